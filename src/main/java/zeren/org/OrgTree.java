@@ -1,0 +1,329 @@
+package zeren.org;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
+import zeren.platform.Database;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
+
+/**
+ * The organisation tree: create, rename, move, deactivate, browse, search, and the subtree
+ * every module scopes by. Nothing is ever deleted: an organisation that is no longer needed is
+ * deactivated and keeps its history.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrgTree {
+
+	static final int MAX_DEPTH = 64;
+
+	static final String COLUMNS = "o.id, o.code, o.name, o.type, o.parent_id, o.depth, o.sort_order, o.active, o.discipline_body_id, o.path";
+
+	static final RowMapper<Org> ORG = OrgTree::map;
+
+	private final JdbcClient jdbc;
+	private final Database database;
+	private final BusinessClock clock;
+
+	OrgTree(JdbcClient jdbc, Database database, BusinessClock clock) {
+		this.jdbc = jdbc;
+		this.database = database;
+		this.clock = clock;
+	}
+
+	static Org map(ResultSet rs, int row) throws SQLException {
+		return new Org(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+				OrgType.valueOf(rs.getString("type")), (Long) rs.getObject("parent_id", Long.class),
+				rs.getInt("depth"), rs.getInt("sort_order"), rs.getBoolean("active"),
+				(Long) rs.getObject("discipline_body_id", Long.class), rs.getString("path"));
+	}
+
+	public Optional<Org> find(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id").param("id", id).query(ORG).optional();
+	}
+
+	public Org get(long id) {
+		return find(id).orElseThrow(() -> new NotFoundException("org", id));
+	}
+
+	public Optional<Org> findByCode(String code) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code").param("code", code).query(ORG)
+				.optional();
+	}
+
+	/** The organisations without a parent. */
+	public List<OrgNode> roots() {
+		return jdbc.sql("""
+				SELECT %s, (SELECT COUNT(*) FROM org c WHERE c.parent_id = o.id) AS child_count
+				FROM org o WHERE o.parent_id IS NULL ORDER BY o.sort_order, o.id
+				""".formatted(COLUMNS)).query((rs, n) -> new OrgNode(map(rs, n), rs.getLong("child_count"))).list();
+	}
+
+	public List<OrgNode> children(long id) {
+		get(id);
+		return jdbc.sql("""
+				SELECT %s, (SELECT COUNT(*) FROM org c WHERE c.parent_id = o.id) AS child_count
+				FROM org o WHERE o.parent_id = :id ORDER BY o.sort_order, o.id
+				""".formatted(COLUMNS)).param("id", id)
+				.query((rs, n) -> new OrgNode(map(rs, n), rs.getLong("child_count"))).list();
+	}
+
+	public long childCount(long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM org WHERE parent_id = :id").param("id", id).query(Long.class).single();
+	}
+
+	/** From the root down to the parent of {@code id} (the breadcrumb), read off the path. */
+	public List<Org> ancestors(long id) {
+		Org org = get(id);
+		List<Long> ids = idsOnPath(org.path());
+		ids.remove(ids.size() - 1);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id IN (:ids) ORDER BY o.depth")
+				.param("ids", ids).query(ORG).list();
+	}
+
+	static List<Long> idsOnPath(String path) {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < path.length(); i += Org.PATH_SEGMENT) {
+			ids.add(Long.parseLong(path.substring(i, i + Org.PATH_SEGMENT)));
+		}
+		return ids;
+	}
+
+	public Subtree subtree(long id) {
+		return Subtree.of(get(id));
+	}
+
+	/** Number of organisations at and below {@code id}. */
+	public long subtreeSize(long id) {
+		return subtreeSize(subtree(id));
+	}
+
+	public long subtreeSize(Subtree subtree) {
+		return subtree.bind(jdbc.sql("SELECT COUNT(*) FROM org st WHERE st.path >= :subtreeFrom AND st.path < :subtreeTo"))
+				.query(Long.class).single();
+	}
+
+	/** Whether {@code orgId} lies at or below {@code subtree}'s root. */
+	public boolean contains(Subtree subtree, long orgId) {
+		return find(orgId).map(o -> subtree.contains(o.path())).orElse(false);
+	}
+
+	/**
+	 * By code (exact or prefix) or by part of the name, shallow organisations first. Within
+	 * {@code within} when it is given.
+	 */
+	public List<Org> search(String q, Subtree within, int limit) {
+		String text = q == null ? "" : q.strip();
+		if (text.isEmpty()) {
+			return List.of();
+		}
+		String pattern = "%" + escapeLike(text) + "%";
+		String prefix = escapeLike(text) + "%";
+		String scope = within == null ? "" : " AND o.path >= :subtreeFrom AND o.path < :subtreeTo";
+		var spec = jdbc.sql("""
+				SELECT %s FROM org o
+				WHERE (o.code LIKE :prefix ESCAPE '\\' OR o.name LIKE :pattern ESCAPE '\\')%s
+				ORDER BY CASE WHEN o.code = :text THEN 0 ELSE 1 END, o.depth, o.code
+				FETCH FIRST %d ROWS ONLY
+				""".formatted(COLUMNS, scope, Math.max(1, Math.min(limit, 500))))
+				.param("prefix", prefix).param("pattern", pattern).param("text", text);
+		if (within != null) {
+			within.bind(spec);
+		}
+		return spec.query(ORG).list();
+	}
+
+	static String escapeLike(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	public record NewOrg(String code, String name, OrgType type, Long parentId, Integer sortOrder,
+			Long disciplineBodyId) {
+	}
+
+	@Transactional
+	public Org create(NewOrg request) {
+		List<InputError> errors = new ArrayList<>();
+		String code = request.code() == null ? "" : request.code().strip();
+		String name = request.name() == null ? "" : request.name().strip();
+		if (code.isEmpty()) {
+			errors.add(InputError.field("code", "error.field.required"));
+		}
+		else if (code.length() > 64) {
+			errors.add(InputError.field("code", "error.field.too-long", 64));
+		}
+		if (name.isEmpty()) {
+			errors.add(InputError.field("name", "error.field.required"));
+		}
+		else if (name.length() > 200) {
+			errors.add(InputError.field("name", "error.field.too-long", 200));
+		}
+		if (request.type() == null) {
+			errors.add(InputError.field("type", "error.field.required"));
+		}
+		Org parent = null;
+		if (request.parentId() != null) {
+			parent = find(request.parentId()).orElse(null);
+			if (parent == null) {
+				errors.add(InputError.field("parentId", "error.org.parent-unknown", request.parentId()));
+			}
+			else if (parent.depth() + 1 >= MAX_DEPTH) {
+				errors.add(InputError.field("parentId", "error.org.too-deep", MAX_DEPTH));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		if (findByCode(code).isPresent()) {
+			throw new ConflictException("code", "error.org.code-taken", code);
+		}
+		long id = jdbc.sql("SELECT " + database.nextValue("org_id_seq")).query(Long.class).single();
+		String path = (parent == null ? "" : parent.path()) + Org.segment(id);
+		var now = clock.now();
+		try {
+			jdbc.sql("""
+					INSERT INTO org (id, code, name, type, parent_id, path, depth, sort_order, active, created_at, updated_at)
+					VALUES (:id, :code, :name, :type, :parent, :path, :depth, :sort, TRUE, :now, :now)
+					""").param("id", id).param("code", code).param("name", name).param("type", request.type().name())
+					.param("parent", request.parentId()).param("path", path)
+					.param("depth", parent == null ? 0 : parent.depth() + 1)
+					.param("sort", request.sortOrder() == null ? 0 : request.sortOrder()).param("now", now).update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("code", "error.org.code-taken", code);
+		}
+		if (request.disciplineBodyId() != null) {
+			linkDisciplineBody(id, request.disciplineBodyId());
+		}
+		return get(id);
+	}
+
+	@Transactional
+	public Org rename(long id, String newName) {
+		String name = newName == null ? "" : newName.strip();
+		if (name.isEmpty()) {
+			throw InvalidInputException.of("name", "error.field.required");
+		}
+		if (name.length() > 200) {
+			throw InvalidInputException.of("name", "error.field.too-long", 200);
+		}
+		get(id);
+		jdbc.sql("UPDATE org SET name = :name, updated_at = :now WHERE id = :id").param("name", name)
+				.param("now", clock.now()).param("id", id).update();
+		return get(id);
+	}
+
+	/**
+	 * Moves {@code id} and everything below it under {@code newParentId}: one statement rewrites
+	 * the paths of the subtree, O(subtree). Refuses to move a node under itself or its own
+	 * descendant.
+	 */
+	@Transactional
+	public Org move(long id, long newParentId) {
+		Org org = lockedGet(id);
+		Org parent = find(newParentId).orElseThrow(
+				() -> new InvalidInputException(List.of(InputError.field("parentId", "error.org.parent-unknown", newParentId))));
+		return relocate(org, parent);
+	}
+
+	/** Moves {@code org} under {@code parent}, or makes it a root when {@code parent} is null. */
+	Org relocate(Org org, Org parent) {
+		if (parent != null && Subtree.of(org).contains(parent.path())) {
+			throw new ConflictException("parentId", "error.org.move-cycle", org.code(), parent.code());
+		}
+		Long newParentId = parent == null ? null : parent.id();
+		if (java.util.Objects.equals(org.parentId(), newParentId)) {
+			return org;
+		}
+		String newPath = (parent == null ? "" : parent.path()) + Org.segment(org.id());
+		int depthDelta = (parent == null ? 0 : parent.depth() + 1) - org.depth();
+		Integer deepest = subtreeOf(org).bind(jdbc.sql("SELECT MAX(depth) FROM org st WHERE st.path >= :subtreeFrom AND st.path < :subtreeTo"))
+				.query(Integer.class).single();
+		if (deepest + depthDelta >= MAX_DEPTH) {
+			throw new ConflictException("parentId", "error.org.too-deep", MAX_DEPTH);
+		}
+		var now = clock.now();
+		subtreeOf(org).bind(jdbc.sql("""
+				UPDATE org SET path = :newPrefix || SUBSTR(path, :cut), depth = depth + :delta, updated_at = :now
+				WHERE path >= :subtreeFrom AND path < :subtreeTo
+				""")).param("newPrefix", newPath).param("cut", org.path().length() + 1).param("delta", depthDelta)
+				.param("now", now).update();
+		jdbc.sql("UPDATE org SET parent_id = :parent WHERE id = :id").param("parent", newParentId)
+				.param("id", org.id()).update();
+		return get(org.id());
+	}
+
+	private static Subtree subtreeOf(Org org) {
+		return Subtree.of(org);
+	}
+
+	Org lockedGet(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id FOR UPDATE").param("id", id).query(ORG)
+				.optional().orElseThrow(() -> new NotFoundException("org", id));
+	}
+
+	/** Deactivates an organisation; refused while it has active children. History is kept. */
+	@Transactional
+	public Org deactivate(long id) {
+		Org org = lockedGet(id);
+		long activeChildren = jdbc.sql("SELECT COUNT(*) FROM org WHERE parent_id = :id AND active = TRUE")
+				.param("id", id).query(Long.class).single();
+		if (activeChildren > 0) {
+			throw new ConflictException("active", "error.org.has-active-children", activeChildren);
+		}
+		setActive(org.id(), false);
+		return get(id);
+	}
+
+	@Transactional
+	public Org reactivate(long id) {
+		Org org = lockedGet(id);
+		if (org.parentId() != null && !get(org.parentId()).active()) {
+			throw new ConflictException("active", "error.org.parent-inactive");
+		}
+		setActive(org.id(), true);
+		return get(id);
+	}
+
+	private void setActive(long id, boolean active) {
+		jdbc.sql("UPDATE org SET active = :active, updated_at = :now WHERE id = :id").param("active", active)
+				.param("now", clock.now()).param("id", id).update();
+	}
+
+	/** Links a Party committee to its discipline body: supervisory responsibility hangs on this link. */
+	@Transactional
+	public Org linkDisciplineBody(long committeeId, long bodyId) {
+		Org committee = get(committeeId);
+		Org body = find(bodyId).orElseThrow(() -> new InvalidInputException(
+				List.of(InputError.field("disciplineBodyId", "error.org.unknown", bodyId))));
+		if (!committee.type().mayHaveDisciplineBody()) {
+			throw InvalidInputException.of("type", "error.org.no-discipline-body", committee.type().chineseName());
+		}
+		if (!body.type().isDisciplineBody()) {
+			throw InvalidInputException.of("disciplineBodyId", "error.org.not-discipline-body", body.name());
+		}
+		jdbc.sql("UPDATE org SET discipline_body_id = :body, updated_at = :now WHERE id = :id").param("body", bodyId)
+				.param("now", clock.now()).param("id", committeeId).update();
+		return get(committeeId);
+	}
+
+	public long count() {
+		return jdbc.sql("SELECT COUNT(*) FROM org").query(Long.class).single();
+	}
+}
