@@ -101,8 +101,12 @@ public class OrgImport {
 		Errors errors = new Errors();
 		long rows;
 		try (Staging staging = database.isPostgres() ? new CopyStaging(run) : new BatchStaging(run)) {
+			// A row with errors is still staged when it has a usable code, so that the checks across
+			// rows (duplicates, parents, cycles) can report everything in one answer.
 			source.forEach(row -> {
-				if (check(row, errors)) {
+				check(row, errors);
+				if (row.code() != null && row.code().length() <= 64
+						&& (row.parentCode() == null || row.parentCode().length() <= 64)) {
 					staging.add(row);
 				}
 			});
@@ -112,14 +116,11 @@ public class OrgImport {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		errors.throwIfAny();
 		log.info("import {}: {} rows staged in {} ms", run, rows, (System.nanoTime() - started) / 1_000_000);
 		analyze("org_import_row");
 
 		checkDuplicates(run, errors);
 		checkParents(run, errors);
-		errors.throwIfAny();
-
 		boolean treeEmpty = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM org FETCH FIRST 1 ROWS ONLY) x")
 				.query(Long.class).single() == 0;
 		if (!treeEmpty) {
@@ -187,9 +188,8 @@ public class OrgImport {
 		}
 	}
 
-	/** Checks one row on its own; a row with errors is not staged. */
-	private static boolean check(ImportRow row, Errors errors) {
-		long before = errors.count;
+	/** Checks one row on its own. */
+	private static void check(ImportRow row, Errors errors) {
 		long line = row.line();
 		if (row.code() == null) {
 			errors.add(InputError.line(line, "code", "error.field.required"));
@@ -212,7 +212,6 @@ public class OrgImport {
 		if (row.parentCode() != null && row.parentCode().length() > 64) {
 			errors.add(InputError.line(line, "parent_code", "error.field.too-long", 64));
 		}
-		return errors.count == before;
 	}
 
 	private void checkDuplicates(String run, Errors errors) {
@@ -310,8 +309,15 @@ public class OrgImport {
 		public abstract void close();
 	}
 
+	/** The type's code name; a row with a bad type is staged only to be checked, never written. */
 	private static String typeName(ImportRow row) {
-		return OrgType.parse(row.type()).orElseThrow().name();
+		return OrgType.parse(row.type()).map(Enum::name).orElse("?");
+	}
+
+	/** The name as staged: a row with a bad name is staged only to be checked, never written. */
+	private static String stagedName(ImportRow row) {
+		String name = row.name() == null ? "" : row.name();
+		return name.length() > 200 ? name.substring(0, 200) : name;
 	}
 
 	/** PostgreSQL: streams rows through {@code COPY ... FROM STDIN} in the transaction's connection. */
@@ -338,7 +344,7 @@ public class OrgImport {
 			buffer.append(run).append('\t').append(row.line()).append('\t');
 			escape(row.code());
 			buffer.append('\t');
-			escape(row.name());
+			escape(stagedName(row));
 			buffer.append('\t');
 			if (row.parentCode() == null) {
 				buffer.append("\\N");
@@ -426,7 +432,7 @@ public class OrgImport {
 				insert.setString(1, run);
 				insert.setLong(2, row.line());
 				insert.setString(3, row.code());
-				insert.setString(4, row.name());
+				insert.setString(4, stagedName(row));
 				insert.setString(5, row.parentCode());
 				insert.setString(6, typeName(row));
 				insert.addBatch();

@@ -1,0 +1,41 @@
+package zeren.org.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import zeren.platform.ConflictException;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+import zeren.platform.web.Messages;
+
+/** Renders refused input as sentences for a page, in the page's language. */
+@Component
+class PageErrors {
+
+	private final MessageSource messages;
+
+	PageErrors(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	List<String> of(RuntimeException e, Locale locale) {
+		List<InputError> errors;
+		if (e instanceof InvalidInputException invalid) {
+			errors = invalid.errors();
+		}
+		else if (e instanceof ConflictException conflict) {
+			errors = List.of(conflict.error());
+		}
+		else {
+			throw e;
+		}
+		return errors.stream().map(error -> Messages.render(messages, error, locale)).toList();
+	}
+
+	String message(String code, Locale locale, Object... args) {
+		return messages.getMessage(code, args, locale);
+	}
+}

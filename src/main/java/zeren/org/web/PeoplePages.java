@@ -1,0 +1,69 @@
+package zeren.org.web;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import zeren.org.Leadership;
+import zeren.org.People;
+import zeren.org.Person;
+import zeren.platform.ConflictException;
+import zeren.platform.InvalidInputException;
+
+/** Pages for people: the register, and each person's career. */
+@Controller
+class PeoplePages {
+
+	private final People people;
+	private final Leadership leadership;
+	private final PageErrors errors;
+
+	PeoplePages(People people, Leadership leadership, PageErrors errors) {
+		this.people = people;
+		this.leadership = leadership;
+		this.errors = errors;
+	}
+
+	@GetMapping("/people")
+	String index(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("people", people.search(q, 200));
+		return "people/index";
+	}
+
+	@GetMapping("/people/{id}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("person", people.get(id));
+		model.addAttribute("career", leadership.career(id));
+		return "people/show";
+	}
+
+	@PostMapping("/people")
+	String create(@RequestParam(required = false) String name, @RequestParam(required = false) String gender,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+			@RequestParam(required = false) String idNumber, @RequestParam(required = false) String notes,
+			RedirectAttributes flash, Locale locale) {
+		try {
+			Person.Gender g = gender == null || gender.isBlank() ? null : Person.Gender.valueOf(gender);
+			Person person = people.create(new People.NewPerson(name, g, birthDate, idNumber,
+					notes == null || notes.isBlank() ? null : notes));
+			return "redirect:/people/" + person.id();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+			return "redirect:/people";
+		}
+		catch (IllegalArgumentException e) {
+			flash.addFlashAttribute("errors", errors.of(InvalidInputException.of("gender", "error.field.format", gender), locale));
+			return "redirect:/people";
+		}
+	}
+}

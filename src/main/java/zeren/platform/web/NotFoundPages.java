@@ -1,0 +1,20 @@
+package zeren.platform.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import zeren.platform.NotFoundException;
+
+/** A page asked for something that does not exist: a 404 page in the user's language. */
+@ControllerAdvice(annotations = Controller.class)
+class NotFoundPages {
+
+	@ExceptionHandler(NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+}
