@@ -38,6 +38,9 @@ public final class CsvRowSource implements RowSource, java.io.Closeable {
 			"上级编码", "parent_code", "上级代码", "parent_code", "类型", "type");
 
 	private static final int SNIFF = 64 * 1024;
+	private static final char REPLACEMENT = '\uFFFD';
+	private final List<InputError> encodingErrors = new java.util.ArrayList<>();
+	private long encodingErrorCount;
 	static final Charset GBK = Charset.forName("GB18030");
 
 	private final CSVParser parser;
@@ -59,8 +62,10 @@ public final class CsvRowSource implements RowSource, java.io.Closeable {
 		else {
 			charset = looksLikeUtf8(head) ? StandardCharsets.UTF_8 : GBK;
 		}
-		CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
+		// Bad bytes become U+FFFD and are reported with the line they are on: the reader decodes
+		// ahead of the parser, so an exception from the decoder could not name the line.
+		CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+				.onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(REPLACEMENT));
 		Reader reader = new InputStreamReader(in, decoder);
 		parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader);
 		records = parser.iterator();
@@ -139,7 +144,12 @@ public final class CsvRowSource implements RowSource, java.io.Closeable {
 	@Override
 	public void forEach(java.util.function.Consumer<ImportRow> handler) {
 		for (ImportRow row = next(); row != null; row = next()) {
-			handler.accept(row);
+			if (encodingErrorCount == 0) {
+				handler.accept(row);
+			}
+		}
+		if (encodingErrorCount > 0) {
+			throw new InvalidInputException(encodingErrors, encodingErrorCount);
 		}
 	}
 
@@ -153,6 +163,14 @@ public final class CsvRowSource implements RowSource, java.io.Closeable {
 		}
 		while (isBlank(record));
 		long line = record.getRecordNumber();
+		for (String value : record) {
+			if (value != null && value.indexOf(REPLACEMENT) >= 0) {
+				if (encodingErrorCount++ < 1000) {
+					encodingErrors.add(InputError.line(line, "file", "error.import.encoding", charset.name()));
+				}
+				break;
+			}
+		}
 		return new ImportRow(line, get(record, 0), get(record, 1), get(record, 2), get(record, 3));
 	}
 

@@ -34,6 +34,8 @@ import zeren.platform.NotFoundException;
  * whose {@code errors} name the field, or the line of an uploaded file, at fault, in the
  * caller's language.
  */
+// First, so that API errors never fall through to the page advice (a @RestController is also a @Controller).
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 

@@ -1,0 +1,4 @@
+package zeren.org;
+
+class OrgImportH2Test extends OrgImportContract {
+}

@@ -1,0 +1,4 @@
+package zeren.org;
+
+class OrgTreeApiH2Test extends OrgTreeApiContract {
+}
