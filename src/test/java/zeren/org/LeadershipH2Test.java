@@ -1,0 +1,4 @@
+package zeren.org;
+
+class LeadershipH2Test extends LeadershipContract {
+}

@@ -1,0 +1,7 @@
+package zeren.org;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class LeadershipPostgresTest extends LeadershipContract {
+}
