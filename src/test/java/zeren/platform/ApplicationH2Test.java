@@ -1,0 +1,4 @@
+package zeren.platform;
+
+class ApplicationH2Test extends ApplicationContract {
+}
