@@ -11,7 +11,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import zeren.audit.AuditTrail;
 import zeren.platform.BusinessClock;
+import zeren.platform.CurrentScope;
+import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
@@ -46,12 +49,17 @@ public class Leadership {
 	private final OrgTree tree;
 	private final People people;
 	private final BusinessClock clock;
+	private final CurrentScope scope;
+	private final AuditTrail audit;
 
-	Leadership(JdbcClient jdbc, OrgTree tree, People people, BusinessClock clock) {
+	Leadership(JdbcClient jdbc, OrgTree tree, People people, BusinessClock clock, CurrentScope scope,
+			AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.people = people;
 		this.clock = clock;
+		this.scope = scope;
+		this.audit = audit;
 	}
 
 	private static List<String> areas(String text) {
@@ -64,7 +72,7 @@ public class Leadership {
 
 	@Transactional
 	public Post addPost(long orgId, NewPost request) {
-		tree.get(orgId);
+		tree.managed(orgId);
 		List<InputError> errors = new ArrayList<>();
 		String title = request.title() == null ? "" : request.title().strip();
 		if (title.isEmpty()) {
@@ -93,11 +101,17 @@ public class Leadership {
 				.param("areas", areasText.isEmpty() ? null : areasText)
 				.param("sort", request.sortOrder() == null ? 0 : request.sortOrder()).param("now", clock.now())
 				.update(keys, "id");
-		return getPost(keys.getKey().longValue());
+		long id = keys.getKey().longValue();
+		audit.record(new AuditTrail.Change(orgId, "post", id, "CREATE",
+				"title=%s kind=%s areas=%s".formatted(title, request.kind(), areas)));
+		return getPost(id);
 	}
 
+	/** A post of an organisation the caller may see. */
 	public Post getPost(long id) {
-		return jdbc.sql("SELECT * FROM post WHERE id = :id").param("id", id).query(POST).optional()
+		Scope reading = scope.reading();
+		return reading.bind(jdbc.sql("SELECT p.* FROM post p JOIN org so ON so.id = p.org_id WHERE p.id = :id AND "
+				+ reading.condition("so"))).param("id", id).query(POST).optional()
 				.orElseThrow(() -> new NotFoundException("post", id));
 	}
 
@@ -140,6 +154,7 @@ public class Leadership {
 		Post post = jdbc.sql("SELECT * FROM post WHERE id = :id FOR UPDATE").param("id", request.postId())
 				.query(POST).optional().orElseThrow(() -> new InvalidInputException(
 						List.of(InputError.field("postId", "error.post.unknown", request.postId()))));
+		tree.managed(post.orgId());
 		LocalDate end = request.endDate();
 		List<Tenure> overlapping = jdbc.sql("""
 				SELECT %s FROM tenure t
@@ -150,7 +165,7 @@ public class Leadership {
 				.param("end", end).query(TENURE).list();
 		for (Tenure other : overlapping) {
 			if (post.kind().hasSingleHolder() || other.personId() == request.personId()) {
-				Person holder = people.get(other.personId());
+				Person holder = people.load(other.personId()).orElseThrow();
 				throw new ConflictException("startDate", "error.tenure.overlap", post.title(), holder.name(),
 						other.startDate(), other.endDate() == null ? "—" : other.endDate());
 			}
@@ -161,12 +176,19 @@ public class Leadership {
 				VALUES (:person, :post, :start, :end, :now)
 				""").param("person", request.personId()).param("post", post.id()).param("start", request.startDate())
 				.param("end", end).param("now", clock.now()).update(keys, "id");
-		return getTenure(keys.getKey().longValue());
+		long id = keys.getKey().longValue();
+		audit.record(new AuditTrail.Change(post.orgId(), "tenure", id, "APPOINT",
+				"person=%d post=%d from=%s to=%s".formatted(request.personId(), post.id(), request.startDate(), end)));
+		return getTenure(id);
 	}
 
+	/** A tenure in an organisation the caller may see. */
 	public Tenure getTenure(long id) {
-		return jdbc.sql("SELECT " + TENURE_COLUMNS + " FROM tenure t WHERE t.id = :id").param("id", id).query(TENURE)
-				.optional().orElseThrow(() -> new NotFoundException("tenure", id));
+		Scope reading = scope.reading();
+		return reading.bind(jdbc.sql("SELECT " + TENURE_COLUMNS
+				+ " FROM tenure t JOIN post tp ON tp.id = t.post_id JOIN org so ON so.id = tp.org_id WHERE t.id = :id AND "
+				+ reading.condition("so"))).param("id", id).query(TENURE).optional()
+				.orElseThrow(() -> new NotFoundException("tenure", id));
 	}
 
 	/** Ends a tenure on {@code endDate} (the last day in office). An ended tenure stays ended. */
@@ -175,6 +197,9 @@ public class Leadership {
 		Tenure tenure = jdbc.sql("SELECT " + TENURE_COLUMNS + " FROM tenure t WHERE t.id = :id FOR UPDATE")
 				.param("id", tenureId).query(TENURE).optional()
 				.orElseThrow(() -> new NotFoundException("tenure", tenureId));
+		long orgId = jdbc.sql("SELECT org_id FROM post WHERE id = :id").param("id", tenure.postId()).query(Long.class)
+				.single();
+		tree.managed(orgId);
 		if (endDate == null) {
 			throw InvalidInputException.of("endDate", "error.field.required");
 		}
@@ -196,6 +221,8 @@ public class Leadership {
 		jdbc.sql("UPDATE tenure SET end_date = :end, end_reason = :reason, ended_at = :now WHERE id = :id")
 				.param("end", endDate).param("reason", (reason == null ? Tenure.EndReason.OTHER : reason).name())
 				.param("now", clock.now()).param("id", tenureId).update();
+		audit.record(new AuditTrail.Change(orgId, "tenure", tenureId, "END",
+				"to=%s reason=%s".formatted(endDate, reason == null ? Tenure.EndReason.OTHER : reason)));
 		return getTenure(tenureId);
 	}
 
@@ -250,12 +277,13 @@ public class Leadership {
 	}
 
 	private List<TenureEntry> entries(String condition, long key, Person knownPerson) {
-		return jdbc.sql("""
+		Scope reading = scope.reading();
+		return reading.bind(jdbc.sql("""
 				SELECT p.*, %s, %s
 				FROM tenure t JOIN post p ON p.id = t.post_id JOIN org o ON o.id = p.org_id
-				WHERE %s
+				WHERE %s AND %s
 				ORDER BY t.start_date, t.id
-				""".formatted(TENURE_COLUMNS, ORG_COLUMNS, condition))
+				""".formatted(TENURE_COLUMNS, ORG_COLUMNS, condition, reading.condition("o"))))
 				.param("key", key).query((rs, n) -> {
 					Tenure tenure = TENURE.mapRow(rs, n);
 					Org org = new Org(rs.getLong("o_id"), rs.getString("o_code"), rs.getString("o_name"),
@@ -265,7 +293,7 @@ public class Leadership {
 					return new TenureEntry(tenure, POST.mapRow(rs, n), org, knownPerson);
 				}).list().stream()
 				.map(e -> e.person() != null ? e : new TenureEntry(e.tenure(), e.post(), e.org(),
-						people.get(e.tenure().personId())))
+						people.load(e.tenure().personId()).orElseThrow()))
 				.toList();
 	}
 }

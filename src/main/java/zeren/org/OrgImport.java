@@ -24,7 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import zeren.org.importing.ImportRow;
 import zeren.org.importing.RowSource;
+import zeren.audit.AuditTrail;
 import zeren.platform.BusinessClock;
+import zeren.platform.CurrentScope;
+import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.Database;
 import zeren.platform.InputError;
@@ -60,13 +63,18 @@ public class OrgImport {
 	private final Database database;
 	private final BusinessClock clock;
 	private final OrgTree tree;
+	private final CurrentScope scope;
+	private final AuditTrail audit;
 
-	OrgImport(JdbcClient jdbc, DataSource dataSource, Database database, BusinessClock clock, OrgTree tree) {
+	OrgImport(JdbcClient jdbc, DataSource dataSource, Database database, BusinessClock clock, OrgTree tree,
+			CurrentScope scope, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.database = database;
 		this.clock = clock;
 		this.tree = tree;
+		this.scope = scope;
+		this.audit = audit;
 	}
 
 	/** Collects errors; lists the first {@value #MAX_LISTED_ERRORS} and counts them all. */
@@ -119,8 +127,12 @@ public class OrgImport {
 		log.info("import {}: {} rows staged in {} ms", run, rows, (System.nanoTime() - started) / 1_000_000);
 		analyze("org_import_row");
 
+		Scope managing = scope.managing();
 		checkDuplicates(run, errors);
-		checkParents(run, errors);
+		checkParents(run, managing, errors);
+		if (!managing.unrestricted()) {
+			checkScope(run, managing, errors);
+		}
 		boolean treeEmpty = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM org FETCH FIRST 1 ROWS ONLY) x")
 				.query(Long.class).single() == 0;
 		if (!treeEmpty) {
@@ -178,6 +190,8 @@ public class OrgImport {
 			jdbc.sql("DELETE FROM org_import_row WHERE run_id = :run").param("run", run).update();
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
+		audit.record(new AuditTrail.Change(null, "org", null, "IMPORT",
+				"rows=%d created=%d updated=%d".formatted(rows, created, updated)));
 		log.info("import {}: {} rows, {} created, {} updated in {} ms", run, rows, created, updated, millis);
 		return new Result(rows, created, updated, rows - created - updated, millis);
 	}
@@ -227,15 +241,35 @@ public class OrgImport {
 				.list().forEach(errors::add);
 	}
 
-	private void checkParents(String run, Errors errors) {
-		jdbc.sql("""
+	/** A parent outside the file must be an organisation the caller manages; others are "unknown". */
+	private void checkParents(String run, Scope managing, Errors errors) {
+		managing.bind(jdbc.sql("""
 				SELECT r.line_no, r.parent_code FROM org_import_row r
 				WHERE r.run_id = :run AND r.parent_code IS NOT NULL
 				  AND NOT EXISTS (SELECT 1 FROM org_import_row p WHERE p.run_id = :run AND p.code = r.parent_code)
-				  AND NOT EXISTS (SELECT 1 FROM org o WHERE o.code = r.parent_code)
+				  AND NOT EXISTS (SELECT 1 FROM org o WHERE o.code = r.parent_code AND %s)
 				ORDER BY r.line_no
-				""").param("run", run).query((rs, n) -> InputError.line(rs.getLong("line_no"), "parent_code",
+				""".formatted(managing.condition("o")))).param("run", run).query((rs, n) -> InputError.line(rs.getLong("line_no"), "parent_code",
 				"error.import.parent-unknown", rs.getString("parent_code")))
+				.list().forEach(errors::add);
+	}
+
+	/**
+	 * A caller who is not an administrator imports only below organisations they manage: no new
+	 * roots, and no row may change an existing organisation outside their scope.
+	 */
+	private void checkScope(String run, Scope managing, Errors errors) {
+		jdbc.sql("""
+				SELECT r.line_no FROM org_import_row r
+				WHERE r.run_id = :run AND r.parent_code IS NULL ORDER BY r.line_no
+				""").param("run", run).query((rs, n) -> InputError.line(rs.getLong("line_no"), "parent_code",
+				"error.import.root-needs-admin")).list().forEach(errors::add);
+		managing.bind(jdbc.sql("""
+				SELECT r.line_no, r.code FROM org_import_row r JOIN org o ON o.code = r.code
+				WHERE r.run_id = :run AND NOT %s ORDER BY r.line_no
+				""".formatted(managing.condition("o")))).param("run", run)
+				.query((rs, n) -> InputError.line(rs.getLong("line_no"), "code", "error.import.code-outside-scope",
+						rs.getString("code")))
 				.list().forEach(errors::add);
 	}
 
@@ -285,7 +319,7 @@ public class OrgImport {
 				.list();
 		for (Move move : moves) {
 			Org org = tree.lockedGet(move.orgId());
-			Org parent = move.parentCode() == null ? null : tree.findByCode(move.parentCode()).orElseThrow();
+			Org parent = move.parentCode() == null ? null : tree.loadByCode(move.parentCode()).orElseThrow();
 			try {
 				tree.relocate(org, parent);
 			}

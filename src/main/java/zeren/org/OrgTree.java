@@ -12,7 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Map;
+
+import zeren.audit.AuditTrail;
 import zeren.platform.BusinessClock;
+import zeren.platform.CurrentScope;
+import zeren.platform.ForbiddenException;
+import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.Database;
 import zeren.platform.InputError;
@@ -37,11 +43,15 @@ public class OrgTree {
 	private final JdbcClient jdbc;
 	private final Database database;
 	private final BusinessClock clock;
+	private final CurrentScope scope;
+	private final AuditTrail audit;
 
-	OrgTree(JdbcClient jdbc, Database database, BusinessClock clock) {
+	OrgTree(JdbcClient jdbc, Database database, BusinessClock clock, CurrentScope scope, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.database = database;
 		this.clock = clock;
+		this.scope = scope;
+		this.audit = audit;
 	}
 
 	static Org map(ResultSet rs, int row) throws SQLException {
@@ -51,38 +61,88 @@ public class OrgTree {
 				(Long) rs.getObject("discipline_body_id", Long.class), rs.getString("path"));
 	}
 
-	public Optional<Org> find(long id) {
+	/** Any organisation, whatever the caller's scope: for checks inside the module only. */
+	Optional<Org> load(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id").param("id", id).query(ORG).optional();
 	}
 
+	Optional<Org> loadByCode(String code) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code").param("code", code).query(ORG)
+				.optional();
+	}
+
+	/** An organisation the caller may see. */
+	public Optional<Org> find(long id) {
+		Scope reading = scope.reading();
+		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id AND " + reading.condition("o")))
+				.param("id", id).query(ORG).optional();
+	}
+
+	/** An organisation the caller may see, or 404. */
 	public Org get(long id) {
 		return find(id).orElseThrow(() -> new NotFoundException("org", id));
 	}
 
 	public Optional<Org> findByCode(String code) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code").param("code", code).query(ORG)
-				.optional();
+		Scope reading = scope.reading();
+		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code AND " + reading.condition("o")))
+				.param("code", code).query(ORG).optional();
 	}
 
-	/** The organisations without a parent. */
+	/** An organisation the caller may manage: 404 when it does not exist, 403 when it is out of scope. */
+	Org managed(long id) {
+		Org org = load(id).orElseThrow(() -> new NotFoundException("org", id));
+		requireManaging(org);
+		return org;
+	}
+
+	void requireManaging(Org org) {
+		if (!scope.managing().contains(org.path())) {
+			throw new ForbiddenException();
+		}
+	}
+
+	/** Whether the caller may manage this organisation. */
+	public boolean canManage(long id) {
+		return load(id).map(o -> scope.managing().contains(o.path())).orElse(false);
+	}
+
+	/**
+	 * The tops of what the caller may see: the organisations without a parent, or, for a scoped
+	 * caller, the organisations their grants start at.
+	 */
 	public List<OrgNode> roots() {
-		return jdbc.sql("""
-				SELECT %s, (SELECT COUNT(*) FROM org c WHERE c.parent_id = o.id) AS child_count
-				FROM org o WHERE o.parent_id IS NULL ORDER BY o.sort_order, o.id
-				""".formatted(COLUMNS)).query((rs, n) -> new OrgNode(map(rs, n), rs.getLong("child_count"))).list();
+		Scope reading = scope.reading();
+		if (reading.unrestricted()) {
+			return nodes("o.parent_id IS NULL", Map.of(), reading);
+		}
+		if (reading.isEmpty()) {
+			return List.of();
+		}
+		List<String> tops = reading.ranges().stream().map(Scope.Range::from)
+				.filter(from -> reading.ranges().stream().noneMatch(r -> !r.from().equals(from) && r.contains(from)))
+				.distinct().toList();
+		return nodes("o.path IN (:tops)", Map.of("tops", tops), reading);
 	}
 
+	/** The children the caller may see, each with the number of its own children the caller may see. */
 	public List<OrgNode> children(long id) {
 		get(id);
-		return jdbc.sql("""
-				SELECT %s, (SELECT COUNT(*) FROM org c WHERE c.parent_id = o.id) AS child_count
-				FROM org o WHERE o.parent_id = :id ORDER BY o.sort_order, o.id
-				""".formatted(COLUMNS)).param("id", id)
+		return nodes("o.parent_id = :id", Map.of("id", id), scope.reading());
+	}
+
+	private List<OrgNode> nodes(String where, Map<String, Object> params, Scope reading) {
+		return reading.bind(jdbc.sql("""
+				SELECT %s, (SELECT COUNT(*) FROM org c WHERE c.parent_id = o.id AND %s) AS child_count
+				FROM org o WHERE %s AND %s ORDER BY o.sort_order, o.id
+				""".formatted(COLUMNS, reading.condition("c"), where, reading.condition("o")))).params(params)
 				.query((rs, n) -> new OrgNode(map(rs, n), rs.getLong("child_count"))).list();
 	}
 
 	public long childCount(long id) {
-		return jdbc.sql("SELECT COUNT(*) FROM org WHERE parent_id = :id").param("id", id).query(Long.class).single();
+		Scope reading = scope.reading();
+		return reading.bind(jdbc.sql("SELECT COUNT(*) FROM org c WHERE c.parent_id = :id AND " + reading.condition("c")))
+				.param("id", id).query(Long.class).single();
 	}
 
 	/** From the root down to the parent of {@code id} (the breadcrumb), read off the path. */
@@ -93,8 +153,9 @@ public class OrgTree {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id IN (:ids) ORDER BY o.depth")
-				.param("ids", ids).query(ORG).list();
+		Scope reading = scope.reading();
+		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id IN (:ids) AND "
+				+ reading.condition("o") + " ORDER BY o.depth")).param("ids", ids).query(ORG).list();
 	}
 
 	static List<Long> idsOnPath(String path) {
@@ -114,9 +175,11 @@ public class OrgTree {
 		return subtreeSize(subtree(id));
 	}
 
+	/** Organisations of the subtree that the caller may see. */
 	public long subtreeSize(Subtree subtree) {
-		return subtree.bind(jdbc.sql("SELECT COUNT(*) FROM org st WHERE st.path >= :subtreeFrom AND st.path < :subtreeTo"))
-				.query(Long.class).single();
+		Scope reading = scope.reading();
+		return reading.bind(subtree.bind(jdbc.sql("SELECT COUNT(*) FROM org st WHERE st.path >= :subtreeFrom AND st.path < :subtreeTo AND "
+				+ reading.condition("st")))).query(Long.class).single();
 	}
 
 	/** Whether {@code orgId} lies at or below {@code subtree}'s root. */
@@ -135,13 +198,14 @@ public class OrgTree {
 		}
 		String pattern = "%" + escapeLike(text) + "%";
 		String prefix = escapeLike(text) + "%";
-		String scope = within == null ? "" : " AND o.path >= :subtreeFrom AND o.path < :subtreeTo";
-		var spec = jdbc.sql("""
+		String subtree = within == null ? "" : " AND o.path >= :subtreeFrom AND o.path < :subtreeTo";
+		Scope reading = scope.reading();
+		var spec = reading.bind(jdbc.sql("""
 				SELECT %s FROM org o
-				WHERE (o.code LIKE :prefix ESCAPE '\\' OR o.name LIKE :pattern ESCAPE '\\')%s
+				WHERE (o.code LIKE :prefix ESCAPE '\\' OR o.name LIKE :pattern ESCAPE '\\')%s AND %s
 				ORDER BY CASE WHEN o.code = :text THEN 0 ELSE 1 END, o.depth, o.code
 				FETCH FIRST %d ROWS ONLY
-				""".formatted(COLUMNS, scope, Math.max(1, Math.min(limit, 500))))
+				""".formatted(COLUMNS, subtree, reading.condition("o"), Math.max(1, Math.min(limit, 500)))))
 				.param("prefix", prefix).param("pattern", pattern).param("text", text);
 		if (within != null) {
 			within.bind(spec);
@@ -190,7 +254,10 @@ public class OrgTree {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		if (findByCode(code).isPresent()) {
+		if (parent == null ? !scope.isAdmin() : !scope.managing().contains(parent.path())) {
+			throw new ForbiddenException();
+		}
+		if (loadByCode(code).isPresent()) {
 			throw new ConflictException("code", "error.org.code-taken", code);
 		}
 		long id = jdbc.sql("SELECT " + database.nextValue("org_id_seq")).query(Long.class).single();
@@ -208,10 +275,12 @@ public class OrgTree {
 		catch (DuplicateKeyException e) {
 			throw new ConflictException("code", "error.org.code-taken", code);
 		}
+		audit.record(new AuditTrail.Change(id, "org", id, "CREATE",
+				"code=%s name=%s type=%s parent=%s".formatted(code, name, request.type(), request.parentId())));
 		if (request.disciplineBodyId() != null) {
 			linkDisciplineBody(id, request.disciplineBodyId());
 		}
-		return get(id);
+		return load(id).orElseThrow();
 	}
 
 	@Transactional
@@ -223,10 +292,11 @@ public class OrgTree {
 		if (name.length() > 200) {
 			throw InvalidInputException.of("name", "error.field.too-long", 200);
 		}
-		get(id);
+		Org org = managed(id);
 		jdbc.sql("UPDATE org SET name = :name, updated_at = :now WHERE id = :id").param("name", name)
 				.param("now", clock.now()).param("id", id).update();
-		return get(id);
+		audit.record(new AuditTrail.Change(id, "org", id, "RENAME", org.name() + " → " + name));
+		return load(id).orElseThrow();
 	}
 
 	/**
@@ -237,8 +307,10 @@ public class OrgTree {
 	@Transactional
 	public Org move(long id, long newParentId) {
 		Org org = lockedGet(id);
+		requireManaging(org);
 		Org parent = find(newParentId).orElseThrow(
 				() -> new InvalidInputException(List.of(InputError.field("parentId", "error.org.parent-unknown", newParentId))));
+		requireManaging(parent);
 		return relocate(org, parent);
 	}
 
@@ -266,7 +338,9 @@ public class OrgTree {
 				.param("now", now).update();
 		jdbc.sql("UPDATE org SET parent_id = :parent WHERE id = :id").param("parent", newParentId)
 				.param("id", org.id()).update();
-		return get(org.id());
+		audit.record(new AuditTrail.Change(org.id(), "org", org.id(), "MOVE",
+				"parent %s → %s".formatted(org.parentId(), newParentId)));
+		return load(org.id()).orElseThrow();
 	}
 
 	private static Subtree subtreeOf(Org org) {
@@ -282,23 +356,27 @@ public class OrgTree {
 	@Transactional
 	public Org deactivate(long id) {
 		Org org = lockedGet(id);
+		requireManaging(org);
 		long activeChildren = jdbc.sql("SELECT COUNT(*) FROM org WHERE parent_id = :id AND active = TRUE")
 				.param("id", id).query(Long.class).single();
 		if (activeChildren > 0) {
 			throw new ConflictException("active", "error.org.has-active-children", activeChildren);
 		}
 		setActive(org.id(), false);
-		return get(id);
+		audit.record(new AuditTrail.Change(id, "org", id, "DEACTIVATE", null));
+		return load(id).orElseThrow();
 	}
 
 	@Transactional
 	public Org reactivate(long id) {
 		Org org = lockedGet(id);
-		if (org.parentId() != null && !get(org.parentId()).active()) {
+		requireManaging(org);
+		if (org.parentId() != null && !load(org.parentId()).orElseThrow().active()) {
 			throw new ConflictException("active", "error.org.parent-inactive");
 		}
 		setActive(org.id(), true);
-		return get(id);
+		audit.record(new AuditTrail.Change(id, "org", id, "REACTIVATE", null));
+		return load(id).orElseThrow();
 	}
 
 	private void setActive(long id, boolean active) {
@@ -309,9 +387,10 @@ public class OrgTree {
 	/** Links a Party committee to its discipline body: supervisory responsibility hangs on this link. */
 	@Transactional
 	public Org linkDisciplineBody(long committeeId, long bodyId) {
-		Org committee = get(committeeId);
+		Org committee = managed(committeeId);
 		Org body = find(bodyId).orElseThrow(() -> new InvalidInputException(
 				List.of(InputError.field("disciplineBodyId", "error.org.unknown", bodyId))));
+		requireManaging(body);
 		if (!committee.type().mayHaveDisciplineBody()) {
 			throw InvalidInputException.of("type", "error.org.no-discipline-body", committee.type().chineseName());
 		}
@@ -320,7 +399,8 @@ public class OrgTree {
 		}
 		jdbc.sql("UPDATE org SET discipline_body_id = :body, updated_at = :now WHERE id = :id").param("body", bodyId)
 				.param("now", clock.now()).param("id", committeeId).update();
-		return get(committeeId);
+		audit.record(new AuditTrail.Change(committeeId, "org", committeeId, "LINK_DISCIPLINE_BODY", "body=" + bodyId));
+		return load(committeeId).orElseThrow();
 	}
 
 	public long count() {

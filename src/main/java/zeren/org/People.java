@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import zeren.audit.AuditTrail;
 import zeren.platform.BusinessClock;
+import zeren.platform.CurrentScope;
+import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
@@ -27,14 +30,40 @@ public class People {
 
 	private final JdbcClient jdbc;
 	private final BusinessClock clock;
+	private final CurrentScope scope;
+	private final OrgTree tree;
+	private final AuditTrail audit;
 
-	People(JdbcClient jdbc, BusinessClock clock) {
+	People(JdbcClient jdbc, BusinessClock clock, CurrentScope scope, OrgTree tree, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.scope = scope;
+		this.tree = tree;
+		this.audit = audit;
 	}
 
+	/** {@code orgId}: the home organisation that manages the person's record (optional for an admin). */
 	public record NewPerson(String name, Person.Gender gender, java.time.LocalDate birthDate, String idNumber,
-			String notes) {
+			String notes, Long orgId) {
+
+		public NewPerson(String name, Person.Gender gender, java.time.LocalDate birthDate, String idNumber,
+				String notes) {
+			this(name, gender, birthDate, idNumber, notes, null);
+		}
+	}
+
+	/**
+	 * People the caller may see: those whose home organisation, or any organisation where they
+	 * held a post, lies in the caller's scope.
+	 */
+	private String visible(Scope reading) {
+		if (reading.unrestricted()) {
+			return "1 = 1";
+		}
+		return """
+				(EXISTS (SELECT 1 FROM org so WHERE so.id = p.org_id AND %s)
+				 OR EXISTS (SELECT 1 FROM tenure vt JOIN post vp ON vp.id = vt.post_id JOIN org so ON so.id = vp.org_id
+				            WHERE vt.person_id = p.id AND %s))""".formatted(reading.condition("so"), reading.condition("so"));
 	}
 
 	@Transactional
@@ -66,8 +95,18 @@ public class People {
 		if (request.notes() != null && request.notes().length() > 2000) {
 			errors.add(InputError.field("notes", "error.field.too-long", 2000));
 		}
+		if (request.orgId() == null && !scope.isAdmin()) {
+			errors.add(InputError.field("orgId", "error.field.required"));
+		}
+		Org home = request.orgId() == null ? null : tree.find(request.orgId()).orElse(null);
+		if (request.orgId() != null && home == null) {
+			errors.add(InputError.field("orgId", "error.org.unknown", request.orgId()));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
+		}
+		if (home != null) {
+			tree.requireManaging(home);
 		}
 		java.time.LocalDate birthDate = request.birthDate() != null ? request.birthDate()
 				: idNumber == null ? null : ResidentIdNumber.birthDate(idNumber).orElse(null);
@@ -75,20 +114,29 @@ public class People {
 		try {
 			var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 			jdbc.sql("""
-					INSERT INTO person (name, gender, birth_date, id_number, notes, created_at, updated_at)
-					VALUES (:name, :gender, :birth, :idNumber, :notes, :now, :now)
+					INSERT INTO person (name, gender, birth_date, id_number, notes, org_id, created_at, updated_at)
+					VALUES (:name, :gender, :birth, :idNumber, :notes, :org, :now, :now)
 					""").param("name", name).param("gender", request.gender() == null ? null : request.gender().name())
 					.param("birth", birthDate).param("idNumber", idNumber).param("notes", request.notes())
-					.param("now", now).update(keys, "id");
-			return get(keys.getKey().longValue());
+					.param("org", request.orgId()).param("now", now).update(keys, "id");
+			long id = keys.getKey().longValue();
+			audit.record(new AuditTrail.Change(request.orgId(), "person", id, "CREATE", "name=" + name));
+			return load(id).orElseThrow();
 		}
 		catch (DuplicateKeyException e) {
 			throw new ConflictException("idNumber", "error.person.id-number-taken");
 		}
 	}
 
+	Optional<Person> load(long id) {
+		return jdbc.sql("SELECT * FROM person p WHERE p.id = :id").param("id", id).query(PERSON).optional();
+	}
+
+	/** A person the caller may see. */
 	public Optional<Person> find(long id) {
-		return jdbc.sql("SELECT * FROM person WHERE id = :id").param("id", id).query(PERSON).optional();
+		Scope reading = scope.reading();
+		return reading.bind(jdbc.sql("SELECT * FROM person p WHERE p.id = :id AND " + visible(reading)))
+				.param("id", id).query(PERSON).optional();
 	}
 
 	public Person get(long id) {
@@ -97,13 +145,14 @@ public class People {
 
 	public List<Person> search(String q, int limit) {
 		String text = q == null ? "" : q.strip();
+		Scope reading = scope.reading();
 		if (text.isEmpty()) {
-			return jdbc.sql("SELECT * FROM person ORDER BY id DESC FETCH FIRST %d ROWS ONLY"
-					.formatted(Math.max(1, Math.min(limit, 500)))).query(PERSON).list();
+			return reading.bind(jdbc.sql("SELECT * FROM person p WHERE %s ORDER BY p.id DESC FETCH FIRST %d ROWS ONLY"
+					.formatted(visible(reading), Math.max(1, Math.min(limit, 500))))).query(PERSON).list();
 		}
-		return jdbc.sql("""
-				SELECT * FROM person WHERE name LIKE :pattern ESCAPE '\\' OR id_number = :exact
-				ORDER BY name, id FETCH FIRST %d ROWS ONLY""".formatted(Math.max(1, Math.min(limit, 500))))
+		return reading.bind(jdbc.sql("""
+				SELECT * FROM person p WHERE (p.name LIKE :pattern ESCAPE '\\' OR p.id_number = :exact) AND %s
+				ORDER BY p.name, p.id FETCH FIRST %d ROWS ONLY""".formatted(visible(reading), Math.max(1, Math.min(limit, 500)))))
 				.param("pattern", "%" + OrgTree.escapeLike(text) + "%").param("exact", text.toUpperCase())
 				.query(PERSON).list();
 	}

@@ -28,6 +28,17 @@ public record Subtree(long rootId, String from, String to) {
 				path.substring(0, path.length() - Org.PATH_SEGMENT) + Org.segment(Long.parseLong(last) + 1));
 	}
 
+	/** The scope range of one organisation, with or without everything below it. */
+	public static zeren.platform.Scope.Range range(String orgPath, boolean includeDescendants) {
+		if (!includeDescendants) {
+			// no descendant path sorts below path + "0": each starts with path + a 10-digit id
+			return new zeren.platform.Scope.Range(orgPath, orgPath + "0");
+		}
+		String last = orgPath.substring(orgPath.length() - Org.PATH_SEGMENT);
+		return new zeren.platform.Scope.Range(orgPath,
+				orgPath.substring(0, orgPath.length() - Org.PATH_SEGMENT) + Org.segment(Long.parseLong(last) + 1));
+	}
+
 	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
 		return spec.param("subtreeFrom", from).param("subtreeTo", to);
 	}

@@ -70,6 +70,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
 	}
 
+	@ExceptionHandler(zeren.platform.ForbiddenException.class)
+	ResponseEntity<ProblemDetail> forbidden(zeren.platform.ForbiddenException e) {
+		ProblemDetail body = ProblemDetail.forStatus(HttpStatus.FORBIDDEN);
+		body.setType(URI.create("urn:zeren:problem:forbidden"));
+		body.setTitle(messages.getMessage("problem.forbidden", null, LocaleContextHolder.getLocale()));
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-input",

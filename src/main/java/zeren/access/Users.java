@@ -1,0 +1,245 @@
+package zeren.access;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import zeren.audit.AuditTrail;
+import zeren.org.OrgTree;
+import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
+
+/** Users, their grants and their API tokens. Every change is audited. */
+@Service
+@Transactional(readOnly = true)
+public class Users {
+
+	static final int MIN_PASSWORD_LENGTH = 10;
+	static final String TOKEN_PREFIX = "zrn_";
+
+	static final RowMapper<UserAccount> USER = (rs, n) -> new UserAccount(rs.getLong("id"), rs.getString("username"),
+			(Long) rs.getObject("person_id", Long.class), rs.getBoolean("enabled"),
+			rs.getObject("locked_until", OffsetDateTime.class));
+
+	static final RowMapper<Grant> GRANT = (rs, n) -> new Grant(rs.getLong("id"), rs.getLong("user_id"),
+			Role.valueOf(rs.getString("role")), (Long) rs.getObject("org_id", Long.class),
+			rs.getBoolean("include_descendants"));
+
+	static final RowMapper<ApiToken> TOKEN = (rs, n) -> new ApiToken(rs.getLong("id"), rs.getLong("user_id"),
+			rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class),
+			rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class),
+			rs.getObject("last_used_at", OffsetDateTime.class), null);
+
+	private final JdbcClient jdbc;
+	private final PasswordEncoder encoder;
+	private final AuditTrail audit;
+	private final OrgTree tree;
+	private final BusinessClock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	Users(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, OrgTree tree, BusinessClock clock) {
+		this.jdbc = jdbc;
+		this.encoder = encoder;
+		this.audit = audit;
+		this.tree = tree;
+		this.clock = clock;
+	}
+
+	public record NewUser(String username, String password, Long personId, Boolean enabled) {
+	}
+
+	static List<InputError> passwordErrors(String field, String username, String password) {
+		List<InputError> errors = new ArrayList<>();
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			errors.add(InputError.field(field, "error.password.too-short", MIN_PASSWORD_LENGTH));
+		}
+		else if (username != null && password.equalsIgnoreCase(username)) {
+			errors.add(InputError.field(field, "error.password.is-username"));
+		}
+		return errors;
+	}
+
+	@Transactional
+	public UserAccount create(NewUser request) {
+		String username = request.username() == null ? "" : request.username().strip();
+		List<InputError> errors = new ArrayList<>();
+		if (username.isEmpty()) {
+			errors.add(InputError.field("username", "error.field.required"));
+		}
+		else if (!username.matches("[A-Za-z0-9._@-]{2,64}")) {
+			errors.add(InputError.field("username", "error.user.username-format"));
+		}
+		errors.addAll(passwordErrors("password", username, request.password()));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		if (findByUsername(username).isPresent()) {
+			throw new ConflictException("username", "error.user.username-taken", username);
+		}
+		var now = clock.now();
+		var keys = new GeneratedKeyHolder();
+		try {
+			jdbc.sql("""
+					INSERT INTO app_user (username, password_hash, person_id, enabled, created_at, password_changed_at)
+					VALUES (:username, :hash, :person, :enabled, :now, :now)
+					""").param("username", username).param("hash", encoder.encode(request.password()))
+					.param("person", request.personId()).param("enabled", request.enabled() == null || request.enabled())
+					.param("now", now).update(keys, "id");
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("username", "error.user.username-taken", username);
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException e) {
+			throw InvalidInputException.of("personId", "error.person.unknown", request.personId());
+		}
+		long id = keys.getKey().longValue();
+		audit.record(new AuditTrail.Change(null, "user", id, "CREATE", "username=" + username));
+		return get(id);
+	}
+
+	public Optional<UserAccount> find(long id) {
+		return jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", id).query(USER).optional();
+	}
+
+	public UserAccount get(long id) {
+		return find(id).orElseThrow(() -> new NotFoundException("user", id));
+	}
+
+	public Optional<UserAccount> findByUsername(String username) {
+		return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username).query(USER).optional();
+	}
+
+	public List<UserAccount> list() {
+		return jdbc.sql("SELECT * FROM app_user ORDER BY username").query(USER).list();
+	}
+
+	@Transactional
+	public void changePassword(long userId, String oldPassword, String newPassword) {
+		UserAccount user = get(userId);
+		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id FOR UPDATE").param("id", userId)
+				.query(String.class).single();
+		if (oldPassword == null || !encoder.matches(oldPassword, hash)) {
+			throw InvalidInputException.of("oldPassword", "error.password.old-wrong");
+		}
+		List<InputError> errors = passwordErrors("newPassword", user.username(), newPassword);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		jdbc.sql("UPDATE app_user SET password_hash = :hash, password_changed_at = :now WHERE id = :id")
+				.param("hash", encoder.encode(newPassword)).param("now", clock.now()).param("id", userId).update();
+		audit.record(new AuditTrail.Change(null, "user", userId, "PASSWORD_CHANGE", null));
+	}
+
+	@Transactional
+	public UserAccount setEnabled(long userId, boolean enabled) {
+		get(userId);
+		jdbc.sql("UPDATE app_user SET enabled = :enabled WHERE id = :id").param("enabled", enabled).param("id", userId)
+				.update();
+		audit.record(new AuditTrail.Change(null, "user", userId, enabled ? "ENABLE" : "DISABLE", null));
+		return get(userId);
+	}
+
+	public record NewGrant(Role role, Long orgId, Boolean includeDescendants) {
+	}
+
+	@Transactional
+	public Grant addGrant(long userId, NewGrant request) {
+		get(userId);
+		if (request.role() == null) {
+			throw InvalidInputException.of("role", "error.field.required");
+		}
+		if (request.orgId() == null && request.role() != Role.ADMIN) {
+			throw InvalidInputException.of("orgId", "error.field.required");
+		}
+		if (request.orgId() != null && tree.find(request.orgId()).isEmpty()) {
+			throw InvalidInputException.of("orgId", "error.org.unknown", request.orgId());
+		}
+		boolean descendants = request.includeDescendants() == null || request.includeDescendants();
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO user_grant (user_id, role, org_id, include_descendants, created_at)
+				VALUES (:user, :role, :org, :desc, :now)
+				""").param("user", userId).param("role", request.role().name()).param("org", request.orgId())
+				.param("desc", descendants).param("now", clock.now()).update(keys, "id");
+		long id = keys.getKey().longValue();
+		audit.record(new AuditTrail.Change(request.orgId(), "grant", id, "GRANT",
+				"user=%d role=%s org=%s descendants=%s".formatted(userId, request.role(), request.orgId(), descendants)));
+		return jdbc.sql("SELECT * FROM user_grant WHERE id = :id").param("id", id).query(GRANT).single();
+	}
+
+	@Transactional
+	public void removeGrant(long userId, long grantId) {
+		Grant grant = jdbc.sql("SELECT * FROM user_grant WHERE id = :id AND user_id = :user").param("id", grantId)
+				.param("user", userId).query(GRANT).optional().orElseThrow(() -> new NotFoundException("grant", grantId));
+		jdbc.sql("DELETE FROM user_grant WHERE id = :id").param("id", grantId).update();
+		audit.record(new AuditTrail.Change(grant.orgId(), "grant", grantId, "REVOKE",
+				"user=%d role=%s org=%s".formatted(userId, grant.role(), grant.orgId())));
+	}
+
+	public List<Grant> grants(long userId) {
+		return jdbc.sql("SELECT * FROM user_grant WHERE user_id = :user ORDER BY id").param("user", userId).query(GRANT)
+				.list();
+	}
+
+	public record NewToken(String name, Integer days) {
+	}
+
+	/** Creates a personal access token; its secret is shown once, only its SHA-256 is stored. */
+	@Transactional
+	public ApiToken createToken(long userId, NewToken request) {
+		get(userId);
+		String name = request.name() == null ? "" : request.name().strip();
+		if (name.isEmpty() || name.length() > 100) {
+			throw InvalidInputException.of("name", name.isEmpty() ? "error.field.required" : "error.field.too-long", 100);
+		}
+		int days = request.days() == null ? 90 : request.days();
+		if (days < 1 || days > 366) {
+			throw InvalidInputException.of("days", "error.token.days", 1, 366);
+		}
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		var now = clock.now();
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO api_token (user_id, name, token_hash, created_at, expires_at)
+				VALUES (:user, :name, :hash, :now, :expires)
+				""").param("user", userId).param("name", name).param("hash", zeren.access.internal.TokenHash.of(secret)).param("now", now)
+				.param("expires", now.plus(Duration.ofDays(days))).update(keys, "id");
+		long id = keys.getKey().longValue();
+		audit.record(new AuditTrail.Change(null, "token", id, "CREATE", "user=%d name=%s".formatted(userId, name)));
+		ApiToken stored = jdbc.sql("SELECT * FROM api_token WHERE id = :id").param("id", id).query(TOKEN).single();
+		return new ApiToken(stored.id(), stored.userId(), stored.name(), stored.createdAt(), stored.expiresAt(), null,
+				null, secret);
+	}
+
+	public List<ApiToken> tokens(long userId) {
+		return jdbc.sql("SELECT * FROM api_token WHERE user_id = :user ORDER BY id").param("user", userId).query(TOKEN)
+				.list();
+	}
+
+	@Transactional
+	public void revokeToken(long userId, long tokenId) {
+		int changed = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND user_id = :user AND revoked_at IS NULL")
+				.param("now", clock.now()).param("id", tokenId).param("user", userId).update();
+		if (changed == 0) {
+			throw new NotFoundException("token", tokenId);
+		}
+		audit.record(new AuditTrail.Change(null, "token", tokenId, "REVOKE", "user=" + userId));
+	}
+}

@@ -1,0 +1,53 @@
+package zeren.access.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** 401 and 403 for the API as problem details, never a login page. */
+@Component
+class ProblemResponses {
+
+	private final MessageSource messages;
+
+	ProblemResponses(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	AuthenticationEntryPoint unauthorized() {
+		return (request, response, e) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"zeren\", Bearer");
+			write(response, 401, "unauthorized", localeOf(request));
+		};
+	}
+
+	AccessDeniedHandler forbidden() {
+		return (request, response, e) -> write(response, 403, "forbidden", localeOf(request));
+	}
+
+	/** Chinese unless the caller asks for English with ?lang=en or Accept-Language. */
+	private static Locale localeOf(jakarta.servlet.http.HttpServletRequest request) {
+		String lang = request.getParameter("lang");
+		if (lang != null) {
+			return lang.startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+		}
+		String accept = request.getHeader("Accept-Language");
+		return accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+	}
+
+	private void write(HttpServletResponse response, int status, String type, Locale locale) throws IOException {
+		String title = messages.getMessage("problem." + type, null, type, locale);
+		response.setStatus(status);
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"type\":\"urn:zeren:problem:%s\",\"title\":\"%s\",\"status\":%d}"
+				.formatted(type, title.replace("\\", "\\\\").replace("\"", "\\\""), status));
+	}
+}

@@ -1,0 +1,103 @@
+package zeren.access.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import zeren.audit.AuditTrail;
+import zeren.platform.BusinessClock;
+
+/**
+ * Two filter chains: the JSON API (HTTP Basic or bearer tokens, no session, 401/403 as problem
+ * details) and the pages (form login, session, CSRF on every form). Both send security headers,
+ * with a Content-Security-Policy that allows no inline script.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(PasswordLogin passwordLogin) {
+		ProviderManager manager = new ProviderManager(passwordLogin);
+		manager.setEraseCredentialsAfterAuthentication(true);
+		return manager;
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ProblemResponses problems,
+			JdbcClient jdbc, BusinessClock clock) throws Exception {
+		headers(http);
+		http.securityMatcher("/api/**")
+				.authenticationManager(authenticationManager)
+				.csrf(csrf -> csrf.disable())
+				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+				.addFilterBefore(new BearerTokens(jdbc, clock, problems.unauthorized()), BasicAuthenticationFilter.class)
+				.exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthorized())
+						.accessDeniedHandler(problems.forbidden()))
+				.authorizeHttpRequests(auth -> auth
+						// the API description holds no data; its UI page itself needs a login
+						.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**").permitAll()
+						.anyRequest().authenticated());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager, AuditTrail audit,
+			TransactionTemplate transactions) throws Exception {
+		headers(http);
+		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
+			@Override
+			public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response,
+					org.springframework.security.core.Authentication authentication)
+					throws jakarta.servlet.ServletException, java.io.IOException {
+				ZerenUser user = (ZerenUser) authentication.getPrincipal();
+				transactions.executeWithoutResult(s -> audit.record(
+						new AuditTrail.Change(null, "user", user.id(), "LOGIN", null), user.username()));
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+		};
+		success.setDefaultTargetUrl("/");
+		http.authenticationManager(authenticationManager)
+				.formLogin(form -> form.loginPage("/login").permitAll().successHandler(success)
+						.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+								+ (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+				.authorizeHttpRequests(auth -> auth
+						.requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+								"/actuator/health", "/actuator/health/**").permitAll()
+						.anyRequest().authenticated());
+		return http.build();
+	}
+}

@@ -1,0 +1,170 @@
+package zeren.access.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import zeren.access.ApiToken;
+import zeren.access.Role;
+import zeren.access.Users;
+import zeren.access.internal.CurrentUser;
+import zeren.org.OrgTree;
+import zeren.platform.ConflictException;
+import zeren.platform.CurrentScope;
+import zeren.platform.ForbiddenException;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
+import zeren.platform.web.Messages;
+
+/** Login, one's own account (password, tokens), and the administrators' user pages. */
+@Controller
+class AccessPages {
+
+	private final Users users;
+	private final CurrentScope scope;
+	private final OrgTree tree;
+	private final MessageSource messages;
+
+	AccessPages(Users users, CurrentScope scope, OrgTree tree, MessageSource messages) {
+		this.users = users;
+		this.scope = scope;
+		this.tree = tree;
+		this.messages = messages;
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "access/login";
+	}
+
+	private List<String> render(RuntimeException e, Locale locale) {
+		List<InputError> errors = e instanceof InvalidInputException invalid ? invalid.errors()
+				: List.of(((ConflictException) e).error());
+		return errors.stream().map(error -> Messages.render(messages, error, locale)).toList();
+	}
+
+	@GetMapping("/account")
+	String account(Model model) {
+		long id = CurrentUser.id().orElseThrow(ForbiddenException::new);
+		model.addAttribute("user", users.get(id));
+		model.addAttribute("tokens", users.tokens(id));
+		model.addAttribute("grants", users.grants(id));
+		return "access/account";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@RequestParam(required = false) String oldPassword,
+			@RequestParam(required = false) String newPassword, RedirectAttributes flash, Locale locale) {
+		try {
+			users.changePassword(CurrentUser.id().orElseThrow(ForbiddenException::new), oldPassword, newPassword);
+			flash.addFlashAttribute("notice", messages.getMessage("account.password.changed", null, locale));
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", render(e, locale));
+		}
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/tokens")
+	String createToken(@RequestParam(required = false) String name, @RequestParam(required = false) Integer days,
+			RedirectAttributes flash, Locale locale) {
+		try {
+			ApiToken token = users.createToken(CurrentUser.id().orElseThrow(ForbiddenException::new),
+					new Users.NewToken(name, days));
+			flash.addFlashAttribute("newToken", token.secret());
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", render(e, locale));
+		}
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/tokens/{tokenId}/revoke")
+	String revokeToken(@PathVariable long tokenId) {
+		users.revokeToken(CurrentUser.id().orElseThrow(ForbiddenException::new), tokenId);
+		return "redirect:/account";
+	}
+
+	private void requireAdmin() {
+		if (!scope.isAdmin()) {
+			throw new NotFoundException("page", "admin");
+		}
+	}
+
+	@GetMapping("/admin/users")
+	String users(Model model) {
+		requireAdmin();
+		model.addAttribute("users", users.list());
+		return "access/users";
+	}
+
+	@GetMapping("/admin/users/{id}")
+	String user(@PathVariable long id, Model model) {
+		requireAdmin();
+		model.addAttribute("user", users.get(id));
+		model.addAttribute("grants", users.grants(id).stream()
+				.map(g -> new GrantView(g.id(), g.role(), g.orgId() == null ? null : tree.find(g.orgId()).map(o -> o.name() + " (" + o.code() + ")").orElse("#" + g.orgId()), g.includeDescendants()))
+				.toList());
+		model.addAttribute("roles", Role.values());
+		return "access/user";
+	}
+
+	record GrantView(long id, Role role, String org, boolean includeDescendants) {
+	}
+
+	@PostMapping("/admin/users")
+	String createUser(@RequestParam(required = false) String username, @RequestParam(required = false) String password,
+			RedirectAttributes flash, Locale locale) {
+		requireAdmin();
+		try {
+			long id = users.create(new Users.NewUser(username, password, null, true)).id();
+			return "redirect:/admin/users/" + id;
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", render(e, locale));
+			return "redirect:/admin/users";
+		}
+	}
+
+	@PostMapping("/admin/users/{id}/grants")
+	String grant(@PathVariable long id, @RequestParam(required = false) Role role,
+			@RequestParam(required = false) String orgCode, @RequestParam(defaultValue = "false") boolean includeDescendants,
+			RedirectAttributes flash, Locale locale) {
+		requireAdmin();
+		try {
+			Long orgId = null;
+			if (orgCode != null && !orgCode.isBlank()) {
+				orgId = tree.findByCode(orgCode.strip())
+						.orElseThrow(() -> InvalidInputException.of("orgId", "error.org.unknown", orgCode.strip())).id();
+			}
+			users.addGrant(id, new Users.NewGrant(role, orgId, includeDescendants));
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", render(e, locale));
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/admin/users/{id}/grants/{grantId}/revoke")
+	String revokeGrant(@PathVariable long id, @PathVariable long grantId) {
+		requireAdmin();
+		users.removeGrant(id, grantId);
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/admin/users/{id}/enabled")
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled) {
+		requireAdmin();
+		users.setEnabled(id, enabled);
+		return "redirect:/admin/users/" + id;
+	}
+}

@@ -1,0 +1,112 @@
+package zeren.audit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import zeren.platform.BusinessClock;
+import zeren.platform.CurrentScope;
+import zeren.platform.ForbiddenException;
+import zeren.platform.NotFoundException;
+import zeren.platform.Scope;
+
+/**
+ * Reads the audit trail for administrators (everything) and discipline users (events of the
+ * organisations they supervise), filtered by organisation subtree, user, entity and time.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditQuery {
+
+	public static final int MAX_ROWS = 100_000;
+
+	private final JdbcClient jdbc;
+	private final CurrentScope scope;
+	private final BusinessClock clock;
+
+	AuditQuery(JdbcClient jdbc, CurrentScope scope, BusinessClock clock) {
+		this.jdbc = jdbc;
+		this.scope = scope;
+		this.clock = clock;
+	}
+
+	/** Filters; each may be empty. Dates are business dates (Asia/Shanghai), both inclusive. */
+	public record Filter(Long orgId, String username, String entityType, LocalDate from, LocalDate to) {
+	}
+
+	/** Whether the caller may read the audit trail at all. */
+	public boolean mayRead() {
+		return scope.isAdmin() || !scope.supervising().isEmpty();
+	}
+
+	public List<AuditEvent> find(Filter filter, int limit) {
+		List<AuditEvent> events = new ArrayList<>();
+		stream(filter, Math.max(1, Math.min(limit, MAX_ROWS)), events::add);
+		return events;
+	}
+
+	/** Newest first, at most {@code limit} events, each handed to {@code sink} as it is read. */
+	public void stream(Filter filter, int limit, Consumer<AuditEvent> sink) {
+		if (!mayRead()) {
+			throw new ForbiddenException();
+		}
+		Scope supervising = scope.isAdmin() ? Scope.all() : scope.supervising();
+		StringBuilder where = new StringBuilder("1 = 1");
+		Map<String, Object> params = new HashMap<>(supervising.parameters());
+		if (!supervising.unrestricted()) {
+			// events without an organisation (logins, users) are for administrators only
+			where.append(" AND so.id IS NOT NULL AND ").append(supervising.condition("so"));
+		}
+		if (filter.orgId() != null) {
+			boolean visible = supervising.bind(jdbc.sql("SELECT COUNT(*) FROM org so WHERE so.id = :id AND "
+					+ supervising.condition("so"))).param("id", filter.orgId()).query(Long.class).single() > 0;
+			if (!visible) {
+				throw new NotFoundException("org", filter.orgId());
+			}
+			// fixed-width path segments: a prefix of the path is an ancestor
+			where.append(" AND so.id IS NOT NULL AND SUBSTR(so.path, 1, LENGTH(fo.path)) = fo.path");
+			params.put("filterOrg", filter.orgId());
+		}
+		if (filter.username() != null && !filter.username().isBlank()) {
+			where.append(" AND e.username = :username");
+			params.put("username", filter.username().strip());
+		}
+		if (filter.entityType() != null && !filter.entityType().isBlank()) {
+			where.append(" AND e.entity_type = :entity");
+			params.put("entity", filter.entityType().strip());
+		}
+		ZoneId zone = clock.zone();
+		if (filter.from() != null) {
+			where.append(" AND e.occurred_at >= :from");
+			params.put("from", filter.from().atStartOfDay(zone).toOffsetDateTime());
+		}
+		if (filter.to() != null) {
+			where.append(" AND e.occurred_at < :to");
+			params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+		}
+		String join = filter.orgId() != null ? " JOIN org fo ON fo.id = :filterOrg" : "";
+		jdbc.sql("""
+				SELECT e.* FROM audit_event e LEFT JOIN org so ON so.id = e.org_id%s
+				WHERE %s ORDER BY e.id DESC FETCH FIRST %d ROWS ONLY
+				""".formatted(join, where, limit)).params(params)
+				.query((java.sql.ResultSet rs) -> {
+					sink.accept(AuditTrail.map(rs, 0));
+				});
+	}
+
+	/** Walking the whole chain is for administrators: its count covers every organisation. */
+	public AuditTrail.Verification verify(AuditTrail trail) {
+		if (!scope.isAdmin()) {
+			throw new ForbiddenException();
+		}
+		return trail.verify();
+	}
+}

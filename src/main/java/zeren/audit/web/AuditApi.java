@@ -1,0 +1,68 @@
+package zeren.audit.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import zeren.audit.AuditEvent;
+import zeren.audit.AuditQuery;
+import zeren.audit.AuditTrail;
+import zeren.platform.BusinessClock;
+
+/** The audit trail over JSON, its Excel export, and the chain verification. */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit", description = "The append-only, hash-chained audit trail")
+class AuditApi {
+
+	private final AuditQuery query;
+	private final AuditTrail trail;
+	private final BusinessClock clock;
+
+	AuditApi(AuditQuery query, AuditTrail trail, BusinessClock clock) {
+		this.query = query;
+		this.trail = trail;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	@Operation(summary = "Events, newest first, in the caller's supervisory scope (administrators: all)")
+	List<AuditEvent> events(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,
+			@RequestParam(required = false) String entity,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "200") int limit) {
+		return query.find(new AuditQuery.Filter(orgId, user, entity, from, to), limit);
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "The same events as an Excel file (at most 100,000)")
+	void export(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,
+			@RequestParam(required = false) String entity,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String lang, HttpServletResponse response) throws IOException {
+		AuditQuery.Filter filter = new AuditQuery.Filter(orgId, user, entity, from, to);
+		if (!query.mayRead()) {
+			throw new zeren.platform.ForbiddenException();
+		}
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader("Content-Disposition", "attachment; filename=\"audit.xlsx\"");
+		AuditExcel.write(query, filter, clock.zone(), "en".equals(lang), response.getOutputStream());
+	}
+
+	@GetMapping("/verify")
+	@Operation(summary = "Walk the hash chain: {valid, checked, firstBrokenId} (administrators)")
+	AuditTrail.Verification verify() {
+		return query.verify(trail);
+	}
+}

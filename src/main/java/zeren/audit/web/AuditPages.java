@@ -1,0 +1,62 @@
+package zeren.audit.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+import zeren.audit.AuditQuery;
+import zeren.platform.BusinessClock;
+import zeren.platform.NotFoundException;
+
+/** The audit viewer for administrators and discipline users, with its Excel export. */
+@Controller
+class AuditPages {
+
+	private final AuditQuery query;
+	private final BusinessClock clock;
+
+	AuditPages(AuditQuery query, BusinessClock clock) {
+		this.query = query;
+		this.clock = clock;
+	}
+
+	@GetMapping("/audit")
+	String audit(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,
+			@RequestParam(required = false) String entity,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+		if (!query.mayRead()) {
+			throw new NotFoundException("page", "audit");
+		}
+		model.addAttribute("events", query.find(new AuditQuery.Filter(orgId, user, entity, from, to), 500));
+		model.addAttribute("orgId", orgId);
+		model.addAttribute("user", user);
+		model.addAttribute("entity", entity);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("zone", clock.zone());
+		return "audit/index";
+	}
+
+	@GetMapping("/audit/export.xlsx")
+	void export(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,
+			@RequestParam(required = false) String entity,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale,
+			HttpServletResponse response) throws IOException {
+		if (!query.mayRead()) {
+			throw new NotFoundException("page", "audit");
+		}
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader("Content-Disposition", "attachment; filename=\"audit.xlsx\"");
+		AuditExcel.write(query, new AuditQuery.Filter(orgId, user, entity, from, to), clock.zone(),
+				"en".equals(locale.getLanguage()), response.getOutputStream());
+	}
+}

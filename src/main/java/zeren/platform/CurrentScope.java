@@ -1,0 +1,20 @@
+package zeren.platform;
+
+/**
+ * The scope of the caller of the current request, from their grants. Every module asks it inside
+ * its own queries; the {@code access} module answers.
+ */
+public interface CurrentScope {
+
+	/** What the caller may see: the union of all their grants. */
+	Scope reading();
+
+	/** Where the caller may manage organisations, people and tenures (ADMIN, ORG_ADMIN). */
+	Scope managing();
+
+	/** Where the caller does supervisory work: inspections, queries, accountability (ADMIN, DISCIPLINE). */
+	Scope supervising();
+
+	/** Whether the caller is a system administrator. */
+	boolean isAdmin();
+}
