@@ -103,6 +103,33 @@ abstract class BrowserTest {
 				pageProblems.add(response.status() + " for " + path);
 			}
 		});
+		page.onConsoleMessage(message -> {
+			if (message.text().contains("Content Security Policy")) {
+				pageProblems.add("CSP violation: " + message.text());
+			}
+		});
+		if (signInAsAdministrator()) {
+			signIn(ADMIN, ADMIN_PASSWORD);
+		}
+	}
+
+	static final String ADMIN = "admin";
+
+	/** Set for the tests in src/test/resources/application.properties. */
+	static final String ADMIN_PASSWORD = "admin-test-password";
+
+	/** Whether each test starts signed in as the administrator. */
+	boolean signInAsAdministrator() {
+		return true;
+	}
+
+	/** Signs in through the login page and waits for the page after it. */
+	void signIn(String username, String password) {
+		page.navigate(url("/login"));
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("form.login button[type=submit]").click();
+		page.waitForLoadState();
 	}
 
 	@AfterEach

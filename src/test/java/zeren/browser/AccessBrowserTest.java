@@ -1,0 +1,98 @@
+package zeren.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Response;
+
+import zeren.access.Role;
+import zeren.access.Users;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.OrgType;
+
+/** Sign-in, lockout, and what a user scoped to one subtree sees. */
+class AccessBrowserTest extends BrowserTest {
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	OrgTree tree;
+
+	@Override
+	boolean signInAsAdministrator() {
+		return false;
+	}
+
+	String newUser(String password) {
+		String username = unique("u").toLowerCase();
+		users.create(new Users.NewUser(username, password, null, true));
+		return username;
+	}
+
+	@Test
+	void pages_ask_for_a_login_in_chinese_and_a_wrong_password_is_refused() {
+		open("/orgs");
+		expect(page).hasURL(url("/login"));
+		expect(page.locator("h1")).hasText("登录");
+		String username = newUser("correct-horse-battery");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill("wrong-password-1");
+		page.locator("form.login button[type=submit]").click();
+		expect(page.locator("#login-error")).hasText("用户名或密码错误。");
+
+		signIn(username, "correct-horse-battery");
+		expect(page.locator("#current-user")).hasText(username);
+		page.locator("#logout").click();
+		expect(page).hasURL(url("/login?logout"));
+		open("/people");
+		expect(page).hasURL(url("/login"));
+	}
+
+	@Test
+	void five_failed_logins_lock_the_account_even_for_the_right_password() {
+		String username = newUser("the-right-password");
+		for (int i = 0; i < 5; i++) {
+			signIn(username, "a-wrong-password-" + i);
+			expect(page.locator("#login-error")).isVisible();
+		}
+		signIn(username, "the-right-password");
+		expect(page.locator("#login-locked")).isVisible();
+		assertThat(users.findByUsername(username).orElseThrow().lockedUntil()).isNotNull();
+	}
+
+	@Test
+	void a_user_scoped_to_one_county_sees_it_and_nothing_of_its_sibling() {
+		String p = unique("S");
+		Org city = tree.create(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org mine = tree.create(new OrgTree.NewOrg(p + "-a", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		tree.create(new OrgTree.NewOrg(p + "-a1", p + "甲县一村", OrgType.BRANCH, mine.id(), null, null));
+		Org sibling = tree.create(new OrgTree.NewOrg(p + "-b", p + "乙县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		String username = newUser("county-password-1");
+		long userId = users.findByUsername(username).orElseThrow().id();
+		users.addGrant(userId, new Users.NewGrant(Role.ORG_ADMIN, mine.id(), true));
+
+		signIn(username, "county-password-1");
+		open("/orgs");
+		expect(page.locator("#org-tree")).containsText(p + "甲县委");
+		assertThat(page.locator("#org-tree").textContent()).doesNotContain(p + "乙县委").doesNotContain(p + "市委");
+		page.locator("#org-tree li.org-node").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(p + "甲县委"))
+				.locator("button.toggle").first().click();
+		expect(page.locator("#org-tree")).containsText(p + "甲县一村");
+
+		open("/orgs/" + mine.id());
+		// the breadcrumb does not reveal the city above the grant
+		assertThat(page.locator(".breadcrumb").textContent()).doesNotContain(p + "市委");
+		Response response = page.navigate(url("/orgs/" + sibling.id()));
+		assertThat(response.status()).isEqualTo(404);
+		open("/orgs?q=" + p);
+		assertThat(page.locator(".search-results").textContent()).contains(p + "甲县委").doesNotContain(p + "乙县委");
+		screenshot("scoped-tree");
+		assertThat(List.of(page.locator("nav").textContent())).noneMatch(t -> t.contains("审计"));
+	}
+}
