@@ -53,11 +53,24 @@ public class AuditQuery {
 		return events;
 	}
 
-	/** Newest first, at most {@code limit} events, each handed to {@code sink} as it is read. */
-	public void stream(Filter filter, int limit, Consumer<AuditEvent> sink) {
+	/** Refuses a filter the caller may not use (403, or 404 for an organisation out of view) before any output. */
+	public void check(Filter filter) {
 		if (!mayRead()) {
 			throw new ForbiddenException();
 		}
+		if (filter.orgId() != null) {
+			Scope supervising = scope.isAdmin() ? Scope.all() : scope.supervising();
+			boolean visible = supervising.bind(jdbc.sql("SELECT COUNT(*) FROM org so WHERE so.id = :id AND "
+					+ supervising.condition("so"))).param("id", filter.orgId()).query(Long.class).single() > 0;
+			if (!visible) {
+				throw new NotFoundException("org", filter.orgId());
+			}
+		}
+	}
+
+	/** Newest first, at most {@code limit} events, each handed to {@code sink} as it is read. */
+	public void stream(Filter filter, int limit, Consumer<AuditEvent> sink) {
+		check(filter);
 		Scope supervising = scope.isAdmin() ? Scope.all() : scope.supervising();
 		StringBuilder where = new StringBuilder("1 = 1");
 		Map<String, Object> params = new HashMap<>(supervising.parameters());
@@ -66,11 +79,6 @@ public class AuditQuery {
 			where.append(" AND so.id IS NOT NULL AND ").append(supervising.condition("so"));
 		}
 		if (filter.orgId() != null) {
-			boolean visible = supervising.bind(jdbc.sql("SELECT COUNT(*) FROM org so WHERE so.id = :id AND "
-					+ supervising.condition("so"))).param("id", filter.orgId()).query(Long.class).single() > 0;
-			if (!visible) {
-				throw new NotFoundException("org", filter.orgId());
-			}
 			// fixed-width path segments: a prefix of the path is an ancestor
 			where.append(" AND so.id IS NOT NULL AND SUBSTR(so.path, 1, LENGTH(fo.path)) = fo.path");
 			params.put("filterOrg", filter.orgId());

@@ -52,9 +52,7 @@ class AuditApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String lang, HttpServletResponse response) throws IOException {
 		AuditQuery.Filter filter = new AuditQuery.Filter(orgId, user, entity, from, to);
-		if (!query.mayRead()) {
-			throw new zeren.platform.ForbiddenException();
-		}
+		query.check(filter);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit.xlsx\"");
 		AuditExcel.write(query, filter, clock.zone(), "en".equals(lang), response.getOutputStream());

@@ -54,9 +54,11 @@ class AuditPages {
 		if (!query.mayRead()) {
 			throw new NotFoundException("page", "audit");
 		}
+		AuditQuery.Filter filter = new AuditQuery.Filter(orgId, user, entity, from, to);
+		query.check(filter);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit.xlsx\"");
-		AuditExcel.write(query, new AuditQuery.Filter(orgId, user, entity, from, to), clock.zone(),
+		AuditExcel.write(query, filter, clock.zone(),
 				"en".equals(locale.getLanguage()), response.getOutputStream());
 	}
 }

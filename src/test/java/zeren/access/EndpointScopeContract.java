@@ -1,0 +1,224 @@
+package zeren.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import zeren.org.Leadership;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.OrgType;
+import zeren.org.People;
+import zeren.org.Person;
+import zeren.org.Post;
+import zeren.org.PostKind;
+import zeren.org.Tenure;
+import zeren.support.ApiTest;
+
+/**
+ * Walks every {@code /api/**} endpoint of the application's own mapping (so an endpoint added
+ * later is covered without touching this test) as a user of a sibling organisation and as an
+ * anonymous caller, and fails if any answer carries the other organisation's data or changes it.
+ */
+abstract class EndpointScopeContract extends ApiTest {
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	OrgTree tree;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Leadership leadership;
+
+	/** Data of the sibling B that user A must never see: names that appear nowhere else. */
+	String secretOrg;
+	String secretPerson;
+	Org city;
+	Org a;
+	Org b;
+	Org bChild;
+	Person personB;
+	Post postB;
+	Tenure tenureB;
+	UserAccount userA;
+	UserAccount userB;
+	Grant grantB;
+	ApiToken tokenB;
+
+	@BeforeEach
+	void twoSiblingCounties() {
+		String p = unique();
+		secretOrg = p + "乙县机密";
+		secretPerson = p + "乙县某人";
+		city = tree.create(new OrgTree.NewOrg(p + "city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		a = tree.create(new OrgTree.NewOrg(p + "a", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		b = tree.create(new OrgTree.NewOrg(p + "b", secretOrg, OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		bChild = tree.create(new OrgTree.NewOrg(p + "b1", secretOrg + "村", OrgType.BRANCH, b.id(), null, null));
+		personB = people.create(new People.NewPerson(secretPerson, null, null, null, null, b.id()));
+		postB = leadership.addPost(b.id(), new Leadership.NewPost(secretOrg + "书记", PostKind.SECRETARY, List.of(), 1));
+		tenureB = leadership.appoint(new Leadership.NewTenure(personB.id(), postB.id(), LocalDate.of(2020, 1, 1), null));
+		userA = users.create(new Users.NewUser(p.toLowerCase() + "usera", "password-of-a-1", null, true));
+		users.addGrant(userA.id(), new Users.NewGrant(Role.ORG_ADMIN, a.id(), true));
+		users.addGrant(userA.id(), new Users.NewGrant(Role.DISCIPLINE, a.id(), true));
+		userB = users.create(new Users.NewUser(p.toLowerCase() + "userb", "password-of-b-1", null, true));
+		grantB = users.addGrant(userB.id(), new Users.NewGrant(Role.ORG_ADMIN, b.id(), true));
+		tokenB = users.createToken(userB.id(), new Users.NewToken(secretOrg + "令牌", 30));
+	}
+
+	record Endpoint(HttpMethod method, String pattern, boolean multipart) {
+	}
+
+	List<Endpoint> apiEndpoints() {
+		List<Endpoint> endpoints = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+			// only Zeren's own controllers: the OpenAPI document is public and holds no data
+			if (!entry.getValue().getBeanType().getPackageName().startsWith("zeren.")) {
+				continue;
+			}
+			RequestMappingInfo info = entry.getKey();
+			boolean multipart = info.getConsumesCondition().getConsumableMediaTypes().contains(MediaType.MULTIPART_FORM_DATA);
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.startsWith("/api/")) {
+					continue;
+				}
+				var methods = info.getMethodsCondition().getMethods();
+				for (RequestMethod method : methods.isEmpty() ? java.util.Set.of(RequestMethod.GET) : methods) {
+					endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()), pattern, multipart));
+				}
+			}
+		}
+		assertThat(endpoints).as("API endpoints found").hasSizeGreaterThan(20);
+		return endpoints;
+	}
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+	/** The pattern with every path variable pointing at the sibling's data. */
+	String fill(String pattern) {
+		Matcher m = VARIABLE.matcher(pattern);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			String name = m.group(1);
+			Object value = switch (name) {
+				case "id" -> pattern.startsWith("/api/v1/orgs/") ? b.id()
+						: pattern.startsWith("/api/v1/people/") ? personB.id()
+						: pattern.startsWith("/api/v1/tenures/") ? tenureB.id()
+						: pattern.startsWith("/api/v1/users/") ? userB.id() : null;
+				case "grantId" -> grantB.id();
+				case "tokenId" -> tokenB.id();
+				default -> null;
+			};
+			assertThat(value).as("a value of the sibling for {%s} in %s: extend this test for the new endpoint", name, pattern)
+					.isNotNull();
+			m.appendReplacement(out, String.valueOf(value));
+		}
+		m.appendTail(out);
+		return out.toString();
+	}
+
+	/** A body that aims every field a write may take at the sibling. */
+	String hostileBody() {
+		return """
+				{"code":"%1$sX","name":"x","type":"BRANCH","parentId":%2$d,"orgId":%2$d,"disciplineBodyId":%2$d,
+				 "personId":%3$d,"postId":%4$d,"startDate":"2020-06-01","endDate":"2024-01-01","reason":"TRANSFER",
+				 "title":"x","kind":"MEMBER","role":"ORG_ADMIN","includeDescendants":true,"username":"%5$s",
+				 "password":"some-password-1","days":10,"oldPassword":"nope-nope-nope","newPassword":"another-password-2"}
+				""".formatted(unique(), b.id(), personB.id(), postB.id(), unique().toLowerCase() + "x");
+	}
+
+	AbstractMockHttpServletRequestBuilder<?> request(Endpoint endpoint) {
+		String url = fill(endpoint.pattern());
+		if (endpoint.multipart()) {
+			String csv = "code,name,parent_code,type\n%sZ,z,%s,党支部\n".formatted(unique(), b.code());
+			return MockMvcRequestBuilders.multipart(url)
+					.file(new MockMultipartFile("file", "x.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+		}
+		MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(endpoint.method(), url)
+				.param("q", secretOrg).param("orgId", String.valueOf(b.id())).param("at", "2021-01-01");
+		if (endpoint.method() != HttpMethod.GET) {
+			builder.contentType(MediaType.APPLICATION_JSON).content(hostileBody());
+		}
+		return builder;
+	}
+
+	@Test
+	void no_api_endpoint_shows_or_changes_a_sibling_organisations_data() throws Exception {
+		List<String> failures = new ArrayList<>();
+		for (Endpoint endpoint : apiEndpoints()) {
+			MvcResult result = mvc.perform(request(endpoint).with(as(userA.id(), userA.username()))).andReturn();
+			int status = result.getResponse().getStatus();
+			String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+			String where = endpoint.method() + " " + endpoint.pattern() + " → " + status;
+			// (an import's error may quote the caller's own file, which names the sibling's code)
+			if (body.contains(secretOrg) || body.contains(secretPerson)
+					|| (!endpoint.multipart() && body.contains(b.code())) || body.contains(userB.username())) {
+				failures.add(where + " leaks: " + body);
+			}
+			boolean targetsSibling = endpoint.pattern().contains("{");
+			if (targetsSibling && endpoint.method() == HttpMethod.GET && status != 404) {
+				failures.add(where + ": a read outside scope must answer 404");
+			}
+			if (targetsSibling && endpoint.method() != HttpMethod.GET && status != 403) {
+				failures.add(where + ": a write outside scope must answer 403");
+			}
+			if (!targetsSibling && endpoint.method() != HttpMethod.GET && status < 400) {
+				failures.add(where + ": a write aimed at the sibling must be refused");
+			}
+		}
+		assertThat(failures).isEmpty();
+
+		// and nothing of the sibling changed
+		Org after = tree.find(b.id()).orElseThrow();
+		assertThat(after.name()).isEqualTo(secretOrg);
+		assertThat(after.parentId()).isEqualTo(city.id());
+		assertThat(after.active()).isTrue();
+		assertThat(leadership.posts(b.id())).hasSize(1);
+		assertThat(leadership.getTenure(tenureB.id()).endDate()).isNull();
+		assertThat(users.grants(userB.id())).hasSize(1);
+		assertThat(users.tokens(userB.id()).get(0).revokedAt()).isNull();
+		assertThat(tree.children(b.id())).hasSize(1);
+	}
+
+	@Test
+	void every_api_endpoint_answers_401_problem_details_to_an_anonymous_caller() throws Exception {
+		List<String> failures = new ArrayList<>();
+		for (Endpoint endpoint : apiEndpoints()) {
+			MvcResult result = mvc.perform(request(endpoint).with(anonymous())).andReturn();
+			int status = result.getResponse().getStatus();
+			String type = result.getResponse().getContentType();
+			if (status != 401 || type == null || !type.startsWith("application/problem+json")) {
+				failures.add(endpoint.method() + " " + endpoint.pattern() + " → " + status + " " + type);
+			}
+		}
+		assertThat(failures).isEmpty();
+		assertThat(tree.children(b.id())).hasSize(1);
+	}
+}

@@ -1,0 +1,4 @@
+package zeren.access;
+
+class EndpointScopeH2Test extends EndpointScopeContract {
+}
