@@ -1,0 +1,4 @@
+package zeren.access;
+
+class AccessH2Test extends AccessContract {
+}

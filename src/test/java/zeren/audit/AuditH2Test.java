@@ -1,0 +1,4 @@
+package zeren.audit;
+
+class AuditH2Test extends AuditContract {
+}

@@ -1,0 +1,7 @@
+package zeren.audit;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class AuditPostgresTest extends AuditContract {
+}
