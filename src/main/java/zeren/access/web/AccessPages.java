@@ -20,10 +20,9 @@ import zeren.org.OrgTree;
 import zeren.platform.ConflictException;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
-import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
-import zeren.platform.web.Messages;
+import zeren.platform.web.PageErrors;
 
 /** Login, one's own account (password, tokens), and the administrators' user pages. */
 @Controller
@@ -33,12 +32,14 @@ class AccessPages {
 	private final CurrentScope scope;
 	private final OrgTree tree;
 	private final MessageSource messages;
+	private final PageErrors pageErrors;
 
-	AccessPages(Users users, CurrentScope scope, OrgTree tree, MessageSource messages) {
+	AccessPages(Users users, CurrentScope scope, OrgTree tree, MessageSource messages, PageErrors pageErrors) {
 		this.users = users;
 		this.scope = scope;
 		this.tree = tree;
 		this.messages = messages;
+		this.pageErrors = pageErrors;
 	}
 
 	@GetMapping("/login")
@@ -47,9 +48,7 @@ class AccessPages {
 	}
 
 	private List<String> render(RuntimeException e, Locale locale) {
-		List<InputError> errors = e instanceof InvalidInputException invalid ? invalid.errors()
-				: List.of(((ConflictException) e).error());
-		return errors.stream().map(error -> Messages.render(messages, error, locale)).toList();
+		return pageErrors.of(e, locale);
 	}
 
 	@GetMapping("/account")

@@ -26,6 +26,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
+import zeren.platform.web.PageErrors;
 import zeren.platform.web.Messages;
 
 /** Pages of the organisation tree: the lazy tree browser, an organisation, the import. */

@@ -17,6 +17,7 @@ import zeren.org.People;
 import zeren.org.Person;
 import zeren.platform.ConflictException;
 import zeren.platform.InvalidInputException;
+import zeren.platform.web.PageErrors;
 
 /** Pages for people: the register, and each person's career. */
 @Controller

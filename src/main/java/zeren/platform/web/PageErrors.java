@@ -1,4 +1,4 @@
-package zeren.org.web;
+package zeren.platform.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +9,10 @@ import org.springframework.stereotype.Component;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
-import zeren.platform.web.Messages;
 
 /** Renders refused input as sentences for a page, in the page's language. */
 @Component
-class PageErrors {
+public class PageErrors {
 
 	private final MessageSource messages;
 
@@ -21,7 +20,7 @@ class PageErrors {
 		this.messages = messages;
 	}
 
-	List<String> of(RuntimeException e, Locale locale) {
+	public List<String> of(RuntimeException e, Locale locale) {
 		List<InputError> errors;
 		if (e instanceof InvalidInputException invalid) {
 			errors = invalid.errors();
@@ -45,7 +44,7 @@ class PageErrors {
 		return new InputError(error.field(), error.line(), error.code(), args);
 	}
 
-	String message(String code, Locale locale, Object... args) {
+	public String message(String code, Locale locale, Object... args) {
 		return messages.getMessage(code, args, locale);
 	}
 }
