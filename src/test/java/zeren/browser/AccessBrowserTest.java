@@ -95,4 +95,23 @@ class AccessBrowserTest extends BrowserTest {
 		screenshot("scoped-tree");
 		assertThat(List.of(page.locator("nav").textContent())).noneMatch(t -> t.contains("审计"));
 	}
+
+	@Test
+	void the_administrator_reads_the_audit_trail_and_exports_it_to_excel() throws Exception {
+		String p = unique("A");
+		tree.create(new OrgTree.NewOrg(p, p + "审计县委", OrgType.PARTY_COMMITTEE, null, null, null));
+		signIn(ADMIN, ADMIN_PASSWORD);
+		page.locator("nav a[href='/audit']").click();
+		expect(page.locator("h1")).hasText("审计记录");
+		expect(page.locator("table.audit-events")).containsText(p + "审计县委");
+		screenshot("audit");
+		var download = page.waitForDownload(() -> page.locator("#audit-export").click());
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(download.createReadStream())) {
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("序号");
+			assertThat(workbook.getSheetAt(0).getLastRowNum()).isGreaterThan(0);
+		}
+		page.locator("nav a[href='/admin/users']").click();
+		expect(page.locator("table.users")).containsText("admin");
+		screenshot("users");
+	}
 }
