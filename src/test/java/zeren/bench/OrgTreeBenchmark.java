@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import zeren.ZerenApplication;
 import zeren.org.OrgImport;
 import zeren.org.OrgTree;
@@ -49,8 +50,8 @@ import zeren.support.EmbeddedPostgresDatabase;
  * the first program argument wins over it), {@code bench.warmup} (10), {@code bench.runs} (51),
  * {@code bench.ruoyiRuns} (RuoYi scans the whole table on every query; 11 by default),
  * {@code bench.out} (default {@code target/benchmarks/org-tree.md}) and {@code bench.durable}
- * ({@code true} turns {@code fsync}, {@code full_page_writes} and {@code synchronous_commit}
- * back on, which the shared test server switches off).
+ * ({@code true} runs a PostgreSQL server of its own with {@code fsync}, {@code full_page_writes} and
+ * {@code synchronous_commit} on, which the shared test server switches off).
  */
 public final class OrgTreeBenchmark {
 
@@ -95,7 +96,7 @@ public final class OrgTreeBenchmark {
 		}
 
 		long bootStarted = System.nanoTime();
-		String url = EmbeddedPostgresDatabase.createDatabase("zeren_bench");
+		String url = durable ? durableDatabase("zeren_bench") : EmbeddedPostgresDatabase.createDatabase("zeren_bench");
 		// Command-line arguments: they outrank the test classpath's application.properties (H2).
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ZerenApplication.class)
 				.web(WebApplicationType.NONE)
@@ -113,13 +114,6 @@ public final class OrgTreeBenchmark {
 
 		try (Connection c = dataSource.getConnection()) {
 			c.setAutoCommit(true);
-			if (durable) {
-				execute(c, "ALTER SYSTEM SET fsync = on");
-				execute(c, "ALTER SYSTEM SET full_page_writes = on");
-				execute(c, "ALTER SYSTEM SET synchronous_commit = on");
-				execute(c, "SELECT pg_reload_conf()");
-				Thread.sleep(500);
-			}
 			header(c, dir, url, bootSeconds, durable);
 		}
 
@@ -360,8 +354,9 @@ public final class OrgTreeBenchmark {
 		line("| data set | `%s` |", dir);
 		line("| Spring start (incl. PostgreSQL start, Flyway) | %.1f s |", bootSeconds);
 		line();
-		line("PostgreSQL settings%s:", durable ? " (bench.durable: fsync, full_page_writes and synchronous_commit "
-				+ "turned back on)" : " (the test server's: no fsync; pass -Dbench.durable=true for durable settings)");
+		line("PostgreSQL settings%s:", durable ? " (bench.durable: a server of its own with fsync, full_page_writes "
+				+ "and synchronous_commit on)" : " (the test server's, from EmbeddedPostgresDatabase: no fsync; "
+				+ "-Dbench.durable=true runs a server with durable settings)");
 		line();
 		line("| setting | value |");
 		line("|---|---|");
@@ -467,6 +462,28 @@ public final class OrgTreeBenchmark {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A server of its own with the durability settings of production ({@code fsync},
+	 * {@code full_page_writes}, {@code synchronous_commit} on), which the shared test server turns
+	 * off; they are start-up options there, so they cannot be changed on it.
+	 */
+	private static String durableDatabase(String name) throws IOException, SQLException {
+		EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+			.setServerConfig("full_page_writes", "on").setServerConfig("synchronous_commit", "on").start();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				server.close();
+			}
+			catch (IOException ignored) {
+				// the process is ending anyway
+			}
+		}));
+		try (Connection c = server.getPostgresDatabase().getConnection()) {
+			execute(c, "CREATE DATABASE " + name);
+		}
+		return server.getJdbcUrl("postgres", name);
 	}
 
 	/** Waits (at most a minute) until no autovacuum worker runs; returns the seconds waited. */
