@@ -445,8 +445,9 @@ public class OrgImport {
 		List<String> dropIndexes = new ArrayList<>();
 		List<String> createIndexes = new ArrayList<>();
 		jdbc.sql("""
-				SELECT format('DROP INDEX %s', i.indexrelid::regclass) AS drop_sql, pg_get_indexdef(i.indexrelid) AS create_sql
-				FROM pg_index i
+				SELECT format('DROP INDEX %s', i.indexrelid::regclass) AS drop_sql,
+				       pg_get_indexdef(i.indexrelid) || COALESCE(' TABLESPACE ' || quote_ident(t.spcname), '') AS create_sql
+				FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid LEFT JOIN pg_tablespace t ON t.oid = x.reltablespace
 				WHERE i.indrelid = 'org'::regclass AND NOT i.indisprimary
 				  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
 				ORDER BY i.indexrelid
