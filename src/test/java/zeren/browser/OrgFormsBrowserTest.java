@@ -88,7 +88,7 @@ class OrgFormsBrowserTest extends BrowserTest {
 		page.locator(".new-org button[type=submit]").click();
 
 		expect(page.locator(".alert-danger .error-list li"))
-				.hasText(new String[] { "编码：编码 " + existing.code() + " 已被使用" });
+				.hasText(new String[] { "编码：" + existing.code() + " 已被使用" });
 		expect(page).hasURL(url("/orgs"));
 		screenshot("orgs-duplicate-code");
 		assertThat(tree.count()).isEqualTo(before);
@@ -111,7 +111,7 @@ class OrgFormsBrowserTest extends BrowserTest {
 		page.locator(".new-child button[type=submit]").click();
 
 		expect(page.locator(".alert-danger .error-list li"))
-				.hasText(new String[] { "编码：编码 " + existing.code() + " 已被使用" });
+				.hasText(new String[] { "编码：" + existing.code() + " 已被使用" });
 		expect(page.locator("#org-name")).hasText(parent.name());
 		expect(page.locator("#subtree-size")).hasText("1");
 		assertThat(tree.childCount(parent.id())).isZero();
@@ -127,7 +127,7 @@ class OrgFormsBrowserTest extends BrowserTest {
 		page.locator(".new-org button[type=submit]").click();
 
 		expect(page.locator(".alert-danger .error-list li"))
-				.hasText(new String[] { "parent: parent organisation NO-SUCH-" + code + " does not exist" });
+				.hasText(new String[] { "parent: NO-SUCH-" + code + " does not exist" });
 		assertThat(tree.findByCode(code)).isEmpty();
 	}
 

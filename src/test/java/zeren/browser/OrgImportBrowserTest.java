@@ -55,8 +55,8 @@ class OrgImportBrowserTest extends BrowserTest {
 		expect(page.locator("#import-errors .error-list li")).hasText(new String[] {
 				"第 3 行 名称：不能为空",
 				"第 4 行 类型：未知的组织类型“不存在的类型”",
-				"第 5 行 编码：编码 " + p + "-1 重复（第 2 行已出现）",
-				"第 6 行 上级编码：上级编码 " + p + "-NOPE 既不在文件中，也不是已有组织" });
+				"第 5 行 编码：" + p + "-1 重复（第 2 行已出现）",
+				"第 6 行 上级编码：" + p + "-NOPE 既不在文件中，也不是已有组织" });
 		expect(page.locator("#import-result")).hasCount(0);
 		screenshot("import-errors");
 

@@ -221,7 +221,7 @@ class PeopleAndTenuresBrowserTest extends BrowserTest {
 		page.locator(".appoint input[name=personId]").fill("987654321");
 		page.locator(".appoint input[name=startDate]").fill("2023-01-01");
 		page.locator(".appoint button[type=submit]").click();
-		expect(page.locator(".alert-danger .error-list li")).hasText(new String[] { "人员：人员 987654321 不存在" });
+		expect(page.locator(".alert-danger .error-list li")).hasText(new String[] { "人员：987654321 不存在" });
 		assertThat(leadership.history(org.id())).hasSize(1);
 
 		// From the day after the holder left, the appointment is accepted.

@@ -152,7 +152,7 @@ abstract class OrgTreeApiContract extends ApiTest {
 		mvc.perform(postJson("/api/v1/orgs?lang=en", "{\"code\":\"x\",\"name\":\"x\",\"type\":\"BRANCH\",\"parentId\":-5}"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("parentId"))
-				.andExpect(jsonPath("$.errors[0].message").value("parent: parent organisation -5 does not exist"));
+				.andExpect(jsonPath("$.errors[0].message").value("parent: -5 does not exist"));
 	}
 
 	@Test

@@ -13,15 +13,24 @@ public final class Messages {
 	}
 
 	public static String render(MessageSource messages, InputError error, Locale locale) {
-		String text = messages.getMessage(error.code(), error.args().toArray(), error.code(), locale);
+		String text = messages.getMessage(error.code(), plain(error.args()), error.code(), locale);
 		String field = error.field() == null ? null
 				: messages.getMessage("field." + error.field(), null, error.field(), locale);
 		if (error.line() != null) {
-			return messages.getMessage("error.at-line", new Object[] { error.line(), field, text }, locale);
+			return messages.getMessage("error.at-line", new Object[] { String.valueOf(error.line()), field, text }, locale);
 		}
 		if (field != null) {
 			return messages.getMessage("error.at-field", new Object[] { field, text }, locale);
 		}
 		return text;
+	}
+
+	/**
+	 * Numbers in these messages are identifiers and line numbers that people type back into a
+	 * form or look up in a file: shown as they are ("1234567"), never grouped ("1,234,567").
+	 */
+	private static Object[] plain(java.util.List<Object> args) {
+		return args.stream().map(arg -> arg instanceof Long || arg instanceof Integer ? (Object) arg.toString() : arg)
+				.toArray();
 	}
 }

@@ -31,17 +31,7 @@ public class PageErrors {
 		else {
 			throw e;
 		}
-		return errors.stream().map(error -> Messages.render(messages, withPlainNumbers(error), locale)).toList();
-	}
-
-	/**
-	 * Numbers in these messages are mostly identifiers ("人员 1234567 不存在") that the user types
-	 * back into a form: shown as they are, not grouped by thousands ("1,234,567").
-	 */
-	private static InputError withPlainNumbers(InputError error) {
-		List<Object> args = error.args().stream()
-				.map(arg -> arg instanceof Long || arg instanceof Integer ? (Object) arg.toString() : arg).toList();
-		return new InputError(error.field(), error.line(), error.code(), args);
+		return errors.stream().map(error -> Messages.render(messages, error, locale)).toList();
 	}
 
 	public String message(String code, Locale locale, Object... args) {
