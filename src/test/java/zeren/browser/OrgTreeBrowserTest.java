@@ -82,6 +82,18 @@ class OrgTreeBrowserTest extends BrowserTest {
 		expect(page).hasURL(url("/orgs"));
 		screenshot("orgs-tree-expanded");
 
+		// A loaded level folds and unfolds without asking the server again.
+		Locator toggle = node(department).locator(":scope > button.toggle");
+		expect(toggle).hasText("−");
+		int[] requests = { 0 };
+		page.onRequest(r -> requests[0]++);
+		toggle.click();
+		expect(node(office)).isHidden();
+		expect(toggle).hasText("+");
+		toggle.click();
+		expect(node(office)).isVisible();
+		assertThat(requests[0]).isZero();
+
 		// The node links to the organisation's page.
 		node(office).locator(":scope > a").click();
 		expect(page.locator("#org-name")).hasText(office.name());

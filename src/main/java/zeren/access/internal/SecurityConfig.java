@@ -90,7 +90,7 @@ class SecurityConfig {
 								+ (e instanceof LockedException ? "/login?locked" : "/login?error"))))
 				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 				.authorizeHttpRequests(auth -> auth
-						.requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+						.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 								"/actuator/health", "/actuator/health/**").permitAll()
 						.anyRequest().authenticated());
 		return http.build();
