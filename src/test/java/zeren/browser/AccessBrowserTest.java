@@ -24,6 +24,9 @@ class AccessBrowserTest extends BrowserTest {
 	@Autowired
 	OrgTree tree;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Override
 	boolean signInAsAdministrator() {
 		return false;
@@ -48,8 +51,13 @@ class AccessBrowserTest extends BrowserTest {
 
 		signIn(username, "correct-horse-battery");
 		expect(page.locator("#current-user")).hasText(username);
+		// the session lives in the database, so any node can serve the next request
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = :u").param("u", username)
+				.query(Long.class).single()).isEqualTo(1);
 		page.locator("#logout").click();
 		expect(page).hasURL(url("/login?logout"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = :u").param("u", username)
+				.query(Long.class).single()).isZero();
 		open("/people");
 		expect(page).hasURL(url("/login"));
 	}
