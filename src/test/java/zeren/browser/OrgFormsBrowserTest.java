@@ -90,6 +90,9 @@ class OrgFormsBrowserTest extends BrowserTest {
 		expect(page.locator(".alert-danger .error-list li"))
 				.hasText(new String[] { "编码：" + existing.code() + " 已被使用" });
 		expect(page).hasURL(url("/orgs"));
+		// what was typed comes back, to be corrected rather than typed again
+		expect(page.locator(".new-org input[name=name]")).hasValue(otherName);
+		expect(page.locator(".new-org input[name=code]")).hasValue(existing.code());
 		screenshot("orgs-duplicate-code");
 		assertThat(tree.count()).isEqualTo(before);
 		assertThat(tree.findByCode(existing.code()).orElseThrow().name()).isEqualTo(existing.name());

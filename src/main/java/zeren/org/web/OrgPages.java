@@ -116,6 +116,10 @@ class OrgPages {
 			return back(org.id());
 		}
 		catch (InvalidInputException | ConflictException e) {
+			// the form comes back with what was typed
+			flash.addFlashAttribute("orgForm", java.util.Map.of("code", code == null ? "" : code, "name",
+					name == null ? "" : name, "type", type == null ? "" : type, "parentCode",
+					parentCode == null ? "" : parentCode));
 			return refused(e, flash, locale, failTarget);
 		}
 	}

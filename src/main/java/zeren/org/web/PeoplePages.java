@@ -26,11 +26,13 @@ class PeoplePages {
 	private final People people;
 	private final Leadership leadership;
 	private final PageErrors errors;
+	private final zeren.org.OrgTree tree;
 
-	PeoplePages(People people, Leadership leadership, PageErrors errors) {
+	PeoplePages(People people, Leadership leadership, PageErrors errors, zeren.org.OrgTree tree) {
 		this.people = people;
 		this.leadership = leadership;
 		this.errors = errors;
+		this.tree = tree;
 	}
 
 	@GetMapping("/people")
@@ -51,15 +53,25 @@ class PeoplePages {
 	String create(@RequestParam(required = false) String name, @RequestParam(required = false) String gender,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
 			@RequestParam(required = false) String idNumber, @RequestParam(required = false) String notes,
-			RedirectAttributes flash, Locale locale) {
+			@RequestParam(required = false) String orgCode, RedirectAttributes flash, Locale locale) {
 		try {
 			Person.Gender g = gender == null || gender.isBlank() ? null : Person.Gender.valueOf(gender);
+			Long orgId = null;
+			if (orgCode != null && !orgCode.isBlank()) {
+				orgId = tree.findByCode(orgCode.strip())
+						.orElseThrow(() -> InvalidInputException.of("orgId", "error.org.unknown", orgCode.strip())).id();
+			}
 			Person person = people.create(new People.NewPerson(name, g, birthDate, idNumber,
-					notes == null || notes.isBlank() ? null : notes));
+					notes == null || notes.isBlank() ? null : notes, orgId));
 			return "redirect:/people/" + person.id();
 		}
 		catch (InvalidInputException | ConflictException e) {
 			flash.addFlashAttribute("errors", errors.of(e, locale));
+			// the form comes back with what was typed
+			flash.addFlashAttribute("personForm", java.util.Map.of("name", name == null ? "" : name, "gender",
+					gender == null ? "" : gender, "birthDate", birthDate == null ? "" : birthDate.toString(), "idNumber",
+					idNumber == null ? "" : idNumber, "notes", notes == null ? "" : notes, "orgCode",
+					orgCode == null ? "" : orgCode));
 			return "redirect:/people";
 		}
 		catch (IllegalArgumentException e) {
