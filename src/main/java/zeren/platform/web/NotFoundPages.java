@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import zeren.platform.NotFoundException;
 
-/** A page asked for something that does not exist: a 404 page in the user's language. */
+/** A page asked for something that does not exist (404) or may not be changed by this user (403), in the user's language. */
 @ControllerAdvice(annotations = Controller.class)
 class NotFoundPages {
 
@@ -16,5 +16,11 @@ class NotFoundPages {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";
+	}
+
+	@ExceptionHandler(zeren.platform.ForbiddenException.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	String forbidden() {
+		return "error/403";
 	}
 }

@@ -1,0 +1,4 @@
+package zeren.access;
+
+class PageScopeH2Test extends PageScopeContract {
+}
