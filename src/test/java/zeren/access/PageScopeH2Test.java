@@ -1,4 +1,0 @@
-package zeren.access;
-
-class PageScopeH2Test extends PageScopeContract {
-}

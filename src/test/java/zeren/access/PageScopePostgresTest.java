@@ -1,7 +1,0 @@
-package zeren.access;
-
-import zeren.support.OnPostgres;
-
-@OnPostgres
-class PageScopePostgresTest extends PageScopeContract {
-}
