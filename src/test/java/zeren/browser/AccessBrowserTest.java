@@ -122,4 +122,15 @@ class AccessBrowserTest extends BrowserTest {
 		expect(page.locator("table.users")).containsText("admin");
 		screenshot("users");
 	}
+
+	@Test
+	void the_api_documentation_page_shows_the_api_under_the_content_security_policy() {
+		signIn(ADMIN, ADMIN_PASSWORD);
+		page.locator("nav a[href='/docs/api']").click();
+		// the documentation's script bundle is large: give it time on a busy machine
+		expect(page.locator(".swagger-ui .info .title"))
+				.containsText("Zeren", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		expect(page.locator(".swagger-ui")).containsText("/api/v1/orgs/import");
+		screenshot("api-docs");
+	}
 }

@@ -40,6 +40,9 @@ abstract class ApplicationContract extends ApiTest {
 		mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.paths['/api/v1/orgs/import'].post").exists())
 				.andExpect(jsonPath("$.paths['/api/v1/orgs/{id}/leaders'].get").exists())
-				.andExpect(jsonPath("$.paths['/api/v1/people/{id}/tenures'].get").exists());
+				.andExpect(jsonPath("$.paths['/api/v1/people/{id}/tenures'].get").exists())
+				.andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+				.andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"));
+		mvc.perform(get("/docs/api")).andExpect(status().is3xxRedirection());
 	}
 }
