@@ -298,6 +298,42 @@ abstract class DutyContract extends ApiTest {
 		assertThat(lists.get(list.id()).items()).extracting(DutyList.Item::task).containsExactly("原有任务");
 	}
 
+	/** Size of the subtree of the "1+X" test; {@code -Dduty.subtree=40000} for the full-size run. */
+	static final int SUBTREE = Integer.getInteger("duty.subtree", 2_000);
+
+	@Autowired
+	zeren.org.OrgImport orgImport;
+
+	@Test
+	void requirements_reach_a_large_subtree_in_two_set_based_statements() {
+		String p = unique();
+		List<zeren.org.importing.ImportRow> rows = new ArrayList<>();
+		rows.add(new zeren.org.importing.ImportRow(2, p + "R", p + "省委", null, "PARTY_COMMITTEE"));
+		for (int i = 0; i < SUBTREE - 1; i++) {
+			String parent = i < 40 ? p + "R" : p + (i % 40);
+			rows.add(new zeren.org.importing.ImportRow(i + 3, p + i, p + "组织" + i, parent, "BRANCH"));
+		}
+		orgImport.run(handler -> rows.forEach(handler));
+		Org root = tree.findByCode(p + "R").orElseThrow();
+		Org some = tree.findByCode(p + (SUBTREE - 2)).orElseThrow();
+		DutyList kept = lists.create(some.id(), 2026);
+		lists.addItem(kept.id(), item("自有任务", null, null));
+
+		long started = System.nanoTime();
+		Requirements.Published published = requirements.publish(new Requirements.Publication(root.id(), 2026, List.of(
+				new Requirements.Requirement(null, "1", "主体责任", "签订责任书", null, null),
+				new Requirements.Requirement(null, "2", "主体责任", "逐级约谈", null, null),
+				new Requirements.Requirement(null, "3", "主体责任", "年度报告", null, null))));
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		org.slf4j.LoggerFactory.getLogger(DutyContract.class)
+				.info("1+X: published 3 requirements to {} organisations in {} ms", SUBTREE - 1, millis);
+
+		assertThat(published.listsCreated()).isEqualTo(SUBTREE - 2);
+		assertThat(published.itemsInherited()).isEqualTo(3L * (SUBTREE - 1));
+		assertThat(lists.get(kept.id()).items()).extracting(DutyList.Item::task).containsExactly("签订责任书", "逐级约谈",
+				"年度报告", "自有任务");
+	}
+
 	static List<List<String>> cells(byte[] xlsx) throws Exception {
 		List<List<String>> rows = new ArrayList<>();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
