@@ -228,6 +228,15 @@ abstract class DutyContract extends ApiTest {
 		mvc.perform(postJson("/api/v1/duty/requirements",
 				"{\"orgId\":%d,\"year\":2026,\"items\":[{\"task\":\"x\"}]}".formatted(b.id())).with(asA))
 				.andExpect(status().isForbidden());
+		Person personB = people.create(new People.NewPerson(p + "乙县某人", null, null, null, null, b.id()));
+		mvc.perform(get("/api/v1/duty/tasks").param("personId", String.valueOf(personB.id())).with(asA))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/duty/requirements").param("orgId", String.valueOf(b.id())).with(asA))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/duty/lists/" + listB.id() + "/xlsx").with(asA)).andExpect(status().isNotFound());
+		mvc.perform(multipart("/api/v1/duty/lists/" + listB.id() + "/xlsx")
+				.file(new MockMultipartFile("file", "t.xlsx", "application/octet-stream", new byte[] { 1 })).with(asA))
+				.andExpect(status().isForbidden());
 		// A's own list works
 		mvc.perform(postJson("/api/v1/duty/lists", "{\"orgId\":%d,\"year\":2026}".formatted(a.id())).with(asA))
 				.andExpect(status().isCreated());
