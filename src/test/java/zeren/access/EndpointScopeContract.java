@@ -28,6 +28,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import zeren.duty.DutyList;
+import zeren.duty.Requirements;
+import zeren.duty.ResponsibilityLists;
 import zeren.org.Leadership;
 import zeren.org.Org;
 import zeren.org.OrgTree;
@@ -60,6 +63,12 @@ abstract class EndpointScopeContract extends ApiTest {
 	@Autowired
 	Leadership leadership;
 
+	@Autowired
+	ResponsibilityLists dutyLists;
+
+	@Autowired
+	Requirements requirements;
+
 	/** Data of the sibling B that user A must never see: names that appear nowhere else. */
 	String secretOrg;
 	String secretPerson;
@@ -74,6 +83,8 @@ abstract class EndpointScopeContract extends ApiTest {
 	UserAccount userB;
 	Grant grantB;
 	ApiToken tokenB;
+	DutyList listB;
+	DutyList.Item itemB;
 
 	@BeforeEach
 	void twoSiblingCounties() {
@@ -93,6 +104,12 @@ abstract class EndpointScopeContract extends ApiTest {
 		userB = users.create(new Users.NewUser(p.toLowerCase() + "userb", "password-of-b-1", null, true));
 		grantB = users.addGrant(userB.id(), new Users.NewGrant(Role.ORG_ADMIN, b.id(), true));
 		tokenB = users.createToken(userB.id(), new Users.NewToken(secretOrg + "令牌", 30));
+		listB = dutyLists.create(b.id(), 2026);
+		itemB = dutyLists.addItem(listB.id(), new ResponsibilityLists.ItemInput(null, secretOrg, secretOrg + "任务",
+				secretOrg, postB.id(), secretOrg, null, null, null, List.of(), null));
+		dutyLists.publish(listB.id());
+		requirements.publish(new Requirements.Publication(b.id(), 2026,
+				List.of(new Requirements.Requirement(null, null, null, secretOrg + "要求", null, null))));
 	}
 
 	record Endpoint(HttpMethod method, String pattern, boolean multipart) {
@@ -133,7 +150,10 @@ abstract class EndpointScopeContract extends ApiTest {
 				case "id" -> pattern.startsWith("/api/v1/orgs/") ? b.id()
 						: pattern.startsWith("/api/v1/people/") ? personB.id()
 						: pattern.startsWith("/api/v1/tenures/") ? tenureB.id()
-						: pattern.startsWith("/api/v1/users/") ? userB.id() : null;
+						: pattern.startsWith("/api/v1/users/") ? userB.id()
+						: pattern.startsWith("/api/v1/duty/lists/") ? listB.id() : null;
+				case "itemId" -> itemB.id();
+				case "version" -> 1;
 				case "grantId" -> grantB.id();
 				case "tokenId" -> tokenB.id();
 				default -> null;
@@ -207,6 +227,10 @@ abstract class EndpointScopeContract extends ApiTest {
 		assertThat(users.grants(userB.id())).hasSize(1);
 		assertThat(users.tokens(userB.id()).get(0).revokedAt()).isNull();
 		assertThat(tree.children(b.id())).hasSize(1);
+		DutyList listAfter = dutyLists.get(listB.id());
+		assertThat(listAfter.version()).isEqualTo(1);
+		assertThat(listAfter.items()).extracting(DutyList.Item::task).containsExactly(secretOrg + "任务");
+		assertThat(dutyLists.find(bChild.id(), 2026).orElseThrow().items()).hasSize(1);
 	}
 
 	@Test

@@ -1,0 +1,36 @@
+package zeren.duty;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The responsibility list of one organisation for one year, with its items in table order. */
+public record DutyList(long id, long orgId, String orgName, int year, Status status, int version,
+		OffsetDateTime publishedAt, List<Item> items) {
+
+	public enum Status {
+		/** Being written: items are added, edited and removed freely. */
+		DRAFT,
+		/** Locked: each later change is an amendment with a reason and a new version. */
+		PUBLISHED
+	}
+
+	/** A planned step towards the deadline. */
+	public record Milestone(LocalDate dueDate, String description) {
+	}
+
+	/**
+	 * One row of the task detail table. {@code inherited}: it comes from a requirement of
+	 * {@code inheritedFromOrgId}; its category, task, goal and deadline are that level's.
+	 * {@code leaders}: who holds the responsible leader's post today.
+	 */
+	public record Item(long id, String itemNo, int sortOrder, String category, String task, String goal,
+			Long leaderPostId, String leaderPostTitle, List<String> leaders, String leadUnit,
+			String participatingUnits, String supervisingUnit, LocalDate deadline, List<Milestone> milestones,
+			boolean inherited, Long requirementId, Long inheritedFromOrgId) {
+	}
+
+	/** One entry of the history: the publication (version 1) or an amendment. */
+	public record Version(int version, String action, String reason, String username, OffsetDateTime createdAt) {
+	}
+}

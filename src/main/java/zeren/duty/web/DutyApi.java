@@ -1,0 +1,157 @@
+package zeren.duty.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.duty.DutyList;
+import zeren.duty.Requirements;
+import zeren.duty.ResponsibilityLists;
+import zeren.platform.BusinessClock;
+import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
+
+/** Responsibility lists (明责) over JSON and XLSX. */
+@RestController
+@Tag(name = "Responsibility lists", description = "责任清单: the task detail table per organisation and year, 1+X requirements, amendments")
+class DutyApi {
+
+	private final ResponsibilityLists lists;
+	private final Requirements requirements;
+	private final BusinessClock clock;
+
+	DutyApi(ResponsibilityLists lists, Requirements requirements, BusinessClock clock) {
+		this.lists = lists;
+		this.requirements = requirements;
+		this.clock = clock;
+	}
+
+	record NewList(Long orgId, Integer year) {
+	}
+
+	@PostMapping("/api/v1/duty/lists")
+	@Operation(summary = "Create the draft responsibility list of an organisation for a year (or get the existing one)")
+	ResponseEntity<DutyList> create(@RequestBody NewList request) {
+		DutyList list = lists.create(request.orgId(), request.year());
+		return ResponseEntity.created(URI.create("/api/v1/duty/lists/" + list.id())).body(list);
+	}
+
+	@GetMapping("/api/v1/duty/lists")
+	@Operation(summary = "The responsibility list of an organisation for a year (404 if it has none)")
+	DutyList find(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		int y = year == null ? clock.today().getYear() : year;
+		return lists.find(orgId, y).orElseThrow(() -> new NotFoundException("duty-list", orgId + "/" + y));
+	}
+
+	@GetMapping("/api/v1/duty/lists/{id}")
+	@Operation(summary = "A responsibility list with its items, inherited items first")
+	DutyList get(@PathVariable long id) {
+		return lists.get(id);
+	}
+
+	@PostMapping("/api/v1/duty/lists/{id}/publish")
+	@Operation(summary = "Publish a draft list: it is locked, later changes are amendments with a reason")
+	DutyList publish(@PathVariable long id) {
+		return lists.publish(id);
+	}
+
+	@PostMapping("/api/v1/duty/lists/{id}/items")
+	@Operation(summary = "Add an own item (on a published list: an amendment, reason required)")
+	ResponseEntity<DutyList.Item> addItem(@PathVariable long id, @RequestBody ResponsibilityLists.ItemInput input) {
+		DutyList.Item item = lists.addItem(id, input);
+		return ResponseEntity.created(URI.create("/api/v1/duty/lists/" + id + "/items/" + item.id())).body(item);
+	}
+
+	@PutMapping("/api/v1/duty/lists/{id}/items/{itemId}")
+	@Operation(summary = "Change an item (inherited items: only leader, units and milestones; published: reason required)")
+	DutyList.Item editItem(@PathVariable long id, @PathVariable long itemId,
+			@RequestBody ResponsibilityLists.ItemInput input) {
+		return lists.editItem(id, itemId, input);
+	}
+
+	@DeleteMapping("/api/v1/duty/lists/{id}/items/{itemId}")
+	@Operation(summary = "Remove an own item (published: reason required)")
+	ResponseEntity<Void> removeItem(@PathVariable long id, @PathVariable long itemId,
+			@RequestParam(required = false) String reason) {
+		lists.removeItem(id, itemId, reason);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/v1/duty/lists/{id}/versions")
+	@Operation(summary = "The version history of a list: publication and amendments with their reasons")
+	List<DutyList.Version> versions(@PathVariable long id) {
+		return lists.versions(id);
+	}
+
+	@GetMapping("/api/v1/duty/lists/{id}/versions/{version}")
+	@Operation(summary = "The items of a list as they stood at a version")
+	List<DutyList.Item> itemsAt(@PathVariable long id, @PathVariable int version) {
+		return lists.itemsAt(id, version);
+	}
+
+	@GetMapping("/api/v1/duty/lists/{id}/xlsx")
+	@Operation(summary = "Export the list as the task detail table (工作任务明细表), XLSX")
+	ResponseEntity<byte[]> export(@PathVariable long id) throws IOException {
+		DutyList list = lists.get(id);
+		byte[] bytes = TaskDetailTable.write(list);
+		return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename("duty-" + list.orgId() + "-" + list.year() + ".xlsx", StandardCharsets.UTF_8).build()
+						.toString())
+				.contentType(MediaType.parseMediaType(TaskDetailTable.CONTENT_TYPE)).body(bytes);
+	}
+
+	@PostMapping(path = "/api/v1/duty/lists/{id}/xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import the organisation's own items from a task detail table (XLSX), all or nothing, errors by line")
+	DutyList importXlsx(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String reason) throws IOException {
+		// scope first: a file aimed at another organisation's list is refused before it is read
+		lists.requireManaged(id);
+		if (file == null || file.isEmpty()) {
+			throw InvalidInputException.of("file", "error.import.file-missing");
+		}
+		return lists.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
+	}
+
+	@PostMapping("/api/v1/duty/requirements")
+	@Operation(summary = "1+X: publish requirements to every organisation below (each gets them as inherited items)")
+	Requirements.Published publishRequirements(@RequestBody Requirements.Publication request) {
+		return requirements.publish(request);
+	}
+
+	@GetMapping("/api/v1/duty/requirements")
+	@Operation(summary = "The requirements an organisation has published for a year")
+	List<Requirements.Requirement> requirements(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return requirements.of(orgId, year == null ? clock.today().getYear() : year);
+	}
+
+	@GetMapping("/api/v1/duty/tasks")
+	@Operation(summary = "My tasks (一岗双责): the items whose responsible post the person holds, across all their posts")
+	List<ResponsibilityLists.Task> tasks(@RequestParam(required = false) Long personId,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) LocalDate at) {
+		if (personId == null) {
+			throw InvalidInputException.of("personId", "error.field.required");
+		}
+		LocalDate date = at == null ? clock.today() : at;
+		return lists.tasksOf(personId, year == null ? date.getYear() : year, date);
+	}
+}

@@ -1,0 +1,199 @@
+package zeren.duty.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import zeren.duty.DutyList;
+import zeren.duty.ResponsibilityLists.ImportRow;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+
+/**
+ * The task detail table (工作任务明细表) as an XLSX sheet: a title row, the header row and one row
+ * per item. Reading accepts what writing produces, so a round trip loses nothing: dates are
+ * written as text {@code YYYY-MM-DD}, milestones one per line as {@code YYYY-MM-DD description}.
+ */
+final class TaskDetailTable {
+
+	static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	static final List<String> HEADERS = List.of("序号", "类别", "工作任务", "目标要求", "责任领导", "牵头单位", "参与单位",
+			"监督单位", "完成时限", "阶段节点");
+
+	private static final int[] WIDTHS = { 8, 14, 40, 40, 16, 16, 20, 16, 14, 30 };
+
+	private TaskDetailTable() {
+	}
+
+	static byte[] write(DutyList list) throws IOException {
+		try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet("工作任务明细表");
+			CellStyle wrap = book.createCellStyle();
+			wrap.setWrapText(true);
+			var bold = book.createFont();
+			bold.setBold(true);
+			CellStyle header = book.createCellStyle();
+			header.setFont(bold);
+			Row title = sheet.createRow(0);
+			Cell titleCell = title.createCell(0);
+			titleCell.setCellValue("%s %d 年度落实主体责任工作任务明细表".formatted(list.orgName(), list.year()));
+			titleCell.setCellStyle(header);
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.size() - 1));
+			Row head = sheet.createRow(1);
+			for (int c = 0; c < HEADERS.size(); c++) {
+				Cell cell = head.createCell(c);
+				cell.setCellValue(HEADERS.get(c));
+				cell.setCellStyle(header);
+				sheet.setColumnWidth(c, WIDTHS[c] * 256 * 2);
+			}
+			int r = 2;
+			for (DutyList.Item item : list.items()) {
+				Row row = sheet.createRow(r++);
+				List<String> milestones = item.milestones().stream().map(m -> m.dueDate() + " " + m.description())
+						.toList();
+				String[] values = { item.itemNo(), item.category(), item.task(), item.goal(), item.leaderPostTitle(),
+						item.leadUnit(), item.participatingUnits(), item.supervisingUnit(),
+						item.deadline() == null ? null : item.deadline().toString(), String.join("\n", milestones) };
+				for (int c = 0; c < values.length; c++) {
+					Cell cell = row.createCell(c);
+					if (values[c] != null && !values[c].isEmpty()) {
+						cell.setCellValue(values[c]);
+					}
+					cell.setCellStyle(wrap);
+				}
+			}
+			sheet.createFreezePane(0, 2);
+			book.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	static List<ImportRow> read(InputStream in) {
+		Workbook book;
+		try {
+			book = new XSSFWorkbook(in);
+		}
+		catch (IOException | RuntimeException e) {
+			throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
+		}
+		try (book) {
+			if (book.getNumberOfSheets() == 0) {
+				throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
+			}
+			Sheet sheet = book.getSheetAt(0);
+			DataFormatter formatter = new DataFormatter();
+			int headerRow = -1;
+			Map<String, Integer> columns = new HashMap<>();
+			for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), 9) && headerRow < 0; r++) {
+				Row row = sheet.getRow(r);
+				if (row == null) {
+					continue;
+				}
+				for (Cell cell : row) {
+					if ("工作任务".equals(formatter.formatCellValue(cell).strip())) {
+						headerRow = r;
+					}
+				}
+				if (headerRow >= 0) {
+					for (Cell cell : row) {
+						columns.putIfAbsent(formatter.formatCellValue(cell).strip(), cell.getColumnIndex());
+					}
+				}
+			}
+			String expected = String.join(",", HEADERS);
+			if (headerRow < 0) {
+				throw InvalidInputException.of("file", "error.import.header-missing", expected);
+			}
+			for (String h : HEADERS) {
+				if (!columns.containsKey(h)) {
+					throw new InvalidInputException(List.of(InputError.line(headerRow + 1, h,
+							"error.import.header-column-missing", h, expected)));
+				}
+			}
+			List<ImportRow> rows = new ArrayList<>();
+			for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
+				Row row = sheet.getRow(r);
+				if (row == null) {
+					continue;
+				}
+				long line = r + 1;
+				List<InputError> errors = new ArrayList<>();
+				Map<String, String> v = new HashMap<>();
+				boolean blank = true;
+				for (String h : HEADERS) {
+					Cell cell = row.getCell(columns.get(h));
+					String text = text(cell, formatter);
+					v.put(h, text);
+					blank &= text.isEmpty();
+				}
+				if (blank) {
+					continue;
+				}
+				LocalDate deadline = date(row.getCell(columns.get("完成时限")), v.get("完成时限"), line, "deadline", errors);
+				List<DutyList.Milestone> milestones = new ArrayList<>();
+				for (String part : v.get("阶段节点").split("\n")) {
+					String p = part.strip();
+					if (p.isEmpty()) {
+						continue;
+					}
+					int space = p.indexOf(' ');
+					try {
+						milestones.add(new DutyList.Milestone(LocalDate.parse(space < 0 ? p : p.substring(0, space)),
+								space < 0 ? "" : p.substring(space + 1).strip()));
+					}
+					catch (DateTimeParseException e) {
+						errors.add(InputError.line(line, "milestones", "error.duty.milestone-format", p));
+					}
+				}
+				rows.add(new ImportRow(line, v.get("序号"), v.get("类别"), v.get("工作任务"), v.get("目标要求"),
+						v.get("责任领导"), v.get("牵头单位"), v.get("参与单位"), v.get("监督单位"), deadline, milestones,
+						errors));
+			}
+			return rows;
+		}
+		catch (IOException e) {
+			throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
+		}
+	}
+
+	private static String text(Cell cell, DataFormatter formatter) {
+		if (cell == null) {
+			return "";
+		}
+		return formatter.formatCellValue(cell).strip();
+	}
+
+	private static LocalDate date(Cell cell, String text, long line, String field, List<InputError> errors) {
+		if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+			return cell.getLocalDateTimeCellValue().toLocalDate();
+		}
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.replace('/', '-').replace('.', '-'));
+		}
+		catch (DateTimeParseException e) {
+			errors.add(InputError.line(line, field, "error.field.format", text));
+			return null;
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package zeren.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import zeren.duty.DutyList;
+import zeren.duty.Requirements;
+import zeren.duty.ResponsibilityLists;
+import zeren.org.Leadership;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.OrgType;
+import zeren.org.People;
+import zeren.org.Person;
+import zeren.org.Post;
+import zeren.org.PostKind;
+
+/** The task detail table of an organisation: created, shown with its inherited items, published. */
+class DutyBrowserTest extends BrowserTest {
+
+	@Autowired
+	OrgTree tree;
+
+	@Autowired
+	Leadership leadership;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	ResponsibilityLists lists;
+
+	@Autowired
+	Requirements requirements;
+
+	@Test
+	void a_list_is_created_shown_with_what_came_from_above_and_published() {
+		Org city = tree.create(new OrgTree.NewOrg(unique("DC"), "市委" + unique("D"), OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(unique("DX"), "县委" + unique("D"), OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
+		Person person = people.create(new People.NewPerson("张" + unique("P"), null, null, null, null, county.id()));
+		leadership.appoint(new Leadership.NewTenure(person.id(), secretary.id(), LocalDate.of(2020, 1, 1), null));
+
+		open("/duty?orgId=" + county.id() + "&year=2026");
+		expect(page.locator("#duty-heading")).containsText(county.name());
+		expect(page.locator("#duty-none")).isVisible();
+		button("新建清单").click();
+		expect(page.locator("#duty-status")).hasText("草稿");
+		DutyList list = lists.find(county.id(), 2026).orElseThrow();
+
+		requirements.publish(new Requirements.Publication(city.id(), 2026,
+				List.of(new Requirements.Requirement(null, "1", "主体责任", "签订党风廉政建设责任书", "层层签订", null))));
+		lists.addItem(list.id(), new ResponsibilityLists.ItemInput("2", "教育", "开展警示教育", "全覆盖", secretary.id(),
+				"县委办", "宣传部", "县纪委", LocalDate.of(2026, 10, 31),
+				List.of(new DutyList.Milestone(LocalDate.of(2026, 6, 30), "半年小结")), null));
+		page.reload();
+		expect(page.locator(".duty-table tbody tr")).hasCount(2);
+		expect(page.locator(".duty-table tbody tr").nth(0)).containsText("上级要求");
+		expect(page.locator(".duty-table tbody tr").nth(1)).containsText("县委书记");
+		expect(page.locator(".duty-table tbody tr").nth(1)).containsText("（" + person.name() + "）");
+		expect(page.locator(".duty-table tbody tr").nth(1)).containsText("2026-06-30 半年小结");
+
+		button("发布").click();
+		expect(page.locator("#duty-status")).hasText("已发布");
+		expect(page.locator("#duty-version")).hasText("第 1 版");
+		assertThat(lists.get(list.id()).status()).isEqualTo(DutyList.Status.PUBLISHED);
+		assertThat(button("发布").count()).isZero();
+
+		open("/duty?orgId=" + county.id() + "&year=2026&lang=en");
+		expect(page.locator("#duty-status")).hasText("Published");
+		expect(page.locator("#duty-heading")).containsText("for 2026");
+		screenshot("duty-list");
+	}
+}

@@ -1,0 +1,4 @@
+package zeren.duty;
+
+class DutyH2Test extends DutyContract {
+}
