@@ -318,6 +318,9 @@ abstract class EndpointScopeContract extends ApiTest {
 		else if (pattern.startsWith("/account/tokens/")) {
 			url = url.replace("{tokenId}", String.valueOf(tokenB.id()));
 		}
+		else if (pattern.startsWith("/duty/lists/")) {
+			url = url.replace("{id}", String.valueOf(listB.id()));
+		}
 		assertThat(url).as("a value of the sibling for every variable of %s: extend this test", pattern)
 				.doesNotContain("{");
 		return url;
