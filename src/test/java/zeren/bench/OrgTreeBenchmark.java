@@ -321,6 +321,35 @@ public final class OrgTreeBenchmark {
 			}
 			line();
 		}
+
+		// e. "1+X": an upper organisation publishes its requirements to every organisation below.
+		zeren.duty.Requirements requirements = context.getBean(zeren.duty.Requirements.class);
+		line("## 明责 \"1+X\": publishing requirements to a province subtree");
+		line();
+		line("`Requirements.publish`: the province's requirements are written, a list is created for every "
+				+ "organisation below that has none for the year, and each requirement becomes an inherited item of "
+				+ "each of those lists (set-based over the subtree). One transaction each; three years, so each run "
+				+ "starts from no lists.");
+		line();
+		line("| subtree | organisations below | requirements | year | lists created | items inherited | seconds |");
+		line("|---|---:|---:|---:|---:|---:|---:|");
+		for (String code : List.of("43", "37")) {
+			zeren.org.Org province = tree.findByCode(code).orElseThrow();
+			for (int year = 2031; year <= 2033; year++) {
+				List<zeren.duty.Requirements.Requirement> items = new ArrayList<>();
+				for (int i = 1; i <= 5; i++) {
+					items.add(new zeren.duty.Requirements.Requirement(null, String.valueOf(i), "党风廉政建设",
+							"要求 " + i, "目标要求 " + i, java.time.LocalDate.of(year, 12, 31)));
+				}
+				long publishStarted = System.nanoTime();
+				var published = requirements.publish(new zeren.duty.Requirements.Publication(province.id(), year, items));
+				double publishSeconds = seconds(System.nanoTime() - publishStarted);
+				line("| %s (%s) | %,d | %d | %d | %,d | %,d | **%.2f** |", province.name(), code,
+						tree.subtreeSize(province.id()) - 1, items.size(), year, published.listsCreated(),
+						published.itemsInherited(), publishSeconds);
+			}
+		}
+		line();
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		Files.writeString(out, report, StandardCharsets.UTF_8);
 		System.out.println();
