@@ -120,6 +120,10 @@ class OrgTreeBrowserTest extends BrowserTest {
 
 		open("/orgs/" + department.id());
 		expect(page.locator("#subtree-size")).hasText("3");
+
+		// from an organisation to its responsibility list of the year
+		page.locator("#org-duty-list").click();
+		expect(page).hasURL(url("/duty?orgId=" + department.id()));
 	}
 
 	@Test
