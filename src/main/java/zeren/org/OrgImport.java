@@ -198,25 +198,8 @@ public class OrgImport {
 	 * indexes serve the checks; levels are assigned level by level.
 	 */
 	private Written writeThroughStagingTable(String run, Scope managing, Errors errors, Phases phases) {
-		collect(errors, jdbc.sql("""
-				SELECT r.line_no, r.code, f.first_line
-				FROM org_import_row r
-				JOIN (SELECT code, MIN(line_no) AS first_line FROM org_import_row WHERE run_id = :run
-				      GROUP BY code HAVING COUNT(*) > 1) f ON f.code = r.code
-				WHERE r.run_id = :run AND r.line_no > f.first_line
-				ORDER BY r.line_no
-				""").param("run", run), OrgImport::duplicate);
-		phases.done("duplicate check");
-		// a parent outside the file must be an organisation the caller manages; any other is "unknown"
-		collect(errors, managing.bind(jdbc.sql("""
-				SELECT r.line_no, r.parent_code FROM org_import_row r
-				WHERE r.run_id = :run AND r.parent_code IS NOT NULL
-				  AND NOT EXISTS (SELECT 1 FROM org_import_row p WHERE p.run_id = :run AND p.code = r.parent_code)
-				  AND NOT EXISTS (SELECT 1 FROM org o WHERE o.code = r.parent_code AND %s)
-				ORDER BY r.line_no
-				""".formatted(managing.condition("o")))).param("run", run), OrgImport::parentUnknown);
-		checkScope("org_import_row r", "r.run_id = :run", run, managing, errors);
-		phases.done("parent check");
+		checkAcrossRows(new Stage("org_import_row", "r.run_id = :run AND ", run), managing, errors);
+		phases.done("checks across rows");
 		boolean treeEmpty = treeEmpty();
 		if (!treeEmpty) {
 			jdbc.sql("""
@@ -288,27 +271,8 @@ public class OrgImport {
 	private Written writeOnPostgres(long rows, Scope managing, Errors errors, Phases phases) {
 		analyze("org_import_stage");
 		phases.done("analyze staging");
-		long before = errors.count;
-		collect(errors, jdbc.sql("""
-				SELECT r.line_no, r.code, f.first_line
-				FROM org_import_stage r
-				JOIN (SELECT code, MIN(line_no) AS first_line FROM org_import_stage
-				      GROUP BY code HAVING COUNT(*) > 1) f ON f.code = r.code
-				WHERE r.line_no > f.first_line
-				ORDER BY r.line_no
-				"""), OrgImport::duplicate);
-		boolean duplicates = errors.count > before;
-		phases.done("duplicate check");
-		// a parent outside the file must be an organisation the caller manages; any other is "unknown"
-		collect(errors, managing.bind(jdbc.sql("""
-				SELECT r.line_no, r.parent_code FROM org_import_stage r
-				WHERE r.parent_code IS NOT NULL
-				  AND NOT EXISTS (SELECT 1 FROM org_import_stage p WHERE p.code = r.parent_code)
-				  AND NOT EXISTS (SELECT 1 FROM org o WHERE o.code = r.parent_code AND %s)
-				ORDER BY r.line_no
-				""".formatted(managing.condition("o")))), OrgImport::parentUnknown);
-		checkScope("org_import_stage r", "1 = 1", null, managing, errors);
-		phases.done("parent check");
+		boolean duplicates = checkAcrossRows(new Stage("org_import_stage", "", null), managing, errors);
+		phases.done("checks across rows");
 
 		boolean treeEmpty = treeEmpty();
 		if (treeEmpty && errors.count == 0 && rows >= BULK_LOAD_MIN_ROWS) {
@@ -534,29 +498,59 @@ public class OrgImport {
 	}
 
 	/**
-	 * A caller who is not an administrator imports only below organisations they manage: no new
-	 * roots, and no row may change an existing organisation outside their scope.
+	 * Where the staged rows are: H2 keeps every import's rows in {@code org_import_row} under its
+	 * run id, PostgreSQL the rows of this import alone in a temporary table. Both are fixed names.
 	 */
-	private void checkScope(String stage, String where, String run, Scope managing, Errors errors) {
-		if (managing.unrestricted()) {
-			return;
+	private record Stage(String table, String runCondition, String run) {
+
+		/** {@code %1$s} in the text is the table, {@code %2$s} the run condition ending with AND (or nothing). */
+		JdbcClient.StatementSpec sql(JdbcClient jdbc, String text, Object... more) {
+			Object[] args = new Object[2 + more.length];
+			args[0] = table;
+			args[1] = runCondition;
+			System.arraycopy(more, 0, args, 2, more.length);
+			JdbcClient.StatementSpec spec = jdbc.sql(text.formatted(args));
+			return run == null ? spec : spec.param("run", run);
 		}
-		var roots = jdbc.sql("SELECT r.line_no FROM %s WHERE %s AND r.parent_code IS NULL ORDER BY r.line_no"
-				.formatted(stage, where));
-		if (run != null) {
-			roots = roots.param("run", run);
+	}
+
+	/**
+	 * The checks across rows, one copy for both databases: duplicate codes; parents neither in the
+	 * file nor an organisation the caller manages (any other is "unknown", so nothing outside the
+	 * caller's scope shows through); and, for a caller who is not an administrator, no new roots
+	 * and no row that would change an organisation outside their scope.
+	 *
+	 * @return whether there were duplicate codes
+	 */
+	private boolean checkAcrossRows(Stage stage, Scope managing, Errors errors) {
+		long before = errors.count;
+		collect(errors, stage.sql(jdbc, """
+				SELECT r.line_no, r.code, f.first_line
+				FROM %1$s r
+				JOIN (SELECT r.code, MIN(r.line_no) AS first_line FROM %1$s r WHERE %2$s 1 = 1
+				      GROUP BY r.code HAVING COUNT(*) > 1) f ON f.code = r.code
+				WHERE %2$s r.line_no > f.first_line
+				ORDER BY r.line_no
+				"""), OrgImport::duplicate);
+		boolean duplicates = errors.count > before;
+		collect(errors, managing.bind(stage.sql(jdbc, """
+				SELECT r.line_no, r.parent_code FROM %1$s r
+				WHERE %2$s r.parent_code IS NOT NULL
+				  AND NOT EXISTS (SELECT 1 FROM %1$s p WHERE %3$s p.code = r.parent_code)
+				  AND NOT EXISTS (SELECT 1 FROM org o WHERE o.code = r.parent_code AND %4$s)
+				ORDER BY r.line_no
+				""", stage.runCondition().replace("r.", "p."), managing.condition("o"))), OrgImport::parentUnknown);
+		if (!managing.unrestricted()) {
+			collect(errors, stage.sql(jdbc, """
+					SELECT r.line_no FROM %1$s r WHERE %2$s r.parent_code IS NULL ORDER BY r.line_no
+					"""), (rs, n) -> InputError.line(rs.getLong("line_no"), "parent_code", "error.import.root-needs-admin"));
+			collect(errors, managing.bind(stage.sql(jdbc, """
+					SELECT r.line_no, r.code FROM %1$s r JOIN org o ON o.code = r.code
+					WHERE %2$s NOT %3$s ORDER BY r.line_no
+					""", managing.condition("o"))), (rs, n) -> InputError.line(rs.getLong("line_no"), "code",
+					"error.import.code-outside-scope", rs.getString("code")));
 		}
-		roots.query((rs, n) -> InputError.line(rs.getLong("line_no"), "parent_code", "error.import.root-needs-admin"))
-				.list().forEach(errors::add);
-		var outside = managing.bind(jdbc.sql("""
-				SELECT r.line_no, r.code FROM %s JOIN org o ON o.code = r.code
-				WHERE %s AND NOT %s ORDER BY r.line_no
-				""".formatted(stage, where, managing.condition("o"))));
-		if (run != null) {
-			outside = outside.param("run", run);
-		}
-		outside.query((rs, n) -> InputError.line(rs.getLong("line_no"), "code", "error.import.code-outside-scope",
-				rs.getString("code"))).list().forEach(errors::add);
+		return duplicates;
 	}
 
 	private static InputError parentUnknown(ResultSet rs, int n) throws SQLException {

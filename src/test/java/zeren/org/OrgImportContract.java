@@ -330,4 +330,35 @@ abstract class OrgImportContract extends ApiTest {
 		}
 		assertThat(lines).hasSize(3).startsWith(2L);
 	}
+
+	@Test
+	void an_organisation_administrator_imports_only_below_what_they_manage() throws Exception {
+		String p = unique();
+		importCsv(tree(p) + "%1$sOTHER,%1$s别处,,党委\n".formatted(p), StandardCharsets.UTF_8);
+		var user = users.create(new zeren.access.Users.NewUser(p.toLowerCase() + "oa", "org-admin-pw-1", null, true));
+		users.addGrant(user.id(), new zeren.access.Users.NewGrant(zeren.access.Role.ORG_ADMIN,
+				tree.findByCode(p + "C").orElseThrow().id(), true));
+		String outside = """
+				code,name,parent_code,type
+				%1$sNEWROOT,顶级,,党委
+				%1$sOTHER,改名,%1$sC,党委
+				%1$sOK,可以,%1$sX,党支部
+				%1$sUP,上面,%1$sP,党支部
+				""".formatted(p);
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "o.csv", "text/csv",
+				outside.getBytes(StandardCharsets.UTF_8))).with(as(user.id(), user.username())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].line").value(2))
+				.andExpect(jsonPath("$.errors[0].code").value("error.import.root-needs-admin"))
+				.andExpect(jsonPath("$.errors[1].line").value(3))
+				.andExpect(jsonPath("$.errors[1].code").value("error.import.code-outside-scope"))
+				.andExpect(jsonPath("$.errors[2].line").value(5))
+				.andExpect(jsonPath("$.errors[2].code").value("error.import.parent-unknown"))
+				.andExpect(jsonPath("$.errorCount").value(3));
+		assertThat(tree.findByCode(p + "OK")).isEmpty();
+		assertThat(tree.findByCode(p + "OTHER").orElseThrow().name()).isEqualTo(p + "别处");
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "ok.csv", "text/csv",
+				"code,name,parent_code,type\n%1$sOK,可以,%1$sX,党支部\n".formatted(p).getBytes(StandardCharsets.UTF_8)))
+				.with(as(user.id(), user.username()))).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+	}
 }
