@@ -41,9 +41,9 @@ public class Leadership {
 	private static final String TENURE_COLUMNS = "t.id AS t_id, t.person_id AS t_person_id, t.post_id AS t_post_id, "
 			+ "t.start_date AS t_start_date, t.end_date AS t_end_date, t.end_reason AS t_end_reason";
 
-	private static final String ORG_COLUMNS = "o.id AS o_id, o.code AS o_code, o.name AS o_name, o.type AS o_type, "
-			+ "o.parent_id AS o_parent_id, o.depth AS o_depth, o.sort_order AS o_sort_order, o.active AS o_active, "
-			+ "o.discipline_body_id AS o_discipline_body_id, o.path AS o_path";
+	private static final String ORG_COLUMNS = OrgTree.columns("o", "o_");
+
+	private static final String PERSON_COLUMNS = People.columns("pe", "pe_");
 
 	private final JdbcClient jdbc;
 	private final OrgTree tree;
@@ -234,23 +234,18 @@ public class Leadership {
 	public List<Holding> leadersAt(long orgId, LocalDate date) {
 		tree.get(orgId);
 		return jdbc.sql("""
-				SELECT p.*, %s, pe.id AS pe_id, pe.name AS pe_name, pe.gender AS pe_gender,
-				       pe.birth_date AS pe_birth_date, pe.id_number AS pe_id_number, pe.notes AS pe_notes
+				SELECT p.*, %s, %s
 				FROM post p
 				LEFT JOIN tenure t ON t.post_id = p.id AND t.start_date <= :at AND (t.end_date IS NULL OR t.end_date >= :at)
 				LEFT JOIN person pe ON pe.id = t.person_id
 				WHERE p.org_id = :org
 				ORDER BY p.sort_order, p.id, t.start_date
-				""".formatted(TENURE_COLUMNS)).param("org", orgId).param("at", date).query((rs, n) -> {
+				""".formatted(TENURE_COLUMNS, PERSON_COLUMNS)).param("org", orgId).param("at", date).query((rs, n) -> {
 			Post post = POST.mapRow(rs, n);
 			if (rs.getObject("t_id") == null) {
 				return new Holding(post, null, null);
 			}
-			Person person = new Person(rs.getLong("pe_id"), rs.getString("pe_name"),
-					rs.getString("pe_gender") == null ? null : Person.Gender.valueOf(rs.getString("pe_gender")),
-					rs.getObject("pe_birth_date", LocalDate.class), rs.getString("pe_id_number"),
-					rs.getString("pe_notes"));
-			return new Holding(post, person, TENURE.mapRow(rs, n));
+			return new Holding(post, People.map(rs, "pe_"), TENURE.mapRow(rs, n));
 		}).list();
 	}
 
@@ -266,34 +261,28 @@ public class Leadership {
 
 	/** Every post this person has held, earliest first. */
 	public List<TenureEntry> career(long personId) {
-		Person person = people.get(personId);
-		return entries("t.person_id = :key", personId, person);
+		people.get(personId);
+		return entries("t.person_id = :key", personId);
 	}
 
 	/** Every tenure of every post of an organisation: the history of its leadership team. */
 	public List<TenureEntry> history(long orgId) {
 		tree.get(orgId);
-		return entries("p.org_id = :key", orgId, null);
+		return entries("p.org_id = :key", orgId);
 	}
 
-	private List<TenureEntry> entries(String condition, long key, Person knownPerson) {
+	/** Tenures with their post, organisation and person in one query, cut to the caller's scope. */
+	private List<TenureEntry> entries(String condition, long key) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("""
-				SELECT p.*, %s, %s
+				SELECT p.*, %s, %s, %s
 				FROM tenure t JOIN post p ON p.id = t.post_id JOIN org o ON o.id = p.org_id
+				JOIN person pe ON pe.id = t.person_id
 				WHERE %s AND %s
 				ORDER BY t.start_date, t.id
-				""".formatted(TENURE_COLUMNS, ORG_COLUMNS, condition, reading.condition("o"))))
-				.param("key", key).query((rs, n) -> {
-					Tenure tenure = TENURE.mapRow(rs, n);
-					Org org = new Org(rs.getLong("o_id"), rs.getString("o_code"), rs.getString("o_name"),
-							OrgType.valueOf(rs.getString("o_type")), (Long) rs.getObject("o_parent_id", Long.class),
-							rs.getInt("o_depth"), rs.getInt("o_sort_order"), rs.getBoolean("o_active"),
-							(Long) rs.getObject("o_discipline_body_id", Long.class), rs.getString("o_path"));
-					return new TenureEntry(tenure, POST.mapRow(rs, n), org, knownPerson);
-				}).list().stream()
-				.map(e -> e.person() != null ? e : new TenureEntry(e.tenure(), e.post(), e.org(),
-						people.load(e.tenure().personId()).orElseThrow()))
-				.toList();
+				""".formatted(TENURE_COLUMNS, ORG_COLUMNS, PERSON_COLUMNS, condition, reading.condition("o"))))
+				.param("key", key).query((rs, n) -> new TenureEntry(TENURE.mapRow(rs, n), POST.mapRow(rs, n),
+						OrgTree.map(rs, "o_"), People.map(rs, "pe_")))
+				.list();
 	}
 }

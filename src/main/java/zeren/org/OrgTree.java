@@ -55,10 +55,22 @@ public class OrgTree {
 	}
 
 	static Org map(ResultSet rs, int row) throws SQLException {
-		return new Org(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-				OrgType.valueOf(rs.getString("type")), (Long) rs.getObject("parent_id", Long.class),
-				rs.getInt("depth"), rs.getInt("sort_order"), rs.getBoolean("active"),
-				(Long) rs.getObject("discipline_body_id", Long.class), rs.getString("path"));
+		return map(rs, "");
+	}
+
+	/** The organisation from columns named {@code prefix + column} (see {@link #columns}). */
+	static Org map(ResultSet rs, String prefix) throws SQLException {
+		return new Org(rs.getLong(prefix + "id"), rs.getString(prefix + "code"), rs.getString(prefix + "name"),
+				OrgType.valueOf(rs.getString(prefix + "type")), (Long) rs.getObject(prefix + "parent_id", Long.class),
+				rs.getInt(prefix + "depth"), rs.getInt(prefix + "sort_order"), rs.getBoolean(prefix + "active"),
+				(Long) rs.getObject(prefix + "discipline_body_id", Long.class), rs.getString(prefix + "path"));
+	}
+
+	/** The columns of {@code org} row {@code alias}, named {@code prefix + column}, for joins that {@link #map} reads. */
+	static String columns(String alias, String prefix) {
+		return java.util.stream.Stream.of("id", "code", "name", "type", "parent_id", "depth", "sort_order", "active",
+				"discipline_body_id", "path").map(c -> alias + "." + c + " AS " + prefix + c)
+				.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	/** Any organisation, whatever the caller's scope: for checks inside the module only. */

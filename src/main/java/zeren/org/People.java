@@ -24,9 +24,22 @@ import zeren.platform.NotFoundException;
 @Transactional(readOnly = true)
 public class People {
 
-	static final RowMapper<Person> PERSON = (rs, n) -> new Person(rs.getLong("id"), rs.getString("name"),
-			rs.getString("gender") == null ? null : Person.Gender.valueOf(rs.getString("gender")),
-			rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("id_number"), rs.getString("notes"));
+	static final RowMapper<Person> PERSON = (rs, n) -> map(rs, "");
+
+	/** The person from columns named {@code prefix + column} (see {@link #columns}). */
+	static Person map(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+		String gender = rs.getString(prefix + "gender");
+		return new Person(rs.getLong(prefix + "id"), rs.getString(prefix + "name"),
+				gender == null ? null : Person.Gender.valueOf(gender),
+				rs.getObject(prefix + "birth_date", java.time.LocalDate.class), rs.getString(prefix + "id_number"),
+				rs.getString(prefix + "notes"));
+	}
+
+	/** The columns of {@code person} row {@code alias}, named {@code prefix + column}, for joins that {@link #map} reads. */
+	static String columns(String alias, String prefix) {
+		return java.util.stream.Stream.of("id", "name", "gender", "birth_date", "id_number", "notes")
+				.map(c -> alias + "." + c + " AS " + prefix + c).collect(java.util.stream.Collectors.joining(", "));
+	}
 
 	private final JdbcClient jdbc;
 	private final BusinessClock clock;
