@@ -219,7 +219,7 @@ public class Users {
 		jdbc.sql("""
 				INSERT INTO api_token (user_id, name, token_hash, created_at, expires_at)
 				VALUES (:user, :name, :hash, :now, :expires)
-				""").param("user", userId).param("name", name).param("hash", zeren.access.internal.TokenHash.of(secret)).param("now", now)
+				""").param("user", userId).param("name", name).param("hash", zeren.platform.Sha256.hex(secret)).param("now", now)
 				.param("expires", now.plus(Duration.ofDays(days))).update(keys, "id");
 		long id = keys.getKey().longValue();
 		audit.record(new AuditTrail.Change(null, "token", id, "CREATE", "user=%d name=%s".formatted(userId, name)));

@@ -1,17 +1,12 @@
 package zeren.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -21,8 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends audit events to the hash chain and verifies it.
@@ -99,10 +92,7 @@ public class AuditTrail {
 	}
 
 	static String clientAddress() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			return attributes.getRequest().getRemoteAddr();
-		}
-		return null;
+		return zeren.platform.web.Requests.clientAddress();
 	}
 
 	private void append(Pending pending) {
@@ -151,13 +141,7 @@ public class AuditTrail {
 		append(canonical, e.summary());
 		append(canonical, e.clientAddress());
 		append(canonical, e.prevHash());
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e1) {
-			throw new IllegalStateException(e1);
-		}
+		return zeren.platform.Sha256.hex(canonical.toString());
 	}
 
 	/** Length-prefixed, so that no two different events can share a canonical form. */
@@ -174,7 +158,6 @@ public class AuditTrail {
 	static final RowMapper<AuditEvent> EVENT = AuditTrail::map;
 
 	static AuditEvent map(ResultSet rs, int n) throws SQLException {
-		Timestamp at = rs.getTimestamp("occurred_at");
 		return new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				rs.getString("username"), (Long) rs.getObject("org_id", Long.class), rs.getString("entity_type"),
 				rs.getString("entity_id"), rs.getString("action"), rs.getString("summary"),

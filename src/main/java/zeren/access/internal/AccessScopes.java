@@ -64,11 +64,12 @@ class AccessScopes implements CurrentScope {
 		if (authentication == null && request == null) {
 			return SYSTEM;
 		}
-		if (authentication == null || !(authentication.getPrincipal() instanceof ZerenUser user)) {
+		Long userId = CurrentUser.id().orElse(null);
+		if (userId == null) {
 			return new Grants(-1, List.of());
 		}
 		if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Grants cached
-				&& cached.userId() == user.id()) {
+				&& cached.userId() == userId) {
 			return cached;
 		}
 		List<Held> held = jdbc.sql("""
@@ -76,11 +77,11 @@ class AccessScopes implements CurrentScope {
 				JOIN app_user u ON u.id = g.user_id AND u.enabled = TRUE
 				LEFT JOIN org o ON o.id = g.org_id
 				WHERE g.user_id = :user
-				""").param("user", user.id())
+				""").param("user", userId)
 				.query((rs, n) -> new Held(Role.valueOf(rs.getString("role")), rs.getString("path"),
 						rs.getBoolean("include_descendants")))
 				.list();
-		Grants grants = new Grants(user.id(), held);
+		Grants grants = new Grants(userId, held);
 		if (request != null) {
 			request.setAttribute(ATTRIBUTE, grants, RequestAttributes.SCOPE_REQUEST);
 		}

@@ -51,7 +51,7 @@ class BearerTokens extends OncePerRequestFilter {
 				SELECT t.id AS token_id, u.id AS user_id, u.username FROM api_token t JOIN app_user u ON u.id = t.user_id
 				WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now
 				  AND u.enabled = TRUE AND (u.locked_until IS NULL OR u.locked_until <= :now)
-				""").param("hash", TokenHash.of(secret)).param("now", now)
+				""").param("hash", zeren.platform.Sha256.hex(secret)).param("now", now)
 				.query((rs, n) -> new Holder(rs.getLong("token_id"), rs.getLong("user_id"), rs.getString("username")))
 				.optional().orElse(null);
 		if (holder == null) {

@@ -79,7 +79,7 @@ class PasswordLogin implements AuthenticationProvider {
 	}
 
 	private void fail(String username, Row row, OffsetDateTime now) {
-		String address = currentAddress();
+		String address = zeren.platform.web.Requests.clientAddress();
 		jdbc.sql("INSERT INTO login_failure (username, failed_at, client_address) VALUES (:u, :at, :address)")
 				.param("u", username.length() > 64 ? username.substring(0, 64) : username).param("at", now)
 				.param("address", address).update();
@@ -95,14 +95,6 @@ class PasswordLogin implements AuthenticationProvider {
 			audit.record(new AuditTrail.Change(null, "user", row.id(), "LOCK",
 					"%d failed logins; locked until %s".formatted(recent, until)), username);
 		}
-	}
-
-	private static String currentAddress() {
-		if (org.springframework.web.context.request.RequestContextHolder
-				.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes a) {
-			return a.getRequest().getRemoteAddr();
-		}
-		return null;
 	}
 
 	@Override

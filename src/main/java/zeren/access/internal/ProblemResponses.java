@@ -16,9 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class ProblemResponses {
 
 	private final MessageSource messages;
+	private final org.springframework.web.servlet.LocaleResolver locales;
 
-	ProblemResponses(MessageSource messages) {
+	ProblemResponses(MessageSource messages, org.springframework.web.servlet.LocaleResolver locales) {
 		this.messages = messages;
+		this.locales = locales;
 	}
 
 	AuthenticationEntryPoint unauthorized() {
@@ -32,14 +34,16 @@ class ProblemResponses {
 		return (request, response, e) -> write(response, 403, "forbidden", localeOf(request));
 	}
 
-	/** Chinese unless the caller asks for English with ?lang=en or Accept-Language. */
-	private static Locale localeOf(jakarta.servlet.http.HttpServletRequest request) {
+	/**
+	 * The language the pages would use: {@code ?lang=} first (these answers come before the
+	 * interceptor that reads it), then the application's own locale resolver (cookie, else Chinese).
+	 */
+	private Locale localeOf(jakarta.servlet.http.HttpServletRequest request) {
 		String lang = request.getParameter("lang");
-		if (lang != null) {
-			return lang.startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+		if (lang != null && !lang.isBlank()) {
+			return org.springframework.util.StringUtils.parseLocale(lang.strip());
 		}
-		String accept = request.getHeader("Accept-Language");
-		return accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+		return locales.resolveLocale(request);
 	}
 
 	private void write(HttpServletResponse response, int status, String type, Locale locale) throws IOException {

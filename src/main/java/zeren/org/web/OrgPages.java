@@ -127,57 +127,41 @@ class OrgPages {
 	@PostMapping("/orgs/{id}/rename")
 	String rename(@PathVariable long id, @RequestParam(required = false) String name, RedirectAttributes flash,
 			Locale locale) {
-		try {
+		return errors.attempt(() -> {
 			tree.rename(id, name);
-		}
-		catch (InvalidInputException | ConflictException e) {
-			return refused(e, flash, locale, back(id));
-		}
-		return back(id);
+		}, back(id), flash, locale);
 	}
 
 	@PostMapping("/orgs/{id}/move")
 	String move(@PathVariable long id, @RequestParam(required = false) String parentCode, RedirectAttributes flash,
 			Locale locale) {
-		try {
+		return errors.attempt(() -> {
 			String code = parentCode == null ? "" : parentCode.strip();
 			Org parent = tree.findByCode(code)
 					.orElseThrow(() -> InvalidInputException.of("parentId", "error.org.parent-unknown", code));
 			tree.move(id, parent.id());
-		}
-		catch (InvalidInputException | ConflictException e) {
-			return refused(e, flash, locale, back(id));
-		}
-		return back(id);
+		}, back(id), flash, locale);
 	}
 
 	@PostMapping("/orgs/{id}/deactivate")
 	String deactivate(@PathVariable long id, RedirectAttributes flash, Locale locale) {
-		try {
+		return errors.attempt(() -> {
 			tree.deactivate(id);
-		}
-		catch (InvalidInputException | ConflictException e) {
-			return refused(e, flash, locale, back(id));
-		}
-		return back(id);
+		}, back(id), flash, locale);
 	}
 
 	@PostMapping("/orgs/{id}/reactivate")
 	String reactivate(@PathVariable long id, RedirectAttributes flash, Locale locale) {
-		try {
+		return errors.attempt(() -> {
 			tree.reactivate(id);
-		}
-		catch (InvalidInputException | ConflictException e) {
-			return refused(e, flash, locale, back(id));
-		}
-		return back(id);
+		}, back(id), flash, locale);
 	}
 
 	@PostMapping("/orgs/{id}/posts")
 	String addPost(@PathVariable long id, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String areas,
 			RedirectAttributes flash, Locale locale) {
-		try {
+		return errors.attempt(() -> {
 			PostKind postKind = null;
 			for (PostKind k : PostKind.values()) {
 				if (k.name().equals(kind)) {
@@ -186,11 +170,7 @@ class OrgPages {
 			}
 			leadership.addPost(id, new Leadership.NewPost(title, postKind,
 					areas == null ? List.of() : List.of(areas.split("\\R")), null));
-		}
-		catch (InvalidInputException | ConflictException e) {
-			return refused(e, flash, locale, back(id));
-		}
-		return back(id);
+		}, back(id), flash, locale);
 	}
 
 	@PostMapping("/orgs/{id}/appointments")
@@ -198,7 +178,7 @@ class OrgPages {
 			@RequestParam(required = false) String personId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
 			RedirectAttributes flash, Locale locale) {
-		try {
+		return errors.attempt(() -> {
 			Long person;
 			try {
 				person = personId == null || personId.isBlank() ? null : Long.valueOf(personId.strip());
@@ -210,24 +190,16 @@ class OrgPages {
 				throw InvalidInputException.of("postId", "error.post.unknown", postId);
 			}
 			leadership.appoint(new Leadership.NewTenure(person, postId, startDate, null));
-		}
-		catch (InvalidInputException | ConflictException e) {
-			return refused(e, flash, locale, back(id));
-		}
-		return back(id);
+		}, back(id), flash, locale);
 	}
 
 	@PostMapping("/tenures/{id}/end")
 	String endTenure(@PathVariable long id, @RequestParam long orgId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
 			@RequestParam(required = false) Tenure.EndReason reason, RedirectAttributes flash, Locale locale) {
-		try {
+		return errors.attempt(() -> {
 			leadership.end(id, endDate, reason);
-		}
-		catch (InvalidInputException | ConflictException e) {
-			return refused(e, flash, locale, back(orgId));
-		}
-		return back(orgId);
+		}, back(orgId), flash, locale);
 	}
 
 	@GetMapping("/orgs/import")

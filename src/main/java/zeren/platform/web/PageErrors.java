@@ -34,6 +34,21 @@ public class PageErrors {
 		return errors.stream().map(error -> Messages.render(messages, error, locale)).toList();
 	}
 
+	/**
+	 * Runs a change submitted by a form and redirects to {@code target} either way; refused input
+	 * comes back as flashed sentences. (Scope refusals are 403 pages, see NotFoundPages.)
+	 */
+	public String attempt(Runnable change, String target,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes flash, Locale locale) {
+		try {
+			change.run();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", of(e, locale));
+		}
+		return target;
+	}
+
 	public String message(String code, Locale locale, Object... args) {
 		return messages.getMessage(code, args, locale);
 	}
