@@ -133,4 +133,72 @@ class AccessBrowserTest extends BrowserTest {
 		expect(page.locator("section.swagger-container")).containsText("/api/v1/orgs/import");
 		screenshot("api-docs");
 	}
+
+	@Test
+	void an_administrator_creates_a_user_grants_a_county_and_the_user_sees_only_that_county() {
+		String p = unique("G");
+		Org city = tree.create(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(p + "-cnty", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		String username = unique("new").toLowerCase();
+		signIn(ADMIN, ADMIN_PASSWORD);
+		open("/admin/users");
+		page.locator(".new-user input[name=username]").fill(username);
+		page.locator(".new-user input[name=password]").fill("short");
+		page.locator(".new-user button[type=submit]").click();
+		expect(page.locator(".alert-danger .error-list li")).hasText(new String[] { "密码：至少 10 个字符" });
+		assertThat(users.findByUsername(username)).isEmpty();
+
+		page.locator(".new-user input[name=username]").fill(username);
+		page.locator(".new-user input[name=password]").fill("county-user-pw-1");
+		page.locator(".new-user button[type=submit]").click();
+		expect(page.locator("h1")).hasText(username);
+		page.locator(".add-grant select[name=role]").selectOption("ORG_ADMIN");
+		page.locator(".add-grant input[name=orgCode]").fill(county.code());
+		page.locator(".add-grant button[type=submit]").click();
+		expect(page.locator("table.grants tbody tr")).hasCount(1);
+		expect(page.locator("table.grants")).containsText(county.name());
+		screenshot("user-grants");
+
+		page.locator("#logout").click();
+		signIn(username, "county-user-pw-1");
+		open("/orgs");
+		expect(page.locator("#org-tree")).containsText(county.name());
+		assertThat(page.locator("#org-tree").textContent()).doesNotContain(city.name());
+		page.locator("#logout").click();
+
+		signIn(ADMIN, ADMIN_PASSWORD);
+		open("/admin/users/" + users.findByUsername(username).orElseThrow().id());
+		page.locator("table.grants button[type=submit]").click();
+		expect(page.locator("table.grants tbody tr")).hasCount(0);
+		assertThat(users.grants(users.findByUsername(username).orElseThrow().id())).isEmpty();
+	}
+
+	@Test
+	void a_user_changes_their_password_and_creates_and_revokes_a_token() {
+		String username = newUser("first-password-1");
+		signIn(username, "first-password-1");
+		page.locator("#current-user").click();
+		page.locator(".change-password input[name=oldPassword]").fill("not-my-password");
+		page.locator(".change-password input[name=newPassword]").fill("second-password-2");
+		page.locator(".change-password button[type=submit]").click();
+		expect(page.locator(".alert-danger .error-list li")).hasText(new String[] { "原密码：原密码不正确" });
+		page.locator(".change-password input[name=oldPassword]").fill("first-password-1");
+		page.locator(".change-password input[name=newPassword]").fill("second-password-2");
+		page.locator(".change-password button[type=submit]").click();
+		expect(page.locator(".alert-success")).hasText("密码已修改。");
+
+		page.locator(".new-token input[name=name]").fill("导入脚本");
+		page.locator(".new-token button[type=submit]").click();
+		expect(page.locator("#new-token code")).containsText("zrn_");
+		expect(page.locator("table.tokens")).containsText("导入脚本");
+		page.locator("table.tokens button[type=submit]").click();
+		expect(page.locator("table.tokens")).containsText("已撤销");
+		expect(page.locator("#new-token")).hasCount(0);
+		long id = users.findByUsername(username).orElseThrow().id();
+		assertThat(users.tokens(id)).singleElement().satisfies(t -> assertThat(t.revokedAt()).isNotNull());
+
+		page.locator("#logout").click();
+		signIn(username, "second-password-2");
+		expect(page.locator("#current-user")).hasText(username);
+	}
 }
