@@ -36,6 +36,18 @@ abstract class ApplicationContract extends ApiTest {
 	}
 
 	@Test
+	void a_form_value_no_form_sends_is_a_400_page_naming_it_and_changes_nothing() throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/tenures/1/end")
+				.param("orgId", "1").param("endDate", "2024-01-01").param("reason", "VACATION")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("“reason”的值无法识别")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/tenures/1/end")
+				.param("endDate", "2024-01-01")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("“orgId”")));
+	}
+
+	@Test
 	void the_api_is_described_by_openapi() throws Exception {
 		mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.paths['/api/v1/orgs/import'].post").exists())

@@ -18,6 +18,16 @@ class NotFoundPages {
 		return "error/404";
 	}
 
+	/** A form value no form of ours sends (a tampered select, a letter in a number field). */
+	@ExceptionHandler({ org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+			org.springframework.web.bind.MissingServletRequestParameterException.class })
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String badRequest(Exception e, org.springframework.ui.Model model) {
+		model.addAttribute("parameter", e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+				? m.getName() : ((org.springframework.web.bind.MissingServletRequestParameterException) e).getParameterName());
+		return "error/400";
+	}
+
 	@ExceptionHandler(zeren.platform.ForbiddenException.class)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String forbidden() {
