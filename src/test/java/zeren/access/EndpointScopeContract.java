@@ -28,9 +28,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import zeren.duty.DutyList;
-import zeren.duty.Requirements;
-import zeren.duty.ResponsibilityLists;
 import zeren.org.Leadership;
 import zeren.org.Org;
 import zeren.org.OrgTree;
@@ -41,6 +38,8 @@ import zeren.org.Post;
 import zeren.org.PostKind;
 import zeren.org.Tenure;
 import zeren.support.ApiTest;
+import zeren.support.Sibling;
+import zeren.support.SiblingData;
 
 /**
  * Walks every {@code /api/**} endpoint of the application's own mapping (so an endpoint added
@@ -63,11 +62,9 @@ abstract class EndpointScopeContract extends ApiTest {
 	@Autowired
 	Leadership leadership;
 
+	/** Every module's data in the sibling county (one {@link SiblingData} per module). */
 	@Autowired
-	ResponsibilityLists dutyLists;
-
-	@Autowired
-	Requirements requirements;
+	List<SiblingData> modules;
 
 	/** Data of the sibling B that user A must never see: names that appear nowhere else. */
 	String secretOrg;
@@ -83,8 +80,6 @@ abstract class EndpointScopeContract extends ApiTest {
 	UserAccount userB;
 	Grant grantB;
 	ApiToken tokenB;
-	DutyList listB;
-	DutyList.Item itemB;
 
 	@BeforeEach
 	void twoSiblingCounties() {
@@ -104,12 +99,20 @@ abstract class EndpointScopeContract extends ApiTest {
 		userB = users.create(new Users.NewUser(p.toLowerCase() + "userb", "password-of-b-1", null, true));
 		grantB = users.addGrant(userB.id(), new Users.NewGrant(Role.ORG_ADMIN, b.id(), true));
 		tokenB = users.createToken(userB.id(), new Users.NewToken(secretOrg + "令牌", 30));
-		listB = dutyLists.create(b.id(), 2026);
-		itemB = dutyLists.addItem(listB.id(), new ResponsibilityLists.ItemInput(null, secretOrg, secretOrg + "任务",
-				secretOrg, postB.id(), secretOrg, null, null, null, List.of(), null));
-		dutyLists.publish(listB.id());
-		requirements.publish(new Requirements.Publication(b.id(), 2026,
-				List.of(new Requirements.Requirement(null, null, null, secretOrg + "要求", null, null))));
+		Sibling sibling = new Sibling(p, secretOrg, secretPerson, city, a, b, bChild, personB, postB, tenureB, userA.id(),
+				userA.username());
+		modules.forEach(module -> module.create(sibling));
+	}
+
+	/** The value a module gives for {name} in pattern, or null when none does. */
+	Object moduleValue(String name, String pattern) {
+		for (SiblingData module : modules) {
+			Object value = module.value(name, pattern);
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 	record Endpoint(HttpMethod method, String pattern, boolean multipart) {
@@ -150,13 +153,11 @@ abstract class EndpointScopeContract extends ApiTest {
 				case "id" -> pattern.startsWith("/api/v1/orgs/") ? b.id()
 						: pattern.startsWith("/api/v1/people/") ? personB.id()
 						: pattern.startsWith("/api/v1/tenures/") ? tenureB.id()
-						: pattern.startsWith("/api/v1/users/") ? userB.id()
-						: pattern.startsWith("/api/v1/duty/lists/") ? listB.id() : null;
-				case "itemId" -> itemB.id();
-				case "version" -> 1;
-				case "grantId" -> grantB.id();
-				case "tokenId" -> tokenB.id();
-				default -> null;
+						: pattern.startsWith("/api/v1/users/") ? userB.id() : moduleValue(name, pattern);
+				case "grantId" -> pattern.startsWith("/api/v1/users/") ? grantB.id() : moduleValue(name, pattern);
+				case "tokenId" -> pattern.startsWith("/api/v1/account/") || pattern.startsWith("/api/v1/users/") ? tokenB.id()
+						: moduleValue(name, pattern);
+				default -> moduleValue(name, pattern);
 			};
 			assertThat(value).as("a value of the sibling for {%s} in %s: extend this test for the new endpoint", name, pattern)
 					.isNotNull();
@@ -168,12 +169,35 @@ abstract class EndpointScopeContract extends ApiTest {
 
 	/** A body that aims every field a write may take at the sibling. */
 	String hostileBody() {
-		return """
-				{"code":"%1$sX","name":"x","type":"BRANCH","parentId":%2$d,"orgId":%2$d,"disciplineBodyId":%2$d,
-				 "personId":%3$d,"postId":%4$d,"startDate":"2020-06-01","endDate":"2024-01-01","reason":"TRANSFER",
-				 "title":"x","kind":"MEMBER","role":"ORG_ADMIN","includeDescendants":true,"username":"%5$s",
-				 "password":"some-password-1","days":10,"oldPassword":"nope-nope-nope","newPassword":"another-password-2"}
-				""".formatted(unique(), b.id(), personB.id(), postB.id(), unique().toLowerCase() + "x");
+		Map<String, Object> fields = new java.util.LinkedHashMap<>();
+		fields.put("code", unique() + "X");
+		fields.put("name", "x");
+		fields.put("type", "BRANCH");
+		fields.put("parentId", b.id());
+		fields.put("orgId", b.id());
+		fields.put("disciplineBodyId", b.id());
+		fields.put("personId", personB.id());
+		fields.put("postId", postB.id());
+		fields.put("startDate", "2020-06-01");
+		fields.put("endDate", "2024-01-01");
+		fields.put("reason", "TRANSFER");
+		fields.put("title", "x");
+		fields.put("kind", "MEMBER");
+		fields.put("role", "ORG_ADMIN");
+		fields.put("includeDescendants", true);
+		fields.put("username", unique().toLowerCase() + "x");
+		fields.put("password", "some-password-1");
+		fields.put("days", 10);
+		fields.put("oldPassword", "nope-nope-nope");
+		fields.put("newPassword", "another-password-2");
+		modules.forEach(module -> fields.putAll(module.hostileFields()));
+		StringBuilder json = new StringBuilder("{");
+		fields.forEach((key, value) -> {
+			json.append(json.length() > 1 ? "," : "").append('"').append(key).append("\":");
+			json.append(value instanceof String text ? "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+					: String.valueOf(value));
+		});
+		return json.append('}').toString();
 	}
 
 	AbstractMockHttpServletRequestBuilder<?> request(Endpoint endpoint) {
@@ -227,10 +251,7 @@ abstract class EndpointScopeContract extends ApiTest {
 		assertThat(users.grants(userB.id())).hasSize(1);
 		assertThat(users.tokens(userB.id()).get(0).revokedAt()).isNull();
 		assertThat(tree.children(b.id())).hasSize(1);
-		DutyList listAfter = dutyLists.get(listB.id());
-		assertThat(listAfter.version()).isEqualTo(1);
-		assertThat(listAfter.items()).extracting(DutyList.Item::task).containsExactly(secretOrg + "任务");
-		assertThat(dutyLists.find(bChild.id(), 2026).orElseThrow().items()).hasSize(1);
+		modules.forEach(SiblingData::assertUnchanged);
 	}
 
 	@Test
@@ -270,6 +291,7 @@ abstract class EndpointScopeContract extends ApiTest {
 							.param("startDate", "2021-01-01").param("endDate", "2024-01-01").param("orgId", String.valueOf(a.id()))
 							.param("role", "ADMIN").param("orgCode", a.code()).param("enabled", "false")
 							.with(csrf()).with(as(userA.id(), userA.username()));
+					modules.forEach(module -> module.hostileParams().forEach(request::param));
 					MvcResult result = mvc.perform(request).andReturn();
 					checked++;
 					int status = result.getResponse().getStatus();
@@ -299,6 +321,7 @@ abstract class EndpointScopeContract extends ApiTest {
 		assertThat(users.get(userB.id()).enabled()).isTrue();
 		assertThat(users.grants(userA.id())).extracting(Grant::role).doesNotContain(Role.ADMIN);
 		assertThat(users.tokens(userB.id()).get(0).revokedAt()).isNull();
+		modules.forEach(SiblingData::assertUnchanged);
 	}
 
 	String fillPage(String pattern) {
@@ -318,9 +341,14 @@ abstract class EndpointScopeContract extends ApiTest {
 		else if (pattern.startsWith("/account/tokens/")) {
 			url = url.replace("{tokenId}", String.valueOf(tokenB.id()));
 		}
-		else if (pattern.startsWith("/duty/lists/")) {
-			url = url.replace("{id}", String.valueOf(listB.id()));
+		Matcher m = VARIABLE.matcher(url);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			Object value = moduleValue(m.group(1), pattern);
+			m.appendReplacement(out, value == null ? m.group() : String.valueOf(value));
 		}
+		m.appendTail(out);
+		url = out.toString();
 		assertThat(url).as("a value of the sibling for every variable of %s: extend this test", pattern)
 				.doesNotContain("{");
 		return url;

@@ -1,0 +1,62 @@
+package zeren.duty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import zeren.support.Sibling;
+import zeren.support.SiblingData;
+
+/** The duty module's part of the scope walk: a published list and requirements of the sibling. */
+@Component
+class DutySiblingData implements SiblingData {
+
+	private final ResponsibilityLists lists;
+
+	private final Requirements requirements;
+
+	private Sibling sibling;
+
+	private DutyList list;
+
+	private DutyList.Item item;
+
+	DutySiblingData(ResponsibilityLists lists, Requirements requirements) {
+		this.lists = lists;
+		this.requirements = requirements;
+	}
+
+	@Override
+	public void create(Sibling s) {
+		sibling = s;
+		list = lists.create(s.b().id(), 2026);
+		item = lists.addItem(list.id(), new ResponsibilityLists.ItemInput(null, s.secretOrg(), s.secretOrg() + "任务",
+				s.secretOrg(), s.postB().id(), s.secretOrg(), null, null, null, List.of(), null));
+		lists.publish(list.id());
+		requirements.publish(new Requirements.Publication(s.b().id(), 2026,
+				List.of(new Requirements.Requirement(null, null, null, s.secretOrg() + "要求", null, null))));
+	}
+
+	@Override
+	public Object value(String name, String pattern) {
+		if (!pattern.startsWith("/api/v1/duty/") && !pattern.startsWith("/duty/")) {
+			return null;
+		}
+		return switch (name) {
+			case "id" -> pattern.startsWith("/api/v1/duty/lists/") || pattern.startsWith("/duty/lists/") ? list.id() : null;
+			case "itemId" -> item.id();
+			case "version" -> 1;
+			default -> null;
+		};
+	}
+
+	@Override
+	public void assertUnchanged() {
+		DutyList after = lists.get(list.id());
+		assertThat(after.version()).isEqualTo(1);
+		assertThat(after.items()).extracting(DutyList.Item::task).containsExactly(sibling.secretOrg() + "任务");
+		assertThat(lists.find(sibling.bChild().id(), 2026).orElseThrow().items()).hasSize(1);
+	}
+}
