@@ -304,6 +304,16 @@ abstract class InspectionContract extends ApiTest {
 		mvc.perform(get("/inspection/notices").param("orgId", String.valueOf(f.village().id()))
 				.with(as(villager.id(), villager.username()))).andExpect(status().isOk());
 
+		// the notice as a PDF, Chinese text extractable, for a recipient below
+		byte[] pdf = mvc.perform(get("/api/v1/inspection/notices/" + subtreeId + "/pdf").with(as(villager.id(), villager.username())))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("关于甲镇问题的通报", "第二段", "镇党委主体责任落实不力", f.town().name(), "严肃批评");
+		}
+		mvc.perform(get("/api/v1/inspection/notices/" + toCounty.id() + "/pdf").with(as(villager.id(), villager.username())))
+				.andExpect(status().isNotFound());
+
 		// serious criticism is recorded against the town
 		mvc.perform(get("/api/v1/inspection/criticisms").param("orgId", String.valueOf(f.countyA().id())))
 				.andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].orgId").value(f.town().id()))

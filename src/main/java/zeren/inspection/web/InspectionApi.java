@@ -38,8 +38,10 @@ class InspectionApi {
 	private final Findings findings;
 	private final Notices notices;
 	private final BusinessClock clock;
+	private final NoticePdf pdf;
 
-	InspectionApi(Inspections inspections, Findings findings, Notices notices, BusinessClock clock) {
+	InspectionApi(Inspections inspections, Findings findings, Notices notices, BusinessClock clock, NoticePdf pdf) {
+		this.pdf = pdf;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
@@ -138,6 +140,12 @@ class InspectionApi {
 	@Operation(summary = "A notice the caller issued or received")
 	Notice notice(@PathVariable long id) {
 		return notices.get(id);
+	}
+
+	@GetMapping("/api/v1/inspection/notices/{id}/pdf")
+	@Operation(summary = "A notice as a PDF (Chinese text)")
+	ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
+		return pdf.response(notices.get(id));
 	}
 
 	@GetMapping("/api/v1/inspection/notices/received")

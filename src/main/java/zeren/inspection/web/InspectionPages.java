@@ -41,9 +41,11 @@ class InspectionPages {
 	private final Leadership leadership;
 	private final BusinessClock clock;
 	private final PageErrors errors;
+	private final NoticePdf pdf;
 
 	InspectionPages(Inspections inspections, Findings findings, Notices notices, OrgTree tree, Leadership leadership,
-			BusinessClock clock, PageErrors errors) {
+			BusinessClock clock, PageErrors errors, NoticePdf pdf) {
+		this.pdf = pdf;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
@@ -211,5 +213,10 @@ class InspectionPages {
 	String notice(@PathVariable long id, Model model) {
 		model.addAttribute("notice", notices.get(id));
 		return "inspection/notice";
+	}
+
+	@GetMapping("/inspection/notices/{id}/pdf")
+	ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
+		return pdf.response(notices.get(id));
 	}
 }
