@@ -34,9 +34,12 @@ public class Requirements {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Requirements(JdbcClient jdbc, OrgTree tree, BusinessClock clock, CurrentScope scope, AuditTrail audit) {
+	Requirements(JdbcClient jdbc, OrgTree tree, BusinessClock clock, CurrentScope scope, AuditTrail audit,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.tree = tree;
 		this.clock = clock;
 		this.scope = scope;
@@ -121,6 +124,7 @@ public class Requirements {
 				.param("ids", ids).update();
 		audit.record(new AuditTrail.Change(request.orgId(), "duty-requirement", ids.get(0), "PUBLISH",
 				"year=%d requirements=%s lists-created=%d items-inherited=%d".formatted(year, ids, lists, inherited)));
+		events.publishEvent(new DutyListsChanged(request.orgId(), year, true));
 		return new Published(ids, lists, inherited);
 	}
 

@@ -57,10 +57,12 @@ public class ResponsibilityLists {
 	private final AuditTrail audit;
 	private final JsonMapper json;
 	private final People people;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	ResponsibilityLists(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit, JsonMapper json, People people) {
+			AuditTrail audit, JsonMapper json, People people, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.people = people;
 		this.tree = tree;
 		this.leadership = leadership;
@@ -282,6 +284,7 @@ public class ResponsibilityLists {
 				.param("now", clock.now()).param("id", listId).update();
 		snapshot(listId, 1, "PUBLISH", null);
 		audit.record(new AuditTrail.Change(head.orgId(), "duty-list", listId, "PUBLISH", "year=" + head.year()));
+		events.publishEvent(new DutyListsChanged(head.orgId(), head.year(), false));
 		return get(listId);
 	}
 
@@ -321,6 +324,36 @@ public class ResponsibilityLists {
 				.param("list", listId).param("version", version).query(String.class).optional()
 				.orElseThrow(() -> new NotFoundException("duty-list-version", version));
 		return List.of(json.readValue(snapshot, Item[].class));
+	}
+
+	/** A task of a published list, as the ledger tracks it; {@code requirementOrgId}: the upper organisation that required it ("1"). */
+	public record PublishedTask(long itemId, long listId, long orgId, int year, String itemNo, String category,
+			String task, Long leaderPostId, String leadUnit, String supervisingUnit, LocalDate deadline,
+			Long requirementOrgId) {
+	}
+
+	/**
+	 * The items of the published lists of {@code year}: of {@code orgId}'s list, or with
+	 * {@code subtree} of every list at and below it, in the caller's view. One query.
+	 */
+	public List<PublishedTask> publishedTasks(long orgId, int year, boolean subtree) {
+		Org org = tree.get(orgId);
+		Scope reading = scope.reading();
+		String where = subtree ? "o.id IN (" + zeren.org.Subtree.ORG_IDS + ")" : "o.id = :org";
+		var spec = reading.bind(jdbc.sql("""
+				SELECT i.id, i.list_id, l.org_id, l.duty_year, i.item_no, i.category, i.task, i.leader_post_id,
+				       i.lead_unit, i.supervising_unit, i.deadline, r.org_id AS requirement_org_id
+				FROM duty_item i JOIN duty_list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id
+				LEFT JOIN duty_requirement r ON r.id = i.requirement_id
+				WHERE l.status = 'PUBLISHED' AND l.duty_year = :year AND %s AND %s
+				ORDER BY l.org_id, i.id
+				""".formatted(where, reading.condition("o")))).param("year", year);
+		spec = subtree ? tree.subtree(org.id()).bind(spec) : spec.param("org", orgId);
+		return spec.query((rs, n) -> new PublishedTask(rs.getLong("id"), rs.getLong("list_id"), rs.getLong("org_id"),
+				rs.getInt("duty_year"), rs.getString("item_no"), rs.getString("category"), rs.getString("task"),
+				(Long) rs.getObject("leader_post_id", Long.class), rs.getString("lead_unit"),
+				rs.getString("supervising_unit"), rs.getObject("deadline", LocalDate.class),
+				(Long) rs.getObject("requirement_org_id", Long.class))).list();
 	}
 
 	// ---- items ----------------------------------------------------------------------------
@@ -452,6 +485,7 @@ public class ResponsibilityLists {
 		snapshot(head.id(), version, "AMEND", reason);
 		audit.record(new AuditTrail.Change(head.orgId(), "duty-list", head.id(), "AMEND",
 				"version=%d %s reason=%s".formatted(version, what, reason)));
+		events.publishEvent(new DutyListsChanged(head.orgId(), head.year(), false));
 	}
 
 	/** An item's input, checked and trimmed. */

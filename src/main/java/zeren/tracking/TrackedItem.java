@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
  * {@code kind} names the module's use (e.g. "ledger.task"), {@code sourceRef} the module's own id.
  */
 public record TrackedItem(long id, String kind, String sourceRef, long orgId, String orgName, int year, String title,
-		long ownerPostId, String ownerPostTitle, Long verifierPostId, String verifierPostTitle, long verifierOrgId,
+		Long ownerPostId, String ownerPostTitle, Long verifierPostId, String verifierPostTitle, long verifierOrgId,
 		String verifierOrgName, LocalDate deadline, Status status, Warning warning, long daysLeft, boolean locked,
 		boolean reopened, int entryCount, LocalDate lastEntryDate, OffsetDateTime createdAt,
 		OffsetDateTime closedAt) {

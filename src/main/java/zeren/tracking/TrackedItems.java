@@ -99,7 +99,13 @@ public class TrackedItems {
 		this.evidence = evidence;
 		this.users = users;
 		this.template = template;
+		// rows are fetched a thousand at a time (PostgreSQL otherwise reads a whole result into memory)
+		JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
+		fetching.setFetchSize(1000);
+		this.streaming = JdbcClient.create(fetching);
 	}
+
+	private final JdbcClient streaming;
 
 	// ---- reading ------------------------------------------------------------------------------
 
@@ -111,7 +117,7 @@ public class TrackedItems {
 			FROM tracked_item t
 			JOIN org o ON o.id = t.org_id
 			JOIN org vo ON vo.id = t.verifier_org_id
-			JOIN post op ON op.id = t.owner_post_id
+			LEFT JOIN post op ON op.id = t.owner_post_id
 			LEFT JOIN post vp ON vp.id = t.verifier_post_id
 			""";
 
@@ -127,7 +133,7 @@ public class TrackedItems {
 			boolean reopened = rs.getBoolean("reopened");
 			TrackedItem item = new TrackedItem(rs.getLong("id"), rs.getString("kind"), rs.getString("source_ref"),
 					rs.getLong("org_id"), rs.getString("org_name"), year, rs.getString("title"),
-					rs.getLong("owner_post_id"), rs.getString("owner_title"),
+					(Long) rs.getObject("owner_post_id", Long.class), rs.getString("owner_title"),
 					(Long) rs.getObject("verifier_post_id", Long.class), rs.getString("verifier_title"),
 					rs.getLong("verifier_org_id"), rs.getString("verifier_org_name"), deadline, status,
 					rules.warning(status, deadline, today), ChronoUnit.DAYS.between(today, deadline),
@@ -377,12 +383,12 @@ public class TrackedItems {
 	 * for a module tracking what its own, already authorised, change produced. Input must be
 	 * valid (posts of their organisations, a deadline): it is the module's own data.
 	 *
-	 * @return how many items were opened
+	 * @return the ids of the items opened, by source reference
 	 */
 	@Transactional
-	public int openAll(Collection<NewTrackedItem> requests) {
+	public Map<String, Long> openAll(Collection<NewTrackedItem> requests) {
 		if (requests.isEmpty()) {
-			return 0;
+			return Map.of();
 		}
 		String kind = null;
 		for (NewTrackedItem r : requests) {
@@ -403,7 +409,7 @@ public class TrackedItems {
 		String user = currentUser();
 		List<NewTrackedItem> fresh = requests.stream().filter(r -> known.add(r.sourceRef())).toList();
 		if (fresh.isEmpty()) {
-			return 0;
+			return Map.of();
 		}
 		template.batchUpdate("""
 				INSERT INTO tracked_item (kind, source_ref, org_id, item_year, title, owner_post_id, verifier_post_id,
@@ -415,7 +421,7 @@ public class TrackedItems {
 			ps.setLong(3, r.orgId());
 			ps.setInt(4, r.deadline().getYear());
 			ps.setString(5, truncate(r.title(), 2000));
-			ps.setLong(6, r.ownerPostId());
+			ps.setObject(6, r.ownerPostId());
 			ps.setObject(7, r.verifierPostId());
 			ps.setLong(8, r.verifierOrgId());
 			ps.setObject(9, r.deadline());
@@ -424,18 +430,20 @@ public class TrackedItems {
 		});
 		final String k = kind;
 		List<Object[]> ids = new ArrayList<>();
+		Map<String, Long> opened = new HashMap<>();
 		for (int i = 0; i < fresh.size(); i += 1000) {
-			jdbc.sql("SELECT id FROM tracked_item WHERE kind = :kind AND source_ref IN (:refs)").param("kind", k)
+			jdbc.sql("SELECT id, source_ref FROM tracked_item WHERE kind = :kind AND source_ref IN (:refs)").param("kind", k)
 					.param("refs", fresh.subList(i, Math.min(fresh.size(), i + 1000)).stream().map(NewTrackedItem::sourceRef).toList())
-					.query(Long.class).list().forEach(id -> ids.add(new Object[] { id, user, now }));
+					.query((rs, n) -> opened.put(rs.getString("source_ref"), rs.getLong("id"))).list();
 		}
+		opened.values().forEach(id -> ids.add(new Object[] { id, user, now }));
 		template.batchUpdate("INSERT INTO tracked_move (item_id, action, from_status, to_status, username, moved_at) VALUES (?, 'OPEN', NULL, 'OPEN', ?, ?)",
 				ids);
 		Map<Long, Integer> perOrg = new HashMap<>();
 		fresh.forEach(r -> perOrg.merge(r.orgId(), 1, Integer::sum));
 		perOrg.forEach((orgId, n) -> audit.record(new AuditTrail.Change(orgId, "tracked-item", null, "OPEN",
 				"kind=%s items=%d".formatted(k, n))));
-		return fresh.size();
+		return opened;
 	}
 
 	/**
@@ -455,7 +463,7 @@ public class TrackedItems {
 		int changed = jdbc.sql("""
 				UPDATE tracked_item SET title = :title, owner_post_id = :owner, verifier_post_id = :vpost,
 				       verifier_org_id = :vorg, deadline = :deadline, item_year = :year, updated_at = :now
-				WHERE id = :id AND (title <> :title OR owner_post_id <> :owner OR verifier_org_id <> :vorg
+				WHERE id = :id AND (title <> :title OR COALESCE(owner_post_id, -1) <> COALESCE(:owner, -1) OR verifier_org_id <> :vorg
 				       OR deadline <> :deadline OR COALESCE(verifier_post_id, -1) <> COALESCE(:vpost, -1))
 				""").param("title", truncate(request.title(), 2000)).param("owner", request.ownerPostId())
 				.param("vpost", request.verifierPostId()).param("vorg", request.verifierOrgId())
@@ -727,6 +735,22 @@ public class TrackedItems {
 		audit.record(new AuditTrail.Change(orgId, "tracked-item", id, action.name(), summary));
 	}
 
+	/**
+	 * Every item of the kind of a year in the subtree (in the caller's view), handed one at a
+	 * time in order of organisation and id: for reconciliations over large subtrees.
+	 */
+	public void forEachItem(long orgId, int year, String kind, Consumer<TrackedItem> consumer) {
+		Subtree subtree = tree.subtree(orgId);
+		Scope reading = scope.reading();
+		RowMapper<Row> mapper = rows(clock.today());
+		int[] n = { 0 };
+		reading.bind(subtree.bind(streaming.sql(SELECT + " WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND t.item_year = :year AND t.kind = :kind AND "
+				+ visible(reading) + " ORDER BY o.path, t.id"))).param("year", year).param("kind", kind)
+				.query((java.sql.ResultSet rs) -> {
+					consumer.accept(mapper.mapRow(rs, n[0]++).item());
+				});
+	}
+
 	// ---- streaming for exports -----------------------------------------------------------------
 
 	/** One entry with its item, for exports. */
@@ -741,7 +765,7 @@ public class TrackedItems {
 	public void forEachEntry(long orgId, int year, String kind, Consumer<EntryRow> consumer) {
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
-		reading.bind(subtree.bind(jdbc.sql("""
+		reading.bind(subtree.bind(streaming.sql("""
 				SELECT t.id AS item_id, t.source_ref, t.org_id, o.name AS org_name, t.title, t.status, t.deadline,
 				       e.id AS entry_id, e.entry_date, e.text, e.recorded_by,
 				       (SELECT COUNT(*) FROM tracked_entry_evidence l WHERE l.entry_id = e.id) AS evidence_count

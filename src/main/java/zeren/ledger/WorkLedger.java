@@ -1,0 +1,358 @@
+package zeren.ledger;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import zeren.duty.DutyListsChanged;
+import zeren.duty.ResponsibilityLists;
+import zeren.duty.ResponsibilityLists.PublishedTask;
+import zeren.ledger.Reconciliation.Column;
+import zeren.ledger.Reconciliation.GroupBy;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.Subtree;
+import zeren.platform.CurrentScope;
+import zeren.platform.Scope;
+import zeren.tracking.NewTrackedItem;
+import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItem.Status;
+import zeren.tracking.TrackedItem.Warning;
+import zeren.tracking.TrackedItems;
+
+/**
+ * The work ledger: keeps one tracked item per task of every published list (opened when a list
+ * is published, revised when it is amended, and opened for every list below when an upper
+ * organisation publishes requirements), reconciles the lists against the ledger, and exports it.
+ *
+ * <p>Who verifies a task (销号): for a task required from above ("1"), the organisation that
+ * required it; for an organisation's own task ("X"), its upper organisation (an organisation
+ * without one verifies its own). The owner is the task's responsible leader's post; until one is
+ * set, the organisation as a whole.
+ */
+@Service
+@Transactional(readOnly = true)
+public class WorkLedger {
+
+	/** The kind of the ledger's tracked items. */
+	public static final String KIND = "ledger.task";
+
+	static final int MAX_LISTED = 500;
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+	private final ResponsibilityLists lists;
+	private final TrackedItems items;
+	private final OrgTree tree;
+	private final CurrentScope scope;
+	private final MessageSource messages;
+
+	WorkLedger(JdbcClient jdbc, JdbcTemplate template, ResponsibilityLists lists, TrackedItems items, OrgTree tree,
+			CurrentScope scope, MessageSource messages) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.lists = lists;
+		this.items = items;
+		this.tree = tree;
+		this.scope = scope;
+		this.messages = messages;
+	}
+
+	// ---- keeping the ledger in step with the lists ---------------------------------------------
+
+	/** In the transaction of the publication or amendment: all or nothing with it. */
+	@EventListener
+	@Transactional
+	public void onListsChanged(DutyListsChanged event) {
+		sync(event.orgId(), event.year(), event.subtree());
+	}
+
+	private record Known(long dutyItemId, long trackedItemId, boolean removed) {
+	}
+
+	/**
+	 * Brings the ledger in step with the published lists of {@code orgId} (and with
+	 * {@code subtree} every list below it) for a year: a tracked item for each new task; for one
+	 * list also the changes of its tasks and the removal of those no longer listed.
+	 *
+	 * @return how many tasks were newly tracked
+	 */
+	@Transactional
+	public int sync(long orgId, int year, boolean subtree) {
+		List<PublishedTask> tasks = lists.publishedTasks(orgId, year, subtree);
+		Map<Long, Known> known = new HashMap<>();
+		String where = subtree ? "lt.org_id IN (" + Subtree.ORG_IDS + ")" : "lt.org_id = :org";
+		var spec = jdbc.sql("SELECT lt.duty_item_id, lt.tracked_item_id, lt.removed FROM ledger_task lt WHERE lt.task_year = :year AND " + where)
+				.param("year", year);
+		spec = subtree ? tree.subtree(orgId).bind(spec) : spec.param("org", orgId);
+		spec.query((rs, n) -> known.put(rs.getLong("duty_item_id"),
+				new Known(rs.getLong("duty_item_id"), rs.getLong("tracked_item_id"), rs.getBoolean("removed")))).list();
+
+		Map<Long, Long> upper = new HashMap<>();
+		List<NewTrackedItem> fresh = new ArrayList<>();
+		List<PublishedTask> freshTasks = new ArrayList<>();
+		for (PublishedTask t : tasks) {
+			NewTrackedItem request = request(t, upper);
+			if (!known.containsKey(t.itemId())) {
+				fresh.add(request);
+				freshTasks.add(t);
+			}
+			else if (!subtree) {
+				items.revise(request);
+				jdbc.sql("""
+						UPDATE ledger_task SET item_no = :no, category = :category, lead_unit = :lead,
+						       leader_post_id = :leader, removed = FALSE WHERE duty_item_id = :id
+						""").param("no", t.itemNo()).param("category", t.category()).param("lead", t.leadUnit())
+						.param("leader", t.leaderPostId()).param("id", t.itemId()).update();
+			}
+		}
+		Map<String, Long> opened = items.openAll(fresh);
+		List<PublishedTask> toInsert = freshTasks.stream().filter(t -> opened.containsKey(String.valueOf(t.itemId()))).toList();
+		template.batchUpdate("""
+				INSERT INTO ledger_task (duty_item_id, tracked_item_id, org_id, task_year, item_no, category, lead_unit, leader_post_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				""", toInsert, 1000, (ps, t) -> {
+			ps.setLong(1, t.itemId());
+			ps.setLong(2, opened.get(String.valueOf(t.itemId())));
+			ps.setLong(3, t.orgId());
+			ps.setInt(4, t.year());
+			ps.setString(5, t.itemNo());
+			ps.setString(6, t.category());
+			ps.setString(7, t.leadUnit());
+			ps.setObject(8, t.leaderPostId());
+		});
+		if (!subtree) {
+			List<Long> listed = tasks.stream().map(PublishedTask::itemId).toList();
+			List<Long> gone = known.values().stream().filter(k -> !k.removed() && !listed.contains(k.dutyItemId()))
+					.map(Known::dutyItemId).toList();
+			if (!gone.isEmpty()) {
+				jdbc.sql("UPDATE ledger_task SET removed = TRUE WHERE duty_item_id IN (:ids)").param("ids", gone).update();
+			}
+		}
+		return toInsert.size();
+	}
+
+	private NewTrackedItem request(PublishedTask t, Map<Long, Long> upper) {
+		long verifier = t.requirementOrgId() != null ? t.requirementOrgId()
+				: upper.computeIfAbsent(t.orgId(), id -> tree.find(id).map(o -> o.parentId() == null ? o.id() : o.parentId())
+						.orElse(id));
+		LocalDate deadline = t.deadline() != null ? t.deadline() : LocalDate.of(t.year(), 12, 31);
+		String title = t.task().length() > 2000 ? t.task().substring(0, 2000) : t.task();
+		return new NewTrackedItem(KIND, String.valueOf(t.itemId()), t.orgId(), title, t.leaderPostId(), null, verifier,
+				deadline);
+	}
+
+	// ---- reconciliation -----------------------------------------------------------------------
+
+	/** What the ledger knows of a task besides its tracked item. */
+	private record Info(long dutyItemId, long orgId, String orgName, String itemNo, String category, String leadUnit,
+			Long leaderPostId, String leaderTitle) {
+	}
+
+	/** The ledger's tasks of the subtree and year in the caller's view, by tracked item id. */
+	private Map<Long, Info> infos(long orgId, int year) {
+		Subtree subtree = tree.subtree(orgId);
+		Scope reading = scope.reading();
+		Map<Long, Info> infos = new HashMap<>();
+		reading.bind(subtree.bind(jdbc.sql("""
+				SELECT lt.duty_item_id, lt.tracked_item_id, lt.org_id, o.name AS org_name, lt.item_no, lt.category,
+				       lt.lead_unit, lt.leader_post_id, p.title AS leader_title
+				FROM ledger_task lt JOIN org o ON o.id = lt.org_id LEFT JOIN post p ON p.id = lt.leader_post_id
+				WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND lt.task_year = :year AND lt.removed = FALSE AND
+				""" + reading.condition("o")))).param("year", year).query((java.sql.ResultSet rs) -> {
+					infos.put(rs.getLong("tracked_item_id"), new Info(rs.getLong("duty_item_id"), rs.getLong("org_id"),
+							rs.getString("org_name"), rs.getString("item_no"), rs.getString("category"),
+							rs.getString("lead_unit"), (Long) rs.getObject("leader_post_id", Long.class),
+							rs.getString("leader_title")));
+				});
+		return infos;
+	}
+
+	private static String key(GroupBy groupBy, Info info) {
+		return switch (groupBy) {
+			case ORG -> String.valueOf(info.orgId());
+			case LEADER -> info.leaderPostId() == null ? "-" + info.orgId() : String.valueOf(info.leaderPostId());
+			case UNIT -> info.leadUnit() == null ? "" : info.leadUnit();
+			case CATEGORY -> info.category() == null ? "" : info.category();
+		};
+	}
+
+	private String label(GroupBy groupBy, Info info, Locale locale) {
+		String none = messages.getMessage("ledger.unassigned", null, "-", locale);
+		return switch (groupBy) {
+			case ORG -> info.orgName();
+			case LEADER -> (info.leaderTitle() == null ? none : info.leaderTitle()) + " · " + info.orgName();
+			case UNIT -> info.leadUnit() == null ? none : info.leadUnit();
+			case CATEGORY -> info.category() == null ? none : info.category();
+		};
+	}
+
+	private static boolean in(Column column, TrackedItem item) {
+		return switch (column) {
+			case ALL -> true;
+			case NO_ENTRY -> item.entryCount() == 0;
+			case OVERDUE -> item.warning() == Warning.RED;
+			case SUBMITTED -> item.status() == Status.SUBMITTED;
+			case CLOSED -> item.status() == Status.CLOSED;
+		};
+	}
+
+	private static final class Counter {
+		final String key;
+		final String label;
+		long tasks, noEntry, overdue, submitted, closed;
+
+		Counter(String key, String label) {
+			this.key = key;
+			this.label = label;
+		}
+
+		void add(TrackedItem item) {
+			tasks++;
+			noEntry += in(Column.NO_ENTRY, item) ? 1 : 0;
+			overdue += in(Column.OVERDUE, item) ? 1 : 0;
+			submitted += in(Column.SUBMITTED, item) ? 1 : 0;
+			closed += in(Column.CLOSED, item) ? 1 : 0;
+		}
+
+		Reconciliation.Row row() {
+			return new Reconciliation.Row(key, label, tasks, noEntry, overdue, submitted, closed);
+		}
+	}
+
+	/**
+	 * 对账 for an organisation and everything below it, for a year: every published task
+	 * against the ledger, by organisation, leader, lead unit or category.
+	 */
+	public Reconciliation reconcile(long orgId, int year, GroupBy groupBy, Locale locale) {
+		Org org = tree.get(orgId);
+		GroupBy by = groupBy == null ? GroupBy.ORG : groupBy;
+		Map<Long, Info> infos = infos(orgId, year);
+		Map<String, Counter> groups = new LinkedHashMap<>();
+		Counter total = new Counter("", messages.getMessage("ledger.total", null, "Total", locale));
+		items.forEachItem(orgId, year, KIND, item -> {
+			Info info = infos.get(item.id());
+			if (info == null) {
+				return;
+			}
+			groups.computeIfAbsent(key(by, info), k -> new Counter(k, label(by, info, locale))).add(item);
+			total.add(item);
+		});
+		List<Reconciliation.Row> rows = new ArrayList<>(groups.values().stream().map(Counter::row).toList());
+		if (by != GroupBy.ORG) {
+			rows.sort(Comparator.comparing(Reconciliation.Row::label));
+		}
+		return new Reconciliation(org.id(), org.name(), year, by, rows, total.row());
+	}
+
+	/** The drill-down: the tasks of one group (null key: every group) in one column, at most 500. */
+	public List<LedgerTask> tasks(long orgId, int year, GroupBy groupBy, String key, Column column) {
+		tree.get(orgId);
+		GroupBy by = groupBy == null ? GroupBy.ORG : groupBy;
+		Column col = column == null ? Column.ALL : column;
+		Map<Long, Info> infos = infos(orgId, year);
+		List<LedgerTask> found = new ArrayList<>();
+		items.forEachItem(orgId, year, KIND, item -> {
+			Info info = infos.get(item.id());
+			if (info == null || found.size() >= MAX_LISTED || !in(col, item)
+					|| (key != null && !Objects.equals(key(by, info), key))) {
+				return;
+			}
+			found.add(new LedgerTask(info.dutyItemId(), info.itemNo(), info.category(), info.leadUnit(),
+					info.leaderTitle(), item));
+		});
+		return found;
+	}
+
+	/** The tracked item of a list's task, if the caller may see it. */
+	public java.util.Optional<TrackedItem> itemOf(long dutyItemId) {
+		return items.bySource(KIND, String.valueOf(dutyItemId));
+	}
+
+	// ---- export -------------------------------------------------------------------------------
+
+	public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	/**
+	 * The ledger of an organisation and its subtree for a year as XLSX: one row per entry, with
+	 * its task. Streamed: the rows are read from the database a thousand at a time and written
+	 * through a window of 100 rows in memory (SXSSF), so the heap does not grow with the ledger.
+	 *
+	 * @return the number of entries written
+	 */
+	public long export(long orgId, int year, Locale locale, OutputStream out) throws IOException {
+		tree.get(orgId);
+		Map<Long, Info> infos = infos(orgId, year);
+		SXSSFWorkbook book = new SXSSFWorkbook(100);
+		book.setCompressTempFiles(true);
+		try {
+			Sheet sheet = book.createSheet(messages.getMessage("ledger.sheet", null, "Ledger", locale));
+			CellStyle bold = book.createCellStyle();
+			Font font = book.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			String[] header = { "org", "no", "category", "task", "leader", "lead", "deadline", "status", "date", "text",
+					"by", "evidence" };
+			Row head = sheet.createRow(0);
+			for (int c = 0; c < header.length; c++) {
+				Cell cell = head.createCell(c);
+				cell.setCellValue(messages.getMessage("ledger.col." + header[c], null, header[c], locale));
+				cell.setCellStyle(bold);
+			}
+			Map<Status, String> statuses = new HashMap<>();
+			for (Status s : Status.values()) {
+				statuses.put(s, messages.getMessage("tracking.status." + s.name(), null, s.name(), locale));
+			}
+			long[] n = { 0 };
+			items.forEachEntry(orgId, year, KIND, e -> {
+				Info info = infos.get(e.itemId());
+				if (info == null) {
+					return;
+				}
+				Row row = sheet.createRow((int) ++n[0]);
+				row.createCell(0).setCellValue(e.orgName());
+				row.createCell(1).setCellValue(nz(info.itemNo()));
+				row.createCell(2).setCellValue(nz(info.category()));
+				row.createCell(3).setCellValue(e.title());
+				row.createCell(4).setCellValue(nz(info.leaderTitle()));
+				row.createCell(5).setCellValue(nz(info.leadUnit()));
+				row.createCell(6).setCellValue(e.deadline().toString());
+				row.createCell(7).setCellValue(statuses.get(e.status()));
+				row.createCell(8).setCellValue(e.date().toString());
+				row.createCell(9).setCellValue(e.text());
+				row.createCell(10).setCellValue(e.recordedBy());
+				row.createCell(11).setCellValue(e.evidenceCount());
+			});
+			book.write(out);
+			return n[0];
+		}
+		finally {
+			book.close();
+		}
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s;
+	}
+}

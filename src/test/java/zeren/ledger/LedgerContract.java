@@ -1,0 +1,192 @@
+package zeren.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import zeren.access.Role;
+import zeren.access.UserAccount;
+import zeren.duty.DutyList;
+import zeren.duty.Requirements;
+import zeren.duty.ResponsibilityLists;
+import zeren.org.Leadership;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.OrgType;
+import zeren.org.Post;
+import zeren.org.PostKind;
+import zeren.platform.BusinessClock;
+import zeren.support.ApiTest;
+import zeren.tracking.NewEntry;
+import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItems;
+
+abstract class LedgerContract extends ApiTest {
+
+	@Autowired
+	OrgTree tree;
+
+	@Autowired
+	Leadership leadership;
+
+	@Autowired
+	ResponsibilityLists lists;
+
+	@Autowired
+	Requirements requirements;
+
+	@Autowired
+	WorkLedger ledger;
+
+	@Autowired
+	TrackedItems items;
+
+	@Autowired
+	BusinessClock clock;
+
+	ResponsibilityLists.ItemInput task(String category, String task, Long leader, String lead, LocalDate deadline,
+			String reason) {
+		return new ResponsibilityLists.ItemInput(null, category, task, null, leader, lead, null, null, deadline,
+				List.of(), reason);
+	}
+
+	@Test
+	void publishing_a_list_tracks_every_task_amendments_follow_and_requirements_reach_every_published_list_below() {
+		String p = unique();
+		int year = clock.today().getYear();
+		Org city = tree.create(new OrgTree.NewOrg(p + "c", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
+		DutyList list = lists.create(county.id(), year);
+		DutyList.Item education = lists.addItem(list.id(), task("教育", "廉政教育", secretary.id(), "宣传部", LocalDate.of(year, 12, 31), null));
+		lists.addItem(list.id(), task("制度", "完善制度", null, null, null, null));
+		assertThat(ledger.itemOf(education.id())).isEmpty();
+
+		lists.publish(list.id());
+		TrackedItem tracked = ledger.itemOf(education.id()).orElseThrow();
+		assertThat(tracked.kind()).isEqualTo(WorkLedger.KIND);
+		assertThat(tracked.ownerPostId()).isEqualTo(secretary.id());
+		assertThat(tracked.verifierOrgId()).isEqualTo(city.id());
+		assertThat(tracked.title()).isEqualTo("廉政教育");
+		assertThat(ledger.reconcile(county.id(), year, Reconciliation.GroupBy.ORG, Locale.CHINA).total().tasks()).isEqualTo(2);
+
+		// an amendment changes the tracked item; a removed task leaves the reconciliation
+		lists.editItem(list.id(), education.id(), task("教育", "廉政教育（扩大）", secretary.id(), "宣传部", LocalDate.of(year, 11, 30), "调整"));
+		assertThat(ledger.itemOf(education.id()).orElseThrow()).satisfies(t -> {
+			assertThat(t.title()).isEqualTo("廉政教育（扩大）");
+			assertThat(t.deadline()).isEqualTo(LocalDate.of(year, 11, 30));
+			assertThat(t.id()).isEqualTo(tracked.id());
+		});
+		DutyList.Item other = lists.get(list.id()).items().get(1);
+		lists.removeItem(list.id(), other.id(), "合并");
+		assertThat(ledger.reconcile(county.id(), year, Reconciliation.GroupBy.ORG, Locale.CHINA).total().tasks()).isEqualTo(1);
+
+		// requirements from the city reach the published county list; the city verifies them
+		requirements.publish(new Requirements.Publication(city.id(), year,
+				List.of(new Requirements.Requirement(null, null, "主体责任", "签订责任书", null, null))));
+		Reconciliation byCategory = ledger.reconcile(city.id(), year, Reconciliation.GroupBy.CATEGORY, Locale.CHINA);
+		assertThat(byCategory.rows()).extracting(Reconciliation.Row::label).containsExactly("主体责任", "教育");
+		LedgerTask required = ledger.tasks(city.id(), year, Reconciliation.GroupBy.CATEGORY, "主体责任",
+				Reconciliation.Column.ALL).get(0);
+		assertThat(required.item().verifierOrgId()).isEqualTo(city.id());
+		assertThat(required.item().ownerPostId()).isNull();
+	}
+
+	@Test
+	void the_reconciliation_counts_tasks_without_entry_overdue_submitted_and_closed_by_leader_with_drill_down() throws Exception {
+		String p = unique();
+		int year = clock.today().getYear();
+		Org city = tree.create(new OrgTree.NewOrg(p + "c", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
+		Post deputy = leadership.addPost(county.id(), new Leadership.NewPost("县委副书记", PostKind.DEPUTY_SECRETARY, List.of(), 2));
+		DutyList list = lists.create(county.id(), year);
+		LocalDate later = LocalDate.of(year, 12, 31);
+		var a = lists.addItem(list.id(), task("教育", "甲", secretary.id(), "宣传部", later, null));
+		var b = lists.addItem(list.id(), task("教育", "乙", secretary.id(), "宣传部", later, null));
+		var c = lists.addItem(list.id(), task("监督", "丙", deputy.id(), "纪委", later, null));
+		var d = lists.addItem(list.id(), task("监督", "丁", deputy.id(), "纪委", LocalDate.of(year, 1, 1), null));
+		lists.publish(list.id());
+		long ia = ledger.itemOf(a.id()).orElseThrow().id();
+		long ib = ledger.itemOf(b.id()).orElseThrow().id();
+		long ic = ledger.itemOf(c.id()).orElseThrow().id();
+		items.addEntry(ia, new NewEntry(clock.today(), "甲已办", List.of()));
+		items.submit(ia, null);
+		items.addEntry(ib, new NewEntry(clock.today(), "乙已办", List.of()));
+		items.addEntry(ib, new NewEntry(clock.today(), "乙又办", List.of()));
+		items.submit(ib, null);
+		items.close(ib, "合格");
+		items.addEntry(ic, new NewEntry(clock.today(), "丙在办", List.of()));
+
+		Reconciliation byLeader = ledger.reconcile(city.id(), year, Reconciliation.GroupBy.LEADER, Locale.CHINA);
+		assertThat(byLeader.rows()).hasSize(2);
+		Reconciliation.Row sec = byLeader.rows().stream().filter(r -> r.label().startsWith("县委书记")).findFirst().orElseThrow();
+		assertThat(sec).extracting(Reconciliation.Row::tasks, Reconciliation.Row::noEntry, Reconciliation.Row::submitted,
+				Reconciliation.Row::closed).containsExactly(2L, 0L, 1L, 1L);
+		Reconciliation.Row dep = byLeader.rows().stream().filter(r -> r.label().startsWith("县委副书记")).findFirst().orElseThrow();
+		boolean dOverdue = LocalDate.of(year, 1, 1).isBefore(clock.today());
+		assertThat(dep).extracting(Reconciliation.Row::tasks, Reconciliation.Row::noEntry, Reconciliation.Row::overdue)
+				.containsExactly(2L, 1L, dOverdue ? 1L : 0L);
+		assertThat(byLeader.total().tasks()).isEqualTo(4);
+
+		assertThat(ledger.tasks(city.id(), year, Reconciliation.GroupBy.LEADER, dep.key(), Reconciliation.Column.NO_ENTRY))
+				.extracting(LedgerTask::dutyItemId).containsExactly(d.id());
+		mvc.perform(get("/api/v1/ledger/reconciliation").param("orgId", String.valueOf(county.id()))
+				.param("year", String.valueOf(year)).param("groupBy", "UNIT"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.rows[0].label").value("宣传部"))
+				.andExpect(jsonPath("$.rows[0].closed").value(1)).andExpect(jsonPath("$.total.tasks").value(4));
+		mvc.perform(get("/api/v1/ledger/tasks").param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year))
+				.param("groupBy", "CATEGORY").param("key", "教育").param("column", "SUBMITTED"))
+				.andExpect(jsonPath("$[0].item.id").value(ia));
+		mvc.perform(get("/ledger/tasks").param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year))
+				.param("groupBy", "CATEGORY").param("key", "监督").param("column", "ALL")).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.containsString("丙")));
+
+		// the export: one row per entry with its task
+		byte[] xlsx = mvc.perform(get("/api/v1/ledger/export").param("orgId", String.valueOf(city.id()))
+				.param("year", String.valueOf(year))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(4);
+			assertThat(sheet.getRow(0).getCell(9).getStringCellValue()).isEqualTo("工作记录");
+			List<String> texts = new java.util.ArrayList<>();
+			for (int r = 1; r <= 4; r++) {
+				texts.add(sheet.getRow(r).getCell(9).getStringCellValue());
+			}
+			assertThat(texts).containsExactlyInAnyOrder("甲已办", "乙已办", "乙又办", "丙在办");
+		}
+	}
+
+	@Test
+	void another_county_sees_neither_the_reconciliation_nor_the_export() throws Exception {
+		String p = unique();
+		int year = clock.today().getYear();
+		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org other = tree.create(new OrgTree.NewOrg(p + "o", p + "邻县委", OrgType.PARTY_COMMITTEE, null, null, null));
+		UserAccount stranger = users.create(new zeren.access.Users.NewUser(p.toLowerCase() + "s", "password-stranger-1", null, true));
+		users.addGrant(stranger.id(), new zeren.access.Users.NewGrant(Role.ORG_ADMIN, other.id(), true));
+		DutyList list = lists.create(county.id(), year);
+		lists.addItem(list.id(), task("教育", p + "机密任务", null, null, null, null));
+		lists.publish(list.id());
+		for (String url : List.of("/api/v1/ledger/reconciliation", "/api/v1/ledger/tasks", "/api/v1/ledger/export",
+				"/ledger/tasks", "/ledger/export")) {
+			mvc.perform(get(url).param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year))
+					.with(as(stranger.id(), stranger.username()))).andExpect(status().isNotFound());
+		}
+		mvc.perform(get("/api/v1/ledger/reconciliation").param("orgId", String.valueOf(other.id()))
+				.param("year", String.valueOf(year)).with(as(stranger.id(), stranger.username())))
+				.andExpect(jsonPath("$.total.tasks").value(0));
+	}
+}

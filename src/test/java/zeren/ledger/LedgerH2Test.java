@@ -1,0 +1,4 @@
+package zeren.ledger;
+
+class LedgerH2Test extends LedgerContract {
+}

@@ -1,0 +1,7 @@
+package zeren.ledger;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class LedgerPostgresTest extends LedgerContract {
+}
