@@ -305,7 +305,8 @@ public class WorkLedger {
 		tree.get(orgId);
 		Map<Long, Info> infos = infos(orgId, year);
 		SXSSFWorkbook book = new SXSSFWorkbook(100);
-		book.setCompressTempFiles(true);
+		// the temporary sheet file is not compressed: compressing it twice (here and in the XLSX) costs more than the disk
+		book.setCompressTempFiles(false);
 		try {
 			Sheet sheet = book.createSheet(messages.getMessage("ledger.sheet", null, "Ledger", locale));
 			CellStyle bold = book.createCellStyle();
