@@ -298,6 +298,41 @@ abstract class TrackingContract extends ApiTest {
 						.string(containsString("销号")));
 	}
 
+	@Test
+	void evidence_uploaded_for_an_item_is_attached_to_an_entry_and_downloaded_through_the_item_under_its_name() throws Exception {
+		TrackedItem item = open("佐证", inYear());
+		String response = mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/tracked-items/" + item.id() + "/evidence")
+				.file(new MockMultipartFile("file", "签到表.txt", "text/plain", "张三 李四".getBytes(StandardCharsets.UTF_8)))
+				.with(user(f.owner()))).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.orgId").value(f.county().id())).andReturn().getResponse().getContentAsString();
+		long evidenceId = Long.parseLong(com.jayway.jsonpath.JsonPath.read(response, "$.id").toString());
+		// evidence of another organisation cannot be attached
+		var elsewhere = evidenceFiles.store(f.otherCounty().id(), "别处.txt",
+				new java.io.ByteArrayInputStream("别处".getBytes(StandardCharsets.UTF_8)));
+		mvc.perform(postJson("/api/v1/tracked-items/" + item.id() + "/entries",
+				"{\"date\":\"%s\",\"text\":\"签到\",\"evidenceIds\":[%d]}".formatted(clock.today(), elsewhere.id()))
+				.with(user(f.owner()))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("evidenceIds"));
+		mvc.perform(postJson("/api/v1/tracked-items/" + item.id() + "/entries",
+				"{\"date\":\"%s\",\"text\":\"签到\",\"evidenceIds\":[%d]}".formatted(clock.today(), evidenceId))
+				.with(user(f.owner()))).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.evidence[0].originalName").value("签到表.txt"));
+		// the verifier of the city downloads it through the item although it cannot see the county
+		mvc.perform(get("/api/v1/tracked-items/" + item.id() + "/evidence/" + evidenceId).with(user(f.verifier())))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+						"Content-Disposition", containsString("filename*=UTF-8''%E7%AD%BE%E5%88%B0%E8%A1%A8.txt")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string("张三 李四"));
+		mvc.perform(get("/api/v1/evidence/" + evidenceId).with(user(f.verifier()))).andExpect(status().isNotFound());
+		// a file not attached to this item is not served through it
+		mvc.perform(get("/api/v1/tracked-items/" + item.id() + "/evidence/" + elsewhere.id())).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/tracked-items/" + item.id() + "/evidence").with(user(f.viewer())))
+				.andExpect(jsonPath("$[*].id").value(contains((int) evidenceId)));
+	}
+
+	@Autowired
+	zeren.evidence.EvidenceFiles evidenceFiles;
+
 	@Autowired
 	zeren.org.People people;
 }
