@@ -556,6 +556,23 @@ public class ResponsibilityLetters {
 		return get(id);
 	}
 
+	/** The sides of an issued letter the signed-in user could sign today (their person holds the post, unsigned). */
+	public List<Side> signableByCaller(ResponsibilityLetter letter) {
+		Optional<Long> person = currentPerson();
+		if (letter.status() != Status.ISSUED || person.isEmpty()) {
+			return List.of();
+		}
+		List<Long> held = postsHeldBy(person.get(), List.of(letter.issuer().postId(), letter.recipient().postId()),
+				clock.today());
+		List<Side> sides = new ArrayList<>();
+		for (Side side : Side.values()) {
+			if (held.contains(letter.party(side).postId()) && !letter.signedBy(side)) {
+				sides.add(side);
+			}
+		}
+		return sides;
+	}
+
 	/** The check of one signature: whether its hash is the hash of the letter's content as it stands. */
 	public record SignatureCheck(Side party, String signedSha256, boolean valid) {
 	}

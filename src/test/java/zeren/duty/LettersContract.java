@@ -393,13 +393,20 @@ abstract class LettersContract extends ApiTest {
 				"全年无重大违纪违法问题", LocalDate.of(year, 12, 31)));
 		ResponsibilityLetter issued = letters.issue(l.id());
 		mvc.perform(postJson("/api/v1/duty/letters/" + l.id() + "/sign", "{}").with(userFor(countyBoss, county)));
-		long started = System.nanoTime();
-		byte[] pdf = mvc.perform(get("/api/v1/duty/letters/" + l.id() + "/pdf")).andExpect(status().isOk())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-						.contentType(MediaType.APPLICATION_PDF))
-				.andReturn().getResponse().getContentAsByteArray();
-		long millis = (System.nanoTime() - started) / 1_000_000;
-		org.slf4j.LoggerFactory.getLogger(LettersContract.class).info("letter PDF in {} ms, {} bytes", millis, pdf.length);
+		byte[] pdf = null;
+		long best = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			long started = System.nanoTime();
+			pdf = mvc.perform(get("/api/v1/duty/letters/" + l.id() + "/pdf")).andExpect(status().isOk())
+					.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+							.contentType(MediaType.APPLICATION_PDF))
+					.andReturn().getResponse().getContentAsByteArray();
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			best = Math.min(best, millis);
+			org.slf4j.LoggerFactory.getLogger(LettersContract.class).info("letter PDF in {} ms, {} bytes", millis, pdf.length);
+		}
+		// well under a second once the font is loaded (generous for a loaded build machine)
+		assertThat(best).isLessThan(1000);
 		String text;
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			text = new PDFTextStripper().getText(doc);
