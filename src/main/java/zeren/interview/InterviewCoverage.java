@@ -16,6 +16,7 @@ import zeren.org.OrgType;
 import zeren.org.PostKind;
 import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
+import zeren.platform.InvalidInputException;
 import zeren.platform.Scope;
 
 /**
@@ -33,8 +34,8 @@ import zeren.platform.Scope;
  * one with the successor in October; an interview that names someone who did not hold the post
  * on its date (for example after a tenure was corrected) covers nothing.
  *
- * <p><b>Cost.</b> Two statements (per-level summary, missing pairs), each one set-based join over
- * the subtree's organisations, posts, interviews and tenures: no loop per organisation.
+ * <p><b>Cost.</b> One statement (per-level summary and missing pairs), set-based joins over the
+ * subtree's organisations, posts, interviews and tenures: no loop per organisation.
  */
 @Service
 @Transactional(readOnly = true)
@@ -83,34 +84,41 @@ public class InterviewCoverage {
 	/** Coverage of the given rules (the benchmark varies them). */
 	public Coverage coverage(long orgId, int year, CoverageRules rules) {
 		Org root = tree.get(orgId);
-		Subtree subtree = tree.subtree(orgId);
-		Query q = new Query(rules, scope.reading(), subtree, root.depth(), year);
-		List<Level> levels = q.bind(jdbc.sql(q.with() + """
-				SELECT r.lvl, COUNT(*) AS required,
-				       SUM(CASE WHEN COALESCE(h.n, 0) >= r.min_n THEN 1 ELSE 0 END) AS covered
-				FROM required r LEFT JOIN held h ON h.a_post = r.a_post AND h.b_post = r.b_post
-				GROUP BY r.lvl ORDER BY r.lvl
-				""")).query((rs, n) -> new Level(rs.getInt("lvl"), rs.getLong("required"), rs.getLong("covered"))).list();
+		if (year < 2000 || year > 2100) {
+			throw InvalidInputException.of("year", "error.interview.year-range", 2000, 2100);
+		}
+		Query q = new Query(rules, scope.reading(), tree.subtree(orgId), root.depth(), year);
 		List<String> names = new ArrayList<>(rules.rules().keySet());
-		List<MissingPair> missing = q.bind(jdbc.sql(q.with() + """
-				SELECT r.rule_no, r.lvl, r.min_n, COALESCE(h.n, 0) AS n,
-				       u.id AS u_id, u.name AS u_name, ap.id AS a_id, ap.title AS a_title, ap.org_id AS a_org,
-				       c.id AS c_id, c.name AS c_name, bp.id AS b_id, bp.title AS b_title, bp.org_id AS b_org
-				FROM required r LEFT JOIN held h ON h.a_post = r.a_post AND h.b_post = r.b_post
-				JOIN org u ON u.id = r.upper_id JOIN org c ON c.id = r.lower_id
-				JOIN post ap ON ap.id = r.a_post JOIN post bp ON bp.id = r.b_post
-				WHERE COALESCE(h.n, 0) < r.min_n
-				ORDER BY r.lvl, u.path, c.path, r.rule_no, ap.sort_order, ap.id, bp.sort_order, bp.id
-				""")).query((rs, n) -> new MissingPair(names.get(rs.getInt("rule_no")), rs.getInt("lvl"), rs.getLong("u_id"),
+		List<Level> levels = new ArrayList<>();
+		List<MissingPair> missing = new ArrayList<>();
+		// one statement: the summary rows (kind 0) and the missing pairs (kind 1) from the same CTEs
+		q.bind(jdbc.sql(q.statement())).query(rs -> {
+			if (rs.getInt("row_kind") == 0) {
+				levels.add(new Level(rs.getInt("lvl"), rs.getLong("required"), rs.getLong("covered")));
+			}
+			else {
+				missing.add(new MissingPair(names.get(rs.getInt("rule_no")), rs.getInt("lvl"), rs.getLong("u_id"),
 						rs.getString("u_name"), rs.getLong("a_id"), rs.getString("a_title"), rs.getLong("a_org"),
 						rs.getLong("c_id"), rs.getString("c_name"), rs.getLong("b_id"), rs.getString("b_title"),
-						rs.getLong("b_org"), rs.getLong("n"), rs.getInt("min_n"))).list();
+						rs.getLong("b_org"), rs.getLong("n"), rs.getInt("min_n")));
+			}
+		});
 		long required = levels.stream().mapToLong(Level::required).sum();
 		long covered = levels.stream().mapToLong(Level::covered).sum();
 		return new Coverage(root.id(), root.name(), year, required, covered, levels, missing);
 	}
 
-	/** The common table expressions {@code required} and {@code held}, with their parameters. */
+	/**
+	 * PostgreSQL only, for benchmarks and diagnosis: the plan of the coverage statement with its
+	 * actual row counts and timings ({@code EXPLAIN (ANALYZE, BUFFERS)}).
+	 */
+	public String explain(long orgId, int year, CoverageRules rules) {
+		Org root = tree.get(orgId);
+		Query q = new Query(rules, scope.reading(), tree.subtree(orgId), root.depth(), year);
+		return String.join("\n", q.bind(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + q.statement())).query(String.class).list());
+	}
+
+	/** The statement and its parameters. */
 	private static final class Query {
 
 		private final Map<String, Object> params = new HashMap<>();
@@ -130,18 +138,14 @@ public class InterviewCoverage {
 			int k = 0;
 			for (CoverageRules.Rule rule : rules.rules().values()) {
 				for (PostKind interviewee : rule.interviewees()) {
-					// rule_no, min and kinds are bound; the post's place is one of two fixed expressions
+					// rule_no, min and kinds are bound; the post's place is one of two fixed columns
 					parts.add("""
-							SELECT CAST(:rule%1$d AS INT) AS rule_no, CAST(:min%1$d AS INT) AS min_n, u.depth - :rootDepth AS lvl,
-							       u.id AS upper_id, ap.id AS a_post, c.id AS lower_id, bp.id AS b_post
-							FROM org u
-							JOIN org c ON c.parent_id = u.id AND c.active = TRUE AND c.type IN (:types)
-							JOIN post ap ON ap.org_id = %2$s AND ap.kind = :a%1$d AND ap.active = TRUE
-							JOIN post bp ON bp.org_id = %3$s AND bp.kind = :b%1$d AND bp.active = TRUE
-							WHERE u.path >= :subtreeFrom AND u.path < :subtreeTo AND u.active = TRUE AND u.type IN (:types)
-							  AND %4$s AND %5$s
-							""".formatted(k, place(rule.interviewer(), "u"), place(interviewee, "c"),
-							reading.condition("u"), reading.condition("c")));
+							SELECT CAST(:rule%1$d AS INT) AS rule_no, CAST(:min%1$d AS INT) AS min_n, e.lvl,
+							       e.u_id AS upper_id, ap.id AS a_post, e.c_id AS lower_id, bp.id AS b_post
+							FROM edges e
+							JOIN post ap ON ap.org_id = e.%2$s AND ap.kind = :a%1$d AND ap.active = TRUE
+							JOIN post bp ON bp.org_id = e.%3$s AND bp.kind = :b%1$d AND bp.active = TRUE
+							""".formatted(k, place(rule.interviewer(), "u"), place(interviewee, "c")));
 					params.put("rule" + k, ruleNo);
 					params.put("min" + k, rule.minPerYear());
 					params.put("a" + k, rule.interviewer().name());
@@ -151,23 +155,34 @@ public class InterviewCoverage {
 				ruleNo++;
 			}
 			required = parts.isEmpty()
-					? "SELECT 0 AS rule_no, 1 AS min_n, 0 AS lvl, 0 AS upper_id, 0 AS a_post, 0 AS lower_id, 0 AS b_post FROM org WHERE 1 = 0"
+					? "SELECT 0 AS rule_no, 1 AS min_n, 0 AS lvl, 0 AS upper_id, 0 AS a_post, 0 AS lower_id, 0 AS b_post FROM edges WHERE 1 = 0"
 					: String.join(" UNION ALL ", parts);
 		}
 
-		/** Where a post of this kind sits for the committee row {@code alias}. */
-		private static String place(PostKind kind, String alias) {
-			return kind == PostKind.DISCIPLINE_SECRETARY ? "COALESCE(%s.discipline_body_id, %s.id)".formatted(alias, alias)
-					: alias + ".id";
+		/** The column of {@code edges} that names where a post of this kind sits for the committee {@code side}. */
+		private static String place(PostKind kind, String side) {
+			return kind == PostKind.DISCIPLINE_SECRETARY ? side + "_disc" : side + "_id";
 		}
 
-		String with() {
-			// held: per (interviewer post, interviewee post), the interviews of the year in which both
-			// people held their posts on the date (tenures re-checked: a corrected tenure counts)
+		/**
+		 * edges: (upper committee in the subtree, child committee), once for all rules; required:
+		 * one join per rule and interviewee kind; held: per (interviewer post, interviewee post), the
+		 * interviews of the year in which both people held their posts on the date (tenures
+		 * re-checked, so a corrected tenure counts); pairs: required with its count. Then the
+		 * per-level summary and the missing pairs, one UNION ALL.
+		 */
+		String statement() {
 			return """
-					WITH required AS (%s),
+					WITH edges AS (
+					  SELECT u.id AS u_id, COALESCE(u.discipline_body_id, u.id) AS u_disc, u.depth - :rootDepth AS lvl,
+					         c.id AS c_id, COALESCE(c.discipline_body_id, c.id) AS c_disc
+					  FROM org u JOIN org c ON c.parent_id = u.id AND c.active = TRUE AND c.type IN (:types)
+					  WHERE u.path >= :subtreeFrom AND u.path < :subtreeTo AND u.active = TRUE AND u.type IN (:types)
+					    AND %s AND %s
+					),
+					required AS (%s),
 					held AS (
-					  SELECT i.interviewer_post_id AS a_post, e.post_id AS b_post, COUNT(DISTINCT i.id) AS n
+					  SELECT i.interviewer_post_id AS a_post, e.post_id AS b_post, COUNT(*) AS n
 					  FROM interview i JOIN interview_interviewee e ON e.interview_id = i.id
 					  WHERE i.interview_date >= :yearStart AND i.interview_date <= :yearEnd
 					    AND i.interviewer_post_id IN (SELECT a_post FROM required)
@@ -178,8 +193,28 @@ public class InterviewCoverage {
 					                AND tb.person_id = e.person_id AND tb.start_date <= i.interview_date
 					                AND (tb.end_date IS NULL OR tb.end_date >= i.interview_date))
 					  GROUP BY i.interviewer_post_id, e.post_id
+					),
+					pairs AS (
+					  SELECT r.rule_no, r.min_n, r.lvl, r.upper_id, r.a_post, r.lower_id, r.b_post, COALESCE(h.n, 0) AS n
+					  FROM required r LEFT JOIN held h ON h.a_post = r.a_post AND h.b_post = r.b_post
 					)
-					""".formatted(required);
+					SELECT 0 AS row_kind, p.lvl, COUNT(*) AS required, SUM(CASE WHEN p.n >= p.min_n THEN 1 ELSE 0 END) AS covered,
+					       CAST(NULL AS INT) AS rule_no, CAST(NULL AS INT) AS min_n, CAST(NULL AS BIGINT) AS n,
+					       CAST(NULL AS BIGINT) AS u_id, CAST(NULL AS VARCHAR(200)) AS u_name, CAST(NULL AS VARCHAR(1000)) AS u_path,
+					       CAST(NULL AS BIGINT) AS a_id, CAST(NULL AS VARCHAR(100)) AS a_title, CAST(NULL AS BIGINT) AS a_org,
+					       CAST(NULL AS INT) AS a_sort, CAST(NULL AS BIGINT) AS c_id, CAST(NULL AS VARCHAR(200)) AS c_name,
+					       CAST(NULL AS VARCHAR(1000)) AS c_path, CAST(NULL AS BIGINT) AS b_id, CAST(NULL AS VARCHAR(100)) AS b_title,
+					       CAST(NULL AS BIGINT) AS b_org, CAST(NULL AS INT) AS b_sort
+					FROM pairs p GROUP BY p.lvl
+					UNION ALL
+					SELECT 1, p.lvl, NULL, NULL, p.rule_no, p.min_n, p.n,
+					       u.id, u.name, u.path, ap.id, ap.title, ap.org_id, ap.sort_order,
+					       c.id, c.name, c.path, bp.id, bp.title, bp.org_id, bp.sort_order
+					FROM pairs p JOIN org u ON u.id = p.upper_id JOIN org c ON c.id = p.lower_id
+					JOIN post ap ON ap.id = p.a_post JOIN post bp ON bp.id = p.b_post
+					WHERE p.n < p.min_n
+					ORDER BY 1, 2, 10, 17, 5, 14, 11, 21, 18
+					""".formatted(reading.condition("u"), reading.condition("c"), required);
 		}
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {

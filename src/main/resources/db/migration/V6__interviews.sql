@@ -27,7 +27,8 @@ CREATE TABLE interview_interviewee (
     post_id       BIGINT NOT NULL REFERENCES post (id) ON DELETE CASCADE,
     person_id     BIGINT NOT NULL REFERENCES person (id) ON DELETE CASCADE,
     sort_order    INT    NOT NULL,
-    PRIMARY KEY (interview_id, post_id, person_id)
+    -- a post appears once in an interview (one holder on the date is named)
+    PRIMARY KEY (interview_id, post_id)
 );
 CREATE INDEX interview_interviewee_post_idx ON interview_interviewee (post_id, interview_id);
 

@@ -9,7 +9,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import zeren.ZerenApplication;
 import zeren.org.OrgImport;
+import zeren.org.OrgType;
 import zeren.org.importing.ChinaDivisionSource;
+import zeren.org.importing.ImportRow;
+import zeren.org.importing.RowSource;
 import zeren.support.EmbeddedPostgresDatabase;
 
 /**
@@ -48,5 +51,20 @@ final class NationalTree {
 	/** Imports the whole tree (665,276 organisations). */
 	static OrgImport.Result load(ConfigurableApplicationContext context, Path dir) {
 		return context.getBean(OrgImport.class).run(new ChinaDivisionSource(dir));
+	}
+
+	/**
+	 * Imports the whole tree below one national root organisation {@code rootCode} (a Party
+	 * committee): the 31 provinces become its children, so one subtree holds everything.
+	 */
+	static OrgImport.Result loadUnderRoot(ConfigurableApplicationContext context, Path dir, String rootCode,
+			String rootName) {
+		ChinaDivisionSource source = new ChinaDivisionSource(dir);
+		RowSource rooted = handler -> {
+			handler.accept(new ImportRow(1, rootCode, rootName, null, OrgType.PARTY_COMMITTEE.name()));
+			source.forEach(row -> handler.accept(new ImportRow(row.line() + 1, row.code(), row.name(),
+					row.parentCode() == null ? rootCode : row.parentCode(), row.type())));
+		};
+		return context.getBean(OrgImport.class).run(rooted);
 	}
 }
