@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import zeren.org.OrgType;
 import zeren.org.PostKind;
 import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
+import zeren.platform.Database;
 import zeren.platform.InvalidInputException;
 import zeren.platform.Scope;
 
@@ -45,12 +47,30 @@ public class InterviewCoverage {
 	private final OrgTree tree;
 	private final CurrentScope scope;
 	private final CoverageRules rules;
+	private final Database database;
+	private final String workMem;
 
-	InterviewCoverage(JdbcClient jdbc, OrgTree tree, CurrentScope scope, CoverageRules rules) {
+	InterviewCoverage(JdbcClient jdbc, OrgTree tree, CurrentScope scope, CoverageRules rules, Database database,
+			@Value("${zeren.interview.coverage-work-mem:64MB}") String workMem) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.scope = scope;
 		this.rules = rules;
+		this.database = database;
+		if (!workMem.matches("[0-9]{1,6}(kB|MB|GB)")) {
+			throw new IllegalArgumentException("zeren.interview.coverage-work-mem: a size such as 64MB, not " + workMem);
+		}
+		this.workMem = workMem;
+	}
+
+	/**
+	 * On PostgreSQL, the hash tables of a large subtree (the whole country: about 50 MB) would
+	 * spill to disk with the default work_mem of 4 MB; this transaction alone gets more.
+	 */
+	private void sizeWorkMemory() {
+		if (database.isPostgres()) {
+			jdbc.sql("SET LOCAL work_mem = '" + workMem + "'").update();
+		}
 	}
 
 	/** Pairs of one level: the upper committees at {@code level} below the root (0: the root itself). */
@@ -88,6 +108,7 @@ public class InterviewCoverage {
 			throw InvalidInputException.of("year", "error.interview.year-range", 2000, 2100);
 		}
 		Query q = new Query(rules, scope.reading(), tree.subtree(orgId), root.depth(), year);
+		sizeWorkMemory();
 		List<String> names = new ArrayList<>(rules.rules().keySet());
 		List<Level> levels = new ArrayList<>();
 		List<MissingPair> missing = new ArrayList<>();
@@ -115,6 +136,7 @@ public class InterviewCoverage {
 	public String explain(long orgId, int year, CoverageRules rules) {
 		Org root = tree.get(orgId);
 		Query q = new Query(rules, scope.reading(), tree.subtree(orgId), root.depth(), year);
+		sizeWorkMemory();
 		return String.join("\n", q.bind(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + q.statement())).query(String.class).list());
 	}
 
@@ -185,7 +207,7 @@ public class InterviewCoverage {
 					  SELECT i.interviewer_post_id AS a_post, e.post_id AS b_post, COUNT(*) AS n
 					  FROM interview i JOIN interview_interviewee e ON e.interview_id = i.id
 					  WHERE i.interview_date >= :yearStart AND i.interview_date <= :yearEnd
-					    AND i.interviewer_post_id IN (SELECT a_post FROM required)
+					    AND EXISTS (SELECT 1 FROM required rq WHERE rq.a_post = i.interviewer_post_id AND rq.b_post = e.post_id)
 					    AND EXISTS (SELECT 1 FROM tenure ta WHERE ta.post_id = i.interviewer_post_id
 					                AND ta.person_id = i.interviewer_person_id AND ta.start_date <= i.interview_date
 					                AND (ta.end_date IS NULL OR ta.end_date >= i.interview_date))
@@ -208,10 +230,15 @@ public class InterviewCoverage {
 					FROM pairs p GROUP BY p.lvl
 					UNION ALL
 					SELECT 1, p.lvl, NULL, NULL, p.rule_no, p.min_n, p.n,
-					       u.id, u.name, u.path, ap.id, ap.title, ap.org_id, ap.sort_order,
-					       c.id, c.name, c.path, bp.id, bp.title, bp.org_id, bp.sort_order
-					FROM pairs p JOIN org u ON u.id = p.upper_id JOIN org c ON c.id = p.lower_id
-					JOIN post ap ON ap.id = p.a_post JOIN post bp ON bp.id = p.b_post
+					       p.upper_id, (SELECT o.name FROM org o WHERE o.id = p.upper_id),
+					       (SELECT o.path FROM org o WHERE o.id = p.upper_id),
+					       p.a_post, (SELECT x.title FROM post x WHERE x.id = p.a_post),
+					       (SELECT x.org_id FROM post x WHERE x.id = p.a_post), (SELECT x.sort_order FROM post x WHERE x.id = p.a_post),
+					       p.lower_id, (SELECT o.name FROM org o WHERE o.id = p.lower_id),
+					       (SELECT o.path FROM org o WHERE o.id = p.lower_id),
+					       p.b_post, (SELECT x.title FROM post x WHERE x.id = p.b_post),
+					       (SELECT x.org_id FROM post x WHERE x.id = p.b_post), (SELECT x.sort_order FROM post x WHERE x.id = p.b_post)
+					FROM pairs p
 					WHERE p.n < p.min_n
 					ORDER BY 1, 2, 10, 17, 5, 14, 11, 21, 18
 					""".formatted(reading.condition("u"), reading.condition("c"), required);
