@@ -30,6 +30,8 @@ class InspectionSiblingData implements SiblingData {
 
 	private Notice notice;
 
+	private zeren.evidence.Evidence evidence;
+
 	private final Rectifications rectifications;
 
 	private Rectification rectification;
@@ -57,6 +59,8 @@ class InspectionSiblingData implements SiblingData {
 				List.of(new Inspections.TargetInput(s.bChild().id(), true)), null));
 		finding = findings.add(inspection.id(), new Findings.FindingInput(s.bChild().id(), 1, s.secretOrg() + "问题",
 				"严重", List.of()));
+		evidence = findings.attach(finding.id(), s.secretOrg() + ".txt",
+				new java.io.ByteArrayInputStream((s.secretOrg() + s.secretPerson()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		var childPost = leadership.addPost(s.bChild().id(),
 				new Leadership.NewPost(s.secretOrg() + "村书记", zeren.org.PostKind.SECRETARY, List.of(), 1));
 		rectification = rectifications.assign(finding.id(), new Rectifications.RectificationInput(s.secretOrg() + "问题",
@@ -67,7 +71,13 @@ class InspectionSiblingData implements SiblingData {
 
 	@Override
 	public Object value(String name, String pattern) {
-		if (!pattern.startsWith("/api/v1/inspection/") && !pattern.startsWith("/inspection/") || !"id".equals(name)) {
+		if (!pattern.startsWith("/api/v1/inspection/") && !pattern.startsWith("/inspection/")) {
+			return null;
+		}
+		if ("evidenceId".equals(name)) {
+			return evidence.id();
+		}
+		if (!"id".equals(name)) {
 			return null;
 		}
 		String path = pattern.replace("/api/v1", "");
@@ -104,6 +114,7 @@ class InspectionSiblingData implements SiblingData {
 		assertThat(notices.criticisms(sibling.b().id())).hasSize(1);
 		assertThat(inspections.of(sibling.b().id(), 2026)).hasSize(1);
 		assertThat(notices.get(notice.id()).findings()).hasSize(1);
+		assertThat(findings.evidence(finding.id())).extracting(zeren.evidence.Evidence::id).containsExactly(evidence.id());
 		Rectification after = rectifications.get(finding.id());
 		assertThat(after.measures()).isEqualTo(sibling.secretOrg() + "措施");
 		assertThat(after.item().status()).isEqualTo(rectification.item().status());

@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.evidence.Evidence;
 import zeren.inspection.Finding;
 import zeren.inspection.Findings;
 import zeren.inspection.Inspection;
@@ -135,6 +136,32 @@ class InspectionApi {
 	@Operation(summary = "A finding; its ref (type inspection.finding, id, API and page URL) is stable, e.g. as the origin of an accountability case")
 	Finding finding(@PathVariable long id) {
 		return findings.get(id);
+	}
+
+	@PostMapping(path = "/api/v1/inspection/findings/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Attach an evidence file to a finding (checked by content, kept once by SHA-256)")
+	ResponseEntity<Evidence> attach(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file)
+			throws IOException {
+		findings.requireSupervised(id);
+		if (file == null || file.isEmpty()) {
+			throw InvalidInputException.of("file", "error.import.file-missing");
+		}
+		Evidence evidence = findings.attach(id, file.getOriginalFilename(), file.getInputStream());
+		return ResponseEntity.created(URI.create("/api/v1/inspection/findings/" + id + "/evidence/" + evidence.id()))
+				.body(evidence);
+	}
+
+	@GetMapping("/api/v1/inspection/findings/{id}/evidence")
+	@Operation(summary = "The evidence of a finding")
+	List<Evidence> evidence(@PathVariable long id) {
+		return findings.evidence(id);
+	}
+
+	@GetMapping("/api/v1/inspection/findings/{id}/evidence/{evidenceId}")
+	@Operation(summary = "Download an evidence file of a finding")
+	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+			@PathVariable long evidenceId) {
+		return findings.download(id, evidenceId).toResponse();
 	}
 
 	@PostMapping("/api/v1/inspection/notices")

@@ -186,6 +186,8 @@ class InspectionPages {
 	String finding(@PathVariable long id, Model model) {
 		Finding finding = findings.get(id);
 		model.addAttribute("finding", finding);
+		model.addAttribute("evidence", findings.evidence(id));
+		model.addAttribute("canAttach", inspections.supervises(finding.inspectingOrgId()));
 		var rectification = rectifications.find(id);
 		rectification.ifPresent(r -> model.addAttribute("rectification", r));
 		if (rectification.isEmpty() && inspections.supervises(finding.inspectingOrgId())) {
@@ -205,6 +207,31 @@ class InspectionPages {
 		return errors.attempt(() -> rectifications.assign(id,
 				new Rectifications.RectificationInput(problems, measures, deadline, responsiblePostId)),
 				"redirect:/inspection/findings/" + id, flash, locale);
+	}
+
+	@PostMapping("/inspection/findings/{id}/evidence")
+	String attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes flash, Locale locale) {
+		findings.requireSupervised(id);
+		try {
+			if (file == null || file.isEmpty()) {
+				throw InvalidInputException.of("file", "error.import.file-missing");
+			}
+			findings.attach(id, file.getOriginalFilename(), file.getInputStream());
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		catch (IOException e) {
+			flash.addFlashAttribute("errors", List.of(errors.message("error.import.file-missing", locale)));
+		}
+		return "redirect:/inspection/findings/" + id;
+	}
+
+	@GetMapping("/inspection/findings/{id}/evidence/{evidenceId}")
+	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+			@PathVariable long evidenceId) {
+		return findings.download(id, evidenceId).toResponse();
 	}
 
 	@GetMapping("/inspection/board")
