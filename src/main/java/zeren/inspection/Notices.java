@@ -1,0 +1,239 @@
+package zeren.inspection;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import zeren.audit.AuditTrail;
+import zeren.inspection.Notice.Criticised;
+import zeren.inspection.Notice.Criticism;
+import zeren.inspection.Notice.ScopeKind;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.Subtree;
+import zeren.platform.BusinessClock;
+import zeren.platform.CurrentScope;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
+import zeren.platform.Scope;
+
+/**
+ * Circulated notices (通报): issued by an inspecting organisation about its findings to a scope
+ * (one organisation, a subtree, or its whole jurisdiction), recording serious criticism
+ * (严肃批评) against organisations. Who received a notice is computed when read, from the
+ * scope and the tree, never copied per recipient: an organisation receives every notice whose
+ * scope organisation is itself or (for a subtree) one of its ancestors.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Notices {
+
+	private final JdbcClient jdbc;
+	private final Inspections inspections;
+	private final OrgTree tree;
+	private final BusinessClock clock;
+	private final CurrentScope scope;
+	private final AuditTrail audit;
+
+	Notices(JdbcClient jdbc, Inspections inspections, OrgTree tree, BusinessClock clock, CurrentScope scope,
+			AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.inspections = inspections;
+		this.tree = tree;
+		this.clock = clock;
+		this.scope = scope;
+		this.audit = audit;
+	}
+
+	/**
+	 * A notice to issue. {@code scopeOrgId} is needed for ORG and SUBTREE (an organisation in the
+	 * issuer's jurisdiction); JURISDICTION is the issuer's own subtree.
+	 */
+	public record NewNotice(Long orgId, String title, String body, ScopeKind scopeKind, Long scopeOrgId,
+			List<Long> findingIds, List<Long> criticisedOrgIds) {
+	}
+
+	@Transactional
+	public Notice issue(NewNotice in) {
+		if (in.orgId() == null) {
+			throw InvalidInputException.of("orgId", "error.field.required");
+		}
+		Org issuer = inspections.requireSupervising(in.orgId());
+		Subtree jurisdiction = tree.subtree(issuer.id());
+		List<InputError> errors = new ArrayList<>();
+		String title = Text.required(in.title(), "title", 200, errors);
+		String body = Text.required(in.body(), "body", 8000, errors);
+		Long scopeOrgId = null;
+		if (in.scopeKind() == null) {
+			errors.add(InputError.field("scopeKind", "error.field.required"));
+		}
+		else if (in.scopeKind() == ScopeKind.JURISDICTION) {
+			scopeOrgId = issuer.id();
+		}
+		else if (in.scopeOrgId() == null) {
+			errors.add(InputError.field("scopeOrgId", "error.field.required"));
+		}
+		else if (!tree.contains(jurisdiction, in.scopeOrgId())) {
+			errors.add(InputError.field("scopeOrgId", "error.inspection.scope-outside", in.scopeOrgId()));
+		}
+		else {
+			scopeOrgId = in.scopeOrgId();
+		}
+		Set<Long> findingIds = new LinkedHashSet<>(in.findingIds() == null ? List.of() : in.findingIds());
+		findingIds.remove(null);
+		Map<Long, Long> findingOrgs = new HashMap<>();
+		if (findingIds.isEmpty()) {
+			errors.add(InputError.field("findingIds", "error.field.required"));
+		}
+		else {
+			jdbc.sql("""
+					SELECT f.id, f.org_id FROM inspection_finding f JOIN inspection i ON i.id = f.inspection_id
+					WHERE f.id IN (:ids) AND i.org_id = :issuer
+					""").param("ids", List.copyOf(findingIds)).param("issuer", issuer.id())
+					.query(rs -> {
+						findingOrgs.put(rs.getLong("id"), rs.getLong("org_id"));
+					});
+			for (Long id : findingIds) {
+				if (!findingOrgs.containsKey(id)) {
+					errors.add(InputError.field("findingIds", "error.inspection.finding-not-of-issuer", id));
+				}
+			}
+		}
+		Set<Long> criticised = new LinkedHashSet<>(in.criticisedOrgIds() == null ? List.of() : in.criticisedOrgIds());
+		criticised.remove(null);
+		for (Long orgId : criticised) {
+			if (!findingOrgs.containsValue(orgId)) {
+				errors.add(InputError.field("criticisedOrgIds", "error.inspection.criticised-not-in-findings", orgId));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		LocalDate today = clock.today();
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO inspection_notice (org_id, title, body, scope_kind, scope_org_id, issued_on, issued_at)
+				VALUES (:org, :title, :body, :kind, :scope, :today, :now)
+				""").param("org", issuer.id()).param("title", title).param("body", body)
+				.param("kind", in.scopeKind().name()).param("scope", scopeOrgId).param("today", today)
+				.param("now", clock.now()).update(keys, "id");
+		long id = keys.getKey().longValue();
+		for (Long findingId : findingIds) {
+			jdbc.sql("INSERT INTO inspection_notice_finding (notice_id, finding_id) VALUES (:n, :f)").param("n", id)
+					.param("f", findingId).update();
+		}
+		for (Long orgId : criticised) {
+			jdbc.sql("INSERT INTO inspection_criticism (notice_id, org_id, issued_on) VALUES (:n, :o, :today)")
+					.param("n", id).param("o", orgId).param("today", today).update();
+			audit.record(new AuditTrail.Change(orgId, "inspection-criticism", id, "SERIOUS_CRITICISM",
+					"notice=%d %s".formatted(id, title)));
+		}
+		audit.record(new AuditTrail.Change(issuer.id(), "inspection-notice", id, "ISSUE",
+				"scope=%s:%d findings=%s criticised=%s %s".formatted(in.scopeKind(), scopeOrgId, findingIds, criticised,
+						title)));
+		return byId(id);
+	}
+
+	// ---- reading ------------------------------------------------------------------------------
+
+	private static final String COLUMNS = """
+			n.id, n.org_id, io.name AS org_name, n.title, n.body, n.scope_kind, n.scope_org_id, so.name AS scope_org_name,
+			n.issued_on, n.issued_at""";
+
+	private static final String FROM = "FROM inspection_notice n JOIN org io ON io.id = n.org_id JOIN org so ON so.id = n.scope_org_id";
+
+	private static final RowMapper<Notice> NOTICE = (rs, n) -> new Notice(rs.getLong("id"), rs.getLong("org_id"),
+			rs.getString("org_name"), rs.getString("title"), rs.getString("body"),
+			ScopeKind.valueOf(rs.getString("scope_kind")), rs.getLong("scope_org_id"), rs.getString("scope_org_name"),
+			rs.getObject("issued_on", LocalDate.class), rs.getObject("issued_at", OffsetDateTime.class), List.of(),
+			List.of());
+
+	/**
+	 * The caller sees a notice they issued or received: they see the issuer or the scope
+	 * organisation, or (subtree scopes) one of their grants starts inside the scope's subtree.
+	 */
+	private static String visible(Scope reading) {
+		if (reading.unrestricted() || reading.isEmpty()) {
+			return reading.condition("so");
+		}
+		List<String> inside = new ArrayList<>();
+		for (int i = 0; i < reading.ranges().size(); i++) {
+			inside.add("SUBSTR(:scope_from_%d, 1, LENGTH(so.path)) = so.path".formatted(i));
+		}
+		return "(" + reading.condition("io") + " OR " + reading.condition("so") + " OR (n.scope_kind <> 'ORG' AND ("
+				+ String.join(" OR ", inside) + ")))";
+	}
+
+	/** A notice the caller issued or received, or 404. */
+	public Notice get(long id) {
+		Scope reading = scope.reading();
+		reading.bind(jdbc.sql("SELECT COUNT(*) " + FROM + " WHERE n.id = :id AND " + visible(reading)))
+				.param("id", id).query(Long.class).optional().filter(c -> c > 0)
+				.orElseThrow(() -> new NotFoundException("inspection-notice", id));
+		return byId(id);
+	}
+
+	private Notice byId(long id) {
+		Notice n = jdbc.sql("SELECT " + COLUMNS + " " + FROM + " WHERE n.id = :id").param("id", id).query(NOTICE)
+				.single();
+		List<Notice.Concerning> findings = jdbc.sql("""
+				SELECT f.id, f.org_id, o.name, f.severity, f.description FROM inspection_notice_finding nf
+				JOIN inspection_finding f ON f.id = nf.finding_id JOIN org o ON o.id = f.org_id
+				WHERE nf.notice_id = :id ORDER BY f.id
+				""").param("id", id).query((rs, k) -> new Notice.Concerning(rs.getLong("id"), rs.getLong("org_id"),
+						rs.getString("name"), Finding.Severity.valueOf(rs.getString("severity")), rs.getString("description")))
+				.list();
+		List<Criticised> criticised = jdbc.sql("""
+				SELECT c.org_id, o.name FROM inspection_criticism c JOIN org o ON o.id = c.org_id
+				WHERE c.notice_id = :id ORDER BY o.path
+				""").param("id", id).query((rs, k) -> new Criticised(rs.getLong("org_id"), rs.getString("name"))).list();
+		return new Notice(n.id(), n.orgId(), n.orgName(), n.title(), n.body(), n.scopeKind(), n.scopeOrgId(),
+				n.scopeOrgName(), n.issuedOn(), n.issuedAt(), findings, criticised);
+	}
+
+	/**
+	 * The notices an organisation received, latest first: those to itself, and those to a subtree
+	 * or jurisdiction whose organisation is itself or one of its ancestors (a prefix of its path).
+	 */
+	public List<Notice> received(long orgId) {
+		Org org = tree.get(orgId);
+		return jdbc.sql("SELECT " + COLUMNS + " " + FROM + """
+				 WHERE (n.scope_kind = 'ORG' AND n.scope_org_id = :org)
+				    OR (n.scope_kind <> 'ORG' AND so.path <= :path AND SUBSTR(:path, 1, LENGTH(so.path)) = so.path)
+				 ORDER BY n.issued_at DESC, n.id DESC
+				""").param("org", org.id()).param("path", org.path()).query(NOTICE).list();
+	}
+
+	/** The notices an organisation issued, latest first. */
+	public List<Notice> issued(long orgId) {
+		Org org = tree.get(orgId);
+		return jdbc.sql("SELECT " + COLUMNS + " " + FROM + " WHERE n.org_id = :org ORDER BY n.issued_at DESC, n.id DESC")
+				.param("org", org.id()).query(NOTICE).list();
+	}
+
+	/** Serious criticisms recorded against an organisation and everything below it that the caller sees. */
+	public List<Criticism> criticisms(long orgId) {
+		Subtree subtree = tree.subtree(orgId);
+		Scope reading = scope.reading();
+		return reading.bind(subtree.bind(jdbc.sql("""
+				SELECT c.notice_id, n.title, n.org_id AS issuer_id, io.name AS issuer_name, c.org_id, o.name, c.issued_on
+				FROM inspection_criticism c JOIN inspection_notice n ON n.id = c.notice_id JOIN org io ON io.id = n.org_id
+				JOIN org o ON o.id = c.org_id
+				WHERE c.org_id IN (%s) AND %s ORDER BY c.issued_on DESC, c.id DESC
+				""".formatted(Subtree.ORG_IDS, reading.condition("o"))))).query((rs, n) -> new Criticism(
+				rs.getLong("notice_id"), rs.getString("title"), rs.getLong("issuer_id"), rs.getString("issuer_name"),
+				rs.getLong("org_id"), rs.getString("name"), rs.getObject("issued_on", LocalDate.class))).list();
+	}
+}

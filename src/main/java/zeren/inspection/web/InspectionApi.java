@@ -1,0 +1,168 @@
+package zeren.inspection.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.inspection.Finding;
+import zeren.inspection.Findings;
+import zeren.inspection.Inspection;
+import zeren.inspection.Inspections;
+import zeren.inspection.Notice;
+import zeren.inspection.Notices;
+import zeren.platform.BusinessClock;
+import zeren.platform.InvalidInputException;
+
+/** Inspections, findings and circulated notices (督责) over JSON and XLSX. */
+@RestController
+@Tag(name = "Inspection", description = "督导检查: inspections, findings (with XLSX import), circulated notices (通报) and serious criticism")
+class InspectionApi {
+
+	private final Inspections inspections;
+	private final Findings findings;
+	private final Notices notices;
+	private final BusinessClock clock;
+	private final NoticePdf pdf;
+
+	InspectionApi(Inspections inspections, Findings findings, Notices notices, BusinessClock clock, NoticePdf pdf) {
+		this.pdf = pdf;
+		this.inspections = inspections;
+		this.findings = findings;
+		this.notices = notices;
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/v1/inspection/inspections")
+	@Operation(summary = "Plan an inspection of the organisations below the inspecting one (orgId); the team is resolved on the start date")
+	ResponseEntity<Inspection> create(@RequestBody Inspections.NewInspection request) {
+		Inspection inspection = inspections.create(request);
+		return ResponseEntity.created(URI.create("/api/v1/inspection/inspections/" + inspection.id())).body(inspection);
+	}
+
+	@GetMapping("/api/v1/inspection/inspections")
+	@Operation(summary = "The inspections an organisation carried out or was targeted by during a year")
+	List<Inspection> list(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return inspections.of(orgId, year == null ? clock.today().getYear() : year);
+	}
+
+	@GetMapping("/api/v1/inspection/inspections/{id}")
+	@Operation(summary = "An inspection with its team, target rules and focus items")
+	Inspection get(@PathVariable long id) {
+		return inspections.get(id);
+	}
+
+	@GetMapping("/api/v1/inspection/inspections/{id}/targets")
+	@Operation(summary = "The organisations an inspection covers now (target rules resolved over the tree; at most 1000)")
+	List<Inspections.TargetOrg> targets(@PathVariable long id) {
+		return inspections.targetOrgs(id);
+	}
+
+	@GetMapping("/api/v1/inspection/focus-items")
+	@Operation(summary = "The default focus items (the five focus points of the annual check, configurable)")
+	List<String> focusItems() {
+		return inspections.defaultFocus();
+	}
+
+	@PostMapping("/api/v1/inspection/inspections/{id}/findings")
+	@Operation(summary = "Record a finding at a target organisation")
+	ResponseEntity<Finding> addFinding(@PathVariable long id, @RequestBody Findings.FindingInput input) {
+		Finding finding = findings.add(id, input);
+		return ResponseEntity.created(URI.create(finding.ref().api())).body(finding);
+	}
+
+	@GetMapping("/api/v1/inspection/inspections/{id}/findings")
+	@Operation(summary = "The findings of an inspection that the caller sees")
+	List<Finding> findingsOf(@PathVariable long id) {
+		return findings.ofInspection(id);
+	}
+
+	@PostMapping(path = "/api/v1/inspection/inspections/{id}/findings/xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import findings from XLSX (the template's columns): all or nothing, errors by line and column")
+	List<Finding> importFindings(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file)
+			throws IOException {
+		// scope first: a file aimed at another organisation's inspection is refused before it is read
+		inspections.requireSupervised(id);
+		if (file == null || file.isEmpty()) {
+			throw InvalidInputException.of("file", "error.import.file-missing");
+		}
+		return findings.importRows(id, FindingSheet.read(file.getInputStream()));
+	}
+
+	@GetMapping("/api/v1/inspection/findings/template")
+	@Operation(summary = "The XLSX template for importing findings")
+	ResponseEntity<byte[]> template() throws IOException {
+		return xlsx("inspection-findings-template.xlsx", FindingSheet.template(inspections.defaultFocus()));
+	}
+
+	static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {
+		return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+				.contentType(MediaType.parseMediaType(FindingSheet.CONTENT_TYPE)).body(bytes);
+	}
+
+	@GetMapping("/api/v1/inspection/findings")
+	@Operation(summary = "The findings about an organisation and everything below it, of inspections started in a year")
+	List<Finding> findingsIn(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return findings.inSubtree(orgId, year == null ? clock.today().getYear() : year);
+	}
+
+	@GetMapping("/api/v1/inspection/findings/{id}")
+	@Operation(summary = "A finding; its ref (type inspection.finding, id, API and page URL) is stable, e.g. as the origin of an accountability case")
+	Finding finding(@PathVariable long id) {
+		return findings.get(id);
+	}
+
+	@PostMapping("/api/v1/inspection/notices")
+	@Operation(summary = "Issue a circulated notice (通报) about findings to an organisation, a subtree or the whole jurisdiction; criticisedOrgIds records serious criticism (严肃批评)")
+	ResponseEntity<Notice> issue(@RequestBody Notices.NewNotice request) {
+		Notice notice = notices.issue(request);
+		return ResponseEntity.created(URI.create("/api/v1/inspection/notices/" + notice.id())).body(notice);
+	}
+
+	@GetMapping("/api/v1/inspection/notices/{id}")
+	@Operation(summary = "A notice the caller issued or received")
+	Notice notice(@PathVariable long id) {
+		return notices.get(id);
+	}
+
+	@GetMapping("/api/v1/inspection/notices/{id}/pdf")
+	@Operation(summary = "A notice as a PDF (Chinese text)")
+	ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
+		return pdf.response(notices.get(id));
+	}
+
+	@GetMapping("/api/v1/inspection/notices/received")
+	@Operation(summary = "The notices an organisation received (its own, and those to a subtree or jurisdiction above it)")
+	List<Notice> received(@RequestParam long orgId) {
+		return notices.received(orgId);
+	}
+
+	@GetMapping("/api/v1/inspection/notices/issued")
+	@Operation(summary = "The notices an organisation issued")
+	List<Notice> issued(@RequestParam long orgId) {
+		return notices.issued(orgId);
+	}
+
+	@GetMapping("/api/v1/inspection/criticisms")
+	@Operation(summary = "Serious criticisms (严肃批评) recorded against an organisation and everything below it")
+	List<Notice.Criticism> criticisms(@RequestParam long orgId) {
+		return notices.criticisms(orgId);
+	}
+}

@@ -1,0 +1,222 @@
+package zeren.inspection.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import zeren.inspection.Finding;
+import zeren.inspection.Findings;
+import zeren.inspection.Inspection;
+import zeren.inspection.Inspections;
+import zeren.inspection.Notice;
+import zeren.inspection.Notices;
+import zeren.org.Leadership;
+import zeren.org.OrgTree;
+import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
+import zeren.platform.InvalidInputException;
+import zeren.platform.web.PageErrors;
+
+/** The inspection plan, an inspection with its findings, the findings table, and notices received. */
+@Controller
+class InspectionPages {
+
+	private final Inspections inspections;
+	private final Findings findings;
+	private final Notices notices;
+	private final OrgTree tree;
+	private final Leadership leadership;
+	private final BusinessClock clock;
+	private final PageErrors errors;
+	private final NoticePdf pdf;
+
+	InspectionPages(Inspections inspections, Findings findings, Notices notices, OrgTree tree, Leadership leadership,
+			BusinessClock clock, PageErrors errors, NoticePdf pdf) {
+		this.pdf = pdf;
+		this.inspections = inspections;
+		this.findings = findings;
+		this.notices = notices;
+		this.tree = tree;
+		this.leadership = leadership;
+		this.clock = clock;
+		this.errors = errors;
+	}
+
+	/** The organisation chooser every page of the module shares. */
+	private void chooser(Long orgId, Model model) {
+		var roots = tree.roots();
+		model.addAttribute("roots", roots);
+		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		if (orgId != null) {
+			model.addAttribute("org", tree.get(orgId));
+		}
+	}
+
+	@GetMapping("/inspection")
+	String plan(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+		int y = year == null ? clock.today().getYear() : year;
+		model.addAttribute("year", y);
+		chooser(orgId, model);
+		if (orgId != null) {
+			model.addAttribute("inspections", inspections.of(orgId, y));
+			boolean supervises = inspections.supervises(orgId);
+			model.addAttribute("canInspect", supervises);
+			if (supervises) {
+				model.addAttribute("posts", leadership.posts(orgId));
+				model.addAttribute("children", tree.children(orgId));
+				model.addAttribute("kinds", Inspection.Kind.values());
+				model.addAttribute("today", clock.today());
+			}
+		}
+		return "inspection/plan";
+	}
+
+	@PostMapping("/inspection/inspections")
+	String create(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Inspection.Kind kind,
+			@RequestParam(required = false) String title,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+			@RequestParam(required = false) Long leaderPostId,
+			@RequestParam(required = false) List<Long> teamPostIds,
+			@RequestParam(required = false) List<Long> targetOrgIds,
+			@RequestParam(required = false) boolean includeSubtree, RedirectAttributes flash, Locale locale) {
+		List<Inspections.TeamInput> team = new ArrayList<>();
+		if (leaderPostId != null) {
+			team.add(new Inspections.TeamInput(leaderPostId, true));
+		}
+		for (Long postId : teamPostIds == null ? List.<Long>of() : teamPostIds) {
+			if (!postId.equals(leaderPostId)) {
+				team.add(new Inspections.TeamInput(postId, false));
+			}
+		}
+		List<Inspections.TargetInput> targets = (targetOrgIds == null ? List.<Long>of() : targetOrgIds).stream()
+				.map(id -> new Inspections.TargetInput(id, includeSubtree)).toList();
+		try {
+			Inspection inspection = inspections.create(new Inspections.NewInspection(orgId, kind, title, startDate,
+					endDate, team, targets, null));
+			return "redirect:/inspection/inspections/" + inspection.id();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+			return orgId == null ? "redirect:/inspection" : "redirect:/inspection?orgId=" + orgId;
+		}
+	}
+
+	@GetMapping("/inspection/inspections/{id}")
+	String show(@PathVariable long id, Model model) {
+		Inspection inspection = inspections.get(id);
+		model.addAttribute("inspection", inspection);
+		model.addAttribute("findings", findings.ofInspection(id));
+		model.addAttribute("targetOrgs", inspections.targetOrgs(id));
+		model.addAttribute("canInspect", inspections.supervises(inspection.orgId()));
+		model.addAttribute("severities", Finding.Severity.values());
+		model.addAttribute("scopeKinds", Notice.ScopeKind.values());
+		return "inspection/inspection";
+	}
+
+	@PostMapping("/inspection/inspections/{id}/findings")
+	String addFinding(@PathVariable long id, @RequestParam(required = false) Long orgId,
+			@RequestParam(required = false) Integer focusNo, @RequestParam(required = false) String description,
+			@RequestParam(required = false) String severity,
+			@RequestParam(required = false) List<Long> responsiblePostIds, RedirectAttributes flash, Locale locale) {
+		inspections.requireSupervised(id);
+		return errors.attempt(
+				() -> findings.add(id, new Findings.FindingInput(orgId, focusNo, description, severity, responsiblePostIds)),
+				"redirect:/inspection/inspections/" + id, flash, locale);
+	}
+
+	@PostMapping("/inspection/inspections/{id}/findings/xlsx")
+	String importFindings(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes flash, Locale locale) {
+		inspections.requireSupervised(id);
+		try {
+			if (file == null || file.isEmpty()) {
+				throw InvalidInputException.of("file", "error.import.file-missing");
+			}
+			List<Finding> imported = findings.importRows(id, FindingSheet.read(file.getInputStream()));
+			flash.addFlashAttribute("message", errors.message("inspection.import.done", locale, imported.size()));
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		catch (IOException e) {
+			flash.addFlashAttribute("errors", List.of(errors.message("error.import.xlsx-unreadable", locale)));
+		}
+		return "redirect:/inspection/inspections/" + id;
+	}
+
+	@GetMapping("/inspection/findings/template")
+	ResponseEntity<byte[]> template() throws IOException {
+		return InspectionApi.xlsx("inspection-findings-template.xlsx", FindingSheet.template(inspections.defaultFocus()));
+	}
+
+	@GetMapping("/inspection/findings")
+	String findingsTable(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			Model model) {
+		int y = year == null ? clock.today().getYear() : year;
+		model.addAttribute("year", y);
+		chooser(orgId, model);
+		if (orgId != null) {
+			model.addAttribute("findings", findings.inSubtree(orgId, y));
+		}
+		return "inspection/findings";
+	}
+
+	@GetMapping("/inspection/findings/{id}")
+	String finding(@PathVariable long id, Model model) {
+		model.addAttribute("finding", findings.get(id));
+		return "inspection/finding";
+	}
+
+	@PostMapping("/inspection/notices")
+	String issue(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Long inspectionId,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String body,
+			@RequestParam(required = false) Notice.ScopeKind scopeKind, @RequestParam(required = false) Long scopeOrgId,
+			@RequestParam(required = false) List<Long> findingIds,
+			@RequestParam(required = false) List<Long> criticisedOrgIds, RedirectAttributes flash, Locale locale) {
+		try {
+			Notice notice = notices.issue(new Notices.NewNotice(orgId, title, body, scopeKind, scopeOrgId, findingIds,
+					criticisedOrgIds));
+			return "redirect:/inspection/notices/" + notice.id();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+			return inspectionId == null ? "redirect:/inspection/notices" : "redirect:/inspection/inspections/" + inspectionId;
+		}
+	}
+
+	@GetMapping("/inspection/notices")
+	String notices(@RequestParam(required = false) Long orgId, Model model) {
+		chooser(orgId, model);
+		if (orgId != null) {
+			model.addAttribute("received", notices.received(orgId));
+			model.addAttribute("issued", notices.issued(orgId));
+			model.addAttribute("criticisms", notices.criticisms(orgId));
+		}
+		return "inspection/notices";
+	}
+
+	@GetMapping("/inspection/notices/{id}")
+	String notice(@PathVariable long id, Model model) {
+		model.addAttribute("notice", notices.get(id));
+		return "inspection/notice";
+	}
+
+	@GetMapping("/inspection/notices/{id}/pdf")
+	ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
+		return pdf.response(notices.get(id));
+	}
+}

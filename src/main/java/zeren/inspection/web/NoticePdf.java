@@ -1,0 +1,69 @@
+package zeren.inspection.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import zeren.inspection.Notice;
+import zeren.platform.pdf.PdfWriter;
+
+/** A circulated notice as a PDF in Chinese (an official document is Chinese whatever the reader's language), through the shared writer. */
+@Component
+class NoticePdf {
+
+	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+	private final MessageSource messages;
+
+	NoticePdf(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	private String msg(String code) {
+		return messages.getMessage(code, null, CHINESE);
+	}
+
+	byte[] write(Notice notice) {
+		PdfWriter pdf = PdfWriter.a4().info(notice.title(), notice.orgName(), msg("inspection.notice"))
+				.title(notice.title())
+				.note(notice.orgName() + "　" + notice.issuedOn() + "　" + msg("inspection.notice.scope") + "："
+						+ msg("inspection.notice.scope." + notice.scopeKind().name()) + "（" + notice.scopeOrgName() + "）");
+		for (String paragraph : notice.paragraphs()) {
+			pdf.paragraph(paragraph);
+		}
+		if (!notice.findings().isEmpty()) {
+			pdf.heading(msg("inspection.notice.findings"));
+			List<List<String>> rows = new ArrayList<>();
+			int n = 0;
+			for (Notice.Concerning f : notice.findings()) {
+				rows.add(List.of(String.valueOf(++n), f.orgName(), msg("inspection.severity." + f.severity().name()),
+						f.description()));
+			}
+			pdf.table(List.of("序号", msg("inspection.finding.org"), msg("inspection.finding.severity"),
+					msg("inspection.finding.description")), new float[] { 1, 4, 2, 9 }, rows);
+		}
+		if (!notice.criticised().isEmpty()) {
+			pdf.heading(msg("inspection.notice.criticised"));
+			pdf.paragraph(messages.getMessage("inspection.notice.criticised-text", new Object[] {
+					String.join("、", notice.criticised().stream().map(Notice.Criticised::orgName).toList()) }, CHINESE));
+		}
+		pdf.signatures(List.of(new PdfWriter.Signature(msg("inspection.notice.issuer"),
+				List.of(notice.orgName(), notice.issuedOn().toString()))));
+		return pdf.toBytes();
+	}
+
+	ResponseEntity<byte[]> response(Notice notice) {
+		return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename("notice-" + notice.id() + ".pdf", StandardCharsets.UTF_8).build().toString())
+				.contentType(MediaType.APPLICATION_PDF).body(write(notice));
+	}
+}

@@ -1,0 +1,4 @@
+package zeren.inspection;
+
+class InspectionH2Test extends InspectionContract {
+}
