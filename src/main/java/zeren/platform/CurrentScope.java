@@ -15,6 +15,12 @@ public interface CurrentScope {
 	/** Where the caller does supervisory work: inspections, queries, accountability (ADMIN, DISCIPLINE). */
 	Scope supervising();
 
+	/**
+	 * Where the caller does their own work (records progress, answers, verifies): every grant
+	 * but a read-only one (ADMIN, ORG_ADMIN, DISCIPLINE, LEADER).
+	 */
+	Scope acting();
+
 	/** Whether the caller is a system administrator. */
 	boolean isAdmin();
 }

@@ -104,6 +104,11 @@ class AccessScopes implements CurrentScope {
 	}
 
 	@Override
+	public Scope acting() {
+		return grants().scope(List.of(Role.ORG_ADMIN, Role.DISCIPLINE, Role.LEADER));
+	}
+
+	@Override
 	public boolean isAdmin() {
 		return grants().has(Role.ADMIN);
 	}

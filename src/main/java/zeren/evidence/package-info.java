@@ -1,0 +1,8 @@
+/**
+ * Evidence files (佐证材料): uploaded once, checked by content (size and type from the bytes, not
+ * the name), stored once per SHA-256 in a directory or in the database, each upload belonging
+ * to an organisation (its scope), downloaded under its original name. Any module that needs
+ * files attached (ledger entries, rectifications, answers) stores them here.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Evidence files")
+package zeren.evidence;

@@ -1,0 +1,12 @@
+package zeren.tracking;
+
+import java.time.LocalDate;
+
+/**
+ * What a module asks to track. The owner is a post of {@code orgId}; the verifier is the
+ * organisation {@code verifierOrgId} (the supervising unit or an upper organisation) and
+ * optionally one of its posts. The item's year is the deadline's.
+ */
+public record NewTrackedItem(String kind, String sourceRef, long orgId, String title, long ownerPostId,
+		Long verifierPostId, long verifierOrgId, LocalDate deadline) {
+}

@@ -1,0 +1,135 @@
+package zeren.tracking.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.evidence.Evidence;
+import zeren.platform.BusinessClock;
+import zeren.platform.InvalidInputException;
+import zeren.tracking.Entry;
+import zeren.tracking.Move;
+import zeren.tracking.NewEntry;
+import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItems;
+import zeren.tracking.TrackingFilter;
+import zeren.tracking.TrackingOverview;
+
+/** Tracked items of every kind over JSON: read, record entries, move through the states, evidence. */
+@RestController
+@Tag(name = "Tracked items", description = "Owner, deadline, status, entries, evidence and verifier: ledger tasks, rectifications, follow-ups")
+class TrackedItemApi {
+
+	private final TrackedItems items;
+	private final BusinessClock clock;
+
+	TrackedItemApi(TrackedItems items, BusinessClock clock) {
+		this.items = items;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/tracked-items")
+	@Operation(summary = "The items of an organisation and everything below it for a year, with counts by status and warning")
+	TrackingOverview inSubtree(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) TrackedItem.Status status,
+			@RequestParam(required = false) TrackedItem.Warning warning, @RequestParam(required = false) Integer limit) {
+		return items.inSubtree(orgId, year == null ? clock.today().getYear() : year,
+				new TrackingFilter(kind, status, warning, limit));
+	}
+
+	@GetMapping("/api/v1/tracked-items/mine")
+	@Operation(summary = "My items: owned or verified by a post I hold today, and those waiting for my verification")
+	TrackedItems.Mine mine(@RequestParam(required = false) Integer year) {
+		return items.mine(year == null ? clock.today().getYear() : year, 500);
+	}
+
+	@GetMapping("/api/v1/tracked-items/{id}")
+	@Operation(summary = "An item with its status and its warning (BLUE, YELLOW, RED, NONE), computed today")
+	TrackedItem get(@PathVariable long id) {
+		return items.get(id);
+	}
+
+	@GetMapping("/api/v1/tracked-items/{id}/entries")
+	@Operation(summary = "The progress entries of an item with their evidence")
+	List<Entry> entries(@PathVariable long id) {
+		return items.entries(id);
+	}
+
+	@PostMapping("/api/v1/tracked-items/{id}/entries")
+	@Operation(summary = "Record a progress entry (owner side; the first one starts the item; refused after the year closed)")
+	ResponseEntity<Entry> addEntry(@PathVariable long id, @RequestBody NewEntry request) {
+		Entry entry = items.addEntry(id, request);
+		return ResponseEntity.created(URI.create("/api/v1/tracked-items/" + id + "/entries")).body(entry);
+	}
+
+	@GetMapping("/api/v1/tracked-items/{id}/moves")
+	@Operation(summary = "The history of an item: every move with its note or reason, who and when")
+	List<Move> moves(@PathVariable long id) {
+		return items.moves(id);
+	}
+
+	/** A move: START, SUBMIT (owner), RETURN (verifier, reason required), CLOSE (verifier), REOPEN (upper organisation, reason required). */
+	record MoveRequest(Move.Action action, String note, String reason) {
+	}
+
+	@PostMapping("/api/v1/tracked-items/{id}/moves")
+	@Operation(summary = "Move an item: START, SUBMIT, RETURN (with reason), CLOSE, REOPEN (with reason); 409 names the state and the move when not allowed")
+	TrackedItem move(@PathVariable long id, @RequestBody MoveRequest request) {
+		items.requireActor(id);
+		if (request == null || request.action() == null) {
+			throw InvalidInputException.of("action", "error.field.required");
+		}
+		String text = request.reason() != null ? request.reason() : request.note();
+		return switch (request.action()) {
+			case START -> items.start(id);
+			case SUBMIT -> items.submit(id, text);
+			case RETURN -> items.returnToOwner(id, text);
+			case CLOSE -> items.close(id, text);
+			case REOPEN -> items.reopen(id, text);
+			case OPEN -> throw InvalidInputException.of("action", "error.tracking.action-invalid", "OPEN");
+		};
+	}
+
+	@GetMapping("/api/v1/tracked-items/{id}/evidence")
+	@Operation(summary = "The evidence attached to the entries of an item")
+	List<Evidence> evidence(@PathVariable long id) {
+		return items.evidence(id);
+	}
+
+	@PostMapping(path = "/api/v1/tracked-items/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload a file for an item's organisation (owner side); attach it by its id to an entry")
+	ResponseEntity<Evidence> upload(@PathVariable long id,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		// scope first: a file aimed at another organisation's item is refused before it is read
+		items.requireOwner(id);
+		if (file == null) {
+			throw InvalidInputException.of("file", "error.evidence.file-missing");
+		}
+		try (InputStream in = file.getInputStream()) {
+			Evidence evidence = items.upload(id, file.getOriginalFilename(), in);
+			return ResponseEntity.created(URI.create("/api/v1/tracked-items/" + id + "/evidence/" + evidence.id()))
+					.body(evidence);
+		}
+	}
+
+	@GetMapping("/api/v1/tracked-items/{id}/evidence/{evidenceId}")
+	@Operation(summary = "Download a file attached to an entry of the item, under its original name")
+	ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long evidenceId) {
+		return items.download(id, evidenceId).toResponse();
+	}
+}

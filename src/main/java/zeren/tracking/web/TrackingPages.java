@@ -1,0 +1,114 @@
+package zeren.tracking.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import zeren.evidence.EvidenceFiles;
+import zeren.platform.BusinessClock;
+import zeren.platform.InvalidInputException;
+import zeren.platform.web.PageErrors;
+import zeren.tracking.Move;
+import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItems;
+
+/**
+ * The pages every kind of tracked item shares: my items; an item with its entries, evidence and
+ * history, the entry form (with files, usable from a phone) and the moves the caller may make.
+ */
+@Controller
+class TrackingPages {
+
+	private final TrackedItems items;
+	private final EvidenceFiles files;
+	private final BusinessClock clock;
+	private final PageErrors errors;
+
+	TrackingPages(TrackedItems items, EvidenceFiles files, BusinessClock clock, PageErrors errors) {
+		this.items = items;
+		this.files = files;
+		this.clock = clock;
+		this.errors = errors;
+	}
+
+	@GetMapping("/tracking")
+	String mine(@RequestParam(required = false) Integer year, Model model) {
+		int y = year == null ? clock.today().getYear() : year;
+		model.addAttribute("year", y);
+		model.addAttribute("mine", items.mine(y, 500));
+		return "tracking/mine";
+	}
+
+	@GetMapping("/tracking/items/{id}")
+	String show(@PathVariable long id, Model model) {
+		TrackedItem item = items.get(id);
+		model.addAttribute("item", item);
+		model.addAttribute("entries", items.entries(id));
+		model.addAttribute("moves", items.moves(id));
+		model.addAttribute("may", items.abilities(id));
+		model.addAttribute("today", clock.today());
+		model.addAttribute("maxMegabytes", files.maxSize().toMegabytes());
+		return "tracking/item";
+	}
+
+	@PostMapping("/tracking/items/{id}/entries")
+	String addEntry(@PathVariable long id, @RequestParam(required = false) LocalDate date,
+			@RequestParam(required = false) String text,
+			@RequestParam(name = "files", required = false) List<MultipartFile> uploads, RedirectAttributes flash,
+			Locale locale) {
+		items.requireOwner(id);
+		List<TrackedItems.NewFile> newFiles = new ArrayList<>();
+		if (uploads != null) {
+			for (MultipartFile upload : uploads) {
+				if (upload != null && !upload.isEmpty()) {
+					newFiles.add(new TrackedItems.NewFile(upload.getOriginalFilename(), upload));
+				}
+			}
+		}
+		String target = "redirect:/tracking/items/" + id;
+		try {
+			items.addEntryWithFiles(id, date, text, newFiles);
+			flash.addFlashAttribute("done", errors.message("tracking.entry.recorded", locale));
+		}
+		catch (InvalidInputException | zeren.platform.ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+			flash.addFlashAttribute("draftText", text);
+		}
+		return target;
+	}
+
+	@PostMapping("/tracking/items/{id}/moves")
+	String move(@PathVariable long id, @RequestParam(required = false) Move.Action action,
+			@RequestParam(required = false) String note, RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> {
+			if (action == null) {
+				throw InvalidInputException.of("action", "error.field.required");
+			}
+			switch (action) {
+				case START -> items.start(id);
+				case SUBMIT -> items.submit(id, note);
+				case RETURN -> items.returnToOwner(id, note);
+				case CLOSE -> items.close(id, note);
+				case REOPEN -> items.reopen(id, note);
+				case OPEN -> throw InvalidInputException.of("action", "error.tracking.action-invalid", "OPEN");
+			}
+		}, "redirect:/tracking/items/" + id, flash, locale);
+	}
+
+	@GetMapping("/tracking/items/{id}/evidence/{evidenceId}")
+	ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long evidenceId) {
+		return items.download(id, evidenceId).toResponse();
+	}
+}

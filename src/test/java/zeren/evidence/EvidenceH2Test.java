@@ -1,0 +1,4 @@
+package zeren.evidence;
+
+class EvidenceH2Test extends EvidenceContract {
+}

@@ -1,0 +1,7 @@
+package zeren.evidence;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class EvidencePostgresTest extends EvidenceContract {
+}

@@ -1,0 +1,4 @@
+package zeren.tracking;
+
+class TrackingH2Test extends TrackingContract {
+}
