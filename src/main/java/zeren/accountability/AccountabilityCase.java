@@ -123,11 +123,16 @@ public record AccountabilityCase(long id, long orgId, String orgName, Origin ori
 		REVOKED
 	}
 
-	/** A party: a cadre ({@code personId}) or an organisation ({@code partyOrgId}). */
+	/**
+	 * A party: a cadre ({@code personId}) or an organisation ({@code partyOrgId}). {@code execution}:
+	 * the tracked item that follows the organisational handling of the decision in force, due
+	 * {@code executionDueOn} (Art. 14), once the decision is announced.
+	 */
 	public record Party(long id, Long personId, String personName, Long partyOrgId, String partyOrgName,
 			Responsibility responsibility, Disposition disposition, String grounds, String dispositionReason,
 			LocalDate factStatementShownOn, LocalDate statementOn, String statement, LocalDate deliveredOn,
-			List<Decision> decisions, List<Appeal> appeals, LocalDate executionDueOn, LocalDate appealUntil) {
+			List<Decision> decisions, List<Appeal> appeals, LocalDate executionDueOn, LocalDate appealUntil,
+			zeren.tracking.TrackedItem execution) {
 
 		public boolean isOrganisation() {
 			return partyOrgId != null;

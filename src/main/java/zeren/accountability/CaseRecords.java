@@ -25,6 +25,8 @@ import zeren.accountability.AccountabilityCase.Responsibility;
 import zeren.accountability.AccountabilityCase.Status;
 import zeren.accountability.AccountabilityCase.Step;
 import zeren.platform.BusinessClock;
+import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItems;
 
 /**
  * Reads the rows of cases, parties, decisions and appeals, each kind in one query per case (or
@@ -37,7 +39,7 @@ class CaseRecords {
 	record Head(long id, long orgId, String orgPath, String orgName, Origin origin, String originRef, String title,
 			LocalDate periodFrom, LocalDate periodTo, String facts, Long inChargePostId, String inChargePostTitle,
 			Status status, LocalDate registeredOn, LocalDate openedOn, String openingApprovedBy, LocalDate reportedOn,
-			String report, LocalDate decidedOn, LocalDate announcedOn, LocalDate filedOn) {
+			String report, LocalDate decidedOn, LocalDate announcedOn, LocalDate filedOn, Long executionOwnerPostId) {
 	}
 
 	static final String HEAD_SELECT = """
@@ -53,7 +55,7 @@ class CaseRecords {
 			rs.getObject("opened_on", LocalDate.class), rs.getString("opening_approved_by"),
 			rs.getObject("reported_on", LocalDate.class), rs.getString("report"),
 			rs.getObject("decided_on", LocalDate.class), rs.getObject("announced_on", LocalDate.class),
-			rs.getObject("filed_on", LocalDate.class));
+			rs.getObject("filed_on", LocalDate.class), (Long) rs.getObject("execution_owner_post_id", Long.class));
 
 	/**
 	 * SQL: whether case {@code c} is a dual investigation (一案双查): a person directly responsible
@@ -84,14 +86,29 @@ class CaseRecords {
 			rs.getObject("statement_on", LocalDate.class), rs.getString("statement"),
 			rs.getObject("delivered_on", LocalDate.class));
 
+	/** The kind of the tracked items that follow the execution of organisational handling. */
+	static final String EXECUTION_KIND = "accountability.execution";
+
+	/** The tracked item's source reference for a party. */
+	static String executionRef(long partyId) {
+		return "party-" + partyId;
+	}
+
 	private final JdbcClient jdbc;
 	private final BusinessClock clock;
 	private final Deadlines deadlines;
+	private final TrackedItems trackedItems;
 
-	CaseRecords(JdbcClient jdbc, BusinessClock clock, Deadlines deadlines) {
+	CaseRecords(JdbcClient jdbc, BusinessClock clock, Deadlines deadlines, TrackedItems trackedItems) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.deadlines = deadlines;
+		this.trackedItems = trackedItems;
+	}
+
+	/** The tracked item following the party's organisational handling, if one was opened (and the caller sees it). */
+	Optional<TrackedItem> execution(long partyId) {
+		return trackedItems.bySource(EXECUTION_KIND, executionRef(partyId));
 	}
 
 	List<PartyRow> partyRows(long caseId) {
@@ -191,7 +208,8 @@ class CaseRecords {
 			out.add(new Party(r.id(), r.personId(), r.personId() == null ? null : r.name(), r.partyOrgId(),
 					r.partyOrgId() == null ? null : r.name(), r.responsibility(), r.disposition(), r.grounds(),
 					r.dispositionReason(), r.factStatementShownOn(), r.statementOn(), r.statement(), r.deliveredOn(),
-					ds, appeals.getOrDefault(r.id(), List.of()), executionDue, appealUntil));
+					ds, appeals.getOrDefault(r.id(), List.of()), executionDue, appealUntil,
+					head.announcedOn() == null ? null : execution(r.id()).orElse(null)));
 		}
 		return out;
 	}

@@ -54,6 +54,9 @@ import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
+import zeren.tracking.NewTrackedItem;
+import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItems;
 
 /**
  * Accountability cases and their procedure. Reads follow the caller's reading scope (404
@@ -77,10 +80,11 @@ public class Cases {
 	private final MessageSource messages;
 	private final CaseRecords records;
 	private final Deadlines deadlines;
+	private final TrackedItems trackedItems;
 
 	Cases(JdbcClient jdbc, OrgTree tree, People people, Leadership leadership, Situations situations,
 			BusinessClock clock, CurrentScope scope, AuditTrail audit, MessageSource messages, CaseRecords records,
-			Deadlines deadlines) {
+			Deadlines deadlines, TrackedItems trackedItems) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.people = people;
@@ -92,6 +96,7 @@ public class Cases {
 		this.messages = messages;
 		this.records = records;
 		this.deadlines = deadlines;
+		this.trackedItems = trackedItems;
 	}
 
 	public Deadlines deadlines() {
@@ -747,6 +752,9 @@ public class Cases {
 		supersede(partyId);
 		insertDecision(partyId, decisions.size() + 1, DecisionKind.CORRECTION,
 				forms.isEmpty() ? Outcome.EXEMPT : Outcome.ACCOUNTABLE, on, request, forms);
+		if (head.announcedOn() != null) {
+			trackExecution(head, executionOwner(head, head.executionOwnerPostId()), party, on);
+		}
 		step(caseId, "CORRECT", on, partyId, party.name() + "：" + describe(forms) + "（" + request.reason().strip() + "）");
 		audit.record(new AuditTrail.Change(head.orgId(), "accountability-case", caseId, "CORRECT",
 				"party=%d version=%d on=%s forms=%s reason=%s".formatted(partyId, decisions.size() + 1, on, forms,
@@ -833,29 +841,105 @@ public class Cases {
 	}
 
 	/**
+	 * The announcement: {@code executionOwnerPostId} is the post of the case's organisation that
+	 * carries out organisational handling (default: its secretary's post).
+	 */
+	public record Announcement(LocalDate on, String text, Long executionOwnerPostId) {
+	}
+
+	/**
 	 * Art. 14: the decision is announced to the parties and delivered. From then on it is executed:
-	 * organisational handling within one month.
+	 * each organisational handling becomes a tracked item (module {@code tracking}) due one month
+	 * later, owned by the executing post and verified by the discipline body.
 	 */
 	@Transactional
-	public AccountabilityCase announce(long caseId, PartyStep request) {
+	public AccountabilityCase announce(long caseId, Announcement request) {
 		CaseRecords.Head head = workedHead(caseId);
 		requireStatus(head, "announce", Status.DECIDED);
 		LocalDate on = dated("on", request.on(), head.decidedOn());
-		jdbc.sql("UPDATE acc_case SET status = 'ANNOUNCED', announced_on = :on, updated_at = :now WHERE id = :id")
-				.param("on", on).param("now", clock.now()).param("id", caseId).update();
+		Long owner = executionOwner(head, request.executionOwnerPostId());
+		jdbc.sql("""
+				UPDATE acc_case SET status = 'ANNOUNCED', announced_on = :on, execution_owner_post_id = :owner,
+				  updated_at = :now WHERE id = :id""").param("on", on).param("owner", owner).param("now", clock.now())
+				.param("id", caseId).update();
 		jdbc.sql("UPDATE acc_party SET delivered_on = :on, updated_at = :now WHERE case_id = :id AND disposition = 'CONFIRMED'")
 				.param("on", on).param("now", clock.now()).param("id", caseId).update();
 		step(caseId, "ANNOUNCE", on, null, blankToNull(request.text()));
-		audit.record(new AuditTrail.Change(head.orgId(), "accountability-case", caseId, "ANNOUNCE", "on=" + on));
+		audit.record(new AuditTrail.Change(head.orgId(), "accountability-case", caseId, "ANNOUNCE",
+				"on=%s executionOwnerPost=%s".formatted(on, owner)));
+		for (CaseRecords.PartyRow party : records.partyRows(caseId)) {
+			if (party.disposition() == Disposition.CONFIRMED) {
+				trackExecution(head, owner, party, on);
+			}
+		}
 		return get(caseId);
 	}
 
-	/** Art. 14: the decision is filed in the integrity file (and the personnel file); the case is closed. */
+	/**
+	 * The post that carries out organisational handling: the one asked for (a post of the case's
+	 * organisation), else its secretary's; null when no decision needs handling.
+	 */
+	private Long executionOwner(CaseRecords.Head head, Long requested) {
+		List<Post> posts = leadership.posts(head.orgId());
+		if (requested != null) {
+			if (posts.stream().noneMatch(p -> p.id() == requested)) {
+				throw InvalidInputException.of("executionOwnerPostId", "error.accountability.post-not-of-org", requested,
+						head.orgName());
+			}
+			return requested;
+		}
+		return posts.stream().filter(p -> p.kind() == PostKind.SECRETARY && p.active()).map(Post::id).findFirst()
+				.orElse(null);
+	}
+
+	/**
+	 * Opens the tracked item for a party's organisational handling (Art. 14: within one month),
+	 * when the decision in force has one and no item follows the party yet.
+	 */
+	private void trackExecution(CaseRecords.Head head, Long ownerPostId, CaseRecords.PartyRow party, LocalDate from) {
+		Decision current = records.decisions(List.of(party.id())).getOrDefault(party.id(), List.of()).stream()
+				.filter(Decision::current).findFirst().orElse(null);
+		if (current == null || !current.hasOrganisationalHandling()
+				|| records.execution(party.id()).isPresent()) {
+			return;
+		}
+		if (ownerPostId == null) {
+			throw InvalidInputException.of("executionOwnerPostId", "error.accountability.execution-owner-required",
+					head.orgName());
+		}
+		Org org = tree.get(head.orgId());
+		long verifier = org.disciplineBodyId() != null && tree.find(org.disciplineBodyId()).isPresent()
+				? org.disciplineBodyId() : org.id();
+		Locale zh = Locale.SIMPLIFIED_CHINESE;
+		String forms = String.join("、", current.forms().stream().filter(Form::organisationalHandling)
+				.map(f -> messages.getMessage("accountability.form." + f.name(), null, f.name(), zh)).toList());
+		String title = messages.getMessage("accountability.execution.title", new Object[] { party.name(), forms,
+				head.title() }, zh);
+		trackedItems.open(new NewTrackedItem(CaseRecords.EXECUTION_KIND, CaseRecords.executionRef(party.id()),
+				org.id(), title, ownerPostId, null, verifier, from.plus(deadlines.organisationalHandling())));
+	}
+
+	/**
+	 * Art. 14: the decision is filed in the integrity file (and the personnel file); the case is
+	 * closed. Refused while an organisational handling in force is not done (its tracked item
+	 * not closed).
+	 */
 	@Transactional
 	public AccountabilityCase file(long caseId, PartyStep request) {
 		CaseRecords.Head head = workedHead(caseId);
 		requireStatus(head, "file", Status.ANNOUNCED);
 		LocalDate on = dated("on", request.on(), head.announcedOn());
+		List<CaseRecords.PartyRow> parties = records.partyRows(caseId);
+		Map<Long, List<Decision>> decisions = records.decisions(parties.stream().map(CaseRecords.PartyRow::id).toList());
+		for (CaseRecords.PartyRow party : parties) {
+			boolean handling = decisions.getOrDefault(party.id(), List.of()).stream()
+					.anyMatch(d -> d.current() && d.hasOrganisationalHandling());
+			var item = handling ? records.execution(party.id()) : java.util.Optional.<TrackedItem>empty();
+			if (item.isPresent() && item.get().status() != TrackedItem.Status.CLOSED) {
+				throw new ConflictException("status", "error.accountability.execution-open", party.name(),
+						item.get().status(), item.get().deadline());
+			}
+		}
 		jdbc.sql("UPDATE acc_case SET status = 'FILED', filed_on = :on, updated_at = :now WHERE id = :id")
 				.param("on", on).param("now", clock.now()).param("id", caseId).update();
 		step(caseId, "FILE", on, null, blankToNull(request.text()));
@@ -933,6 +1017,7 @@ public class Cases {
 					request.outcome() == AppealOutcome.REVOKED ? Outcome.REVOKED
 							: forms.isEmpty() ? Outcome.EXEMPT : Outcome.ACCOUNTABLE,
 					on, input, forms);
+			trackExecution(head, executionOwner(head, head.executionOwnerPostId()), party, on);
 		}
 		jdbc.sql("UPDATE acc_appeal SET decided_on = :on, outcome = :outcome, reason = :reason WHERE id = :id")
 				.param("on", on).param("outcome", request.outcome().name()).param("reason", request.reason().strip())

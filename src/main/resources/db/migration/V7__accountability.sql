@@ -51,6 +51,8 @@ CREATE TABLE acc_case (
     report              VARCHAR(8000),
     decided_on          DATE,
     announced_on        DATE,
+    -- who carries out organisational handling (the owner of its tracked item), chosen at announcement
+    execution_owner_post_id BIGINT    REFERENCES post (id) ON DELETE SET NULL,
     filed_on            DATE,
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at          TIMESTAMP WITH TIME ZONE NOT NULL,

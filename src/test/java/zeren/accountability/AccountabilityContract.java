@@ -69,6 +69,9 @@ abstract class AccountabilityContract extends ApiTest {
 	@Autowired
 	SettableClock clock;
 
+	@Autowired
+	zeren.tracking.TrackedItems trackedItems;
+
 	@AfterEach
 	void realTime() {
 		clock.reset();
@@ -359,8 +362,18 @@ abstract class AccountabilityContract extends ApiTest {
 
 		// filing comes after the announcement; every step is audited
 		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isConflict());
-		mvc.perform(postJson(base + "/announcement", "{}")).andExpect(status().isOk())
-				.andExpect(jsonPath("$.status").value("ANNOUNCED"));
+		mvc.perform(postJson(base + "/announcement", "{\"executionOwnerPostId\":%d}".formatted(w.ySecretary.id())))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("executionOwnerPostId"));
+		mvc.perform(postJson(base + "/announcement", "{\"executionOwnerPostId\":%d}".formatted(w.deputy.id())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ANNOUNCED"));
+		// the reassignment is carried out by the post named, tracked until closed; filing waits for it
+		zeren.tracking.TrackedItem item = party(cases.get(c.id()), w.moved).execution();
+		assertThat(item.ownerPostId()).isEqualTo(w.deputy.id());
+		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(w.moved.name())));
+		trackedItems.start(item.id());
+		trackedItems.submit(item.id(), "已调整职务");
+		trackedItems.close(item.id(), "核实");
 		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FILED"));
 		mvc.perform(get("/api/v1/audit").param("orgId", String.valueOf(w.x.id())).param("entity", "accountability-case"))
 				.andExpect(status().isOk())
@@ -385,12 +398,22 @@ abstract class AccountabilityContract extends ApiTest {
 					null, null));
 		}
 		clock.set(LocalDate.of(2026, 3, 5));
-		cases.announce(c.id(), new Cases.PartyStep(null, null));
+		cases.announce(c.id(), new Cases.Announcement(null, null, null));
 		Party moved = party(cases.get(c.id()), w.moved);
 		assertThat(moved.deliveredOn()).isEqualTo(LocalDate.of(2026, 3, 5));
 		assertThat(moved.executionDueOn()).isEqualTo(LocalDate.of(2026, 4, 5));
 		assertThat(moved.appealUntil()).isEqualTo(LocalDate.of(2026, 4, 5));
 		assertThat(party(cases.get(c.id()), w.retired).executionDueOn()).isNull();
+		// the organisational handling is a tracked item of the shared mechanism, due in one month
+		zeren.tracking.TrackedItem item = moved.execution();
+		assertThat(item).isNotNull();
+		assertThat(item.kind()).isEqualTo("accountability.execution");
+		assertThat(item.deadline()).isEqualTo(LocalDate.of(2026, 4, 5));
+		assertThat(item.ownerPostId()).isEqualTo(w.secretary.id());
+		assertThat(item.verifierOrgId()).isEqualTo(w.body.id());
+		assertThat(item.status()).isEqualTo(zeren.tracking.TrackedItem.Status.OPEN);
+		assertThat(item.title()).contains(w.moved.name(), "免职");
+		assertThat(party(cases.get(c.id()), w.retired).execution()).isNull();
 
 		// a day too late: refused, and nothing recorded
 		clock.set(LocalDate.of(2026, 4, 6));
@@ -404,8 +427,15 @@ abstract class AccountabilityContract extends ApiTest {
 		assertThat(appeal.overdue()).isFalse();
 		assertThatThrownBy(() -> cases.appeal(c.id(), moved.id(), new Cases.PartyStep(null, "再次")))
 				.isInstanceOf(ConflictException.class);
-		// execution is not suspended: the case goes on to filing while the appeal is pending
+		// execution is not suspended: the case goes on to filing while the appeal is pending,
+		// once the organisational handling is done (its tracked item closed)
 		assertThat(appealed.status()).isEqualTo(Status.ANNOUNCED);
+		assertThatThrownBy(() -> cases.file(c.id(), new Cases.PartyStep(null, null)))
+				.isInstanceOf(ConflictException.class).hasMessage("error.accountability.execution-open");
+		assertThat(party(cases.get(c.id()), w.moved).execution().warning()).isEqualTo(zeren.tracking.TrackedItem.Warning.RED);
+		trackedItems.addEntry(item.id(), new zeren.tracking.NewEntry(LocalDate.of(2026, 4, 6), "已按程序免去其职务", List.of()));
+		trackedItems.submit(item.id(), "办结");
+		trackedItems.close(item.id(), "核实已办结");
 		cases.file(c.id(), new Cases.PartyStep(null, null));
 		clock.set(LocalDate.of(2026, 5, 6));
 		assertThat(party(cases.get(c.id()), w.moved).appeals().get(0).overdue()).isTrue();

@@ -56,7 +56,7 @@ class AccountabilitySiblingData implements SiblingData {
 		cases.recordStatement(c.id(), party.id(), new Cases.PartyStep(null, s.secretPerson() + "陈述"));
 		cases.report(c.id(), new Cases.PartyStep(null, s.secretOrg() + "报告"));
 		cases.decide(c.id(), party.id(), new Cases.DecisionInput(null, s.secretOrg(), List.of(Form.ADMONISHMENT), null, null));
-		cases.announce(c.id(), new Cases.PartyStep(null, null));
+		cases.announce(c.id(), new Cases.Announcement(null, null, null));
 		theCase = cases.appeal(c.id(), party.id(), new Cases.PartyStep(null, s.secretPerson() + "申诉"));
 		appeal = theCase.parties().stream().filter(p -> p.id() == party.id()).findFirst().orElseThrow().appeals().get(0);
 		steps = theCase.steps().size();

@@ -164,13 +164,13 @@ class AccountabilityApi {
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/announcement")
-	@Operation(summary = "Step: the decision is announced and delivered (Art. 14); execution starts")
-	AccountabilityCase announce(@PathVariable long id, @RequestBody Cases.PartyStep request) {
+	@Operation(summary = "Step: the decision is announced and delivered (Art. 14); each organisational handling becomes a tracked item due in one month (owner: executionOwnerPostId, default the secretary's post)")
+	AccountabilityCase announce(@PathVariable long id, @RequestBody Cases.Announcement request) {
 		return cases.announce(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/filing")
-	@Operation(summary = "Step: the decision is filed in the integrity and personnel files (Art. 14)")
+	@Operation(summary = "Step: the decision is filed in the integrity and personnel files (Art. 14); refused while an organisational handling's tracked item is not closed")
 	AccountabilityCase file(@PathVariable long id, @RequestBody Cases.PartyStep request) {
 		return cases.file(id, request);
 	}

@@ -119,6 +119,7 @@ class AccountabilityPages {
 		model.addAttribute("cadreForms", List.of(Form.values()).stream().filter(f -> !f.forOrganisation()).toList());
 		model.addAttribute("today", clock.today());
 		model.addAttribute("appealOutcomes", AppealOutcome.values());
+		model.addAttribute("posts", leadership.posts(c.orgId()));
 		return "accountability/case";
 	}
 
@@ -193,8 +194,9 @@ class AccountabilityPages {
 
 	@PostMapping("/accountability/cases/{id}/announcement")
 	String announce(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-			RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.announce(id, new Cases.PartyStep(on, null)), back(id), flash, locale);
+			@RequestParam(required = false) Long executionOwnerPostId, RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> cases.announce(id, new Cases.Announcement(on, null, executionOwnerPostId)), back(id),
+				flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/filing")
