@@ -1,0 +1,30 @@
+package zeren.interview;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One interview as recorded: the interviewer and each interviewee with the post they held on
+ * {@code date} (checked through tenures when it was recorded).
+ */
+public record Interview(long id, long orgId, String orgName, LocalDate date, Kind kind, Party interviewer,
+		List<Party> interviewees, String content, List<String> requirements, String createdBy,
+		OffsetDateTime createdAt) {
+
+	/** The kinds of talk of the source text. */
+	public enum Kind {
+		/** 例行约谈 */
+		ROUTINE,
+		/** 提醒谈话 */
+		REMINDER,
+		/** 专项约谈 */
+		SPECIAL,
+		/** 诫勉谈话 */
+		ADMONISHMENT
+	}
+
+	/** A person in the post they held on the interview date, with the post's organisation. */
+	public record Party(long personId, String personName, long postId, String postTitle, long orgId, String orgName) {
+	}
+}

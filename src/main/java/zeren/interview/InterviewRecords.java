@@ -1,0 +1,327 @@
+package zeren.interview;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import zeren.audit.AuditTrail;
+import zeren.interview.Interview.Kind;
+import zeren.interview.Interview.Party;
+import zeren.org.Leadership;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.Person;
+import zeren.org.Post;
+import zeren.org.Subtree;
+import zeren.platform.BusinessClock;
+import zeren.platform.CurrentScope;
+import zeren.platform.ForbiddenException;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
+import zeren.platform.Scope;
+
+/**
+ * Interview records. An interview is a fact: it is recorded once, with every person checked
+ * through tenures to have held the named post on the interview date, and is not edited
+ * afterwards. Recording needs the holding organisation to be managed by the caller (403);
+ * reads are cut to the caller's scope (404).
+ */
+@Service
+@Transactional(readOnly = true)
+public class InterviewRecords {
+
+	static final int MAX_CONTENT = 8000;
+	static final int MAX_REQUIREMENT = 2000;
+	static final int MAX_REQUIREMENTS = 50;
+	static final int MAX_INTERVIEWEES = 100;
+	/** The most interviews a list returns (newest first). */
+	public static final int LIST_LIMIT = 1000;
+
+	private final JdbcClient jdbc;
+	private final OrgTree tree;
+	private final Leadership leadership;
+	private final BusinessClock clock;
+	private final CurrentScope scope;
+	private final AuditTrail audit;
+
+	InterviewRecords(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
+			AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.tree = tree;
+		this.leadership = leadership;
+		this.clock = clock;
+		this.scope = scope;
+		this.audit = audit;
+	}
+
+	/** A post and, optionally, the person who held it; without the person, the one holder on the date is taken. */
+	public record Attendee(Long postId, Long personId) {
+	}
+
+	public record NewInterview(Long orgId, LocalDate date, Kind kind, Attendee interviewer, List<Attendee> interviewees,
+			String content, List<String> requirements) {
+	}
+
+	@Transactional
+	public Interview record(NewInterview request) {
+		if (request.orgId() == null) {
+			throw InvalidInputException.of("orgId", "error.field.required");
+		}
+		Org org = tree.find(request.orgId()).orElse(null);
+		if (org == null || !tree.canManage(org.id())) {
+			throw new ForbiddenException();
+		}
+		List<InputError> errors = new ArrayList<>();
+		LocalDate date = request.date();
+		if (date == null) {
+			errors.add(InputError.field("date", "error.field.required"));
+		}
+		else if (date.isAfter(clock.today())) {
+			errors.add(InputError.field("date", "error.field.future"));
+		}
+		else if (date.getYear() < 2000) {
+			errors.add(InputError.field("date", "error.interview.date-range", 2000));
+		}
+		if (request.kind() == null) {
+			errors.add(InputError.field("kind", "error.field.required"));
+		}
+		String content = request.content() == null ? "" : request.content().strip();
+		if (content.isEmpty()) {
+			errors.add(InputError.field("content", "error.field.required"));
+		}
+		else if (content.length() > MAX_CONTENT) {
+			errors.add(InputError.field("content", "error.field.too-long", MAX_CONTENT));
+		}
+		List<String> requirements = new ArrayList<>();
+		List<String> given = request.requirements() == null ? List.of() : request.requirements();
+		for (int i = 0; i < given.size(); i++) {
+			String text = given.get(i) == null ? "" : given.get(i).strip();
+			if (text.length() > MAX_REQUIREMENT) {
+				errors.add(InputError.field("requirements[" + i + "]", "error.field.too-long", MAX_REQUIREMENT));
+			}
+			else if (!text.isEmpty()) {
+				requirements.add(text);
+			}
+		}
+		if (requirements.size() > MAX_REQUIREMENTS) {
+			errors.add(InputError.field("requirements", "error.interview.too-many", MAX_REQUIREMENTS));
+		}
+		Subtree subtree = tree.subtree(org.id());
+		Resolved interviewer = null;
+		List<Resolved> interviewees = new ArrayList<>();
+		if (request.interviewer() == null || request.interviewer().postId() == null) {
+			errors.add(InputError.field("interviewer.postId", "error.field.required"));
+		}
+		else if (date != null) {
+			interviewer = resolve(request.interviewer(), "interviewer", subtree, date, errors);
+		}
+		List<Attendee> attendees = request.interviewees() == null ? List.of() : request.interviewees();
+		if (attendees.isEmpty()) {
+			errors.add(InputError.field("interviewees", "error.field.required"));
+		}
+		else if (attendees.size() > MAX_INTERVIEWEES) {
+			errors.add(InputError.field("interviewees", "error.interview.too-many", MAX_INTERVIEWEES));
+		}
+		Set<Long> posts = new HashSet<>();
+		if (request.interviewer() != null && request.interviewer().postId() != null) {
+			posts.add(request.interviewer().postId());
+		}
+		for (int i = 0; i < attendees.size() && i < MAX_INTERVIEWEES; i++) {
+			Attendee a = attendees.get(i);
+			String field = "interviewees[" + i + "]";
+			if (a == null || a.postId() == null) {
+				errors.add(InputError.field(field + ".postId", "error.field.required"));
+				continue;
+			}
+			if (!posts.add(a.postId())) {
+				errors.add(InputError.field(field + ".postId", "error.interview.post-twice"));
+				continue;
+			}
+			if (date != null) {
+				Resolved r = resolve(a, field, subtree, date, errors);
+				if (r != null) {
+					interviewees.add(r);
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO interview (org_id, interview_date, kind, interviewer_person_id, interviewer_post_id, content,
+				                       created_by, created_at)
+				VALUES (:org, :date, :kind, :person, :post, :content, :user, :now)
+				""").param("org", org.id()).param("date", date).param("kind", request.kind().name())
+				.param("person", interviewer.person().id()).param("post", interviewer.post().id()).param("content", content)
+				.param("user", currentUser()).param("now", clock.now()).update(keys, "id");
+		long id = keys.getKey().longValue();
+		int order = 0;
+		for (Resolved r : interviewees) {
+			jdbc.sql("INSERT INTO interview_interviewee (interview_id, post_id, person_id, sort_order) VALUES (:id, :post, :person, :sort)")
+					.param("id", id).param("post", r.post().id()).param("person", r.person().id()).param("sort", ++order)
+					.update();
+		}
+		order = 0;
+		for (String text : requirements) {
+			jdbc.sql("INSERT INTO interview_requirement (interview_id, sort_order, text) VALUES (:id, :sort, :text)")
+					.param("id", id).param("sort", ++order).param("text", text).update();
+		}
+		audit.record(new AuditTrail.Change(org.id(), "interview", id, "RECORD",
+				"date=%s kind=%s interviewer=%s@%d interviewees=%s requirements=%d".formatted(date, request.kind(),
+						interviewer.person().name(), interviewer.post().id(),
+						interviewees.stream().map(r -> r.person().name() + "@" + r.post().id()).toList(),
+						requirements.size())));
+		return get(id);
+	}
+
+	private record Resolved(Post post, Person person) {
+	}
+
+	/**
+	 * The post (visible, in the holding organisation's subtree) and the person who held it on
+	 * {@code date}, through tenures; errors name {@code field}.
+	 */
+	private Resolved resolve(Attendee attendee, String field, Subtree subtree, LocalDate date, List<InputError> errors) {
+		Post post;
+		try {
+			post = leadership.getPost(attendee.postId());
+		}
+		catch (NotFoundException e) {
+			errors.add(InputError.field(field + ".postId", "error.post.unknown", attendee.postId()));
+			return null;
+		}
+		if (!tree.contains(subtree, post.orgId())) {
+			errors.add(InputError.field(field + ".postId", "error.interview.post-outside", post.title()));
+			return null;
+		}
+		List<Leadership.Holding> holdings = leadership.leadersAt(post.orgId(), date).stream()
+				.filter(h -> h.post().id() == post.id() && h.person() != null).toList();
+		if (attendee.personId() != null) {
+			return holdings.stream().filter(h -> h.person().id() == attendee.personId()).findFirst()
+					.map(h -> new Resolved(post, h.person())).orElseGet(() -> {
+						errors.add(InputError.field(field + ".personId", "error.interview.not-holder", post.title(), date));
+						return null;
+					});
+		}
+		if (holdings.isEmpty()) {
+			errors.add(InputError.field(field + ".postId", "error.interview.post-vacant", post.title(), date));
+			return null;
+		}
+		if (holdings.size() > 1) {
+			errors.add(InputError.field(field + ".personId", "error.interview.name-the-person", post.title(), date));
+			return null;
+		}
+		return new Resolved(post, holdings.get(0).person());
+	}
+
+	private static String currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null ? "system" : authentication.getName();
+	}
+
+	// ---- reading ------------------------------------------------------------------------------
+
+	private record Head(long id, long orgId, String orgName, LocalDate date, Kind kind, String content,
+			String createdBy, OffsetDateTime createdAt) {
+	}
+
+	private static final String HEAD = """
+			SELECT i.id, i.org_id, o.name AS org_name, i.interview_date, i.kind, i.content, i.created_by, i.created_at
+			FROM interview i JOIN org o ON o.id = i.org_id
+			""";
+
+	private static Head head(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Head(rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_name"),
+				rs.getObject("interview_date", LocalDate.class), Kind.valueOf(rs.getString("kind")),
+				rs.getString("content"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class));
+	}
+
+	/** An interview the caller may see (its holding organisation is in their scope), or 404. */
+	public Interview get(long id) {
+		Scope reading = scope.reading();
+		Head h = reading.bind(jdbc.sql(HEAD + " WHERE i.id = :id AND " + reading.condition("o"))).param("id", id)
+				.query((rs, n) -> head(rs)).optional().orElseThrow(() -> new NotFoundException("interview", id));
+		return assemble(List.of(h)).get(0);
+	}
+
+	/**
+	 * The interviews held by the organisations of {@code orgId}'s subtree in {@code year}, newest
+	 * first, at most {@link #LIST_LIMIT}.
+	 */
+	public List<Interview> inSubtree(long orgId, int year) {
+		Subtree subtree = tree.subtree(orgId);
+		Scope reading = scope.reading();
+		List<Head> heads = reading.bind(subtree.bind(jdbc.sql(HEAD + """
+				WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND %s
+				  AND i.interview_date >= :start AND i.interview_date <= :end
+				ORDER BY i.interview_date DESC, i.id DESC FETCH FIRST %d ROWS ONLY
+				""".formatted(reading.condition("o"), LIST_LIMIT)))).param("start", LocalDate.of(year, 1, 1))
+				.param("end", LocalDate.of(year, 12, 31)).query((rs, n) -> head(rs)).list();
+		return assemble(heads);
+	}
+
+	/** The interviews an organisation held in a year (its own record), oldest first. */
+	public List<Interview> heldBy(long orgId, int year) {
+		tree.get(orgId);
+		List<Head> heads = jdbc.sql(HEAD + """
+				WHERE i.org_id = :org AND i.interview_date >= :start AND i.interview_date <= :end
+				ORDER BY i.interview_date, i.id
+				""").param("org", orgId).param("start", LocalDate.of(year, 1, 1)).param("end", LocalDate.of(year, 12, 31))
+				.query((rs, n) -> head(rs)).list();
+		return assemble(heads);
+	}
+
+	private static final String PARTY_COLUMNS = "pe.id AS person_id, pe.name AS person_name, p.id AS post_id, "
+			+ "p.title AS post_title, po.id AS post_org_id, po.name AS post_org_name";
+
+	private static Party party(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Party(rs.getLong("person_id"), rs.getString("person_name"), rs.getLong("post_id"),
+				rs.getString("post_title"), rs.getLong("post_org_id"), rs.getString("post_org_name"));
+	}
+
+	/** Interviewers, interviewees and requirements of the given interviews: three queries in all. */
+	private List<Interview> assemble(List<Head> heads) {
+		if (heads.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = heads.stream().map(Head::id).toList();
+		Map<Long, Party> interviewers = new LinkedHashMap<>();
+		jdbc.sql("SELECT i.id AS interview_id, " + PARTY_COLUMNS + """
+				 FROM interview i JOIN person pe ON pe.id = i.interviewer_person_id
+				JOIN post p ON p.id = i.interviewer_post_id JOIN org po ON po.id = p.org_id
+				WHERE i.id IN (:ids)
+				""").param("ids", ids).query(rs -> {
+			interviewers.put(rs.getLong("interview_id"), party(rs));
+		});
+		Map<Long, List<Party>> interviewees = new LinkedHashMap<>();
+		jdbc.sql("SELECT e.interview_id, " + PARTY_COLUMNS + """
+				 FROM interview_interviewee e JOIN person pe ON pe.id = e.person_id
+				JOIN post p ON p.id = e.post_id JOIN org po ON po.id = p.org_id
+				WHERE e.interview_id IN (:ids) ORDER BY e.interview_id, e.sort_order
+				""").param("ids", ids).query(rs -> {
+			interviewees.computeIfAbsent(rs.getLong("interview_id"), k -> new ArrayList<>()).add(party(rs));
+		});
+		Map<Long, List<String>> requirements = new LinkedHashMap<>();
+		jdbc.sql("SELECT interview_id, text FROM interview_requirement WHERE interview_id IN (:ids) ORDER BY interview_id, sort_order")
+				.param("ids", ids).query(rs -> {
+					requirements.computeIfAbsent(rs.getLong("interview_id"), k -> new ArrayList<>()).add(rs.getString("text"));
+				});
+		return heads.stream().map(h -> new Interview(h.id(), h.orgId(), h.orgName(), h.date(), h.kind(),
+				interviewers.get(h.id()), interviewees.getOrDefault(h.id(), List.of()), h.content(),
+				requirements.getOrDefault(h.id(), List.of()), h.createdBy(), h.createdAt())).toList();
+	}
+}

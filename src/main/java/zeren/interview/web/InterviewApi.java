@@ -1,0 +1,62 @@
+package zeren.interview.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.interview.Interview;
+import zeren.interview.InterviewCoverage;
+import zeren.interview.InterviewRecords;
+import zeren.platform.BusinessClock;
+
+/** Tiered interviews (约谈) over JSON. */
+@RestController
+@Tag(name = "Interviews", description = "逐级约谈: interview records and the yearly coverage of the interview rules")
+class InterviewApi {
+
+	private final InterviewRecords records;
+	private final InterviewCoverage coverage;
+	private final BusinessClock clock;
+
+	InterviewApi(InterviewRecords records, InterviewCoverage coverage, BusinessClock clock) {
+		this.records = records;
+		this.coverage = coverage;
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/v1/interviews")
+	@Operation(summary = "Record an interview: each person is checked (or, without personId, found) through tenures "
+			+ "as the holder of the post on the date")
+	ResponseEntity<Interview> record(@RequestBody InterviewRecords.NewInterview request) {
+		Interview interview = records.record(request);
+		return ResponseEntity.created(URI.create("/api/v1/interviews/" + interview.id())).body(interview);
+	}
+
+	@GetMapping("/api/v1/interviews")
+	@Operation(summary = "Interviews held in a year by the organisations of a subtree, newest first (at most 1000)")
+	List<Interview> list(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return records.inSubtree(orgId, year == null ? clock.today().getYear() : year);
+	}
+
+	@GetMapping("/api/v1/interviews/{id}")
+	@Operation(summary = "One interview record")
+	Interview get(@PathVariable long id) {
+		return records.get(id);
+	}
+
+	@GetMapping("/api/v1/interviews/coverage")
+	@Operation(summary = "Coverage of the interview rules for an organisation's subtree and a year: pairs of posts "
+			+ "required, covered, per level, and every missing pair")
+	InterviewCoverage.Coverage coverage(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return coverage.coverage(orgId, year == null ? clock.today().getYear() : year);
+	}
+}

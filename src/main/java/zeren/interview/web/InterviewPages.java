@@ -1,0 +1,131 @@
+package zeren.interview.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import zeren.interview.Interview;
+import zeren.interview.InterviewCoverage;
+import zeren.interview.InterviewRecords;
+import zeren.org.Leadership;
+import zeren.org.Org;
+import zeren.org.OrgNode;
+import zeren.org.OrgTree;
+import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
+import zeren.platform.ForbiddenException;
+import zeren.platform.InvalidInputException;
+import zeren.platform.web.PageErrors;
+
+/** Interviews of a subtree and a year: coverage per level, missing pairs, the records, and the form to record one. */
+@Controller
+class InterviewPages {
+
+	/** Missing pairs shown on the page; the API gives them all. */
+	static final int MISSING_SHOWN = 200;
+
+	private final InterviewRecords records;
+	private final InterviewCoverage coverage;
+	private final OrgTree tree;
+	private final Leadership leadership;
+	private final BusinessClock clock;
+	private final PageErrors errors;
+
+	InterviewPages(InterviewRecords records, InterviewCoverage coverage, OrgTree tree, Leadership leadership,
+			BusinessClock clock, PageErrors errors) {
+		this.records = records;
+		this.coverage = coverage;
+		this.tree = tree;
+		this.leadership = leadership;
+		this.clock = clock;
+		this.errors = errors;
+	}
+
+	@GetMapping("/interviews")
+	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+		int y = year == null ? clock.today().getYear() : year;
+		model.addAttribute("year", y);
+		var roots = tree.roots();
+		model.addAttribute("roots", roots);
+		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		if (orgId != null) {
+			model.addAttribute("org", tree.get(orgId));
+			model.addAttribute("canManage", tree.canManage(orgId));
+			InterviewCoverage.Coverage c = coverage.coverage(orgId, y);
+			model.addAttribute("coverage", c);
+			model.addAttribute("missingShown", c.missing().subList(0, Math.min(MISSING_SHOWN, c.missing().size())));
+			model.addAttribute("interviews", records.inSubtree(orgId, y));
+		}
+		return "interview/index";
+	}
+
+	/** A post offered on the form, with its organisation. */
+	record PostChoice(long id, String label) {
+	}
+
+	@GetMapping("/interviews/new")
+	String form(@RequestParam long orgId, Model model) {
+		Org org = tree.get(orgId);
+		if (!tree.canManage(orgId)) {
+			throw new ForbiddenException();
+		}
+		List<PostChoice> own = new ArrayList<>();
+		List<Org> ownOrgs = new ArrayList<>(List.of(org));
+		List<PostChoice> lower = new ArrayList<>();
+		for (OrgNode child : tree.children(orgId)) {
+			if (org.disciplineBodyId() != null && child.org().id() == org.disciplineBodyId()) {
+				ownOrgs.add(child.org());
+				continue;
+			}
+			leadership.posts(child.org().id()).stream().filter(p -> p.active())
+					.forEach(p -> lower.add(new PostChoice(p.id(), child.org().name() + " · " + p.title())));
+		}
+		for (Org o : ownOrgs) {
+			leadership.posts(o.id()).stream().filter(p -> p.active())
+					.forEach(p -> own.add(new PostChoice(p.id(), o.name() + " · " + p.title())));
+		}
+		model.addAttribute("org", org);
+		model.addAttribute("ownPosts", own);
+		model.addAttribute("lowerPosts", lower);
+		model.addAttribute("kinds", Interview.Kind.values());
+		model.addAttribute("today", clock.today());
+		return "interview/new";
+	}
+
+	@PostMapping("/interviews")
+	String record(@RequestParam(required = false) Long orgId, @RequestParam(required = false) LocalDate date,
+			@RequestParam(required = false) Interview.Kind kind, @RequestParam(required = false) Long interviewerPostId,
+			@RequestParam(required = false) List<Long> intervieweePostIds,
+			@RequestParam(required = false) String content, @RequestParam(required = false) String requirements,
+			RedirectAttributes flash, Locale locale) {
+		List<InterviewRecords.Attendee> interviewees = intervieweePostIds == null ? List.of()
+				: intervieweePostIds.stream().map(id -> new InterviewRecords.Attendee(id, null)).toList();
+		List<String> lines = requirements == null ? List.of()
+				: requirements.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+		try {
+			Interview interview = records.record(new InterviewRecords.NewInterview(orgId, date, kind,
+					interviewerPostId == null ? null : new InterviewRecords.Attendee(interviewerPostId, null), interviewees,
+					content, lines));
+			return "redirect:/interviews/" + interview.id();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+			return orgId == null ? "redirect:/interviews" : "redirect:/interviews/new?orgId=" + orgId;
+		}
+	}
+
+	@GetMapping("/interviews/{id}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("interview", records.get(id));
+		return "interview/show";
+	}
+}

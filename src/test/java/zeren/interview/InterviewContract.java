@@ -1,0 +1,292 @@
+package zeren.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import zeren.access.Role;
+import zeren.access.UserAccount;
+import zeren.access.Users;
+import zeren.org.Leadership;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.OrgType;
+import zeren.org.People;
+import zeren.org.Person;
+import zeren.org.Post;
+import zeren.org.PostKind;
+import zeren.org.Tenure;
+import zeren.support.ApiTest;
+
+abstract class InterviewContract extends ApiTest {
+
+	@Autowired
+	OrgTree tree;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Leadership leadership;
+
+	@Autowired
+	InterviewRecords records;
+
+	@Autowired
+	InterviewCoverage coverage;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Org org(String code, String name, OrgType type, Long parent) {
+		return tree.create(new OrgTree.NewOrg(code, name, type, parent, null, null));
+	}
+
+	Post post(Org org, String title, PostKind kind) {
+		return leadership.addPost(org.id(), new Leadership.NewPost(title, kind, List.of(), 1));
+	}
+
+	Person person(String name, Org home) {
+		return people.create(new People.NewPerson(name, null, null, null, null, home.id()));
+	}
+
+	Tenure appoint(Person person, Post post, LocalDate from, LocalDate to) {
+		return leadership.appoint(new Leadership.NewTenure(person.id(), post.id(), from, to));
+	}
+
+	/**
+	 * A city committee with a linked discipline commission; two county committees below it,
+	 * the first with its own discipline commission; a branch (not a committee) below the city.
+	 * County 1's secretary is replaced in June 2026.
+	 */
+	class Tree {
+		final String p = unique();
+		final Org city = org(p + "c", p + "市委", OrgType.PARTY_COMMITTEE, null);
+		final Org cityDiscipline = org(p + "cd", p + "市纪委", OrgType.DISCIPLINE_COMMISSION, city.id());
+		final Org county1 = org(p + "x1", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id());
+		final Org county1Discipline = org(p + "x1d", p + "甲县纪委", OrgType.DISCIPLINE_COMMISSION, county1.id());
+		final Org county2 = org(p + "x2", p + "乙县委", OrgType.PARTY_COMMITTEE, city.id());
+		final Org branch = org(p + "b", p + "机关支部", OrgType.BRANCH, city.id());
+		final Post citySecretary = post(city, "市委书记", PostKind.SECRETARY);
+		final Post cityDisciplineSecretary = post(cityDiscipline, "市纪委书记", PostKind.DISCIPLINE_SECRETARY);
+		final Post county1Secretary = post(county1, "甲县委书记", PostKind.SECRETARY);
+		final Post county1DisciplineSecretary = post(county1Discipline, "甲县纪委书记", PostKind.DISCIPLINE_SECRETARY);
+		final Post county2Secretary = post(county2, "乙县委书记", PostKind.SECRETARY);
+		final Post branchSecretary = post(branch, "支部书记", PostKind.SECRETARY);
+		final Person a = person(p + "市书记", city);
+		final Person b = person(p + "市纪委书记", city);
+		final Person x = person(p + "甲县原书记", county1);
+		final Person y = person(p + "甲县新书记", county1);
+		final Person d1 = person(p + "甲县纪委书记", county1);
+		final Person z = person(p + "乙县书记", county2);
+		final Person v = person(p + "支部书记", branch);
+
+		Tree() {
+			tree.linkDisciplineBody(city.id(), cityDiscipline.id());
+			tree.linkDisciplineBody(county1.id(), county1Discipline.id());
+			appoint(a, citySecretary, LocalDate.of(2020, 1, 1), null);
+			appoint(b, cityDisciplineSecretary, LocalDate.of(2020, 1, 1), null);
+			appoint(x, county1Secretary, LocalDate.of(2019, 1, 1), LocalDate.of(2026, 6, 15));
+			appoint(y, county1Secretary, LocalDate.of(2026, 6, 16), null);
+			appoint(d1, county1DisciplineSecretary, LocalDate.of(2021, 1, 1), null);
+			appoint(z, county2Secretary, LocalDate.of(2022, 1, 1), null);
+			appoint(v, branchSecretary, LocalDate.of(2022, 1, 1), null);
+		}
+	}
+
+	InterviewRecords.NewInterview interview(Org org, LocalDate date, Post interviewer, Long personId, Post... interviewees) {
+		return new InterviewRecords.NewInterview(org.id(), date, Interview.Kind.ROUTINE,
+				new InterviewRecords.Attendee(interviewer.id(), null),
+				java.util.Arrays.stream(interviewees).map(p -> new InterviewRecords.Attendee(p.id(), personId)).toList(),
+				"谈落实主体责任情况", List.of("按期报送整改方案", "加强警示教育"));
+	}
+
+	@Test
+	void coverage_counts_pairs_of_posts_with_people_resolved_through_tenures_on_the_date() throws Exception {
+		Tree t = new Tree();
+		// 5 pairs: the secretary to each county secretary (2); the discipline secretary to each county
+		// secretary (2) and to county 1's discipline secretary (county 2 has none; the branch is no committee)
+		InterviewCoverage.Coverage before = coverage.coverage(t.city.id(), 2026);
+		assertThat(before.required()).isEqualTo(5);
+		assertThat(before.covered()).isZero();
+		assertThat(before.missing()).hasSize(5);
+
+		// March: the city secretary interviews county 1's secretary, who is then still x
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2026-03-10","kind":"ROUTINE","interviewer":{"postId":%d},
+				 "interviewees":[{"postId":%d}],"content":"谈落实主体责任情况","requirements":["按期报送整改方案"]}"""
+				.formatted(t.city.id(), t.citySecretary.id(), t.county1Secretary.id())))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.interviewer.personName").value(t.a.name()))
+				.andExpect(jsonPath("$.interviewees[0].personName").value(t.x.name()))
+				.andExpect(jsonPath("$.interviewees[0].postTitle").value("甲县委书记"))
+				.andExpect(jsonPath("$.requirements[0]").value("按期报送整改方案"));
+		// July: x no longer holds the post; naming x is refused, and nothing is written
+		long count = interviews();
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2026-07-01","kind":"REMINDER","interviewer":{"postId":%d},
+				 "interviewees":[{"postId":%d,"personId":%d}],"content":"提醒"}"""
+				.formatted(t.city.id(), t.citySecretary.id(), t.county1Secretary.id(), t.x.id())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("interviewees[0].personId"));
+		assertThat(interviews()).isEqualTo(count);
+		// July: the discipline secretary interviews county 1's new secretary and its discipline secretary
+		Interview july = records.record(interview(t.city, LocalDate.of(2026, 7, 2), t.cityDisciplineSecretary, null,
+				t.county1Secretary, t.county1DisciplineSecretary));
+		assertThat(july.interviewees()).extracting(Interview.Party::personName).containsExactly(t.y.name(), t.d1.name());
+		// last year's interview with county 2 counts for last year only
+		records.record(interview(t.city, LocalDate.of(2025, 12, 31), t.citySecretary, null, t.county2Secretary));
+
+		InterviewCoverage.Coverage after = coverage.coverage(t.city.id(), 2026);
+		assertThat(after.required()).isEqualTo(5);
+		assertThat(after.covered()).isEqualTo(3);
+		assertThat(after.levels()).containsExactly(new InterviewCoverage.Level(0, 5, 3));
+		assertThat(after.missing()).extracting(m -> m.rule() + ":" + m.interviewerPostTitle() + "→" + m.intervieweePostTitle())
+				.containsExactlyInAnyOrder("principal:市委书记→乙县委书记", "discipline:市纪委书记→乙县委书记");
+		assertThat(coverage.coverage(t.city.id(), 2025).covered()).isEqualTo(1);
+		mvc.perform(get("/api/v1/interviews/coverage").param("orgId", String.valueOf(t.city.id())).param("year", "2026"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.required").value(5))
+				.andExpect(jsonPath("$.covered").value(3)).andExpect(jsonPath("$.missing", hasSize(2)))
+				.andExpect(jsonPath("$.missing[0].lowerOrgName").value(t.county2.name()))
+				.andExpect(jsonPath("$.levels[0].level").value(0));
+		// a county has no committee below it: nothing required of it
+		assertThat(coverage.coverage(t.county1.id(), 2026).required()).isZero();
+		mvc.perform(get("/api/v1/interviews").param("orgId", String.valueOf(t.city.id())).param("year", "2026"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(2)))
+				.andExpect(jsonPath("$[0].date").value("2026-07-02"));
+	}
+
+	@Test
+	void the_outgoing_principal_interviewed_before_the_change_leaves_the_pair_covered_and_the_successor_counts_too()
+			throws Exception {
+		Tree t = new Tree();
+		// only the successor, after the change
+		records.record(interview(t.city, LocalDate.of(2026, 10, 8), t.citySecretary, t.y.id(), t.county1Secretary));
+		assertThat(missingTo(t, 2026, "甲县委书记", "市委书记")).isFalse();
+		Tree u = new Tree();
+		// a new county secretary appointed after the only interview of the outgoing one: still covered
+		records.record(interview(u.city, LocalDate.of(2026, 1, 20), u.citySecretary, u.x.id(), u.county1Secretary));
+		assertThat(missingTo(u, 2026, "甲县委书记", "市委书记")).isFalse();
+		// the same interview by a person who does not hold the interviewer post is refused
+		InterviewRecords.NewInterview wrong = new InterviewRecords.NewInterview(u.city.id(), LocalDate.of(2026, 2, 1),
+				Interview.Kind.SPECIAL, new InterviewRecords.Attendee(u.citySecretary.id(), u.b.id()),
+				List.of(new InterviewRecords.Attendee(u.county2Secretary.id(), null)), "专项", List.of());
+		mvc.perform(postJson("/api/v1/interviews", new tools.jackson.databind.json.JsonMapper().writeValueAsString(wrong)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("interviewer.personId"));
+		assertThat(missingTo(u, 2026, "乙县委书记", "市委书记")).isTrue();
+	}
+
+	@Test
+	void a_tenure_ended_before_the_interview_date_takes_the_pair_out_of_coverage() {
+		Tree t = new Tree();
+		Interview held = records.record(interview(t.city, LocalDate.of(2026, 5, 5), t.citySecretary, null, t.county2Secretary));
+		assertThat(missingTo(t, 2026, "乙县委书记", "市委书记")).isFalse();
+		// the records are corrected: z had left county 2 on 30 April; the interview named the wrong person
+		Tenure zTenure = leadership.history(t.county2.id()).get(0).tenure();
+		leadership.end(zTenure.id(), LocalDate.of(2026, 4, 30), Tenure.EndReason.TRANSFER);
+		assertThat(missingTo(t, 2026, "乙县委书记", "市委书记")).isTrue();
+		assertThat(records.get(held.id()).interviewees().get(0).personName()).isEqualTo(t.z.name());
+	}
+
+	boolean missingTo(Tree t, int year, String intervieweePost, String interviewerPost) {
+		return coverage.coverage(t.city.id(), year).missing().stream()
+				.anyMatch(m -> m.intervieweePostTitle().equals(intervieweePost) && m.interviewerPostTitle().equals(interviewerPost));
+	}
+
+	@Test
+	void levels_are_counted_from_the_organisation_asked_about() {
+		Tree t = new Tree();
+		Org province = org(t.p + "p", t.p + "省委", OrgType.PARTY_COMMITTEE, null);
+		Post provinceSecretary = post(province, "省委书记", PostKind.SECRETARY);
+		appoint(person(t.p + "省书记", province), provinceSecretary, LocalDate.of(2020, 1, 1), null);
+		tree.move(t.city.id(), province.id());
+		InterviewCoverage.Coverage c = coverage.coverage(province.id(), 2026);
+		// the province's secretary to the city's (1), the city's five; the city has no discipline
+		// secretary pair with the province, which has no discipline secretary post
+		assertThat(c.levels()).containsExactly(new InterviewCoverage.Level(0, 1, 0), new InterviewCoverage.Level(1, 5, 0));
+		records.record(interview(province, LocalDate.of(2026, 4, 1), provinceSecretary, null, t.citySecretary));
+		assertThat(coverage.coverage(province.id(), 2026).levels().get(0).covered()).isEqualTo(1);
+	}
+
+	@Test
+	void errors_name_the_fields_and_a_refused_interview_writes_nothing() throws Exception {
+		Tree t = new Tree();
+		long count = interviews();
+		mvc.perform(postJson("/api/v1/interviews", "{\"orgId\":%d}".formatted(t.city.id())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("date", "kind",
+						"content", "interviewer.postId", "interviewees")));
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2999-01-01","kind":"ROUTINE","interviewer":{"postId":%d},
+				 "interviewees":[{"postId":%d}],"content":"x"}""".formatted(t.city.id(), t.citySecretary.id(), t.county2Secretary.id())))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("date"));
+		// a post above the holding organisation, a post twice, a vacant post
+		Post vacant = post(t.county2, "乙县委副书记", PostKind.DEPUTY_SECRETARY);
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2026-03-01","kind":"ROUTINE","interviewer":{"postId":%d},
+				 "interviewees":[{"postId":%d},{"postId":%d},{"postId":%d}],"content":"x"}"""
+				.formatted(t.county1.id(), t.county1Secretary.id(), t.citySecretary.id(), t.county1Secretary.id(), vacant.id())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder(
+						"interviewees[0].postId", "interviewees[1].postId", "interviewees[2].postId")));
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2026-03-01","kind":"ROUTINE","interviewer":{"postId":%d},
+				 "interviewees":[{"postId":%d}],"content":"x"}""".formatted(t.city.id(), t.citySecretary.id(), vacant.id())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message", containsString("乙县委副书记")));
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2026-03-01","kind":"NONSENSE"}""".formatted(t.city.id())))
+				.andExpect(status().isBadRequest());
+		assertThat(interviews()).isEqualTo(count);
+		mvc.perform(get("/api/v1/interviews/coverage").param("orgId", "999999999")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void an_organisation_administrator_records_below_their_grant_only_and_sees_nothing_beside_it() throws Exception {
+		Tree t = new Tree();
+		UserAccount user = users.create(new Users.NewUser(t.p.toLowerCase() + "county1", "password-of-c-1", null, true));
+		users.addGrant(user.id(), new Users.NewGrant(Role.ORG_ADMIN, t.county1.id(), true));
+		Interview cityInterview = records.record(interview(t.city, LocalDate.of(2026, 3, 3), t.citySecretary, null,
+				t.county2Secretary));
+		long count = interviews();
+		// the county's administrator: no record for the city, no read of the city's interview or coverage
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2026-03-01","kind":"ROUTINE","interviewer":{"postId":%d},
+				 "interviewees":[{"postId":%d}],"content":"x"}""".formatted(t.city.id(), t.citySecretary.id(), t.county2Secretary.id()))
+				.with(as(user.id(), user.username()))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/interviews/" + cityInterview.id()).with(as(user.id(), user.username())))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/interviews/coverage").param("orgId", String.valueOf(t.city.id()))
+				.with(as(user.id(), user.username()))).andExpect(status().isNotFound());
+		// within the county: its secretary talks to its discipline secretary (a reminder talk)
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2026-08-01","kind":"REMINDER","interviewer":{"postId":%d},
+				 "interviewees":[{"postId":%d}],"content":"提醒谈话"}""".formatted(t.county1.id(), t.county1Secretary.id(),
+				t.county1DisciplineSecretary.id())).with(as(user.id(), user.username())))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.interviewer.personName").value(t.y.name()));
+		// ... but not with a post of the sibling county
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2026-08-01","kind":"REMINDER","interviewer":{"postId":%d},
+				 "interviewees":[{"postId":%d}],"content":"提醒谈话"}""".formatted(t.county1.id(), t.county1Secretary.id(),
+				t.county2Secretary.id())).with(as(user.id(), user.username())))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("interviewees[0].postId"));
+		assertThat(interviews()).isEqualTo(count + 1);
+		mvc.perform(get("/api/v1/audit").param("orgId", String.valueOf(t.county1.id())).param("entity", "interview"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$[0].action").value("RECORD"))
+				.andExpect(jsonPath("$[0].summary", containsString("REMINDER")));
+	}
+
+	long interviews() {
+		return jdbc.sql("SELECT COUNT(*) FROM interview").query(Long.class).single();
+	}
+}

@@ -1,0 +1,4 @@
+package zeren.interview;
+
+class InterviewH2Test extends InterviewContract {
+}

@@ -1,0 +1,7 @@
+package zeren.interview;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class InterviewPostgresTest extends InterviewContract {
+}
