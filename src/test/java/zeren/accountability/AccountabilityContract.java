@@ -371,7 +371,7 @@ abstract class AccountabilityContract extends ApiTest {
 		assertThat(item.ownerPostId()).isEqualTo(w.deputy.id());
 		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.errors[0].message").value(containsString(w.moved.name())));
-		trackedItems.start(item.id());
+		trackedItems.addEntry(item.id(), new zeren.tracking.NewEntry(clock.today(), "已调整其职务", List.of()));
 		trackedItems.submit(item.id(), "已调整职务");
 		trackedItems.close(item.id(), "核实");
 		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FILED"));
