@@ -362,8 +362,10 @@ public class AnnualReports {
 
 	/** A report to review: 404 when unknown, 403 when the caller is not its upper level. */
 	AnnualReport reviewed(long id) {
-		AnnualReport report = jdbc.sql(SELECT + " WHERE r.id = :id FOR UPDATE").param("id", id).query(REPORT).optional()
+		// one review at a time: the row is locked before it is read with its joins
+		jdbc.sql("SELECT id FROM annual_report WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional()
 				.orElseThrow(() -> new NotFoundException("report", id));
+		AnnualReport report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(REPORT).single();
 		if (upper(report).isEmpty()) {
 			throw new ForbiddenException();
 		}
