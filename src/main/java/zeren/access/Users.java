@@ -17,7 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import zeren.audit.AuditTrail;
+import zeren.access.internal.CurrentUser;
 import zeren.org.OrgTree;
+import zeren.org.People;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
@@ -50,10 +52,13 @@ public class Users {
 	private final AuditTrail audit;
 	private final OrgTree tree;
 	private final BusinessClock clock;
+	private final People people;
 	private final SecureRandom random = new SecureRandom();
 
-	Users(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, OrgTree tree, BusinessClock clock) {
+	Users(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, OrgTree tree, BusinessClock clock,
+			People people) {
 		this.jdbc = jdbc;
+		this.people = people;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.tree = tree;
@@ -126,6 +131,28 @@ public class Users {
 
 	public List<UserAccount> list() {
 		return jdbc.sql("SELECT * FROM app_user ORDER BY username").query(USER).list();
+	}
+
+	/** The signed-in user of the current request, if any. */
+	public Optional<UserAccount> current() {
+		return CurrentUser.id().flatMap(this::find);
+	}
+
+	/**
+	 * Links a user to the person they are (or unlinks, with null): signing a responsibility letter
+	 * and "my tasks" go from the signed-in user to this person, and through tenures to posts.
+	 */
+	@Transactional
+	public UserAccount linkPerson(long userId, Long personId) {
+		UserAccount user = get(userId);
+		if (personId != null && people.find(personId).isEmpty()) {
+			throw InvalidInputException.of("personId", "error.person.unknown", personId);
+		}
+		jdbc.sql("UPDATE app_user SET person_id = :person WHERE id = :id").param("person", personId).param("id", userId)
+				.update();
+		audit.record(new AuditTrail.Change(null, "user", userId, "LINK_PERSON",
+				"username=%s person=%s previous=%s".formatted(user.username(), personId, user.personId())));
+		return get(userId);
 	}
 
 	@Transactional

@@ -76,4 +76,61 @@ class DutyBrowserTest extends BrowserTest {
 		expect(page.locator("#duty-heading")).containsText("for 2026");
 		screenshot("duty-list");
 	}
+
+	@Test
+	void items_are_edited_on_the_page_a_table_is_uploaded_and_amendments_show_in_the_history() throws Exception {
+		Org county = tree.create(new OrgTree.NewOrg(unique("DE"), "县委" + unique("E"), OrgType.PARTY_COMMITTEE, null, null, null));
+		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
+		DutyList list = lists.create(county.id(), 2026);
+
+		open("/duty?orgId=" + county.id() + "&year=2026");
+		page.locator("#duty-add summary").click();
+		page.locator("#duty-add-form [name=task]").fill("压实主体责任");
+		page.locator("#duty-add-form [name=leaderPostId]").selectOption(String.valueOf(secretary.id()));
+		page.locator("#duty-add-form [name=deadline]").fill("2026-12-31");
+		page.locator("#duty-add-form [name=milestones]").fill("2026-06-30 半年小结");
+		page.locator("#duty-add-submit").click();
+		expect(page.locator(".duty-table tbody tr")).hasCount(1);
+		expect(page.locator(".duty-table tbody tr").first()).containsText("2026-06-30 半年小结");
+		button("发布").click();
+		expect(page.locator("#duty-status")).hasText("已发布");
+
+		// a change to a published list without a reason is refused; with one it is version 2
+		page.locator(".duty-item-actions summary").first().click();
+		page.locator(".duty-item-actions .duty-item-form [name=task]").first().fill("压实主体责任（调整）");
+		page.locator(".duty-item-actions .duty-item-form button[type=submit]").first().click();
+		expect(page.locator(".error-list, #duty-errors")).containsText("修改理由");
+		page.locator(".duty-item-actions summary").first().click();
+		page.locator(".duty-item-actions .duty-item-form [name=task]").first().fill("压实主体责任（调整）");
+		page.locator(".duty-item-actions .duty-item-form [name=reason]").first().fill("常委会调整分工");
+		page.locator(".duty-item-actions .duty-item-form button[type=submit]").first().click();
+		expect(page.locator("#duty-version")).hasText("第 2 版");
+		expect(page.locator(".duty-table tbody tr").first()).containsText("压实主体责任（调整）");
+		expect(page.locator(".duty-table tbody tr").first()).containsText("2026-06-30 半年小结");
+
+		// upload a task detail table (the export of another list), with a reason: version 3
+		DutyList other = lists.create(tree.create(new OrgTree.NewOrg(unique("DF"), "区委" + unique("F"),
+				OrgType.PARTY_COMMITTEE, null, null, null)).id(), 2026);
+		lists.addItem(other.id(), new ResponsibilityLists.ItemInput("1", "教育", "开展警示教育", null, null, null, null, null,
+				null, List.of(), null));
+		byte[] xlsx = page.request().get(url("/duty/lists/" + other.id() + "/xlsx")).body();
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("duty", ".xlsx");
+		java.nio.file.Files.write(file, xlsx);
+		page.locator("#duty-import summary").click();
+		page.locator("#duty-import-file").setInputFiles(file);
+		page.locator("#duty-import [name=reason]").fill("按上级模板导入");
+		page.locator("#duty-import-submit").click();
+		expect(page.locator("#duty-version")).hasText("第 3 版");
+		expect(page.locator(".duty-table tbody tr")).hasCount(1);
+		expect(page.locator(".duty-table tbody tr").first()).containsText("开展警示教育");
+
+		expect(page.locator(".duty-versions tbody tr")).hasCount(3);
+		expect(page.locator(".duty-versions tbody tr").nth(1)).containsText("常委会调整分工");
+		expect(page.locator(".duty-versions tbody tr").nth(2)).containsText("按上级模板导入");
+		page.locator(".duty-versions tbody tr").nth(0).getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
+		expect(page.locator("#duty-version-heading")).hasText("第 1 版的事项");
+		expect(page.locator(".duty-version-items tbody tr").first()).containsText("压实主体责任");
+		assertThat(lists.versions(list.id())).hasSize(3);
+		screenshot("duty-versions");
+	}
 }

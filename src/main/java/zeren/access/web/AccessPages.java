@@ -17,6 +17,7 @@ import zeren.access.Role;
 import zeren.access.Users;
 import zeren.access.internal.CurrentUser;
 import zeren.org.OrgTree;
+import zeren.org.People;
 import zeren.platform.ConflictException;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
@@ -33,9 +34,12 @@ class AccessPages {
 	private final OrgTree tree;
 	private final MessageSource messages;
 	private final PageErrors pageErrors;
+	private final People people;
 
-	AccessPages(Users users, CurrentScope scope, OrgTree tree, MessageSource messages, PageErrors pageErrors) {
+	AccessPages(Users users, CurrentScope scope, OrgTree tree, MessageSource messages, PageErrors pageErrors,
+			People people) {
 		this.users = users;
+		this.people = people;
 		this.scope = scope;
 		this.tree = tree;
 		this.messages = messages;
@@ -114,6 +118,8 @@ class AccessPages {
 				.map(g -> new GrantView(g.id(), g.role(), g.orgId() == null ? null : tree.find(g.orgId()).map(o -> o.name() + " (" + o.code() + ")").orElse("#" + g.orgId()), g.includeDescendants()))
 				.toList());
 		model.addAttribute("roles", Role.values());
+		var user = users.get(id);
+		model.addAttribute("linkedPerson", user.personId() == null ? null : people.find(user.personId()).orElse(null));
 		return "access/user";
 	}
 
@@ -157,6 +163,20 @@ class AccessPages {
 	String revokeGrant(@PathVariable long id, @PathVariable long grantId) {
 		requireAdmin();
 		users.removeGrant(id, grantId);
+		return "redirect:/admin/users/" + id;
+	}
+
+	/** Links the user to a person (by id; empty unlinks): what signing a letter and "my tasks" go by. */
+	@PostMapping("/admin/users/{id}/person")
+	String linkPerson(@PathVariable long id, @RequestParam(required = false) Long personId, RedirectAttributes flash,
+			Locale locale) {
+		requireAdmin();
+		try {
+			users.linkPerson(id, personId);
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", render(e, locale));
+		}
 		return "redirect:/admin/users/" + id;
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -87,6 +88,16 @@ class UserApi {
 	UserAccount get(@PathVariable long id) {
 		requireSelfOrAdminToRead(id);
 		return users.get(id);
+	}
+
+	record PersonLink(Long personId) {
+	}
+
+	@PutMapping("/{id}/person")
+	@Operation(summary = "Link a user to the person they are, or unlink with personId null (administrators); signing letters and my tasks use it")
+	UserAccount linkPerson(@PathVariable long id, @RequestBody PersonLink request) {
+		requireAdmin();
+		return users.linkPerson(id, request.personId());
 	}
 
 	@GetMapping("/{id}/grants")

@@ -2,6 +2,10 @@ package zeren.duty.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
@@ -14,10 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import zeren.duty.DutyList;
 import zeren.duty.ResponsibilityLists;
+import zeren.org.Leadership;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
@@ -32,9 +38,11 @@ class DutyPages {
 	private final OrgTree tree;
 	private final BusinessClock clock;
 	private final PageErrors errors;
+	private final Leadership leadership;
 
-	DutyPages(ResponsibilityLists lists, OrgTree tree, BusinessClock clock, PageErrors errors) {
+	DutyPages(ResponsibilityLists lists, OrgTree tree, BusinessClock clock, PageErrors errors, Leadership leadership) {
 		this.lists = lists;
+		this.leadership = leadership;
 		this.tree = tree;
 		this.clock = clock;
 		this.errors = errors;
@@ -42,7 +50,7 @@ class DutyPages {
 
 	@GetMapping("/duty")
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
-			Model model) {
+			@RequestParam(required = false) Integer version, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAttribute("year", y);
 		var roots = tree.roots();
@@ -51,7 +59,20 @@ class DutyPages {
 		if (orgId != null) {
 			model.addAttribute("org", tree.get(orgId));
 			model.addAttribute("canManage", tree.canManage(orgId));
-			lists.find(orgId, y).ifPresent(list -> model.addAttribute("list", list));
+			lists.find(orgId, y).ifPresent(list -> {
+				model.addAttribute("list", list);
+				model.addAttribute("versions", lists.versions(list.id()));
+				java.util.Map<Long, String> milestoneText = new java.util.HashMap<>();
+				list.items().forEach(i -> milestoneText.put(i.id(), String.join("\n",
+						i.milestones().stream().map(m -> m.dueDate() + " " + m.description()).toList())));
+				model.addAttribute("milestoneText", milestoneText);
+				if (version != null) {
+					model.addAttribute("shownVersion", version);
+					model.addAttribute("versionItems", lists.itemsAt(list.id(), version));
+				}
+			});
+			model.addAttribute("posts", leadership.posts(orgId));
+			model.addAttribute("zone", clock.zone());
 		}
 		return "duty/index";
 	}
@@ -79,6 +100,80 @@ class DutyPages {
 			flash.addFlashAttribute("errors", errors.of(e, locale));
 		}
 		return "redirect:/duty?orgId=" + list.orgId() + "&year=" + list.year();
+	}
+
+	private String listPage(long listId) {
+		DutyList list = lists.get(listId);
+		return "redirect:/duty?orgId=" + list.orgId() + "&year=" + list.year();
+	}
+
+	/** Milestones as written in the form: one per line, {@code YYYY-MM-DD 说明}, as in the XLSX. */
+	static List<DutyList.Milestone> milestones(String text) {
+		List<DutyList.Milestone> milestones = new ArrayList<>();
+		for (String line : (text == null ? "" : text).split("\r?\n")) {
+			String l = line.strip();
+			if (l.isEmpty()) {
+				continue;
+			}
+			int space = l.indexOf(' ');
+			try {
+				milestones.add(new DutyList.Milestone(LocalDate.parse(space < 0 ? l : l.substring(0, space)),
+						space < 0 ? "" : l.substring(space + 1).strip()));
+			}
+			catch (DateTimeParseException e) {
+				throw InvalidInputException.of("milestones", "error.duty.milestone-format", l);
+			}
+		}
+		return milestones;
+	}
+
+	private static ResponsibilityLists.ItemInput input(ItemForm f) {
+		return new ResponsibilityLists.ItemInput(f.itemNo(), f.category(), f.task(), f.goal(), f.leaderPostId(),
+				f.leadUnit(), f.participatingUnits(), f.supervisingUnit(), f.deadline(), milestones(f.milestones()),
+				f.reason());
+	}
+
+	/** The fields of the item forms (add and edit). */
+	record ItemForm(String itemNo, String category, String task, String goal, Long leaderPostId, String leadUnit,
+			String participatingUnits, String supervisingUnit, LocalDate deadline, String milestones, String reason) {
+	}
+
+	@PostMapping("/duty/lists/{id}/items")
+	String addItem(@PathVariable long id, ItemForm form, RedirectAttributes flash, Locale locale) {
+		lists.requireManaged(id);
+		return errors.attempt(() -> lists.addItem(id, input(form)), listPage(id), flash, locale);
+	}
+
+	@PostMapping("/duty/lists/{id}/items/{itemId}")
+	String editItem(@PathVariable long id, @PathVariable long itemId, ItemForm form, RedirectAttributes flash,
+			Locale locale) {
+		lists.requireManaged(id);
+		return errors.attempt(() -> lists.editItem(id, itemId, input(form)), listPage(id), flash, locale);
+	}
+
+	@PostMapping("/duty/lists/{id}/items/{itemId}/remove")
+	String removeItem(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String reason,
+			RedirectAttributes flash, Locale locale) {
+		lists.requireManaged(id);
+		return errors.attempt(() -> lists.removeItem(id, itemId, reason), listPage(id), flash, locale);
+	}
+
+	@PostMapping("/duty/lists/{id}/import")
+	String importXlsx(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+			@RequestParam(required = false) String reason, RedirectAttributes flash, Locale locale) {
+		// scope first: a file aimed at another organisation's list is refused before it is read
+		lists.requireManaged(id);
+		return errors.attempt(() -> {
+			if (file == null || file.isEmpty()) {
+				throw InvalidInputException.of("file", "error.import.file-missing");
+			}
+			try {
+				lists.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
+			}
+			catch (java.io.IOException e) {
+				throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
+			}
+		}, listPage(id), flash, locale);
 	}
 
 	@GetMapping("/duty/lists/{id}/xlsx")

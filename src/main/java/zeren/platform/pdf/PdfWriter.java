@@ -38,7 +38,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <ul>
  * <li>Text is set in the bundled Noto Sans SC (SIL OFL), embedded as a subset, so any reader
  * shows the Chinese text and a text extractor finds it. The font file is read once per process
- * and kept in memory; each document parses it from those bytes (a few milliseconds).
+ * and kept in memory; parsed fonts are pooled and reused by later documents.
  * <li>Lines wrap at the width of their block: between any two Chinese characters, at spaces
  * between Latin words, and inside a Latin word or a long hash only when it is longer than the
  * line. Closing punctuation (，。、) never starts a line. Explicit line breaks are kept.
@@ -66,6 +66,13 @@ public final class PdfWriter {
 
 	private static volatile byte[] fontBytes;
 
+	/**
+	 * Parsed fonts not in use. Parsing the 10 MB font costs more than writing a letter, and a
+	 * parsed font reads its tables lazily from one buffer (not thread-safe), so each document
+	 * borrows one and gives it back: the pool grows to the number of documents written at once.
+	 */
+	private static final java.util.Queue<TrueTypeFont> FONTS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
 	private final PDDocument doc;
 	private final TrueTypeFont ttf;
 	private final PDType0Font font;
@@ -79,7 +86,8 @@ public final class PdfWriter {
 	private PdfWriter() {
 		try {
 			doc = new PDDocument();
-			ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
+			TrueTypeFont parsed = FONTS.poll();
+			ttf = parsed != null ? parsed : new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
 			font = PDType0Font.load(doc, ttf, true);
 		}
 		catch (IOException e) {
@@ -297,12 +305,8 @@ public final class PdfWriter {
 			throw new UncheckedIOException(e);
 		}
 		finally {
-			try {
-				ttf.close();
-			}
-			catch (IOException e) {
-				// in-memory font: nothing to release
-			}
+			// PDType0Font.load(doc, ttf, …) leaves the font open for its owner: back to the pool
+			FONTS.offer(ttf);
 		}
 	}
 

@@ -28,6 +28,9 @@ public class PageErrors {
 		else if (e instanceof ConflictException conflict) {
 			errors = List.of(conflict.error());
 		}
+		else if (e instanceof zeren.platform.ForbiddenException forbidden && forbidden.error() != null) {
+			errors = List.of(forbidden.error());
+		}
 		else {
 			throw e;
 		}

@@ -72,6 +72,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(zeren.platform.ForbiddenException.class)
 	ResponseEntity<ProblemDetail> forbidden(zeren.platform.ForbiddenException e) {
+		if (e.error() != null) {
+			return problem(HttpStatus.FORBIDDEN, "forbidden", List.of(e.error()), 1);
+		}
 		ProblemDetail body = ProblemDetail.forStatus(HttpStatus.FORBIDDEN);
 		body.setType(URI.create("urn:zeren:problem:forbidden"));
 		body.setTitle(messages.getMessage("problem.forbidden", null, LocaleContextHolder.getLocale()));

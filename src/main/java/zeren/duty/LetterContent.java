@@ -1,0 +1,59 @@
+package zeren.duty;
+
+import java.util.List;
+
+/**
+ * The canonical text of a letter: what is hashed when it is issued and what each signature's
+ * SHA-256 is over. One {@code key=value} per line, in a fixed order: format, year, kind, the two
+ * parties (organisation and post, id and name), title, preamble, then each item in order. In
+ * values a backslash, a line break and a carriage return are written {@code \\}, {@code \n},
+ * {@code \r}, so no value can imitate another line. Verification builds the text again from the
+ * stored letter and compares.
+ */
+final class LetterContent {
+
+	static final String FORMAT = "zeren-letter/1";
+
+	private LetterContent() {
+	}
+
+	static String canonical(ResponsibilityLetter l) {
+		return canonical(l.year(), l.kind(), l.issuer(), l.recipient(), l.title(), l.preamble(), l.items());
+	}
+
+	static String canonical(int year, ResponsibilityLetter.Kind kind, ResponsibilityLetter.Party issuer,
+			ResponsibilityLetter.Party recipient, String title, String preamble, List<ResponsibilityLetter.Item> items) {
+		StringBuilder b = new StringBuilder();
+		line(b, "format", FORMAT);
+		line(b, "year", String.valueOf(year));
+		line(b, "kind", kind.name());
+		party(b, "issuer", issuer);
+		party(b, "recipient", recipient);
+		line(b, "title", title);
+		line(b, "preamble", preamble);
+		line(b, "items", String.valueOf(items.size()));
+		int n = 0;
+		for (ResponsibilityLetter.Item i : items) {
+			String k = "item." + (++n) + ".";
+			line(b, k + "no", i.itemNo());
+			line(b, k + "category", i.category());
+			line(b, k + "task", i.task());
+			line(b, k + "goal", i.goal());
+			line(b, k + "deadline", i.deadline() == null ? null : i.deadline().toString());
+		}
+		return b.toString();
+	}
+
+	private static void party(StringBuilder b, String side, ResponsibilityLetter.Party p) {
+		line(b, side + ".org", p.orgId() + " " + p.orgName());
+		line(b, side + ".post", p.postId() + " " + p.postTitle());
+	}
+
+	private static void line(StringBuilder b, String key, String value) {
+		b.append(key).append('=');
+		if (value != null) {
+			b.append(value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r"));
+		}
+		b.append('\n');
+	}
+}

@@ -1,0 +1,123 @@
+package zeren.duty.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.duty.ResponsibilityLetter;
+import zeren.duty.ResponsibilityLetters;
+import zeren.platform.BusinessClock;
+
+/** Responsibility letters (责任书) over JSON and PDF. */
+@RestController
+@Tag(name = "Responsibility letters", description = "责任书: generated from the list, edited as a draft, issued, signed by both parties (SHA-256 of the content), PDF")
+class LetterApi {
+
+	private final ResponsibilityLetters letters;
+	private final BusinessClock clock;
+	private final LetterPdf pdf;
+
+	LetterApi(ResponsibilityLetters letters, BusinessClock clock, LetterPdf pdf) {
+		this.letters = letters;
+		this.clock = clock;
+		this.pdf = pdf;
+	}
+
+	record Generation(Long orgId, Integer year) {
+	}
+
+	@PostMapping("/api/v1/duty/letters/generate")
+	@Operation(summary = "Generate the year's letters of an organisation: one per lower organisation (items: its 1+X requirements, else its list) and one per team post (items it leads); existing ones are kept")
+	ResponsibilityLetters.Generated generate(@RequestBody Generation request) {
+		return letters.generate(request.orgId(), request.year());
+	}
+
+	@GetMapping("/api/v1/duty/letters")
+	@Operation(summary = "The letters an organisation issues for a year")
+	List<ResponsibilityLetter> issuedBy(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return letters.issuedBy(orgId, year == null ? clock.today().getYear() : year);
+	}
+
+	@GetMapping("/api/v1/duty/letters/overview")
+	@Operation(summary = "Who has and has not signed, for the letters issued in an organisation's subtree in a year (within the caller's scope)")
+	ResponsibilityLetters.Overview overview(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return letters.overview(orgId, year == null ? clock.today().getYear() : year);
+	}
+
+	@GetMapping("/api/v1/duty/letters/{letterId}")
+	@Operation(summary = "A letter with its parties, items, status and signatures")
+	ResponsibilityLetter get(@PathVariable long letterId) {
+		return letters.get(letterId);
+	}
+
+	@PutMapping("/api/v1/duty/letters/{letterId}")
+	@Operation(summary = "Change the title and text of a draft letter (409 once issued or signed)")
+	ResponsibilityLetter editText(@PathVariable long letterId, @RequestBody ResponsibilityLetters.TextInput input) {
+		return letters.editText(letterId, input);
+	}
+
+	@PostMapping("/api/v1/duty/letters/{letterId}/items")
+	@Operation(summary = "Add an item to a draft letter")
+	ResponsibilityLetter addItem(@PathVariable long letterId, @RequestBody ResponsibilityLetters.ItemInput input) {
+		return letters.addItem(letterId, input);
+	}
+
+	@PutMapping("/api/v1/duty/letters/{letterId}/items/{letterItemId}")
+	@Operation(summary = "Change an item of a draft letter")
+	ResponsibilityLetter editItem(@PathVariable long letterId, @PathVariable long letterItemId,
+			@RequestBody ResponsibilityLetters.ItemInput input) {
+		return letters.editItem(letterId, letterItemId, input);
+	}
+
+	@DeleteMapping("/api/v1/duty/letters/{letterId}/items/{letterItemId}")
+	@Operation(summary = "Remove an item from a draft letter")
+	ResponsibilityLetter removeItem(@PathVariable long letterId, @PathVariable long letterItemId) {
+		return letters.removeItem(letterId, letterItemId);
+	}
+
+	@PostMapping("/api/v1/duty/letters/{letterId}/issue")
+	@Operation(summary = "Issue a draft: its canonical content is fixed and hashed (SHA-256); it now waits for both signatures")
+	ResponsibilityLetter issue(@PathVariable long letterId) {
+		return letters.issue(letterId);
+	}
+
+	record Signing(ResponsibilityLetter.Side party) {
+	}
+
+	@PostMapping("/api/v1/duty/letters/{letterId}/sign")
+	@Operation(summary = "Sign for a party (ISSUER or RECIPIENT; empty: the caller's own): only the user linked to the person holding that party's post today; 403 otherwise")
+	ResponsibilityLetter sign(@PathVariable long letterId, @RequestBody(required = false) Signing request) {
+		return letters.sign(letterId, request == null ? null : request.party());
+	}
+
+	@GetMapping("/api/v1/duty/letters/{letterId}/verification")
+	@Operation(summary = "Recompute the canonical content and its SHA-256 and compare with the issued hash and each signature")
+	ResponsibilityLetters.Verification verify(@PathVariable long letterId) {
+		return letters.verify(letterId);
+	}
+
+	@GetMapping("/api/v1/duty/letters/{letterId}/content")
+	@Operation(summary = "The canonical text of the letter, as hashed and signed (UTF-8)")
+	ResponseEntity<String> content(@PathVariable long letterId) {
+		return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+				.body(letters.content(letterId));
+	}
+
+	@GetMapping("/api/v1/duty/letters/{letterId}/pdf")
+	@Operation(summary = "The letter as a PDF (Chinese text, content hash, signatures)")
+	ResponseEntity<byte[]> pdf(@PathVariable long letterId, Locale locale) {
+		return pdf.response(letters.get(letterId), locale);
+	}
+}

@@ -1,0 +1,158 @@
+package zeren.duty.web;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import zeren.duty.ResponsibilityLetter;
+import zeren.duty.ResponsibilityLetters;
+import zeren.org.OrgTree;
+import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
+import zeren.platform.ForbiddenException;
+import zeren.platform.InvalidInputException;
+import zeren.platform.web.PageErrors;
+
+/** Responsibility letters of an organisation and year: generate, edit drafts, issue, sign, overview, PDF. */
+@Controller
+class LetterPages {
+
+	private final ResponsibilityLetters letters;
+	private final OrgTree tree;
+	private final BusinessClock clock;
+	private final PageErrors errors;
+	private final LetterPdf pdf;
+
+	LetterPages(ResponsibilityLetters letters, OrgTree tree, BusinessClock clock, PageErrors errors, LetterPdf pdf) {
+		this.letters = letters;
+		this.tree = tree;
+		this.clock = clock;
+		this.errors = errors;
+		this.pdf = pdf;
+	}
+
+	@GetMapping("/duty/letters")
+	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			Model model) {
+		int y = year == null ? clock.today().getYear() : year;
+		model.addAttribute("year", y);
+		model.addAttribute("sides", ResponsibilityLetter.Side.values());
+		var roots = tree.roots();
+		model.addAttribute("roots", roots);
+		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		if (orgId != null) {
+			model.addAttribute("org", tree.get(orgId));
+			model.addAttribute("canManage", tree.canManage(orgId));
+			model.addAttribute("letters", letters.issuedBy(orgId, y));
+			model.addAttribute("overview", letters.overview(orgId, y));
+			model.addAttribute("maxPending", ResponsibilityLetters.MAX_PENDING);
+		}
+		return "duty/letters";
+	}
+
+	@PostMapping("/duty/letters/generate")
+	String generate(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			RedirectAttributes flash, Locale locale) {
+		String back = orgId == null ? "redirect:/duty/letters" : "redirect:/duty/letters?orgId=" + orgId
+				+ (year == null ? "" : "&year=" + year);
+		try {
+			ResponsibilityLetters.Generated generated = letters.generate(orgId, year);
+			flash.addFlashAttribute("notice", errors.message("letters.generated", locale, generated.created().size()));
+			if (!generated.skipped().isEmpty()) {
+				flash.addFlashAttribute("skipped", String.join("、", generated.skipped()));
+			}
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		return back;
+	}
+
+	@GetMapping("/duty/letters/{letterId}")
+	String show(@PathVariable long letterId, Model model) {
+		ResponsibilityLetter letter = letters.get(letterId);
+		model.addAttribute("letter", letter);
+		model.addAttribute("sides", ResponsibilityLetter.Side.values());
+		model.addAttribute("zone", clock.zone());
+		model.addAttribute("canEdit", letter.status() == ResponsibilityLetter.Status.DRAFT && letters.canManage(letter));
+		model.addAttribute("signable", letters.signableByCaller(letter));
+		model.addAttribute("verification", letters.verify(letterId));
+		return "duty/letter";
+	}
+
+	private String back(long letterId) {
+		return "redirect:/duty/letters/" + letterId;
+	}
+
+	@PostMapping("/duty/letters/{letterId}/text")
+	String editText(@PathVariable long letterId, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String preamble, RedirectAttributes flash, Locale locale) {
+		letters.requireManaged(letterId);
+		return errors.attempt(() -> letters.editText(letterId, new ResponsibilityLetters.TextInput(title, preamble)),
+				back(letterId), flash, locale);
+	}
+
+	@PostMapping("/duty/letters/{letterId}/items")
+	String addItem(@PathVariable long letterId, @RequestParam(required = false) String itemNo,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String task,
+			@RequestParam(required = false) String goal, @RequestParam(required = false) LocalDate deadline,
+			RedirectAttributes flash, Locale locale) {
+		letters.requireManaged(letterId);
+		return errors.attempt(() -> letters.addItem(letterId,
+				new ResponsibilityLetters.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
+	}
+
+	@PostMapping("/duty/letters/{letterId}/items/{letterItemId}")
+	String editItem(@PathVariable long letterId, @PathVariable long letterItemId,
+			@RequestParam(required = false) String itemNo, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String task, @RequestParam(required = false) String goal,
+			@RequestParam(required = false) LocalDate deadline, RedirectAttributes flash, Locale locale) {
+		letters.requireManaged(letterId);
+		return errors.attempt(() -> letters.editItem(letterId, letterItemId,
+				new ResponsibilityLetters.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
+	}
+
+	@PostMapping("/duty/letters/{letterId}/items/{letterItemId}/remove")
+	String removeItem(@PathVariable long letterId, @PathVariable long letterItemId, RedirectAttributes flash,
+			Locale locale) {
+		letters.requireManaged(letterId);
+		return errors.attempt(() -> letters.removeItem(letterId, letterItemId), back(letterId), flash, locale);
+	}
+
+	@PostMapping("/duty/letters/{letterId}/issue")
+	String issue(@PathVariable long letterId, RedirectAttributes flash, Locale locale) {
+		letters.requireManaged(letterId);
+		return errors.attempt(() -> letters.issue(letterId), back(letterId), flash, locale);
+	}
+
+	@PostMapping("/duty/letters/{letterId}/sign")
+	String sign(@PathVariable long letterId, @RequestParam(required = false) ResponsibilityLetter.Side party,
+			RedirectAttributes flash, Locale locale) {
+		try {
+			letters.sign(letterId, party);
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		catch (ForbiddenException e) {
+			if (e.error() == null) {
+				throw e;
+			}
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		return back(letterId);
+	}
+
+	@GetMapping("/duty/letters/{letterId}/pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable long letterId, Locale locale) {
+		return pdf.response(letters.get(letterId), locale);
+	}
+}

@@ -1,0 +1,4 @@
+package zeren.duty;
+
+class LettersH2Test extends LettersContract {
+}
