@@ -15,6 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import zeren.audit.AuditTrail;
+import zeren.evidence.Download;
+import zeren.evidence.Evidence;
+import zeren.evidence.EvidenceFiles;
 import zeren.inspection.Finding.ResponsiblePost;
 import zeren.inspection.Finding.Severity;
 import zeren.inspection.Inspections.Head;
@@ -46,9 +49,11 @@ public class Findings {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final EvidenceFiles evidence;
 
 	Findings(JdbcClient jdbc, Inspections inspections, OrgTree tree, Leadership leadership, BusinessClock clock,
-			CurrentScope scope, AuditTrail audit) {
+			CurrentScope scope, AuditTrail audit, EvidenceFiles evidence) {
+		this.evidence = evidence;
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.tree = tree;
@@ -145,6 +150,55 @@ public class Findings {
 					.param("p", postId).update();
 		}
 		return id;
+	}
+
+	// ---- evidence -----------------------------------------------------------------------------
+
+	/**
+	 * Attaches a file to a finding: kept by the evidence module for the inspecting organisation
+	 * (which gathered it). 404 when the finding does not exist, 403 unless the caller supervises
+	 * the inspecting organisation.
+	 */
+	@Transactional
+	public Evidence attach(long findingId, String name, java.io.InputStream content) {
+		Head head = inspections.supervisedHead(inspectionOf(findingId));
+		Evidence stored = evidence.store(head.orgId(), name, content);
+		jdbc.sql("""
+				INSERT INTO inspection_finding_evidence (finding_id, evidence_id)
+				SELECT :finding, :evidence WHERE NOT EXISTS
+				  (SELECT 1 FROM inspection_finding_evidence WHERE finding_id = :finding AND evidence_id = :evidence)
+				""").param("finding", findingId).param("evidence", stored.id()).update();
+		audit.record(new AuditTrail.Change(head.orgId(), "inspection-finding", findingId, "ATTACH",
+				"evidence=%d %s sha256=%s".formatted(stored.id(), stored.originalName(), stored.sha256())));
+		return stored;
+	}
+
+	/** 404 when the finding does not exist, 403 unless the caller supervises its inspecting organisation. */
+	public void requireSupervised(long findingId) {
+		inspections.supervisedHead(inspectionOf(findingId));
+	}
+
+	private long inspectionOf(long findingId) {
+		return jdbc.sql("SELECT inspection_id FROM inspection_finding WHERE id = :id").param("id", findingId)
+				.query(Long.class).optional().orElseThrow(() -> new NotFoundException("inspection-finding", findingId));
+	}
+
+	/** The evidence of a finding the caller sees. */
+	public List<Evidence> evidence(long findingId) {
+		get(findingId);
+		return evidence.describe(jdbc.sql("SELECT evidence_id FROM inspection_finding_evidence WHERE finding_id = :id ORDER BY evidence_id")
+				.param("id", findingId).query(Long.class).list());
+	}
+
+	/** A file of a finding the caller sees (404 when it is not attached to this finding). */
+	public Download download(long findingId, long evidenceId) {
+		get(findingId);
+		boolean attached = jdbc.sql("SELECT COUNT(*) FROM inspection_finding_evidence WHERE finding_id = :f AND evidence_id = :e")
+				.param("f", findingId).param("e", evidenceId).query(Long.class).single() > 0;
+		if (!attached) {
+			throw new NotFoundException("evidence", evidenceId);
+		}
+		return evidence.openAttached(evidenceId);
 	}
 
 	// ---- import -------------------------------------------------------------------------------

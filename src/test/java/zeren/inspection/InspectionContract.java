@@ -198,6 +198,23 @@ abstract class InspectionContract extends ApiTest {
 				""".formatted(f.countyA().id(), f.town().id())).with(as(townAdmin.id(), townAdmin.username())))
 				.andExpect(status().isForbidden());
 		assertThat(findings.ofInspection(check.id())).hasSize(1);
+
+		// evidence: attached by the inspecting side, read where the finding is read
+		String ev = "/api/v1/inspection/findings/" + id + "/evidence";
+		MockMultipartFile note = new MockMultipartFile("file", "谈话记录.txt", "text/plain",
+				"谈话记录：违规提拔".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		mvc.perform(multipart(ev).file(note).with(as(townAdmin.id(), townAdmin.username()))).andExpect(status().isForbidden());
+		String stored = mvc.perform(multipart(ev).file(note)).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.originalName").value("谈话记录.txt")).andExpect(jsonPath("$.orgId").value(f.city().id()))
+				.andReturn().getResponse().getContentAsString();
+		long evidenceId = Long.parseLong(stored.replaceAll("^\\{\"id\":(\\d+),.*$", "$1").strip());
+		mvc.perform(get(ev).with(as(townViewer.id(), townViewer.username()))).andExpect(jsonPath("$", hasSize(1)));
+		byte[] content = mvc.perform(get(ev + "/" + evidenceId).with(as(townViewer.id(), townViewer.username())))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(new String(content, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("谈话记录：违规提拔");
+		mvc.perform(get(ev + "/" + evidenceId).with(as(otherViewer.id(), otherViewer.username())))
+				.andExpect(status().isNotFound());
+		mvc.perform(get(ev + "/" + (evidenceId + 100000))).andExpect(status().isNotFound());
 	}
 
 	static byte[] sheet(String[]... rows) throws Exception {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import zeren.org.Leadership;
 import zeren.support.Sibling;
 import zeren.support.SiblingData;
 
@@ -29,7 +30,21 @@ class InspectionSiblingData implements SiblingData {
 
 	private Notice notice;
 
-	InspectionSiblingData(Inspections inspections, Findings findings, Notices notices) {
+	private zeren.evidence.Evidence evidence;
+
+	private final Rectifications rectifications;
+
+	private Rectification rectification;
+
+	private final zeren.platform.BusinessClock clock;
+
+	private final Leadership leadership;
+
+	InspectionSiblingData(Inspections inspections, Findings findings, Notices notices, Rectifications rectifications,
+			zeren.platform.BusinessClock clock, Leadership leadership) {
+		this.leadership = leadership;
+		this.rectifications = rectifications;
+		this.clock = clock;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
@@ -44,13 +59,25 @@ class InspectionSiblingData implements SiblingData {
 				List.of(new Inspections.TargetInput(s.bChild().id(), true)), null));
 		finding = findings.add(inspection.id(), new Findings.FindingInput(s.bChild().id(), 1, s.secretOrg() + "问题",
 				"严重", List.of()));
+		evidence = findings.attach(finding.id(), s.secretOrg() + ".txt",
+				new java.io.ByteArrayInputStream((s.secretOrg() + s.secretPerson()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		var childPost = leadership.addPost(s.bChild().id(),
+				new Leadership.NewPost(s.secretOrg() + "村书记", zeren.org.PostKind.SECRETARY, List.of(), 1));
+		rectification = rectifications.assign(finding.id(), new Rectifications.RectificationInput(s.secretOrg() + "问题",
+				s.secretOrg() + "措施", clock.today().plusDays(60), childPost.id()));
 		notice = notices.issue(new Notices.NewNotice(s.b().id(), s.secretOrg() + "通报", s.secretOrg(),
 				Notice.ScopeKind.SUBTREE, s.b().id(), List.of(finding.id()), List.of(s.bChild().id())));
 	}
 
 	@Override
 	public Object value(String name, String pattern) {
-		if (!pattern.startsWith("/api/v1/inspection/") && !pattern.startsWith("/inspection/") || !"id".equals(name)) {
+		if (!pattern.startsWith("/api/v1/inspection/") && !pattern.startsWith("/inspection/")) {
+			return null;
+		}
+		if ("evidenceId".equals(name)) {
+			return evidence.id();
+		}
+		if (!"id".equals(name)) {
 			return null;
 		}
 		String path = pattern.replace("/api/v1", "");
@@ -70,13 +97,13 @@ class InspectionSiblingData implements SiblingData {
 	public Map<String, Object> hostileFields() {
 		return Map.of("findingIds", List.of(finding.id()), "criticisedOrgIds", List.of(sibling.bChild().id()),
 				"scopeKind", "JURISDICTION", "scopeOrgId", sibling.b().id(), "severity", "一般", "description", "x",
-				"inspectionId", inspection.id());
+				"inspectionId", inspection.id(), "problems", "x", "measures", "x", "responsiblePostId", sibling.postB().id());
 	}
 
 	@Override
 	public Map<String, String> hostileParams() {
 		return Map.of("findingIds", String.valueOf(finding.id()), "scopeKind", "JURISDICTION", "severity", "一般",
-				"description", "x", "inspectionId", String.valueOf(inspection.id()));
+				"description", "x", "inspectionId", String.valueOf(inspection.id()), "measures", "x", "problems", "x");
 	}
 
 	@Override
@@ -87,5 +114,10 @@ class InspectionSiblingData implements SiblingData {
 		assertThat(notices.criticisms(sibling.b().id())).hasSize(1);
 		assertThat(inspections.of(sibling.b().id(), 2026)).hasSize(1);
 		assertThat(notices.get(notice.id()).findings()).hasSize(1);
+		assertThat(findings.evidence(finding.id())).extracting(zeren.evidence.Evidence::id).containsExactly(evidence.id());
+		Rectification after = rectifications.get(finding.id());
+		assertThat(after.measures()).isEqualTo(sibling.secretOrg() + "措施");
+		assertThat(after.item().status()).isEqualTo(rectification.item().status());
+		assertThat(after.item().entryCount()).isZero();
 	}
 }

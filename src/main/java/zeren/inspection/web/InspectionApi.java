@@ -20,12 +20,16 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.evidence.Evidence;
 import zeren.inspection.Finding;
 import zeren.inspection.Findings;
 import zeren.inspection.Inspection;
 import zeren.inspection.Inspections;
 import zeren.inspection.Notice;
 import zeren.inspection.Notices;
+import zeren.inspection.Rectification;
+import zeren.inspection.RectificationReminders;
+import zeren.inspection.Rectifications;
 import zeren.platform.BusinessClock;
 import zeren.platform.InvalidInputException;
 
@@ -39,9 +43,14 @@ class InspectionApi {
 	private final Notices notices;
 	private final BusinessClock clock;
 	private final NoticePdf pdf;
+	private final Rectifications rectifications;
+	private final RectificationReminders reminders;
 
-	InspectionApi(Inspections inspections, Findings findings, Notices notices, BusinessClock clock, NoticePdf pdf) {
+	InspectionApi(Inspections inspections, Findings findings, Notices notices, BusinessClock clock, NoticePdf pdf,
+			Rectifications rectifications, RectificationReminders reminders) {
 		this.pdf = pdf;
+		this.rectifications = rectifications;
+		this.reminders = reminders;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
@@ -129,6 +138,32 @@ class InspectionApi {
 		return findings.get(id);
 	}
 
+	@PostMapping(path = "/api/v1/inspection/findings/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Attach an evidence file to a finding (checked by content, kept once by SHA-256)")
+	ResponseEntity<Evidence> attach(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file)
+			throws IOException {
+		findings.requireSupervised(id);
+		if (file == null || file.isEmpty()) {
+			throw InvalidInputException.of("file", "error.import.file-missing");
+		}
+		Evidence evidence = findings.attach(id, file.getOriginalFilename(), file.getInputStream());
+		return ResponseEntity.created(URI.create("/api/v1/inspection/findings/" + id + "/evidence/" + evidence.id()))
+				.body(evidence);
+	}
+
+	@GetMapping("/api/v1/inspection/findings/{id}/evidence")
+	@Operation(summary = "The evidence of a finding")
+	List<Evidence> evidence(@PathVariable long id) {
+		return findings.evidence(id);
+	}
+
+	@GetMapping("/api/v1/inspection/findings/{id}/evidence/{evidenceId}")
+	@Operation(summary = "Download an evidence file of a finding")
+	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+			@PathVariable long evidenceId) {
+		return findings.download(id, evidenceId).toResponse();
+	}
+
 	@PostMapping("/api/v1/inspection/notices")
 	@Operation(summary = "Issue a circulated notice (通报) about findings to an organisation, a subtree or the whole jurisdiction; criticisedOrgIds records serious criticism (严肃批评)")
 	ResponseEntity<Notice> issue(@RequestBody Notices.NewNotice request) {
@@ -164,5 +199,36 @@ class InspectionApi {
 	@Operation(summary = "Serious criticisms (严肃批评) recorded against an organisation and everything below it")
 	List<Notice.Criticism> criticisms(@RequestParam long orgId) {
 		return notices.criticisms(orgId);
+	}
+
+	@PostMapping("/api/v1/inspection/findings/{id}/rectification")
+	@Operation(summary = "Order the rectification (整改) of a finding: problems, measures, deadline, responsible post; opens a tracked item (kind inspection.rectification) verified and closed by the inspecting organisation")
+	ResponseEntity<Rectification> assign(@PathVariable long id, @RequestBody Rectifications.RectificationInput input) {
+		Rectification rectification = rectifications.assign(id, input);
+		return ResponseEntity.created(URI.create("/api/v1/inspection/findings/" + id + "/rectification")).body(rectification);
+	}
+
+	@GetMapping("/api/v1/inspection/findings/{id}/rectification")
+	@Operation(summary = "The rectification of a finding with its tracked item (status, warning); progress, submission and closing go through /api/v1/tracked-items/{itemId}")
+	Rectification rectification(@PathVariable long id) {
+		return rectifications.get(id);
+	}
+
+	@GetMapping("/api/v1/inspection/rectifications/board")
+	@Operation(summary = "The rectification board of an organisation and its subtree for a year: open, due soon, overdue, closed")
+	Rectifications.Board board(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return rectifications.board(orgId, year == null ? clock.today().getYear() : year, clock.today());
+	}
+
+	@GetMapping("/api/v1/inspection/reminders")
+	@Operation(summary = "Reminders of overdue rectifications to posts of an organisation and everything below it")
+	List<RectificationReminders.Reminder> reminders(@RequestParam long orgId) {
+		return reminders.inSubtree(orgId);
+	}
+
+	@GetMapping("/api/v1/inspection/reminders/mine")
+	@Operation(summary = "The caller's reminders: those to the posts their person holds today")
+	List<RectificationReminders.Reminder> myReminders() {
+		return reminders.mine();
 	}
 }

@@ -23,6 +23,8 @@ import zeren.inspection.Inspection;
 import zeren.inspection.Inspections;
 import zeren.inspection.Notice;
 import zeren.inspection.Notices;
+import zeren.inspection.RectificationReminders;
+import zeren.inspection.Rectifications;
 import zeren.org.Leadership;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
@@ -42,10 +44,15 @@ class InspectionPages {
 	private final BusinessClock clock;
 	private final PageErrors errors;
 	private final NoticePdf pdf;
+	private final Rectifications rectifications;
+	private final RectificationReminders reminders;
 
 	InspectionPages(Inspections inspections, Findings findings, Notices notices, OrgTree tree, Leadership leadership,
-			BusinessClock clock, PageErrors errors, NoticePdf pdf) {
+			BusinessClock clock, PageErrors errors, NoticePdf pdf, Rectifications rectifications,
+			RectificationReminders reminders) {
 		this.pdf = pdf;
+		this.rectifications = rectifications;
+		this.reminders = reminders;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
@@ -177,8 +184,76 @@ class InspectionPages {
 
 	@GetMapping("/inspection/findings/{id}")
 	String finding(@PathVariable long id, Model model) {
-		model.addAttribute("finding", findings.get(id));
+		Finding finding = findings.get(id);
+		model.addAttribute("finding", finding);
+		model.addAttribute("evidence", findings.evidence(id));
+		model.addAttribute("canAttach", inspections.supervises(finding.inspectingOrgId()));
+		var rectification = rectifications.find(id);
+		rectification.ifPresent(r -> model.addAttribute("rectification", r));
+		if (rectification.isEmpty() && inspections.supervises(finding.inspectingOrgId())) {
+			model.addAttribute("canAssign", true);
+			model.addAttribute("posts", leadership.posts(finding.orgId()));
+			model.addAttribute("today", clock.today());
+		}
 		return "inspection/finding";
+	}
+
+	@PostMapping("/inspection/findings/{id}/rectification")
+	String assign(@PathVariable long id, @RequestParam(required = false) String problems,
+			@RequestParam(required = false) String measures,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+			@RequestParam(required = false) Long responsiblePostId, RedirectAttributes flash, Locale locale) {
+		rectifications.requireAssignable(id);
+		return errors.attempt(() -> rectifications.assign(id,
+				new Rectifications.RectificationInput(problems, measures, deadline, responsiblePostId)),
+				"redirect:/inspection/findings/" + id, flash, locale);
+	}
+
+	@PostMapping("/inspection/findings/{id}/evidence")
+	String attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes flash, Locale locale) {
+		findings.requireSupervised(id);
+		try {
+			if (file == null || file.isEmpty()) {
+				throw InvalidInputException.of("file", "error.import.file-missing");
+			}
+			findings.attach(id, file.getOriginalFilename(), file.getInputStream());
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		catch (IOException e) {
+			flash.addFlashAttribute("errors", List.of(errors.message("error.import.file-missing", locale)));
+		}
+		return "redirect:/inspection/findings/" + id;
+	}
+
+	@GetMapping("/inspection/findings/{id}/evidence/{evidenceId}")
+	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+			@PathVariable long evidenceId) {
+		return findings.download(id, evidenceId).toResponse();
+	}
+
+	@GetMapping("/inspection/board")
+	String board(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+		int y = year == null ? clock.today().getYear() : year;
+		model.addAttribute("year", y);
+		chooser(orgId, model);
+		if (orgId != null) {
+			model.addAttribute("board", rectifications.board(orgId, y, clock.today()));
+			model.addAttribute("columns", Rectifications.Column.values());
+		}
+		return "inspection/board";
+	}
+
+	@GetMapping("/inspection/reminders")
+	String reminders(@RequestParam(required = false) Long orgId, Model model) {
+		chooser(orgId, model);
+		model.addAttribute("mine", reminders.mine());
+		if (orgId != null) {
+			model.addAttribute("reminders", reminders.inSubtree(orgId));
+		}
+		return "inspection/reminders";
 	}
 
 	@PostMapping("/inspection/notices")

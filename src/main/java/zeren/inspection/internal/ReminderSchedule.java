@@ -1,0 +1,31 @@
+package zeren.inspection.internal;
+
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import zeren.inspection.RectificationReminders;
+import zeren.platform.BusinessClock;
+
+/**
+ * Runs the reminders of overdue rectifications once a day on the business date (default 01:20
+ * Asia/Shanghai; {@code zeren.inspection.reminders.cron}, "-" turns it off). Every node may run
+ * it: the job itself is safe to run concurrently.
+ */
+@Component
+@EnableScheduling
+class ReminderSchedule {
+
+	private final RectificationReminders reminders;
+	private final BusinessClock clock;
+
+	ReminderSchedule(RectificationReminders reminders, BusinessClock clock) {
+		this.reminders = reminders;
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${zeren.inspection.reminders.cron:0 20 1 * * *}", zone = "${zeren.zone:Asia/Shanghai}")
+	void daily() {
+		reminders.remind(clock.today());
+	}
+}

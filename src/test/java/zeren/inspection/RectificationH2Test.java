@@ -1,0 +1,4 @@
+package zeren.inspection;
+
+class RectificationH2Test extends RectificationContract {
+}

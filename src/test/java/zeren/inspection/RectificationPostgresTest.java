@@ -1,0 +1,7 @@
+package zeren.inspection;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class RectificationPostgresTest extends RectificationContract {
+}
