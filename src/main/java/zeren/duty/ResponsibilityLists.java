@@ -57,10 +57,12 @@ public class ResponsibilityLists {
 	private final AuditTrail audit;
 	private final JsonMapper json;
 	private final People people;
+	private final zeren.access.Users users;
 
 	ResponsibilityLists(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit, JsonMapper json, People people) {
+			AuditTrail audit, JsonMapper json, People people, zeren.access.Users users) {
 		this.jdbc = jdbc;
+		this.users = users;
 		this.people = people;
 		this.tree = tree;
 		this.leadership = leadership;
@@ -216,19 +218,47 @@ public class ResponsibilityLists {
 		}
 		Map<Long, String> orgNames = new HashMap<>();
 		held.forEach(e -> orgNames.put(e.org().id(), e.org().name()));
-		Scope reading = scope.reading();
+		return tasks(held.stream().map(e -> e.post().id()).distinct().toList(), orgNames, people.get(personId).name(),
+				year, scope.reading());
+	}
+
+	/**
+	 * The signed-in user's own tasks (一岗双责): those of every post the person linked to their
+	 * account holds on {@code at}, whatever their grants — a leader always sees what they answer for.
+	 */
+	public List<Task> myTasks(int year, LocalDate at) {
+		Long personId = users.current().map(zeren.access.UserAccount::personId).orElse(null);
+		if (personId == null) {
+			return List.of();
+		}
+		Map<Long, String> orgNames = new HashMap<>();
+		List<Long> posts = jdbc.sql("""
+				SELECT t.post_id, o.id AS org_id, o.name AS org_name FROM tenure t JOIN post p ON p.id = t.post_id
+				JOIN org o ON o.id = p.org_id
+				WHERE t.person_id = :person AND t.start_date <= :day AND (t.end_date IS NULL OR t.end_date >= :day)
+				""").param("person", personId).param("day", at).query((rs, n) -> {
+					orgNames.put(rs.getLong("org_id"), rs.getString("org_name"));
+					return rs.getLong("post_id");
+				}).list().stream().distinct().toList();
+		if (posts.isEmpty()) {
+			return List.of();
+		}
+		String me = jdbc.sql("SELECT name FROM person WHERE id = :id").param("id", personId).query(String.class).single();
+		return tasks(posts, orgNames, me, year, Scope.all());
+	}
+
+	private List<Task> tasks(List<Long> postIds, Map<Long, String> orgNames, String me, int year, Scope reading) {
 		record Found(Row row, Head head) {
 		}
 		List<Found> found = reading.bind(jdbc.sql("SELECT " + ITEM_COLUMNS + ", " + HEAD_COLUMNS.replace("l.id, ", "")
 				+ " " + ITEM_FROM + " JOIN duty_list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id"
 				+ " WHERE i.leader_post_id IN (:posts) AND l.duty_year = :year AND " + reading.condition("o")
 				+ " ORDER BY l.org_id, CASE WHEN i.requirement_id IS NULL THEN 1 ELSE 0 END, i.sort_order, i.id"))
-				.param("posts", held.stream().map(e -> e.post().id()).distinct().toList()).param("year", year)
+				.param("posts", postIds).param("year", year)
 				.query((rs, n) -> new Found(ROW.mapRow(rs, n), new Head(rs.getLong("list_id"), rs.getLong("org_id"),
 						rs.getInt("duty_year"), Status.valueOf(rs.getString("status")), rs.getInt("version"),
 						rs.getObject("published_at", java.time.OffsetDateTime.class))))
 				.list();
-		String me = people.get(personId).name();
 		List<Item> items = toItems(found.stream().map(Found::row).toList(), id -> List.of(me));
 		List<Task> tasks = new ArrayList<>();
 		for (int k = 0; k < found.size(); k++) {

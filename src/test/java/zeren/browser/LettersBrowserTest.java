@@ -18,6 +18,7 @@ import zeren.access.UserAccount;
 import zeren.access.Users;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
+import zeren.duty.ResponsibilityLists;
 import zeren.org.Leadership;
 import zeren.org.Org;
 import zeren.org.OrgTree;
@@ -52,6 +53,9 @@ class LettersBrowserTest extends BrowserTest {
 
 	@Autowired
 	BusinessClock clock;
+
+	@Autowired
+	zeren.duty.ResponsibilityLists lists;
 
 	/** Signs in as another user in a browser session of their own, and makes it the current page. */
 	BrowserContext sessionOf(String username, String password) {
@@ -108,9 +112,14 @@ class LettersBrowserTest extends BrowserTest {
 		expect(page.locator("#letter-hash")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{64}"));
 		long letterId = idInUrl();
 
-		// the county secretary signs in their own session, from their tasks page
+		// the county secretary signs in their own session, from their tasks page (一岗双责)
+		var countyList = lists.create(county.id(), year);
+		lists.addItem(countyList.id(), new ResponsibilityLists.ItemInput(null, null, "召开党风廉政建设工作会议", null,
+				countySecretary.id(), null, null, null, null, List.of(), null));
 		BrowserContext countySession = sessionOf(countyName, "county-password-1");
 		open("/duty/tasks");
+		expect(page.locator(".tasks-table tbody tr")).hasCount(1);
+		expect(page.locator(".tasks-table tbody tr")).containsText("召开党风廉政建设工作会议");
 		expect(page.locator(".tasks-letters li")).hasCount(1);
 		page.locator(".tasks-letters a").click();
 		expect(page.locator(".letter-sign")).hasCount(1);

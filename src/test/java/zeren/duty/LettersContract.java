@@ -344,6 +344,15 @@ abstract class LettersContract extends ApiTest {
 		assertThat(letters.awaitingSignatureOf(cityBoss.id(), year)).extracting(ResponsibilityLetter::id)
 				.contains(mine.id(), other.id());
 		assertThat(letters.awaitingSignatureOf(member.id(), year)).isEmpty();
+		// and sees their own tasks, though the list's organisation lies outside any grant of theirs
+		mvc.perform(get("/api/v1/duty/tasks/mine").param("year", String.valueOf(year)).with(asMember))
+				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(1)))
+				.andExpect(jsonPath("$[0].item.task").value("选人用人专项检查"))
+				.andExpect(jsonPath("$[0].item.leaders[0]").value(p + "常委乙"));
+		mvc.perform(get("/api/v1/duty/tasks").param("personId", String.valueOf(member.id())).with(asMember))
+				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/duty/tasks/mine").param("year", String.valueOf(year)))
+				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(0)));
 	}
 
 	@Test
@@ -414,5 +423,26 @@ abstract class LettersContract extends ApiTest {
 		assertThat(text).contains(issued.title()).contains("落实全面从严治党主体责任").contains("全年无重大违纪违法问题")
 				.contains(p + "县委").contains("县委书记").contains(issued.contentSha256()).contains(p + "县委丙")
 				.contains("发文方").contains("受文方").contains("未签署").contains("第 1 页");
+	}
+
+	@Test
+	void the_letter_pages_render_in_chinese_and_in_english() throws Exception {
+		cityListAndRequirements();
+		letters.generate(city.id(), year);
+		ResponsibilityLetter l = letterTo(countySecretary);
+		letters.issue(l.id());
+		mvc.perform(get("/duty/letters").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year)))
+				.andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+						.content().string(containsString("共 2 份：草稿 1，已下达 1，已签署 0；未签署 2 份")));
+		mvc.perform(get("/duty/letters/" + l.id()).param("lang", "en")).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(containsString("Recipient")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(containsString(letters.get(l.id()).contentSha256())));
+		mvc.perform(get("/duty/tasks").param("lang", "en")).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(containsString("Your account is not linked to a person")));
+		mvc.perform(get("/duty").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year))
+				.param("version", "1")).andExpect(status().isNotFound());
 	}
 }

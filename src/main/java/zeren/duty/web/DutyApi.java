@@ -144,6 +144,14 @@ class DutyApi {
 		return requirements.of(orgId, year == null ? clock.today().getYear() : year);
 	}
 
+	@GetMapping("/api/v1/duty/tasks/mine")
+	@Operation(summary = "The signed-in user's own tasks (一岗双责): through the person linked to the account, the items of every post they hold on the date, whatever their grants")
+	List<ResponsibilityLists.Task> myTasks(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) LocalDate at) {
+		LocalDate date = at == null ? clock.today() : at;
+		return lists.myTasks(year == null ? date.getYear() : year, date);
+	}
+
 	@GetMapping("/api/v1/duty/tasks")
 	@Operation(summary = "My tasks (一岗双责): the items whose responsible post the person holds, across all their posts")
 	List<ResponsibilityLists.Task> tasks(@RequestParam(required = false) Long personId,
