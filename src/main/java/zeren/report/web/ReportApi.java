@@ -1,0 +1,118 @@
+package zeren.report.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.platform.BusinessClock;
+import zeren.report.AnnualReport;
+import zeren.report.AnnualReports;
+import zeren.report.ReportReviews;
+
+/** Annual reports (年度报告) and queries (质询) over JSON, and a report as PDF. */
+@RestController
+@Tag(name = "Annual reports", description = "年度报告 and 质询: draft, submit (locked, SHA-256), review by the upper level: accept or query")
+class ReportApi {
+
+	private final AnnualReports reports;
+	private final ReportReviews reviews;
+	private final ReportPdf pdf;
+	private final BusinessClock clock;
+
+	ReportApi(AnnualReports reports, ReportReviews reviews, ReportPdf pdf, BusinessClock clock) {
+		this.reports = reports;
+		this.reviews = reviews;
+		this.pdf = pdf;
+		this.clock = clock;
+	}
+
+	private int year(Integer year) {
+		return year == null ? clock.today().getYear() - 1 : year;
+	}
+
+	@PostMapping("/api/v1/reports")
+	@Operation(summary = "Create the draft report of an organisation (COMMITTEE) or of its principal (PRINCIPAL) on a year, "
+			+ "optionally pre-filled with the year's facts (or get the existing one)")
+	ResponseEntity<AnnualReport> create(@RequestBody AnnualReports.NewReport request) {
+		AnnualReport report = reports.create(request);
+		return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(report);
+	}
+
+	@GetMapping("/api/v1/reports")
+	@Operation(summary = "The reports of an organisation on a year (default: last year)")
+	List<AnnualReport> of(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return reports.of(orgId, year(year));
+	}
+
+	@GetMapping("/api/v1/reports/overview")
+	@Operation(summary = "For the upper level: the reporting organisations of a subtree and a year, who submitted, "
+			+ "who is late, open queries")
+	AnnualReports.Overview overview(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return reports.overview(orgId, year(year));
+	}
+
+	@GetMapping("/api/v1/reports/{id}")
+	@Operation(summary = "A report with its query rounds")
+	AnnualReport get(@PathVariable long id) {
+		return reports.get(id);
+	}
+
+	@PutMapping("/api/v1/reports/{id}")
+	@Operation(summary = "Change a draft's title and text (plain text, paragraphs separated by blank lines); 409 once submitted")
+	AnnualReport edit(@PathVariable long id, @RequestBody AnnualReports.Draft draft) {
+		return reports.edit(id, draft);
+	}
+
+	@PostMapping("/api/v1/reports/{id}/submit")
+	@Operation(summary = "Submit: the report is locked, its canonical content hashed (SHA-256), lateness recorded")
+	AnnualReport submit(@PathVariable long id) {
+		return reports.submit(id);
+	}
+
+	@GetMapping(path = "/api/v1/reports/{id}/canonical", produces = MediaType.TEXT_PLAIN_VALUE)
+	@Operation(summary = "The exact submitted text whose SHA-256 the report keeps")
+	ResponseEntity<String> canonical(@PathVariable long id) {
+		String text = reports.canonical(id);
+		return text == null ? ResponseEntity.noContent().build()
+				: ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(text);
+	}
+
+	@PostMapping("/api/v1/reports/{id}/query")
+	@Operation(summary = "The upper level queries (质询) a submitted report: each question becomes a tracked item "
+			+ "answered by the reporting organisation")
+	AnnualReport query(@PathVariable long id, @RequestBody ReportReviews.NewQuery request) {
+		return reviews.query(id, request);
+	}
+
+	@PostMapping("/api/v1/reports/{id}/accept")
+	@Operation(summary = "The upper level accepts a report (all questions answered)")
+	AnnualReport accept(@PathVariable long id) {
+		return reviews.accept(id);
+	}
+
+	@GetMapping("/api/v1/reports/{id}/pdf")
+	@Operation(summary = "The report as PDF (Chinese text)")
+	ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
+		AnnualReport report = reports.get(id);
+		return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename("report-" + report.orgId() + "-" + report.year() + "-" + report.kind() + ".pdf",
+								StandardCharsets.UTF_8).build().toString())
+				.contentType(MediaType.APPLICATION_PDF).body(pdf.write(report, locale));
+	}
+}

@@ -1,0 +1,136 @@
+package zeren.report.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import zeren.org.OrgTree;
+import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
+import zeren.platform.InvalidInputException;
+import zeren.platform.web.PageErrors;
+import zeren.report.AnnualReport;
+import zeren.report.AnnualReports;
+import zeren.report.ReportReviews;
+import zeren.report.ReportSettings;
+
+/** Annual reports: an organisation's own reports and the overview below it; one report with its review. */
+@Controller
+class ReportPages {
+
+	/** Overview rows shown on the page; the API lists up to {@link AnnualReports#OVERVIEW_ROWS}. */
+	static final int OVERVIEW_SHOWN = 300;
+
+	private final AnnualReports reports;
+	private final ReportReviews reviews;
+	private final ReportPdf pdf;
+	private final OrgTree tree;
+	private final BusinessClock clock;
+	private final PageErrors errors;
+	private final ReportSettings settings;
+
+	ReportPages(AnnualReports reports, ReportReviews reviews, ReportPdf pdf, OrgTree tree, BusinessClock clock,
+			PageErrors errors, ReportSettings settings) {
+		this.settings = settings;
+		this.reports = reports;
+		this.reviews = reviews;
+		this.pdf = pdf;
+		this.tree = tree;
+		this.clock = clock;
+		this.errors = errors;
+	}
+
+	@GetMapping("/reports")
+	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+		int y = year == null ? clock.today().getYear() - 1 : year;
+		model.addAttribute("year", y);
+		var roots = tree.roots();
+		model.addAttribute("roots", roots);
+		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		if (orgId != null) {
+			model.addAttribute("org", tree.get(orgId));
+			model.addAttribute("canManage", tree.canManage(orgId));
+			List<AnnualReport> own = reports.of(orgId, y);
+			model.addAttribute("committeeReport", own.stream().filter(r -> r.kind() == AnnualReport.Kind.COMMITTEE).findFirst().orElse(null));
+			model.addAttribute("principalReport", own.stream().filter(r -> r.kind() == AnnualReport.Kind.PRINCIPAL).findFirst().orElse(null));
+			AnnualReports.Overview overview = reports.overview(orgId, y);
+			model.addAttribute("overview", overview);
+			model.addAttribute("overviewShown", overview.rows().subList(0, Math.min(OVERVIEW_SHOWN, overview.rows().size())));
+		}
+		return "report/index";
+	}
+
+	@PostMapping("/reports")
+	String create(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) AnnualReport.Kind kind, @RequestParam(required = false) Boolean prefill,
+			RedirectAttributes flash, Locale locale) {
+		try {
+			AnnualReport report = reports.create(new AnnualReports.NewReport(orgId, year, kind, prefill));
+			return "redirect:/reports/" + report.id();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+			return orgId == null ? "redirect:/reports" : "redirect:/reports?orgId=" + orgId + (year == null ? "" : "&year=" + year);
+		}
+	}
+
+	@GetMapping("/reports/{id}")
+	String show(@PathVariable long id, Model model) {
+		AnnualReport report = reports.get(id);
+		model.addAttribute("report", report);
+		model.addAttribute("paragraphs", AnnualReports.paragraphs(report.body()));
+		model.addAttribute("canManage", tree.canManage(report.orgId()));
+		model.addAttribute("canReview", reports.canReview(report));
+		model.addAttribute("answerDeadline", clock.today().plusDays(settings.answerDays()));
+		return "report/show";
+	}
+
+	@PostMapping("/reports/{id}")
+	String edit(@PathVariable long id, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String body, RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> reports.edit(id, new AnnualReports.Draft(title, body)), "redirect:/reports/" + id,
+				flash, locale);
+	}
+
+	@PostMapping("/reports/{id}/submit")
+	String submit(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> reports.submit(id), "redirect:/reports/" + id, flash, locale);
+	}
+
+	@PostMapping("/reports/{id}/query")
+	String query(@PathVariable long id, @RequestParam(required = false) String questions,
+			@RequestParam(required = false) LocalDate deadline, RedirectAttributes flash, Locale locale) {
+		List<String> lines = questions == null ? List.of()
+				: questions.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+		return errors.attempt(() -> reviews.query(id, new ReportReviews.NewQuery(lines, deadline)),
+				"redirect:/reports/" + id, flash, locale);
+	}
+
+	@PostMapping("/reports/{id}/accept")
+	String accept(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> reviews.accept(id), "redirect:/reports/" + id, flash, locale);
+	}
+
+	@GetMapping("/reports/{id}/pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
+		AnnualReport report = reports.get(id);
+		return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename("report-" + report.orgId() + "-" + report.year() + "-" + report.kind() + ".pdf",
+								StandardCharsets.UTF_8).build().toString())
+				.contentType(MediaType.APPLICATION_PDF).body(pdf.write(report, locale));
+	}
+}

@@ -1,0 +1,4 @@
+package zeren.report;
+
+class ReportH2Test extends ReportContract {
+}

@@ -1,0 +1,7 @@
+package zeren.report;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class ReportPostgresTest extends ReportContract {
+}
