@@ -6,14 +6,11 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,7 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import zeren.duty.DutyList;
 import zeren.duty.ResponsibilityLists.ImportRow;
 import zeren.platform.InputError;
-import zeren.platform.InvalidInputException;
+import zeren.platform.xlsx.HeaderedSheet;
 
 /**
  * The task detail table (工作任务明细表) as an XLSX sheet: a title row, the header row and one row
@@ -87,97 +84,32 @@ final class TaskDetailTable {
 	}
 
 	static List<ImportRow> read(InputStream in) {
-		Workbook book;
-		try {
-			book = new XSSFWorkbook(in);
-		}
-		catch (IOException | RuntimeException e) {
-			throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
-		}
-		try (book) {
-			if (book.getNumberOfSheets() == 0) {
-				throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
-			}
-			Sheet sheet = book.getSheetAt(0);
-			DataFormatter formatter = new DataFormatter();
-			int headerRow = -1;
-			Map<String, Integer> columns = new HashMap<>();
-			for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), 9) && headerRow < 0; r++) {
-				Row row = sheet.getRow(r);
-				if (row == null) {
-					continue;
-				}
-				for (Cell cell : row) {
-					if ("工作任务".equals(formatter.formatCellValue(cell).strip())) {
-						headerRow = r;
-					}
-				}
-				if (headerRow >= 0) {
-					for (Cell cell : row) {
-						columns.putIfAbsent(formatter.formatCellValue(cell).strip(), cell.getColumnIndex());
-					}
-				}
-			}
-			String expected = String.join(",", HEADERS);
-			if (headerRow < 0) {
-				throw InvalidInputException.of("file", "error.import.header-missing", expected);
-			}
-			for (String h : HEADERS) {
-				if (!columns.containsKey(h)) {
-					throw new InvalidInputException(List.of(InputError.line(headerRow + 1, h,
-							"error.import.header-column-missing", h, expected)));
-				}
-			}
-			List<ImportRow> rows = new ArrayList<>();
-			for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				if (row == null) {
-					continue;
-				}
-				long line = r + 1;
-				List<InputError> errors = new ArrayList<>();
-				Map<String, String> v = new HashMap<>();
-				boolean blank = true;
-				for (String h : HEADERS) {
-					Cell cell = row.getCell(columns.get(h));
-					String text = text(cell, formatter);
-					v.put(h, text);
-					blank &= text.isEmpty();
-				}
-				if (blank) {
-					continue;
-				}
-				LocalDate deadline = date(row.getCell(columns.get("完成时限")), v.get("完成时限"), line, "deadline", errors);
-				List<DutyList.Milestone> milestones = new ArrayList<>();
-				for (String part : v.get("阶段节点").split("\n")) {
-					String p = part.strip();
-					if (p.isEmpty()) {
-						continue;
-					}
-					int space = p.indexOf(' ');
-					try {
-						milestones.add(new DutyList.Milestone(LocalDate.parse(space < 0 ? p : p.substring(0, space)),
-								space < 0 ? "" : p.substring(space + 1).strip()));
-					}
-					catch (DateTimeParseException e) {
-						errors.add(InputError.line(line, "milestones", "error.duty.milestone-format", p));
-					}
-				}
-				rows.add(new ImportRow(line, v.get("序号"), v.get("类别"), v.get("工作任务"), v.get("目标要求"),
-						v.get("责任领导"), v.get("牵头单位"), v.get("参与单位"), v.get("监督单位"), deadline, milestones,
-						errors));
-			}
-			return rows;
-		}
-		catch (IOException e) {
-			throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
-		}
+		return HeaderedSheet.read(in, "工作任务", HEADERS, TaskDetailTable::row);
 	}
 
-	private static String text(Cell cell, DataFormatter formatter) {
-		if (cell == null) {
-			return "";
+	private static ImportRow row(HeaderedSheet.Line in) {
+		long line = in.number();
+		List<InputError> errors = new ArrayList<>();
+		LocalDate deadline = date(in.cell("完成时限"), in.get("完成时限"), line, "deadline", errors);
+		List<DutyList.Milestone> milestones = new ArrayList<>();
+		for (String part : in.get("阶段节点").split("\n")) {
+			String p = part.strip();
+			if (p.isEmpty()) {
+				continue;
+			}
+			int space = p.indexOf(' ');
+			try {
+				milestones.add(new DutyList.Milestone(LocalDate.parse(space < 0 ? p : p.substring(0, space)),
+						space < 0 ? "" : p.substring(space + 1).strip()));
+			}
+			catch (DateTimeParseException e) {
+				errors.add(InputError.line(line, "milestones", "error.duty.milestone-format", p));
+			}
 		}
+		return new ImportRow(line, in.get("序号"), in.get("类别"), in.get("工作任务"), in.get("目标要求"), in.get("责任领导"),
+				in.get("牵头单位"), in.get("参与单位"), in.get("监督单位"), deadline, milestones, errors);
+	}
+
 		return formatter.formatCellValue(cell).strip();
 	}
 

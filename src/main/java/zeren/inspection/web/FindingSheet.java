@@ -3,14 +3,10 @@ package zeren.inspection.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -20,8 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import zeren.inspection.Finding;
 import zeren.inspection.Findings;
 import zeren.inspection.Findings.ImportRow;
-import zeren.platform.InputError;
-import zeren.platform.InvalidInputException;
+import zeren.platform.xlsx.HeaderedSheet;
 
 /**
  * The findings sheet (督导检查发现问题清单) as XLSX: a title row, the header row, one row per
@@ -88,71 +83,8 @@ final class FindingSheet {
 
 	/** The rows of the first sheet below its header row, blank rows skipped. */
 	static List<ImportRow> read(InputStream in) {
-		Workbook book;
-		try {
-			book = new XSSFWorkbook(in);
-		}
-		catch (IOException | RuntimeException e) {
-			throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
-		}
-		try (book) {
-			if (book.getNumberOfSheets() == 0) {
-				throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
-			}
-			Sheet sheet = book.getSheetAt(0);
-			DataFormatter formatter = new DataFormatter();
-			int headerRow = -1;
-			Map<String, Integer> columns = new HashMap<>();
-			for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), 9) && headerRow < 0; r++) {
-				Row row = sheet.getRow(r);
-				if (row == null) {
-					continue;
-				}
-				for (Cell cell : row) {
-					if ("问题描述".equals(formatter.formatCellValue(cell).strip())) {
-						headerRow = r;
-					}
-				}
-				if (headerRow >= 0) {
-					for (Cell cell : row) {
-						columns.putIfAbsent(formatter.formatCellValue(cell).strip(), cell.getColumnIndex());
-					}
-				}
-			}
-			String expected = String.join(",", Findings.COLUMNS);
-			if (headerRow < 0) {
-				throw InvalidInputException.of("file", "error.import.header-missing", expected);
-			}
-			for (String h : Findings.COLUMNS) {
-				if (!columns.containsKey(h)) {
-					throw new InvalidInputException(List.of(InputError.line(headerRow + 1, h,
-							"error.import.header-column-missing", h, expected)));
-				}
-			}
-			List<ImportRow> rows = new ArrayList<>();
-			for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				if (row == null) {
-					continue;
-				}
-				Map<String, String> v = new HashMap<>();
-				boolean blank = true;
-				for (String h : Findings.COLUMNS) {
-					Cell cell = row.getCell(columns.get(h));
-					String text = cell == null ? "" : formatter.formatCellValue(cell).strip();
-					v.put(h, text);
-					blank &= text.isEmpty();
-				}
-				if (blank) {
-					continue;
-				}
-				rows.add(new ImportRow(r + 1, v.get("单位编码"), v.get("检查重点"), v.get("问题描述"), v.get("问题等级"),
-						v.get("责任岗位"), List.of()));
-			}
-			return rows;
-		}
-		catch (IOException e) {
-			throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
-		}
+		return HeaderedSheet.read(in, "问题描述", Findings.COLUMNS,
+				line -> new ImportRow(line.number(), line.get("单位编码"), line.get("检查重点"), line.get("问题描述"),
+						line.get("问题等级"), line.get("责任岗位"), List.of()));
 	}
 }
