@@ -262,17 +262,38 @@ public class Leadership {
 	/** Every post this person has held, earliest first. */
 	public List<TenureEntry> career(long personId) {
 		people.get(personId);
-		return entries("t.person_id = :key", personId);
+		return entries("t.person_id = :key", java.util.Map.of("key", personId));
 	}
 
 	/** Every tenure of every post of an organisation: the history of its leadership team. */
 	public List<TenureEntry> history(long orgId) {
 		tree.get(orgId);
-		return entries("p.org_id = :key", orgId);
+		return entries("p.org_id = :key", java.util.Map.of("key", orgId));
+	}
+
+	/**
+	 * Everyone who held a post of these organisations at any time from {@code from} to {@code to}
+	 * (both inclusive), whether or not they hold it today, in one query: the tenures behind
+	 * retrospective tracing (倒查).
+	 */
+	public List<TenureEntry> tenuresDuring(java.util.Collection<Long> orgIds, LocalDate from, LocalDate to) {
+		if (orgIds.isEmpty()) {
+			return List.of();
+		}
+		return entries("p.org_id IN (:keys) AND t.start_date <= :to AND (t.end_date IS NULL OR t.end_date >= :from)",
+				java.util.Map.of("keys", List.copyOf(orgIds), "from", from, "to", to));
+	}
+
+	/** Every post each of these people has held, earliest first, in one query (careers side by side). */
+	public List<TenureEntry> careers(java.util.Collection<Long> personIds) {
+		if (personIds.isEmpty()) {
+			return List.of();
+		}
+		return entries("t.person_id IN (:keys)", java.util.Map.of("keys", List.copyOf(personIds)));
 	}
 
 	/** Tenures with their post, organisation and person in one query, cut to the caller's scope. */
-	private List<TenureEntry> entries(String condition, long key) {
+	private List<TenureEntry> entries(String condition, java.util.Map<String, ?> params) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("""
 				SELECT p.*, %s, %s, %s
@@ -281,7 +302,7 @@ public class Leadership {
 				WHERE %s AND %s
 				ORDER BY t.start_date, t.id
 				""".formatted(TENURE_COLUMNS, ORG_COLUMNS, PERSON_COLUMNS, condition, reading.condition("o"))))
-				.param("key", key).query((rs, n) -> new TenureEntry(TENURE.mapRow(rs, n), POST.mapRow(rs, n),
+				.params(params).query((rs, n) -> new TenureEntry(TENURE.mapRow(rs, n), POST.mapRow(rs, n),
 						OrgTree.map(rs, "o_"), People.map(rs, "pe_")))
 				.list();
 	}

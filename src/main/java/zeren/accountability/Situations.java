@@ -1,0 +1,119 @@
+package zeren.accountability;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import zeren.audit.AuditTrail;
+import zeren.platform.ConflictException;
+import zeren.platform.CurrentScope;
+import zeren.platform.ForbiddenException;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
+
+/**
+ * The catalogue of triggering situations (追责情形), seeded with the ten of the source text. An
+ * administrator adds situations and deactivates them; a deactivated one stays on the cases that
+ * cite it but is not offered for new ones.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Situations {
+
+	/**
+	 * @param concernsLower the failure is about lower committees, so the upper committee's leaders
+	 * are proposed as well
+	 */
+	public record Situation(long id, String code, String name, boolean concernsLower, int sortOrder, boolean active) {
+	}
+
+	static final RowMapper<Situation> SITUATION = (rs, n) -> new Situation(rs.getLong("id"), rs.getString("code"),
+			rs.getString("name"), rs.getBoolean("concerns_lower"), rs.getInt("sort_order"), rs.getBoolean("active"));
+
+	private final JdbcClient jdbc;
+	private final CurrentScope scope;
+	private final AuditTrail audit;
+
+	Situations(JdbcClient jdbc, CurrentScope scope, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.scope = scope;
+		this.audit = audit;
+	}
+
+	/** The catalogue in its order; {@code activeOnly} for what a new case may cite. */
+	public List<Situation> list(boolean activeOnly) {
+		return jdbc.sql("SELECT * FROM acc_situation" + (activeOnly ? " WHERE active = TRUE" : "")
+				+ " ORDER BY sort_order, id").query(SITUATION).list();
+	}
+
+	public Situation get(long id) {
+		return jdbc.sql("SELECT * FROM acc_situation WHERE id = :id").param("id", id).query(SITUATION).optional()
+				.orElseThrow(() -> new NotFoundException("accountability-situation", id));
+	}
+
+	public record NewSituation(String code, String name, Boolean concernsLower) {
+	}
+
+	@Transactional
+	public Situation add(NewSituation request) {
+		requireAdmin();
+		List<InputError> errors = new ArrayList<>();
+		String code = request.code() == null ? "" : request.code().strip();
+		String name = request.name() == null ? "" : request.name().strip();
+		if (code.isEmpty()) {
+			errors.add(InputError.field("code", "error.field.required"));
+		}
+		else if (code.length() > 32) {
+			errors.add(InputError.field("code", "error.field.too-long", 32));
+		}
+		if (name.isEmpty()) {
+			errors.add(InputError.field("name", "error.field.required"));
+		}
+		else if (name.length() > 500) {
+			errors.add(InputError.field("name", "error.field.too-long", 500));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		int next = jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM acc_situation").query(Integer.class).single();
+		var keys = new GeneratedKeyHolder();
+		try {
+			jdbc.sql("""
+					INSERT INTO acc_situation (code, name, concerns_lower, sort_order, active)
+					VALUES (:code, :name, :lower, :sort, TRUE)
+					""").param("code", code).param("name", name)
+					.param("lower", Boolean.TRUE.equals(request.concernsLower())).param("sort", next).update(keys, "id");
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("code", "error.accountability.situation-code-taken", code);
+		}
+		long id = keys.getKey().longValue();
+		audit.record(new AuditTrail.Change(null, "accountability-situation", id, "CREATE",
+				"code=%s name=%s concernsLower=%s".formatted(code, name, request.concernsLower())));
+		return get(id);
+	}
+
+	@Transactional
+	public Situation setActive(long id, boolean active) {
+		requireAdmin();
+		Situation situation = get(id);
+		jdbc.sql("UPDATE acc_situation SET active = :active WHERE id = :id").param("active", active).param("id", id)
+				.update();
+		audit.record(new AuditTrail.Change(null, "accountability-situation", id, active ? "ACTIVATE" : "DEACTIVATE",
+				"code=" + situation.code()));
+		return get(id);
+	}
+
+	private void requireAdmin() {
+		if (!scope.isAdmin()) {
+			throw new ForbiddenException();
+		}
+	}
+}

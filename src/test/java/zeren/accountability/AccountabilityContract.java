@@ -1,0 +1,574 @@
+package zeren.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+import zeren.access.Role;
+import zeren.access.UserAccount;
+import zeren.access.Users;
+import zeren.accountability.AccountabilityCase.AppealOutcome;
+import zeren.accountability.AccountabilityCase.Disposition;
+import zeren.accountability.AccountabilityCase.Form;
+import zeren.accountability.AccountabilityCase.Origin;
+import zeren.accountability.AccountabilityCase.Party;
+import zeren.accountability.AccountabilityCase.Responsibility;
+import zeren.accountability.AccountabilityCase.Status;
+import zeren.org.Leadership;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.OrgType;
+import zeren.org.People;
+import zeren.org.Person;
+import zeren.org.Post;
+import zeren.org.PostKind;
+import zeren.org.Tenure;
+import zeren.platform.ConflictException;
+import zeren.platform.InvalidInputException;
+import zeren.support.ApiTest;
+import zeren.support.SettableClock;
+
+abstract class AccountabilityContract extends ApiTest {
+
+	@Autowired
+	OrgTree tree;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Leadership leadership;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	Situations situations;
+
+	@Autowired
+	IntegrityFiles integrityFiles;
+
+	@Autowired
+	AccountabilityStatistics statistics;
+
+	@Autowired
+	SettableClock clock;
+
+	@Autowired
+	zeren.tracking.TrackedItems trackedItems;
+
+	@AfterEach
+	void realTime() {
+		clock.reset();
+	}
+
+	static final LocalDate FROM = LocalDate.of(2020, 1, 1);
+	static final LocalDate TO = LocalDate.of(2022, 12, 31);
+
+	/** A city with county X (and its discipline commission) and county Y, and the people of X's history. */
+	class World {
+		final String p = unique();
+		final Org city = tree.create(new OrgTree.NewOrg(p + "c", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		final Org x = tree.create(new OrgTree.NewOrg(p + "x", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		final Org y = tree.create(new OrgTree.NewOrg(p + "y", p + "乙县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		final Org body = tree.create(new OrgTree.NewOrg(p + "xd", p + "甲县纪委", OrgType.DISCIPLINE_COMMISSION, x.id(), null, null));
+		final Post citySecretary = post(city, "市委书记", PostKind.SECRETARY);
+		final Post secretary = post(x, "县委书记", PostKind.SECRETARY);
+		final Post deputy = post(x, "常务副县长", PostKind.MEMBER, "财政", "民生");
+		final Post propaganda = post(x, "宣传部长", PostKind.MEMBER, "宣传");
+		final Post liaison = post(x, "联络员", PostKind.LIAISON);
+		final Post bodySecretary = post(body, "纪委书记", PostKind.DISCIPLINE_SECRETARY);
+		final Post ySecretary = post(y, "县委书记", PostKind.SECRETARY);
+		final Person moved = person("调任书记");
+		final Person retired = person("退休书记");
+		final Person later = person("现任书记");
+		final Person inCharge = person("分管副县长");
+		final Person member = person("宣传部长");
+		final Person clerk = person("联络员");
+		final Person supervisor = person("纪委书记");
+		final Person direct = person("直接责任人");
+		final Person mayor = person("市委书记");
+
+		World() {
+			tree.linkDisciplineBody(x.id(), body.id());
+			// moved: X's secretary until mid-2021, then Y's secretary (transferred)
+			end(appoint(moved, secretary, LocalDate.of(2018, 1, 1)), LocalDate.of(2021, 6, 30), Tenure.EndReason.TRANSFER);
+			appoint(moved, ySecretary, LocalDate.of(2021, 7, 1));
+			// retired: X's secretary from mid-2021 until retirement in 2023
+			end(appoint(retired, secretary, LocalDate.of(2021, 7, 1)), LocalDate.of(2023, 3, 31), Tenure.EndReason.RETIREMENT);
+			// later: after the incident period, not proposed
+			appoint(later, secretary, LocalDate.of(2023, 4, 1));
+			appoint(inCharge, deputy, LocalDate.of(2019, 3, 1));
+			end(appoint(member, propaganda, LocalDate.of(2016, 1, 1)), LocalDate.of(2020, 2, 29), Tenure.EndReason.PROMOTION);
+			appoint(clerk, liaison, LocalDate.of(2019, 1, 1));
+			appoint(supervisor, bodySecretary, LocalDate.of(2017, 1, 1));
+			appoint(mayor, citySecretary, LocalDate.of(2019, 1, 1));
+		}
+
+		Post post(Org org, String title, PostKind kind, String... areas) {
+			return leadership.addPost(org.id(), new Leadership.NewPost(title, kind, List.of(areas), null));
+		}
+
+		Person person(String name) {
+			return people.create(new People.NewPerson(p + name, null, null, null, null, x.id()));
+		}
+
+		Tenure appoint(Person person, Post post, LocalDate from) {
+			return leadership.appoint(new Leadership.NewTenure(person.id(), post.id(), from, null));
+		}
+
+		void end(Tenure tenure, LocalDate on, Tenure.EndReason reason) {
+			leadership.end(tenure.id(), on, reason);
+		}
+
+		long situation(String code) {
+			return situations.list(true).stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().id();
+		}
+
+		AccountabilityCase open(String code) {
+			return cases.create(new Cases.NewCase(x.id(), Origin.INSPECTION_TOUR, "F-17", p + "案", FROM, TO,
+					"违规发放津贴补贴", List.of(situation(code)), deputy.id(), List.of(direct.id()), null));
+		}
+
+		ProposedParty proposal(List<ProposedParty> proposals, Person person) {
+			return proposals.stream().filter(pp -> person.id() == (pp.personId() == null ? -1 : pp.personId())).findFirst()
+					.orElseThrow(() -> new AssertionError(person.name() + " not proposed"));
+		}
+	}
+
+	@Test
+	void a_secretary_who_moved_and_one_who_retired_are_both_proposed_with_their_grade_and_posts_then_and_now()
+			throws Exception {
+		World w = new World();
+		AccountabilityCase c = w.open("S03");
+		String url = "/api/v1/accountability/cases/" + c.id() + "/proposed-parties";
+		mvc.perform(get(url)).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.personId == %d)].responsibility".formatted(w.moved.id())).value(contains("PRINCIPAL_LEADERSHIP")))
+				.andExpect(jsonPath("$[?(@.personId == %d)].grounds[0].tenureEnd".formatted(w.moved.id())).value(contains("2021-06-30")))
+				.andExpect(jsonPath("$[?(@.personId == %d)].postsNow[0].orgName".formatted(w.moved.id())).value(contains(w.y.name())))
+				.andExpect(jsonPath("$[?(@.personId == %d)].responsibility".formatted(w.retired.id())).value(contains("PRINCIPAL_LEADERSHIP")))
+				.andExpect(jsonPath("$[?(@.personId == %d)].retired".formatted(w.retired.id())).value(contains(true)))
+				.andExpect(jsonPath("$[?(@.personId == %d)]".formatted(w.later.id())).isEmpty())
+				.andExpect(jsonPath("$[?(@.personId == %d)]".formatted(w.clerk.id())).isEmpty());
+
+		List<ProposedParty> proposals = cases.proposals(c.id());
+		ProposedParty moved = w.proposal(proposals, w.moved);
+		assertThat(moved.grounds()).singleElement().satisfies(g -> {
+			assertThat(g.role()).isEqualTo("principal");
+			assertThat(g.postTitle()).isEqualTo("县委书记");
+			assertThat(g.heldFrom()).isEqualTo(FROM);
+			assertThat(g.heldTo()).isEqualTo(LocalDate.of(2021, 6, 30));
+			assertThat(g.endReason()).isEqualTo(Tenure.EndReason.TRANSFER);
+		});
+		assertThat(moved.postsNow()).extracting(ProposedParty.PostNow::postId).containsExactly(w.ySecretary.id());
+		assertThat(moved.retired()).isFalse();
+		assertThat(moved.reason()).contains("县委书记", "2018-01-01", "2021-06-30");
+		ProposedParty retired = w.proposal(proposals, w.retired);
+		assertThat(retired.grounds()).singleElement().satisfies(g -> {
+			assertThat(g.heldFrom()).isEqualTo(LocalDate.of(2021, 7, 1));
+			assertThat(g.heldTo()).isEqualTo(TO);
+			assertThat(g.tenureEnd()).isEqualTo(LocalDate.of(2023, 3, 31));
+		});
+		assertThat(retired.postsNow()).isEmpty();
+		assertThat(retired.retired()).isTrue();
+		// the member in charge of the area shares principal leadership; the others: important
+		assertThat(w.proposal(proposals, w.inCharge).responsibility()).isEqualTo(Responsibility.PRINCIPAL_LEADERSHIP);
+		assertThat(w.proposal(proposals, w.inCharge).grounds().get(0).role()).isEqualTo("in-charge");
+		ProposedParty member = w.proposal(proposals, w.member);
+		assertThat(member.responsibility()).isEqualTo(Responsibility.IMPORTANT_LEADERSHIP);
+		assertThat(member.grounds().get(0).heldTo()).isEqualTo(LocalDate.of(2020, 2, 29));
+		// one case, two investigations: the discipline body's principal for supervision
+		assertThat(w.proposal(proposals, w.supervisor).responsibility()).isEqualTo(Responsibility.SUPERVISORY);
+		assertThat(w.proposal(proposals, w.direct).responsibility()).isEqualTo(Responsibility.DIRECT);
+		assertThat(proposals).filteredOn(pp -> pp.orgId() != null).extracting(ProposedParty::orgId,
+				ProposedParty::responsibility).containsExactly(org.assertj.core.groups.Tuple.tuple(w.x.id(),
+						Responsibility.FULL_LEADERSHIP));
+		// S03 does not concern lower committees: the city's secretary is not proposed
+		assertThat(proposals).noneMatch(pp -> Long.valueOf(w.mayor.id()).equals(pp.personId()));
+		assertThat(proposals).allMatch(pp -> pp.disposition() == Disposition.PENDING);
+	}
+
+	@Test
+	void overlapping_tenures_of_two_secretaries_in_one_period_both_appear() {
+		World w = new World();
+		// a second secretary post: the new secretary took over before the old one's tenure ended
+		Post acting = w.post(w.y, "县委书记（主持工作）", PostKind.SECRETARY);
+		Person first = w.person("甲书记");
+		Person second = w.person("乙书记");
+		Post ySecretaryOld = w.post(w.y, "原县委书记", PostKind.SECRETARY);
+		w.end(w.appoint(first, ySecretaryOld, LocalDate.of(2019, 1, 1)), LocalDate.of(2021, 6, 30), Tenure.EndReason.PROMOTION);
+		w.appoint(second, acting, LocalDate.of(2021, 5, 1));
+		AccountabilityCase c = cases.create(new Cases.NewCase(w.y.id(), Origin.REPORT, null, w.p + "乙案", FROM, TO,
+				"事实", List.of(w.situation("S02")), null, List.of(), null));
+		List<ProposedParty> proposals = cases.proposals(c.id());
+		ProposedParty a = w.proposal(proposals, first);
+		ProposedParty b = w.proposal(proposals, second);
+		assertThat(a.responsibility()).isEqualTo(Responsibility.PRINCIPAL_LEADERSHIP);
+		assertThat(b.responsibility()).isEqualTo(Responsibility.PRINCIPAL_LEADERSHIP);
+		assertThat(a.grounds().get(0).heldTo()).isEqualTo(LocalDate.of(2021, 6, 30));
+		assertThat(b.grounds().get(0).heldFrom()).isEqualTo(LocalDate.of(2021, 5, 1));
+		// the moved secretary of X became Y's secretary after the period started: proposed for Y too
+		assertThat(w.proposal(proposals, w.moved).grounds().get(0).heldFrom()).isEqualTo(LocalDate.of(2021, 7, 1));
+		assertThat(w.proposal(proposals, first).postsNow()).isEmpty();
+		assertThat(w.proposal(proposals, first).retired()).isFalse();
+	}
+
+	@Test
+	void a_situation_concerning_lower_committees_also_proposes_the_upper_committee_and_its_leaders() {
+		World w = new World();
+		AccountabilityCase c = w.open("S09");
+		List<ProposedParty> proposals = cases.proposals(c.id());
+		ProposedParty mayor = w.proposal(proposals, w.mayor);
+		assertThat(mayor.responsibility()).isEqualTo(Responsibility.PRINCIPAL_LEADERSHIP);
+		assertThat(mayor.grounds().get(0).role()).isEqualTo("upper-principal");
+		assertThat(proposals).filteredOn(pp -> pp.orgId() != null).extracting(ProposedParty::orgId)
+				.containsExactlyInAnyOrder(w.x.id(), w.city.id());
+	}
+
+	/** Confirms every proposal but drops the organisation, shows the facts and hears everyone. */
+	void investigate(World w, AccountabilityCase c, LocalDate on) {
+		cases.approveOpening(c.id(), new Cases.Opening(on, "市纪委书记"));
+		for (ProposedParty pp : cases.proposals(c.id())) {
+			cases.dispose(c.id(), new Cases.Disposal(pp.personId(), pp.orgId(),
+					pp.orgId() != null ? Disposition.DROPPED : Disposition.CONFIRMED, "调查认定"));
+		}
+		for (Party party : cases.get(c.id()).parties()) {
+			if (party.disposition() == Disposition.CONFIRMED) {
+				cases.showFactStatement(c.id(), party.id(), new Cases.PartyStep(on, null));
+				cases.recordStatement(c.id(), party.id(), new Cases.PartyStep(on, "本人无异议"));
+			}
+		}
+	}
+
+	List<Party> confirmed(AccountabilityCase c) {
+		return cases.get(c.id()).parties().stream().filter(pt -> pt.disposition() == Disposition.CONFIRMED).toList();
+	}
+
+	Party party(AccountabilityCase c, Person person) {
+		return cases.get(c.id()).parties().stream().filter(pt -> Long.valueOf(person.id()).equals(pt.personId()))
+				.findFirst().orElseThrow();
+	}
+
+	@Test
+	void the_procedure_refuses_illegal_moves_and_a_decided_case_changes_only_by_a_new_decision() throws Exception {
+		World w = new World();
+		AccountabilityCase c = w.open("S03");
+		String base = "/api/v1/accountability/cases/" + c.id();
+		// nothing before the opening is approved
+		mvc.perform(postJson(base + "/report", "{\"text\":\"报告\"}")).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].field").value("status"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("report")));
+		mvc.perform(postJson(base + "/parties", "{\"personId\":%d,\"disposition\":\"CONFIRMED\",\"reason\":\"x\"}"
+				.formatted(w.moved.id()))).andExpect(status().isConflict());
+		mvc.perform(postJson(base + "/opening/approve", "{\"approvedBy\":\"书记\",\"on\":\"2999-01-01\"}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("on"));
+		mvc.perform(postJson(base + "/opening/approve", "{}")).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("approvedBy"));
+		assertThat(cases.get(c.id()).status()).isEqualTo(Status.REGISTERED);
+		mvc.perform(postJson(base + "/opening/approve", "{\"approvedBy\":\"市纪委书记\"}")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("INVESTIGATING"));
+		mvc.perform(postJson(base + "/opening/approve", "{\"approvedBy\":\"市纪委书记\"}")).andExpect(status().isConflict());
+
+		// the report needs every proposal disposed, and every confirmed party heard
+		mvc.perform(postJson(base + "/report", "{\"text\":\"报告\"}")).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].field").value("parties"));
+		mvc.perform(postJson(base + "/parties", "{\"personId\":%d,\"disposition\":\"CONFIRMED\"}".formatted(w.moved.id())))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+		mvc.perform(postJson(base + "/parties", "{\"personId\":%d,\"disposition\":\"CONFIRMED\",\"reason\":\"x\"}"
+				.formatted(w.later.id()))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("personId"));
+		for (ProposedParty pp : cases.proposals(c.id())) {
+			cases.dispose(c.id(), new Cases.Disposal(pp.personId(), pp.orgId(),
+					pp.personId() != null && pp.personId() == w.member.id() ? Disposition.DROPPED : Disposition.CONFIRMED,
+					"经调查"));
+		}
+		Party moved = party(cases.get(c.id()), w.moved);
+		mvc.perform(postJson(base + "/parties/" + moved.id() + "/statement", "{\"text\":\"申辩\"}"))
+				.andExpect(status().isConflict());
+		mvc.perform(postJson(base + "/report", "{\"text\":\"报告\"}")).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(w.p)));
+		for (Party party : cases.get(c.id()).parties()) {
+			if (party.disposition() == Disposition.CONFIRMED) {
+				cases.showFactStatement(c.id(), party.id(), new Cases.PartyStep(null, null));
+				cases.recordStatement(c.id(), party.id(), new Cases.PartyStep(null, "陈述"));
+			}
+		}
+		Party member = cases.get(c.id()).parties().stream().filter(pt -> Long.valueOf(w.member.id()).equals(pt.personId()))
+				.findFirst().orElseThrow();
+		mvc.perform(postJson(base + "/parties/" + member.id() + "/fact-statement", "{}")).andExpect(status().isConflict());
+		mvc.perform(postJson(base + "/parties/" + moved.id() + "/decision",
+				"{\"authority\":\"市委\",\"forms\":[\"ADMONISHMENT\"]}")).andExpect(status().isConflict());
+		mvc.perform(postJson(base + "/report", "{\"text\":\"调查报告\"}")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("REPORTED"));
+		mvc.perform(put(base).contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"改\"}"))
+				.andExpect(status().isConflict());
+
+		// decisions: forms matching the party, one kind of organisational handling, combined where allowed
+		Party org = cases.get(c.id()).parties().stream().filter(Party::isOrganisation).findFirst().orElseThrow();
+		mvc.perform(postJson(base + "/parties/" + org.id() + "/decision", "{\"authority\":\"市委\",\"forms\":[\"DISMISSAL\"]}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("forms"));
+		mvc.perform(postJson(base + "/parties/" + moved.id() + "/decision",
+				"{\"authority\":\"市委\",\"forms\":[\"DISMISSAL\",\"DEMOTION\"]}")).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("forms"));
+		mvc.perform(postJson(base + "/parties/" + moved.id() + "/decision", "{\"authority\":\"市委\",\"forms\":[]}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+		mvc.perform(postJson(base + "/parties/" + moved.id() + "/decision",
+				"{\"authority\":\"市委\",\"forms\":[\"CIRCULATION\",\"DISMISSAL\",\"DISCIPLINARY_SANCTION\"]}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sanctionDetail"));
+		mvc.perform(postJson(base + "/parties/" + moved.id() + "/decision",
+				"{\"authority\":\"市委\",\"forms\":[\"CIRCULATION\",\"DISMISSAL\",\"DISCIPLINARY_SANCTION\"],\"sanctionDetail\":\"党内严重警告\"}"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REPORTED"));
+		mvc.perform(postJson(base + "/parties/" + moved.id() + "/decision", "{\"authority\":\"市委\",\"forms\":[\"ADMONISHMENT\"]}"))
+				.andExpect(status().isConflict());
+		mvc.perform(postJson(base + "/announcement", "{}")).andExpect(status().isConflict());
+		for (Party party : cases.get(c.id()).parties()) {
+			if (party.disposition() == Disposition.CONFIRMED && party.decisions().isEmpty()) {
+				cases.decide(c.id(), party.id(), new Cases.DecisionInput(null, "市委",
+						party.isOrganisation() ? List.of(Form.ORG_CIRCULATION) : List.of(Form.ADMONISHMENT), null, null));
+			}
+		}
+		AccountabilityCase decided = cases.get(c.id());
+		assertThat(decided.status()).isEqualTo(Status.DECIDED);
+
+		// locked: no new party, no disposal, no second decision; a correction is a new decision
+		mvc.perform(postJson(base + "/direct-parties", "{\"personId\":%d}".formatted(w.clerk.id())))
+				.andExpect(status().isConflict());
+		mvc.perform(postJson(base + "/parties/" + moved.id() + "/corrections", "{\"authority\":\"市委\",\"forms\":[\"CIRCULATION\"]}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+		mvc.perform(postJson(base + "/parties/" + moved.id() + "/corrections",
+				"{\"authority\":\"市委\",\"forms\":[\"CIRCULATION\",\"REASSIGNMENT\"],\"reason\":\"复核认定情节较轻\"}"))
+				.andExpect(status().isOk());
+		Party corrected = party(cases.get(c.id()), w.moved);
+		assertThat(corrected.decisions()).hasSize(2);
+		assertThat(corrected.decisions().get(0).current()).isFalse();
+		assertThat(corrected.decisions().get(0).forms()).contains(Form.DISMISSAL);
+		assertThat(corrected.current().forms()).containsExactly(Form.CIRCULATION, Form.REASSIGNMENT);
+		assertThat(corrected.current().kind()).isEqualTo(AccountabilityCase.DecisionKind.CORRECTION);
+
+		// filing comes after the announcement; every step is audited
+		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isConflict());
+		mvc.perform(postJson(base + "/announcement", "{\"executionOwnerPostId\":%d}".formatted(w.ySecretary.id())))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("executionOwnerPostId"));
+		mvc.perform(postJson(base + "/announcement", "{\"executionOwnerPostId\":%d}".formatted(w.deputy.id())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ANNOUNCED"));
+		// the reassignment is carried out by the post named, tracked until closed; filing waits for it
+		zeren.tracking.TrackedItem item = party(cases.get(c.id()), w.moved).execution();
+		assertThat(item.ownerPostId()).isEqualTo(w.deputy.id());
+		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(w.moved.name())));
+		trackedItems.addEntry(item.id(), new zeren.tracking.NewEntry(clock.today(), "已调整其职务", List.of()));
+		trackedItems.submit(item.id(), "已调整职务");
+		trackedItems.close(item.id(), "核实");
+		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FILED"));
+		mvc.perform(get("/api/v1/audit").param("orgId", String.valueOf(w.x.id())).param("entity", "accountability-case"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].action", hasItem("APPROVE_OPENING"))).andExpect(jsonPath("$[*].action", hasItem("REPORT")))
+				.andExpect(jsonPath("$[*].action", hasItem("DECIDE"))).andExpect(jsonPath("$[*].action", hasItem("CORRECT")))
+				.andExpect(jsonPath("$[*].action", hasItem("ANNOUNCE"))).andExpect(jsonPath("$[*].action", hasItem("FILE")))
+				.andExpect(jsonPath("$[*].action", hasItem("DROP_PARTY")));
+		assertThat(cases.get(c.id()).steps()).extracting(AccountabilityCase.Step::step).startsWith("REGISTER",
+				"APPROVE_OPENING").endsWith("ANNOUNCE", "FILE");
+	}
+
+	@Test
+	void deadlines_appeal_within_a_month_of_delivery_decided_within_a_month_and_handling_due_in_a_month() {
+		World w = new World();
+		clock.set(LocalDate.of(2026, 3, 1));
+		AccountabilityCase c = w.open("S01");
+		investigate(w, c, LocalDate.of(2026, 3, 1));
+		cases.report(c.id(), new Cases.PartyStep(null, "报告"));
+		for (Party party : confirmed(c)) {
+			cases.decide(c.id(), party.id(), new Cases.DecisionInput(null, "市委",
+					Long.valueOf(w.moved.id()).equals(party.personId()) ? List.of(Form.DISMISSAL) : List.of(Form.ADMONISHMENT),
+					null, null));
+		}
+		clock.set(LocalDate.of(2026, 3, 5));
+		cases.announce(c.id(), new Cases.Announcement(null, null, null));
+		Party moved = party(cases.get(c.id()), w.moved);
+		assertThat(moved.deliveredOn()).isEqualTo(LocalDate.of(2026, 3, 5));
+		assertThat(moved.executionDueOn()).isEqualTo(LocalDate.of(2026, 4, 5));
+		assertThat(moved.appealUntil()).isEqualTo(LocalDate.of(2026, 4, 5));
+		assertThat(party(cases.get(c.id()), w.retired).executionDueOn()).isNull();
+		// the organisational handling is a tracked item of the shared mechanism, due in one month
+		zeren.tracking.TrackedItem item = moved.execution();
+		assertThat(item).isNotNull();
+		assertThat(item.kind()).isEqualTo("accountability.execution");
+		assertThat(item.deadline()).isEqualTo(LocalDate.of(2026, 4, 5));
+		assertThat(item.ownerPostId()).isEqualTo(w.secretary.id());
+		assertThat(item.verifierOrgId()).isEqualTo(w.body.id());
+		assertThat(item.status()).isEqualTo(zeren.tracking.TrackedItem.Status.OPEN);
+		assertThat(item.title()).contains(w.moved.name(), "免职");
+		assertThat(party(cases.get(c.id()), w.retired).execution()).isNull();
+
+		// a day too late: refused, and nothing recorded
+		clock.set(LocalDate.of(2026, 4, 6));
+		assertThatThrownBy(() -> cases.appeal(c.id(), moved.id(), new Cases.PartyStep(null, "不服")))
+				.isInstanceOf(ConflictException.class).hasMessage("error.accountability.appeal-too-late");
+		assertThat(party(cases.get(c.id()), w.moved).appeals()).isEmpty();
+		// filed on the last day (recorded a day later): accepted, to be decided within a month
+		AccountabilityCase appealed = cases.appeal(c.id(), moved.id(), new Cases.PartyStep(LocalDate.of(2026, 4, 5), "不服"));
+		AccountabilityCase.Appeal appeal = party(appealed, w.moved).appeals().get(0);
+		assertThat(appeal.dueOn()).isEqualTo(LocalDate.of(2026, 5, 5));
+		assertThat(appeal.overdue()).isFalse();
+		assertThatThrownBy(() -> cases.appeal(c.id(), moved.id(), new Cases.PartyStep(null, "再次")))
+				.isInstanceOf(ConflictException.class);
+		// execution is not suspended: the case goes on to filing while the appeal is pending,
+		// once the organisational handling is done (its tracked item closed)
+		assertThat(appealed.status()).isEqualTo(Status.ANNOUNCED);
+		assertThatThrownBy(() -> cases.file(c.id(), new Cases.PartyStep(null, null)))
+				.isInstanceOf(ConflictException.class).hasMessage("error.accountability.execution-open");
+		assertThat(party(cases.get(c.id()), w.moved).execution().warning()).isEqualTo(zeren.tracking.TrackedItem.Warning.RED);
+		trackedItems.addEntry(item.id(), new zeren.tracking.NewEntry(LocalDate.of(2026, 4, 6), "已按程序免去其职务", List.of()));
+		trackedItems.submit(item.id(), "办结");
+		trackedItems.close(item.id(), "核实已办结");
+		cases.file(c.id(), new Cases.PartyStep(null, null));
+		clock.set(LocalDate.of(2026, 5, 6));
+		assertThat(party(cases.get(c.id()), w.moved).appeals().get(0).overdue()).isTrue();
+		assertThatThrownBy(() -> cases.decideAppeal(c.id(), appeal.id(), new Cases.AppealDecision(LocalDate.of(2026, 4, 1),
+				AppealOutcome.VARIED, "x", "市委", List.of(Form.REASSIGNMENT), null)))
+				.isInstanceOf(InvalidInputException.class);
+		AccountabilityCase varied = cases.decideAppeal(c.id(), appeal.id(), new Cases.AppealDecision(null,
+				AppealOutcome.VARIED, "情节较轻，变更为调整职务", "市委", List.of(Form.REASSIGNMENT), null));
+		Party after = party(varied, w.moved);
+		assertThat(after.current().kind()).isEqualTo(AccountabilityCase.DecisionKind.APPEAL);
+		assertThat(after.current().forms()).containsExactly(Form.REASSIGNMENT);
+		assertThat(after.appeals().get(0).outcome()).isEqualTo(AppealOutcome.VARIED);
+		assertThat(after.appeals().get(0).overdue()).as("decided after its due date").isTrue();
+		assertThat(varied.status()).isEqualTo(Status.FILED);
+	}
+
+	@Test
+	void the_integrity_file_follows_a_person_across_posts_and_the_statistics_count_the_subtree() throws Exception {
+		World w = new World();
+		clock.set(LocalDate.of(2026, 3, 1));
+		AccountabilityCase c = w.open("S04");
+		investigate(w, c, LocalDate.of(2026, 3, 1));
+		cases.report(c.id(), new Cases.PartyStep(null, "报告"));
+		for (Party party : confirmed(c)) {
+			boolean movedOne = Long.valueOf(w.moved.id()).equals(party.personId());
+			cases.decide(c.id(), party.id(), new Cases.DecisionInput(null, "市委",
+					movedOne ? List.of(Form.CIRCULATION, Form.DEMOTION) : List.of(), null, movedOne ? null : "情节轻微"));
+		}
+		mvc.perform(get("/api/v1/accountability/people/" + w.moved.id() + "/integrity-file")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.posts", hasSize(2)))
+				.andExpect(jsonPath("$.entries", hasSize(1)))
+				.andExpect(jsonPath("$.entries[0].caseId").value(c.id()))
+				.andExpect(jsonPath("$.entries[0].responsibility").value("PRINCIPAL_LEADERSHIP"))
+				.andExpect(jsonPath("$.entries[0].grounds").value(containsString("县委书记")))
+				.andExpect(jsonPath("$.entries[0].decisions[0].forms", contains("CIRCULATION", "DEMOTION")));
+		assertThat(integrityFiles.of(w.later.id()).entries()).isEmpty();
+		assertThat(integrityFiles.of(w.member.id()).entries()).singleElement()
+				.satisfies(e -> assertThat(e.current().outcome()).isEqualTo(AccountabilityCase.Outcome.EXEMPT));
+
+		var stats = statistics.of(w.city.id(), 2026);
+		assertThat(stats.cases()).isEqualTo(1);
+		assertThat(stats.dualInvestigationCases()).isEqualTo(1);
+		assertThat(stats.partiesByResponsibility()).containsEntry(Responsibility.PRINCIPAL_LEADERSHIP, 3L)
+				.containsEntry(Responsibility.DIRECT, 1L).containsEntry(Responsibility.SUPERVISORY, 1L)
+				.containsEntry(Responsibility.IMPORTANT_LEADERSHIP, 1L).doesNotContainKey(Responsibility.FULL_LEADERSHIP);
+		assertThat(stats.forms()).containsEntry(Form.CIRCULATION, 1L).containsEntry(Form.DEMOTION, 1L);
+		assertThat(stats.exempted()).isEqualTo(5);
+		assertThat(statistics.of(w.y.id(), 2026).cases()).isZero();
+		assertThat(statistics.of(w.city.id(), 2025).cases()).isZero();
+		mvc.perform(get("/api/v1/accountability/cases").param("orgId", String.valueOf(w.city.id())).param("year", "2026"))
+				.andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].dualInvestigation").value(true))
+				.andExpect(jsonPath("$[0].confirmedParties").value(6));
+	}
+
+	@Test
+	void discipline_works_cases_in_its_subtree_others_read_and_a_sibling_sees_nothing() throws Exception {
+		World w = new World();
+		String p = w.p.toLowerCase();
+		UserAccount discipline = users.create(new Users.NewUser(p + "jw", "password-of-jw-1", null, true));
+		users.addGrant(discipline.id(), new Users.NewGrant(Role.DISCIPLINE, w.x.id(), true));
+		UserAccount viewer = users.create(new Users.NewUser(p + "ck", "password-of-ck-1", null, true));
+		users.addGrant(viewer.id(), new Users.NewGrant(Role.ORG_ADMIN, w.x.id(), true));
+		UserAccount sibling = users.create(new Users.NewUser(p + "yx", "password-of-yx-1", null, true));
+		users.addGrant(sibling.id(), new Users.NewGrant(Role.DISCIPLINE, w.y.id(), true));
+		String body = """
+				{"orgId":%d,"origin":"REPORT","title":"案","periodFrom":"2020-01-01","periodTo":"2022-12-31",
+				 "facts":"事实","situationIds":[%d]}""".formatted(w.x.id(), w.situation("S02"));
+		mvc.perform(postJson("/api/v1/accountability/cases", body).with(as(viewer.id(), viewer.username())))
+				.andExpect(status().isForbidden());
+		mvc.perform(postJson("/api/v1/accountability/cases", body).with(as(sibling.id(), sibling.username())))
+				.andExpect(status().isForbidden());
+		String created = mvc.perform(postJson("/api/v1/accountability/cases", body).with(as(discipline.id(), discipline.username())))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
+		String base = "/api/v1/accountability/cases/" + id;
+		mvc.perform(get(base).with(as(viewer.id(), viewer.username()))).andExpect(status().isOk());
+		mvc.perform(get(base + "/proposed-parties").with(as(viewer.id(), viewer.username()))).andExpect(status().isOk());
+		mvc.perform(postJson(base + "/opening/approve", "{\"approvedBy\":\"x\"}").with(as(viewer.id(), viewer.username())))
+				.andExpect(status().isForbidden());
+		mvc.perform(get(base).with(as(sibling.id(), sibling.username()))).andExpect(status().isNotFound());
+		mvc.perform(get(base + "/proposed-parties").with(as(sibling.id(), sibling.username()))).andExpect(status().isNotFound());
+		mvc.perform(postJson(base + "/opening/approve", "{\"approvedBy\":\"x\"}").with(as(sibling.id(), sibling.username())))
+				.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/accountability/people/" + w.retired.id() + "/integrity-file")
+				.with(as(sibling.id(), sibling.username()))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/accountability/statistics").param("orgId", String.valueOf(w.x.id()))
+				.with(as(sibling.id(), sibling.username()))).andExpect(status().isNotFound());
+		mvc.perform(postJson(base + "/opening/approve", "{\"approvedBy\":\"县纪委书记\"}")
+				.with(as(discipline.id(), discipline.username()))).andExpect(status().isOk());
+		assertThat(cases.get(id).status()).isEqualTo(Status.INVESTIGATING);
+		// the sibling county's own discipline user does not see the case in its list either
+		mvc.perform(get("/api/v1/accountability/cases").param("orgId", String.valueOf(w.y.id())).param("year",
+				String.valueOf(cases.get(id).registeredOn().getYear())).with(as(sibling.id(), sibling.username())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(0)));
+	}
+
+	@Test
+	void the_catalogue_holds_the_ten_situations_and_an_administrator_adds_and_deactivates() throws Exception {
+		mvc.perform(get("/api/v1/accountability/situations").param("all", "true")).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.code == 'S01')].name").value(contains(containsString("窝案串案"))))
+				.andExpect(jsonPath("$[?(@.code == 'S09')].concernsLower").value(contains(true)))
+				.andExpect(jsonPath("$[?(@.code == 'S10')].name").value(contains(containsString("民生政策"))));
+		assertThat(situations.list(false).stream().filter(s -> s.code().matches("S(0[1-9]|10)")).count()).isEqualTo(10);
+		String code = unique().substring(0, 8);
+		String added = mvc.perform(postJson("/api/v1/accountability/situations", "{\"code\":\"%s\",\"name\":\"新情形\"}".formatted(code)))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long id = ((Number) com.jayway.jsonpath.JsonPath.read(added, "$.id")).longValue();
+		mvc.perform(postJson("/api/v1/accountability/situations", "{\"code\":\"%s\",\"name\":\"重复\"}".formatted(code)))
+				.andExpect(status().isConflict());
+		mvc.perform(postJson("/api/v1/accountability/situations/" + id + "/deactivate", "{}")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.active").value(false));
+		World w = new World();
+		assertThatThrownBy(() -> cases.create(new Cases.NewCase(w.x.id(), Origin.OTHER, null, "案", FROM, TO, "事实",
+				List.of(id), null, List.of(), null))).isInstanceOf(InvalidInputException.class)
+				.satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(zeren.platform.InputError::field)
+						.containsExactly("situationIds"));
+		UserAccount notAdmin = users.create(new Users.NewUser(w.p.toLowerCase() + "na", "password-of-na-1", null, true));
+		users.addGrant(notAdmin.id(), new Users.NewGrant(Role.DISCIPLINE, w.x.id(), true));
+		mvc.perform(postJson("/api/v1/accountability/situations", "{\"code\":\"ZZ\",\"name\":\"x\"}")
+				.with(as(notAdmin.id(), notAdmin.username()))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void errors_name_the_fields_at_fault_and_change_nothing() throws Exception {
+		World w = new World();
+		mvc.perform(postJson("/api/v1/accountability/cases", """
+				{"orgId":%d,"title":"","periodFrom":"2022-01-01","periodTo":"2021-01-01","situationIds":[],
+				 "inChargePostId":%d}""".formatted(w.x.id(), w.ySecretary.id())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field", hasItem("origin"))).andExpect(jsonPath("$.errors[*].field", hasItem("title")))
+				.andExpect(jsonPath("$.errors[*].field", hasItem("facts"))).andExpect(jsonPath("$.errors[*].field", hasItem("periodTo")))
+				.andExpect(jsonPath("$.errors[*].field", hasItem("situationIds")))
+				.andExpect(jsonPath("$.errors[*].field", hasItem("inChargePostId")));
+		assertThat(cases.list(w.city.id(), clock.today().getYear())).isEmpty();
+	}
+}

@@ -1,0 +1,4 @@
+package zeren.accountability;
+
+class AccountabilityH2Test extends AccountabilityContract {
+}

@@ -1,0 +1,7 @@
+package zeren.accountability;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class AccountabilityPostgresTest extends AccountabilityContract {
+}

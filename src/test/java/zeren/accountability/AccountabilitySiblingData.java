@@ -1,0 +1,108 @@
+package zeren.accountability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import zeren.accountability.AccountabilityCase.Disposition;
+import zeren.accountability.AccountabilityCase.Form;
+import zeren.accountability.AccountabilityCase.Origin;
+import zeren.accountability.AccountabilityCase.Party;
+import zeren.support.Sibling;
+import zeren.support.SiblingData;
+
+/**
+ * The accountability module's part of the scope walk: a case of the sibling county taken as far
+ * as an appeal (its secretary confirmed, decided, announced, appealing), and a situation of the
+ * catalogue that only an administrator may change.
+ */
+@Component
+class AccountabilitySiblingData implements SiblingData {
+
+	private final Cases cases;
+	private final Situations situations;
+
+	private Sibling sibling;
+	private AccountabilityCase theCase;
+	private Party party;
+	private AccountabilityCase.Appeal appeal;
+	private Situations.Situation situation;
+	private int steps;
+
+	AccountabilitySiblingData(Cases cases, Situations situations) {
+		this.cases = cases;
+		this.situations = situations;
+	}
+
+	@Override
+	public void create(Sibling s) {
+		sibling = s;
+		situation = situations.add(new Situations.NewSituation(s.prefix().substring(0, 11), "走查用情形", false));
+		long s02 = situations.list(true).stream().filter(x -> x.code().equals("S02")).findFirst().orElseThrow().id();
+		AccountabilityCase c = cases.create(new Cases.NewCase(s.b().id(), Origin.REPORT, null, s.secretOrg() + "问责案",
+				LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31), s.secretOrg() + "事实", List.of(s02), null,
+				List.of(s.personB().id()), null));
+		cases.approveOpening(c.id(), new Cases.Opening(null, s.secretPerson()));
+		for (ProposedParty p : cases.proposals(c.id())) {
+			cases.dispose(c.id(), new Cases.Disposal(p.personId(), p.orgId(),
+					p.personId() != null ? Disposition.CONFIRMED : Disposition.DROPPED, s.secretOrg()));
+		}
+		party = cases.get(c.id()).parties().stream().filter(p -> p.personId() != null).findFirst().orElseThrow();
+		cases.showFactStatement(c.id(), party.id(), new Cases.PartyStep(null, null));
+		cases.recordStatement(c.id(), party.id(), new Cases.PartyStep(null, s.secretPerson() + "陈述"));
+		cases.report(c.id(), new Cases.PartyStep(null, s.secretOrg() + "报告"));
+		cases.decide(c.id(), party.id(), new Cases.DecisionInput(null, s.secretOrg(), List.of(Form.ADMONISHMENT), null, null));
+		cases.announce(c.id(), new Cases.Announcement(null, null, null));
+		theCase = cases.appeal(c.id(), party.id(), new Cases.PartyStep(null, s.secretPerson() + "申诉"));
+		appeal = theCase.parties().stream().filter(p -> p.id() == party.id()).findFirst().orElseThrow().appeals().get(0);
+		steps = theCase.steps().size();
+	}
+
+	@Override
+	public Object value(String name, String pattern) {
+		if (pattern.startsWith("/api/v1/accountability/situations/") || pattern.startsWith("/accountability/situations/")) {
+			return "id".equals(name) ? situation.id() : null;
+		}
+		if (pattern.startsWith("/api/v1/accountability/people/") || pattern.startsWith("/accountability/people/")) {
+			return "personId".equals(name) || "id".equals(name) ? sibling.personB().id() : null;
+		}
+		if (!pattern.startsWith("/api/v1/accountability/cases/") && !pattern.startsWith("/accountability/cases/")) {
+			return null;
+		}
+		return switch (name) {
+			case "id" -> theCase.id();
+			case "partyId" -> party.id();
+			case "appealId" -> appeal.id();
+			default -> null;
+		};
+	}
+
+	@Override
+	public Map<String, Object> hostileFields() {
+		return Map.of("approvedBy", "x", "text", "x", "authority", "x", "disposition", "CONFIRMED", "outcome", "REVOKED",
+				"origin", "OTHER", "facts", "x", "periodFrom", "2020-01-01", "periodTo", "2021-01-01",
+				"directPersonIds", List.of(sibling.personB().id()));
+	}
+
+	@Override
+	public Map<String, String> hostileParams() {
+		return Map.of("approvedBy", "x", "text", "x", "authority", "x", "disposition", "CONFIRMED", "outcome", "REVOKED",
+				"subjectPersonId", String.valueOf(sibling.personB().id()), "forms", "DISMISSAL");
+	}
+
+	@Override
+	public void assertUnchanged() {
+		AccountabilityCase after = cases.get(theCase.id());
+		assertThat(after.status()).isEqualTo(AccountabilityCase.Status.ANNOUNCED);
+		assertThat(after.steps()).hasSize(steps);
+		Party p = after.parties().stream().filter(x -> x.id() == party.id()).findFirst().orElseThrow();
+		assertThat(p.decisions()).hasSize(1);
+		assertThat(p.appeals()).singleElement().satisfies(a -> assertThat(a.decidedOn()).isNull());
+		assertThat(after.parties()).hasSize(theCase.parties().size());
+		assertThat(situations.get(situation.id()).active()).isTrue();
+	}
+}

@@ -1,0 +1,137 @@
+package zeren.browser;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+
+import zeren.accountability.Situations;
+import zeren.org.Leadership;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.OrgType;
+import zeren.org.People;
+import zeren.org.Person;
+import zeren.org.Post;
+import zeren.org.PostKind;
+import zeren.org.Tenure;
+
+/** A case is opened, its proposed parties reviewed, decided, and the decision appears in the integrity file. */
+class AccountabilityBrowserTest extends BrowserTest {
+
+	@Autowired
+	OrgTree tree;
+
+	@Autowired
+	Leadership leadership;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Situations situations;
+
+	Locator button(Locator within, String label) {
+		return within.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(label).setExact(true));
+	}
+
+	@Test
+	void a_case_is_opened_its_parties_reviewed_and_decided_and_the_decision_is_in_the_integrity_file() {
+		Org city = tree.create(new OrgTree.NewOrg(unique("AC"), "市委" + unique("A"), OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(unique("AX"), "甲县委" + unique("A"), OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Org other = tree.create(new OrgTree.NewOrg(unique("AY"), "乙县委" + unique("A"), OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
+		Post otherSecretary = leadership.addPost(other.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
+		Person moved = people.create(new People.NewPerson("王" + unique("P"), null, null, null, null, county.id()));
+		Person direct = people.create(new People.NewPerson("李" + unique("P"), null, null, null, null, county.id()));
+		Tenure then = leadership.appoint(new Leadership.NewTenure(moved.id(), secretary.id(), LocalDate.of(2018, 1, 1), null));
+		leadership.end(then.id(), LocalDate.of(2022, 6, 30), Tenure.EndReason.TRANSFER);
+		leadership.appoint(new Leadership.NewTenure(moved.id(), otherSecretary.id(), LocalDate.of(2022, 7, 1), null));
+		long s03 = situations.list(true).stream().filter(s -> s.code().equals("S03")).findFirst().orElseThrow().id();
+
+		// open the case
+		open("/accountability?orgId=" + county.id());
+		String title = "违规发放津贴案" + unique("C");
+		page.locator("#title").fill(title);
+		page.locator("#origin").selectOption("INSPECTION_TOUR");
+		page.locator("#periodFrom").fill("2021-01-01");
+		page.locator("#periodTo").fill("2022-12-31");
+		page.locator("#directPersonIds").fill(String.valueOf(direct.id()));
+		page.locator("#facts").fill("2021 年至 2022 年违规发放津贴补贴");
+		page.locator("#situation-" + s03).check();
+		button("登记").click();
+		expect(page.locator("#acc-title")).hasText(title);
+		expect(page.locator("#acc-status")).hasText("待批准立案");
+		page.locator("#approvedBy").fill("市纪委书记");
+		button("批准立案").click();
+		expect(page.locator("#acc-status")).hasText("调查中");
+
+		// review the proposed parties: the secretary since transferred is proposed, with posts then and now
+		Locator secretaryRow = page.locator("tr.acc-proposal[data-name='" + moved.name() + "']");
+		expect(secretaryRow.locator(".acc-proposal-responsibility")).hasText("主要领导责任");
+		expect(secretaryRow.locator(".acc-proposal-reason")).containsText("县委书记");
+		expect(secretaryRow.locator(".acc-proposal-reason")).containsText("2018-01-01 至 2022-06-30");
+		expect(secretaryRow.locator(".acc-proposal-now")).containsText(other.name());
+		expect(page.locator("tr.acc-proposal[data-name='" + direct.name() + "'] .acc-proposal-responsibility")).hasText("直接责任");
+		for (String name : List.of(moved.name(), direct.name())) {
+			Locator row = page.locator("tr.acc-proposal[data-name='" + name + "']");
+			row.locator("input[name=reason]").fill("经调查属实");
+			button(row, "确认").click();
+			expect(page.locator("tr.acc-proposal[data-name='" + name + "'] .acc-disposition")).hasText("已确认");
+		}
+		Locator teamRow = page.locator("tr.acc-proposal[data-name='" + county.name() + "']");
+		teamRow.locator("input[name=reason]").fill("班子已调整，不追究集体责任");
+		button(teamRow, "排除").click();
+		expect(page.locator("tr.acc-proposal[data-name='" + county.name() + "'] .acc-disposition")).hasText("已排除");
+
+		// each confirmed party is shown the facts and heard; then the report
+		for (String name : List.of(moved.name(), direct.name())) {
+			button(party(name), "出示事实材料").click();
+			expect(party(name)).containsText("已向其出示事实材料");
+			party(name).locator("input[name=text]").fill("对事实无异议");
+			button(party(name), "记录陈述和申辩").click();
+			expect(party(name)).containsText("对事实无异议");
+		}
+		page.locator("#report-text").fill("事实清楚，证据确凿");
+		button("形成调查报告").click();
+		expect(page.locator("#acc-status")).hasText("已形成调查报告");
+
+		// decide: combined forms for the secretary, admonishment for the person directly responsible
+		party(moved.name()).locator("input[name=authority]").fill("市委");
+		party(moved.name()).getByLabel("通报", new Locator.GetByLabelOptions().setExact(true)).check();
+		party(moved.name()).getByLabel("诫勉", new Locator.GetByLabelOptions().setExact(true)).check();
+		button(party(moved.name()), "作出问责决定").click();
+		expect(party(moved.name()).locator(".acc-forms")).containsText("诫勉");
+		party(direct.name()).locator("input[name=authority]").fill("县委");
+		party(direct.name()).getByLabel("免职", new Locator.GetByLabelOptions().setExact(true)).check();
+		button(party(direct.name()), "作出问责决定").click();
+		expect(page.locator("#acc-status")).hasText("已作出问责决定");
+		expect(page.locator("#acc-locked")).isVisible();
+		expect(page.locator("#acc-steps tbody tr").nth(9)).isVisible();
+		expect(page.locator("#acc-steps")).containsText("全部对象已作出决定");
+		screenshot("accountability-case");
+
+		// the integrity file of the secretary, now in another county
+		secretaryRow = page.locator("tr.acc-proposal[data-name='" + moved.name() + "']");
+		secretaryRow.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("廉政档案")).click();
+		expect(page.locator("#acc-person-heading")).containsText(moved.name());
+		Locator entry = page.locator("tr.acc-entry").filter(new Locator.FilterOptions().setHasText(title));
+		expect(entry.locator(".acc-entry-responsibility")).hasText("主要领导责任");
+		expect(entry.locator(".acc-entry-decisions")).containsText("通报");
+		expect(entry.locator(".acc-entry-decisions")).containsText("诫勉");
+		expect(page.locator(".acc-posts")).containsText(other.name());
+		screenshot("accountability-integrity-file");
+		open("/accountability/people/" + moved.id() + "?lang=en");
+		expect(page.locator("tr.acc-entry").filter(new Locator.FilterOptions().setHasText(title))
+				.locator(".acc-entry-decisions")).containsText("Admonishment");
+	}
+
+	Locator party(String name) {
+		return page.locator(".acc-party[data-name='" + name + "']");
+	}
+
+}
