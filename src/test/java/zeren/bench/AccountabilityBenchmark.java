@@ -118,7 +118,7 @@ public final class AccountabilityBenchmark {
 
 	/** Posts, people, tenures and decided cases in the subtree, in set-based statements. */
 	private static long[] seed(JdbcClient jdbc, Subtree subtree) {
-		String in = "o.path >= :subtreeFrom AND o.path < :subtreeTo";
+		String in = " o.path >= :subtreeFrom AND o.path < :subtreeTo";
 		long orgs = subtree.bind(jdbc.sql("SELECT COUNT(*) FROM org o WHERE " + in)).query(Long.class).single();
 		long posts = 0;
 		String[][] kinds = { { "书记", "SECRETARY", "1" }, { "副书记", "DEPUTY_SECRETARY", "2" }, { "委员", "MEMBER", "3" } };
