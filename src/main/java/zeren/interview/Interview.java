@@ -9,8 +9,12 @@ import java.util.List;
  * {@code date} (checked through tenures when it was recorded).
  */
 public record Interview(long id, long orgId, String orgName, LocalDate date, Kind kind, Party interviewer,
-		List<Party> interviewees, String content, List<String> requirements, String createdBy,
-		OffsetDateTime createdAt) {
+		List<Party> interviewees, String content, List<Requirement> requirements, List<Attachment> attachments,
+		String createdBy, OffsetDateTime createdAt) {
+
+	/** A file attached to the record (an evidence file of the holding organisation). */
+	public record Attachment(long evidenceId, String name, String mediaType, long size, String sha256) {
+	}
 
 	/** The kinds of talk of the source text. */
 	public enum Kind {
@@ -22,6 +26,13 @@ public record Interview(long id, long orgId, String orgName, LocalDate date, Kin
 		SPECIAL,
 		/** 诫勉谈话 */
 		ADMONISHMENT
+	}
+
+	/**
+	 * A requirement raised (提出的要求), numbered from 1; {@code trackedItemId}: the tracked item
+	 * it became for an interviewee's organisation, if any.
+	 */
+	public record Requirement(int no, String text, Long trackedItemId) {
 	}
 
 	/** A person in the post they held on the interview date, with the post's organisation. */

@@ -26,12 +26,18 @@ import zeren.org.Person;
 import zeren.org.Post;
 import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
+import zeren.evidence.Download;
+import zeren.evidence.Evidence;
+import zeren.evidence.EvidenceFiles;
+import zeren.tracking.NewTrackedItem;
+import zeren.tracking.TrackedItems;
 
 /**
  * Interview records. An interview is a fact: it is recorded once, with every person checked
@@ -56,9 +62,13 @@ public class InterviewRecords {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final TrackedItems items;
+	private final EvidenceFiles evidence;
 
 	InterviewRecords(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit) {
+			AuditTrail audit, TrackedItems items, EvidenceFiles evidence) {
+		this.items = items;
+		this.evidence = evidence;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
@@ -188,6 +198,100 @@ public class InterviewRecords {
 		return get(id);
 	}
 
+	/** The tracked-item kind of a requirement raised in an interview; its source reference is the requirement's id. */
+	public static final String REQUIREMENT_KIND = "interview.requirement";
+
+	/** Whose organisation carries the requirement (optional with one interviewee) and by when. */
+	public record TrackRequirement(Long intervieweePostId, LocalDate deadline) {
+	}
+
+	/**
+	 * Makes requirement {@code no} of an interview a tracked item of an interviewee's
+	 * organisation: owned by the interviewee's post, verified by the holding organisation (and the
+	 * interviewer's post when it is that organisation's). Once only (409).
+	 */
+	@Transactional
+	public Interview track(long id, int no, TrackRequirement request) {
+		Interview interview = requireManaged(id);
+		Interview.Requirement requirement = interview.requirements().stream().filter(r -> r.no() == no).findFirst()
+				.orElseThrow(() -> new NotFoundException("interview-requirement", id + "/" + no));
+		if (requirement.trackedItemId() != null) {
+			throw new ConflictException("no", "error.interview.requirement-tracked", no, requirement.trackedItemId());
+		}
+		List<InputError> errors = new ArrayList<>();
+		Party target = null;
+		if (request.intervieweePostId() == null) {
+			if (interview.interviewees().size() == 1) {
+				target = interview.interviewees().get(0);
+			}
+			else {
+				errors.add(InputError.field("intervieweePostId", "error.field.required"));
+			}
+		}
+		else {
+			target = interview.interviewees().stream().filter(p -> p.postId() == request.intervieweePostId()).findFirst()
+					.orElse(null);
+			if (target == null) {
+				errors.add(InputError.field("intervieweePostId", "error.interview.not-an-interviewee", request.intervieweePostId()));
+			}
+		}
+		if (request.deadline() == null) {
+			errors.add(InputError.field("deadline", "error.field.required"));
+		}
+		else if (request.deadline().isBefore(interview.date())) {
+			errors.add(InputError.field("deadline", "error.interview.deadline-before", interview.date()));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		long requirementId = jdbc.sql("SELECT id FROM interview_requirement WHERE interview_id = :id AND sort_order = :no")
+				.param("id", id).param("no", no).query(Long.class).single();
+		Long verifierPost = interview.interviewer().orgId() == interview.orgId() ? interview.interviewer().postId() : null;
+		var item = items.open(new NewTrackedItem(REQUIREMENT_KIND, String.valueOf(requirementId), target.orgId(),
+				requirement.text(), target.postId(), verifierPost, interview.orgId(), request.deadline()));
+		jdbc.sql("UPDATE interview_requirement SET tracked_item_id = :item WHERE id = :id").param("item", item.id())
+				.param("id", requirementId).update();
+		audit.record(new AuditTrail.Change(interview.orgId(), "interview", id, "TRACK",
+				"requirement=%d item=%d org=%d post=%d deadline=%s".formatted(no, item.id(), target.orgId(), target.postId(),
+						request.deadline())));
+		return get(id);
+	}
+
+	/** 404 when the interview is not visible, 403 when the caller does not manage its organisation. */
+	public Interview requireManaged(long id) {
+		long orgId = jdbc.sql("SELECT org_id FROM interview WHERE id = :id").param("id", id).query(Long.class).optional()
+				.orElseThrow(() -> new NotFoundException("interview", id));
+		if (!tree.canManage(orgId)) {
+			throw new ForbiddenException();
+		}
+		return get(id);
+	}
+
+	/** Attaches a file (stored as evidence of the holding organisation, checked by content). */
+	@Transactional
+	public Interview attach(long id, String name, java.io.InputStream content) {
+		Interview interview = requireManaged(id);
+		Evidence stored = evidence.store(interview.orgId(), name, content);
+		boolean already = jdbc.sql("SELECT COUNT(*) FROM interview_attachment WHERE interview_id = :id AND evidence_id = :ev")
+				.param("id", id).param("ev", stored.id()).query(Long.class).single() > 0;
+		if (!already) {
+			jdbc.sql("INSERT INTO interview_attachment (interview_id, evidence_id, attached_at) VALUES (:id, :ev, :now)")
+					.param("id", id).param("ev", stored.id()).param("now", clock.now()).update();
+			audit.record(new AuditTrail.Change(interview.orgId(), "interview", id, "ATTACH",
+					"evidence=%d name=%s sha256=%s".formatted(stored.id(), stored.originalName(), stored.sha256())));
+		}
+		return get(id);
+	}
+
+	/** A file attached to an interview the caller may see, to send under its original name. */
+	public Download download(long id, long evidenceId) {
+		Interview interview = get(id);
+		if (interview.attachments().stream().noneMatch(a -> a.evidenceId() == evidenceId)) {
+			throw new NotFoundException("interview-attachment", evidenceId);
+		}
+		return evidence.openAttached(evidenceId);
+	}
+
 	private record Resolved(Post post, Person person) {
 	}
 
@@ -315,13 +419,29 @@ public class InterviewRecords {
 				""").param("ids", ids).query(rs -> {
 			interviewees.computeIfAbsent(rs.getLong("interview_id"), k -> new ArrayList<>()).add(party(rs));
 		});
-		Map<Long, List<String>> requirements = new LinkedHashMap<>();
-		jdbc.sql("SELECT interview_id, text FROM interview_requirement WHERE interview_id IN (:ids) ORDER BY interview_id, sort_order")
-				.param("ids", ids).query(rs -> {
-					requirements.computeIfAbsent(rs.getLong("interview_id"), k -> new ArrayList<>()).add(rs.getString("text"));
+		Map<Long, List<Interview.Requirement>> requirements = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT interview_id, sort_order, text, tracked_item_id FROM interview_requirement
+				WHERE interview_id IN (:ids) ORDER BY interview_id, sort_order
+				""").param("ids", ids).query(rs -> {
+					requirements.computeIfAbsent(rs.getLong("interview_id"), k -> new ArrayList<>())
+							.add(new Interview.Requirement(rs.getInt("sort_order"), rs.getString("text"),
+									(Long) rs.getObject("tracked_item_id", Long.class)));
 				});
+		Map<Long, List<Long>> attached = new LinkedHashMap<>();
+		jdbc.sql("SELECT interview_id, evidence_id FROM interview_attachment WHERE interview_id IN (:ids) ORDER BY attached_at, evidence_id")
+				.param("ids", ids).query(rs -> {
+					attached.computeIfAbsent(rs.getLong("interview_id"), k -> new ArrayList<>()).add(rs.getLong("evidence_id"));
+				});
+		// the caller sees the interviews, so they see what is attached to them
+		Map<Long, Evidence> files = new java.util.HashMap<>();
+		evidence.describe(attached.values().stream().flatMap(List::stream).distinct().toList())
+				.forEach(e -> files.put(e.id(), e));
 		return heads.stream().map(h -> new Interview(h.id(), h.orgId(), h.orgName(), h.date(), h.kind(),
 				interviewers.get(h.id()), interviewees.getOrDefault(h.id(), List.of()), h.content(),
-				requirements.getOrDefault(h.id(), List.of()), h.createdBy(), h.createdAt())).toList();
+				requirements.getOrDefault(h.id(), List.of()),
+				attached.getOrDefault(h.id(), List.of()).stream().map(files::get).map(e -> new Interview.Attachment(e.id(),
+						e.originalName(), e.mediaType(), e.size(), e.sha256())).toList(),
+				h.createdBy(), h.createdAt())).toList();
 	}
 }

@@ -48,6 +48,9 @@ abstract class InterviewContract extends ApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	zeren.tracking.TrackedItems items;
+
 	Org org(String code, String name, OrgType type, Long parent) {
 		return tree.create(new OrgTree.NewOrg(code, name, type, parent, null, null));
 	}
@@ -129,7 +132,7 @@ abstract class InterviewContract extends ApiTest {
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.interviewer.personName").value(t.a.name()))
 				.andExpect(jsonPath("$.interviewees[0].personName").value(t.x.name()))
 				.andExpect(jsonPath("$.interviewees[0].postTitle").value("甲县委书记"))
-				.andExpect(jsonPath("$.requirements[0]").value("按期报送整改方案"));
+				.andExpect(jsonPath("$.requirements[0].text").value("按期报送整改方案"));
 		// July: x no longer holds the post; naming x is refused, and nothing is written
 		long count = interviews();
 		mvc.perform(postJson("/api/v1/interviews", """
@@ -196,6 +199,57 @@ abstract class InterviewContract extends ApiTest {
 		leadership.end(zTenure.id(), LocalDate.of(2026, 4, 30), Tenure.EndReason.TRANSFER);
 		assertThat(missingTo(t, 2026, "乙县委书记", "市委书记")).isTrue();
 		assertThat(records.get(held.id()).interviewees().get(0).personName()).isEqualTo(t.z.name());
+	}
+
+	@Test
+	void a_requirement_raised_becomes_a_tracked_item_of_the_interviewees_organisation_once() throws Exception {
+		Tree t = new Tree();
+		Interview held = records.record(interview(t.city, LocalDate.of(2026, 7, 2), t.citySecretary, null,
+				t.county1Secretary, t.county2Secretary));
+		// two interviewees: the organisation must be named
+		mvc.perform(postJson("/api/v1/interviews/" + held.id() + "/requirements/1/track", "{\"deadline\":\"2026-12-31\"}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("intervieweePostId"));
+		mvc.perform(postJson("/api/v1/interviews/" + held.id() + "/requirements/1/track",
+				"{\"intervieweePostId\":%d,\"deadline\":\"2026-06-01\"}".formatted(t.county2Secretary.id())))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("deadline"));
+		mvc.perform(postJson("/api/v1/interviews/" + held.id() + "/requirements/9/track",
+				"{\"intervieweePostId\":%d,\"deadline\":\"2026-12-31\"}".formatted(t.county2Secretary.id())))
+				.andExpect(status().isNotFound());
+		mvc.perform(postJson("/api/v1/interviews/" + held.id() + "/requirements/1/track",
+				"{\"intervieweePostId\":%d,\"deadline\":\"2026-12-31\"}".formatted(t.county2Secretary.id())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.requirements[0].trackedItemId").isNumber())
+				.andExpect(jsonPath("$.requirements[1].trackedItemId").isEmpty());
+		long itemId = records.get(held.id()).requirements().get(0).trackedItemId();
+		zeren.tracking.TrackedItem item = items.get(itemId);
+		assertThat(item.kind()).isEqualTo(InterviewRecords.REQUIREMENT_KIND);
+		assertThat(item.orgId()).isEqualTo(t.county2.id());
+		assertThat(item.ownerPostId()).isEqualTo(t.county2Secretary.id());
+		assertThat(item.verifierOrgId()).isEqualTo(t.city.id());
+		assertThat(item.verifierPostId()).isEqualTo(t.citySecretary.id());
+		assertThat(item.title()).isEqualTo("按期报送整改方案");
+		mvc.perform(postJson("/api/v1/interviews/" + held.id() + "/requirements/1/track",
+				"{\"intervieweePostId\":%d,\"deadline\":\"2026-12-31\"}".formatted(t.county1Secretary.id())))
+				.andExpect(status().isConflict());
+	}
+
+	@Test
+	void files_are_attached_as_evidence_and_downloaded_under_their_name_by_those_who_see_the_interview() throws Exception {
+		Tree t = new Tree();
+		Interview held = records.record(interview(t.city, LocalDate.of(2026, 3, 3), t.citySecretary, null, t.county2Secretary));
+		byte[] text = "约谈记录：县委书记表态。".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/interviews/" + held.id() + "/attachments")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "约谈记录.txt", "text/plain", text)))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.attachments[0].name").value("约谈记录.txt"))
+				.andExpect(jsonPath("$.attachments[0].sha256").value(zeren.platform.Sha256.hex(new String(text, java.nio.charset.StandardCharsets.UTF_8))));
+		// an executable renamed .txt is refused by content, and nothing is attached
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/interviews/" + held.id() + "/attachments")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "x.txt", "text/plain", new byte[] { 0x4d, 0x5a, 0x00, 0x01, 0x02 })))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+		Interview after = records.get(held.id());
+		assertThat(after.attachments()).hasSize(1);
+		mvc.perform(get("/api/v1/interviews/" + held.id() + "/attachments/" + after.attachments().get(0).evidenceId()))
+				.andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(text));
+		mvc.perform(get("/api/v1/interviews/" + held.id() + "/attachments/999999999")).andExpect(status().isNotFound());
 	}
 
 	boolean missingTo(Tree t, int year, String intervieweePost, String interviewerPost) {

@@ -34,6 +34,8 @@ class InterviewSiblingData implements SiblingData {
 
 	private long before;
 
+	private long attachment;
+
 	InterviewSiblingData(InterviewRecords records, Leadership leadership, People people, JdbcClient jdbc) {
 		this.records = records;
 		this.leadership = leadership;
@@ -53,6 +55,9 @@ class InterviewSiblingData implements SiblingData {
 				Interview.Kind.REMINDER, new InterviewRecords.Attendee(s.postB().id(), null),
 				List.of(new InterviewRecords.Attendee(deputy.id(), null)), s.secretOrg() + "约谈内容",
 				List.of(s.secretOrg() + "要求")));
+		attachment = records.attach(interview.id(), s.secretOrg() + ".txt",
+				new java.io.ByteArrayInputStream((s.secretOrg() + "约谈记录附件").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.attachments().get(0).evidenceId();
 		before = count();
 	}
 
@@ -66,7 +71,12 @@ class InterviewSiblingData implements SiblingData {
 		if (!pattern.startsWith("/api/v1/interviews") && !pattern.startsWith("/interviews")) {
 			return null;
 		}
-		return "id".equals(name) ? interview.id() : null;
+		return switch (name) {
+			case "id" -> interview.id();
+			case "no" -> 1;
+			case "evidenceId" -> attachment;
+			default -> null;
+		};
 	}
 
 	@Override
@@ -74,6 +84,8 @@ class InterviewSiblingData implements SiblingData {
 		assertThat(count()).isEqualTo(before);
 		Interview after = records.get(interview.id());
 		assertThat(after.content()).isEqualTo(sibling.secretOrg() + "约谈内容");
-		assertThat(after.requirements()).containsExactly(sibling.secretOrg() + "要求");
+		assertThat(after.requirements()).extracting(Interview.Requirement::text).containsExactly(sibling.secretOrg() + "要求");
+		assertThat(after.requirements().get(0).trackedItemId()).isNull();
+		assertThat(after.attachments()).extracting(Interview.Attachment::evidenceId).containsExactly(attachment);
 	}
 }

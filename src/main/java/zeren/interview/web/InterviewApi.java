@@ -3,7 +3,15 @@ package zeren.interview.web;
 import java.net.URI;
 import java.util.List;
 
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import zeren.platform.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,6 +59,32 @@ class InterviewApi {
 	@Operation(summary = "One interview record")
 	Interview get(@PathVariable long id) {
 		return records.get(id);
+	}
+
+	@PostMapping("/api/v1/interviews/{id}/requirements/{no}/track")
+	@Operation(summary = "Make requirement no (from 1) of an interview a tracked item of an interviewee's organisation")
+	Interview track(@PathVariable long id, @PathVariable int no, @RequestBody InterviewRecords.TrackRequirement request) {
+		return records.track(id, no, request);
+	}
+
+	@PostMapping(path = "/api/v1/interviews/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Attach a file to an interview record (kept as evidence of the organisation, checked by content)")
+	Interview attach(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file)
+			throws IOException {
+		// scope first: a file aimed at another organisation's interview is refused before it is read
+		records.requireManaged(id);
+		if (file == null || file.isEmpty()) {
+			throw InvalidInputException.of("file", "error.import.file-missing");
+		}
+		try (InputStream in = file.getInputStream()) {
+			return records.attach(id, file.getOriginalFilename(), in);
+		}
+	}
+
+	@GetMapping("/api/v1/interviews/{id}/attachments/{evidenceId}")
+	@Operation(summary = "Download a file attached to an interview, under its original name")
+	ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long evidenceId) {
+		return records.download(id, evidenceId).toResponse();
 	}
 
 	@GetMapping("/api/v1/interviews/coverage")

@@ -125,7 +125,40 @@ class InterviewPages {
 
 	@GetMapping("/interviews/{id}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("interview", records.get(id));
+		Interview interview = records.get(id);
+		model.addAttribute("interview", interview);
+		model.addAttribute("canManage", tree.canManage(interview.orgId()));
+		model.addAttribute("trackDeadline", clock.today().plusDays(30));
 		return "interview/show";
+	}
+
+	@PostMapping("/interviews/{id}/attachments")
+	String attach(@PathVariable long id, @org.springframework.web.bind.annotation.RequestPart(name = "file", required = false)
+			org.springframework.web.multipart.MultipartFile file, RedirectAttributes flash, Locale locale) {
+		records.requireManaged(id);
+		return errors.attempt(() -> {
+			if (file == null || file.isEmpty()) {
+				throw InvalidInputException.of("file", "error.import.file-missing");
+			}
+			try (java.io.InputStream in = file.getInputStream()) {
+				records.attach(id, file.getOriginalFilename(), in);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}, "redirect:/interviews/" + id, flash, locale);
+	}
+
+	@GetMapping("/interviews/{id}/attachments/{evidenceId}")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+			@PathVariable long evidenceId) {
+		return records.download(id, evidenceId).toResponse();
+	}
+
+	@PostMapping("/interviews/{id}/requirements/{no}/track")
+	String track(@PathVariable long id, @PathVariable int no, @RequestParam(required = false) Long intervieweePostId,
+			@RequestParam(required = false) LocalDate deadline, RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> records.track(id, no, new InterviewRecords.TrackRequirement(intervieweePostId, deadline)),
+				"redirect:/interviews/" + id, flash, locale);
 	}
 }
