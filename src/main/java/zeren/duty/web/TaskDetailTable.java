@@ -110,9 +110,6 @@ final class TaskDetailTable {
 				in.get("牵头单位"), in.get("参与单位"), in.get("监督单位"), deadline, milestones, errors);
 	}
 
-		return formatter.formatCellValue(cell).strip();
-	}
-
 	private static LocalDate date(Cell cell, String text, long line, String field, List<InputError> errors) {
 		if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
 			return cell.getLocalDateTimeCellValue().toLocalDate();
