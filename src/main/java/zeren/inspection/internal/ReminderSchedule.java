@@ -1,6 +1,5 @@
 package zeren.inspection.internal;
 
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -10,10 +9,9 @@ import zeren.platform.BusinessClock;
 /**
  * Runs the reminders of overdue rectifications once a day on the business date (default 01:20
  * Asia/Shanghai; {@code zeren.inspection.reminders.cron}, "-" turns it off). Every node may run
- * it: the job itself is safe to run concurrently.
+ * it: the job itself is safe to run concurrently. Scheduling is switched on by the platform.
  */
 @Component
-@EnableScheduling
 class ReminderSchedule {
 
 	private final RectificationReminders reminders;
