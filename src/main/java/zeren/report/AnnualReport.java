@@ -12,7 +12,7 @@ import java.util.List;
 public record AnnualReport(long id, long orgId, String orgName, int year, Kind kind, String title, String body,
 		Status status, LocalDate deadline, Long authorPostId, String authorPostTitle, Long authorPersonId,
 		String authorName, LocalDate submittedOn, OffsetDateTime submittedAt, Boolean late, String sha256,
-		int rounds, OffsetDateTime acceptedAt, List<Question> questions) {
+		int rounds, OffsetDateTime acceptedAt, List<Question> questions, List<Attachment> attachments) {
 
 	public enum Kind {
 		/** 党委（党组）履行党风廉政建设主体责任情况报告 */
@@ -38,6 +38,10 @@ public record AnnualReport(long id, long orgId, String orgName, int year, Kind k
 	 */
 	public record Question(long id, int round, String question, Long trackedItemId, String answerStatus,
 			String askedBy, OffsetDateTime askedAt) {
+	}
+
+	/** A file attached to the report while a draft (an evidence file of the reporting organisation). */
+	public record Attachment(long evidenceId, String name, String mediaType, long size, String sha256) {
 	}
 
 	public boolean locked() {

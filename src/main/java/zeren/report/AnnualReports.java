@@ -65,10 +65,13 @@ public class AnnualReports {
 	private final ReportFacts facts;
 	private final MessageSource messages;
 	private final TrackedItems items;
+	private final zeren.evidence.EvidenceFiles evidence;
 
 	AnnualReports(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit, ReportSettings settings, ReportFacts facts, MessageSource messages, TrackedItems items) {
+			AuditTrail audit, ReportSettings settings, ReportFacts facts, MessageSource messages, TrackedItems items,
+			zeren.evidence.EvidenceFiles evidence) {
 		this.items = items;
+		this.evidence = evidence;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
@@ -100,7 +103,7 @@ public class AnnualReports {
 			rs.getString("author_post_title"), (Long) rs.getObject("author_person_id", Long.class),
 			rs.getString("author_name"), rs.getObject("submitted_on", LocalDate.class),
 			rs.getObject("submitted_at", OffsetDateTime.class), (Boolean) rs.getObject("late", Boolean.class),
-			rs.getString("sha256"), rs.getInt("rounds"), rs.getObject("accepted_at", OffsetDateTime.class), List.of());
+			rs.getString("sha256"), rs.getInt("rounds"), rs.getObject("accepted_at", OffsetDateTime.class), List.of(), List.of());
 
 	/** A report the caller may see, or 404. */
 	public AnnualReport get(long id) {
@@ -121,7 +124,57 @@ public class AnnualReports {
 				answerStatus(q), q.askedBy(), q.askedAt())).toList();
 		return new AnnualReport(r.id(), r.orgId(), r.orgName(), r.year(), r.kind(), r.title(), r.body(), r.status(),
 				r.deadline(), r.authorPostId(), r.authorPostTitle(), r.authorPersonId(), r.authorName(), r.submittedOn(),
-				r.submittedAt(), r.late(), r.sha256(), r.rounds(), r.acceptedAt(), questions);
+				r.submittedAt(), r.late(), r.sha256(), r.rounds(), r.acceptedAt(), questions, attachments(r.id()));
+	}
+
+	/** The files attached to a report, in the order attached (the caller sees the report, so them too). */
+	private List<AnnualReport.Attachment> attachments(long reportId) {
+		List<Long> ids = jdbc.sql("SELECT evidence_id FROM report_attachment WHERE report_id = :id ORDER BY attached_at, evidence_id")
+				.param("id", reportId).query(Long.class).list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		java.util.Map<Long, zeren.evidence.Evidence> files = new java.util.HashMap<>();
+		evidence.describe(ids).forEach(e -> files.put(e.id(), e));
+		return ids.stream().map(files::get).map(e -> new AnnualReport.Attachment(e.id(), e.originalName(), e.mediaType(),
+				e.size(), e.sha256())).toList();
+	}
+
+	/** The caller manages the report's organisation (403 otherwise, 404 when unknown). */
+	public void requireManaged(long id) {
+		managed(id);
+	}
+
+	/**
+	 * Attaches a file to a draft (stored as evidence of the reporting organisation, checked by
+	 * content); a submitted report is locked (409). The file's SHA-256 becomes part of what the
+	 * submission hashes.
+	 */
+	@Transactional
+	public AnnualReport attach(long id, String name, java.io.InputStream content) {
+		AnnualReport report = managed(id);
+		if (report.locked()) {
+			throw new ConflictException("status", "error.report.locked");
+		}
+		zeren.evidence.Evidence stored = evidence.store(report.orgId(), name, content);
+		boolean already = jdbc.sql("SELECT COUNT(*) FROM report_attachment WHERE report_id = :id AND evidence_id = :ev")
+				.param("id", id).param("ev", stored.id()).query(Long.class).single() > 0;
+		if (!already) {
+			jdbc.sql("INSERT INTO report_attachment (report_id, evidence_id, attached_at) VALUES (:id, :ev, :now)")
+					.param("id", id).param("ev", stored.id()).param("now", clock.now()).update();
+			audit.record(new AuditTrail.Change(report.orgId(), "report", id, "ATTACH",
+					"evidence=%d name=%s sha256=%s".formatted(stored.id(), stored.originalName(), stored.sha256())));
+		}
+		return get(id);
+	}
+
+	/** A file attached to a report the caller may see, to send under its original name. */
+	public zeren.evidence.Download download(long id, long evidenceId) {
+		AnnualReport report = get(id);
+		if (report.attachments().stream().noneMatch(a -> a.evidenceId() == evidenceId)) {
+			throw new NotFoundException("report-attachment", evidenceId);
+		}
+		return evidence.openAttached(evidenceId);
 	}
 
 	/** The state of the tracked item that answers a question, as the caller may see it. */
@@ -330,7 +383,9 @@ public class AnnualReports {
 
 				%s
 				""".formatted(report.orgId(), report.orgName(), report.year(), report.kind(), author, submittedOn,
-				report.title(), normalise(report.body()));
+				report.title(), normalise(report.body()))
+				+ report.attachments().stream().map(a -> "attachment: %s %s\n".formatted(a.sha256(), a.name()))
+						.collect(java.util.stream.Collectors.joining());
 	}
 
 	// ---- scope -------------------------------------------------------------------------------------

@@ -57,7 +57,15 @@ class ReportBrowserTest extends BrowserTest {
 		button("保存草稿").click();
 		expect(page.locator("#body")).hasValue("一年来，县委认真履行主体责任。\n\n二是抓好约谈工作。");
 		long id = idInUrl();
+		page.locator("#report-attachment-file").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+				"约谈记录.txt", "text/plain", "约谈记录：全年 12 人次".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		page.locator("#report-attachment-upload").click();
+		expect(page.locator("#report-attachments .report-attachment")).hasCount(1);
+		expect(page.locator("#report-attachments")).containsText("约谈记录.txt");
 		button("提交（提交后锁定）").click();
+		// the attachment stays, its upload form is gone with the lock
+		expect(page.locator("#report-attachments .report-attachment")).hasCount(1);
+		assertThat(page.locator("#report-attachment-file").count()).isZero();
 		expect(page.locator("#report-status")).hasText("已提交");
 		expect(page.locator("#report-body p")).hasCount(2);
 		expect(page.locator("#report-sha")).hasText(reports.get(id).sha256());

@@ -143,6 +143,39 @@ abstract class ReportContract extends ApiTest {
 	}
 
 	@Test
+	void files_attached_to_a_draft_are_hashed_with_it_and_locked_after_submission() throws Exception {
+		Setting s = new Setting();
+		AnnualReport draft = reports.create(new AnnualReports.NewReport(s.county.id(), thisYear(), AnnualReport.Kind.COMMITTEE, false));
+		reports.edit(draft.id(), new AnnualReports.Draft("报告", "正文。"));
+		String note = "会议记录：研究部署党风廉政建设";
+		byte[] text = note.getBytes(StandardCharsets.UTF_8);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/" + draft.id() + "/attachments")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "会议记录.txt", "text/plain", text)))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.attachments[0].name").value("会议记录.txt"))
+				.andExpect(jsonPath("$.attachments[0].sha256").value(Sha256.hex(note)));
+		// a renamed executable is refused and nothing is attached
+		byte[] exe = new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0 };
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/" + draft.id() + "/attachments")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "记录.pdf", "application/pdf", exe)))
+				.andExpect(status().isBadRequest());
+		assertThat(reports.get(draft.id()).attachments()).hasSize(1);
+		long evidenceId = reports.get(draft.id()).attachments().get(0).evidenceId();
+		mvc.perform(get("/api/v1/reports/" + draft.id() + "/attachments/" + evidenceId)).andExpect(status().isOk())
+				.andExpect(content().bytes(text));
+		reports.submit(draft.id());
+		String canonical = reports.canonical(draft.id());
+		assertThat(canonical).contains("attachment: " + Sha256.hex(note) + " 会议记录.txt");
+		assertThat(reports.get(draft.id()).sha256()).isEqualTo(Sha256.hex(canonical));
+		// locked: no file can be added after submission
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/reports/" + draft.id() + "/attachments")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "补充.txt", "text/plain", "补充".getBytes(StandardCharsets.UTF_8))))
+				.andExpect(status().isConflict());
+		assertThat(reports.get(draft.id()).attachments()).hasSize(1);
+		// a file that is not attached to this report is not served through it
+		mvc.perform(get("/api/v1/reports/" + draft.id() + "/attachments/" + (evidenceId + 100000))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void a_report_submitted_after_the_deadline_is_recorded_as_late_and_the_upper_level_sees_who_is_late() throws Exception {
 		Setting s = new Setting();
 		Org other = tree.create(new OrgTree.NewOrg(s.p + "y", s.p + "乙县委", OrgType.PARTY_COMMITTEE, s.city.id(), null, null));

@@ -31,12 +31,17 @@ class ReportSiblingData implements SiblingData {
 		this.clock = clock;
 	}
 
+	private long attachment;
+
 	@Override
 	public void create(Sibling s) {
 		sibling = s;
 		int year = clock.today().getYear();
 		AnnualReport draft = reports.create(new AnnualReports.NewReport(s.b().id(), year, AnnualReport.Kind.PRINCIPAL, false));
 		reports.edit(draft.id(), new AnnualReports.Draft(s.secretOrg() + "报告", s.secretOrg() + "正文"));
+		attachment = reports.attach(draft.id(), s.secretOrg() + ".txt",
+				new java.io.ByteArrayInputStream((s.secretOrg() + "附件").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.attachments().get(0).evidenceId();
 		reports.submit(draft.id());
 		report = reviews.query(draft.id(), new ReportReviews.NewQuery(List.of(s.secretOrg() + "问题"),
 				LocalDate.of(year, 12, 31)));
@@ -47,7 +52,11 @@ class ReportSiblingData implements SiblingData {
 		if (!pattern.startsWith("/api/v1/reports") && !pattern.startsWith("/reports")) {
 			return null;
 		}
-		return "id".equals(name) ? report.id() : null;
+		return switch (name) {
+			case "id" -> report.id();
+			case "evidenceId" -> attachment;
+			default -> null;
+		};
 	}
 
 	@Override
@@ -58,6 +67,7 @@ class ReportSiblingData implements SiblingData {
 		assertThat(after.sha256()).isEqualTo(report.sha256());
 		assertThat(after.body()).isEqualTo(sibling.secretOrg() + "正文");
 		assertThat(after.questions()).hasSize(1);
+		assertThat(after.attachments()).extracting(AnnualReport.Attachment::evidenceId).containsExactly(attachment);
 		assertThat(after.questions().get(0).answerStatus()).isEqualTo("OPEN");
 	}
 }

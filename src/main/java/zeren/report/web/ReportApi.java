@@ -78,6 +78,28 @@ class ReportApi {
 		return reports.edit(id, draft);
 	}
 
+	@PostMapping(path = "/api/v1/reports/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Attach a file to a draft report (kept as evidence of the organisation, checked by content; its SHA-256 is part of what the submission hashes)")
+	AnnualReport attach(@PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestPart(name = "file", required = false) org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		// scope first: a file aimed at another organisation's report is refused before it is read
+		reports.requireManaged(id);
+		if (file == null || file.isEmpty()) {
+			throw zeren.platform.InvalidInputException.of("file", "error.import.file-missing");
+		}
+		try (java.io.InputStream in = file.getInputStream()) {
+			return reports.attach(id, file.getOriginalFilename(), in);
+		}
+	}
+
+	@GetMapping("/api/v1/reports/{id}/attachments/{evidenceId}")
+	@Operation(summary = "Download a file attached to a report, under its original name")
+	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+			@PathVariable long evidenceId) {
+		return reports.download(id, evidenceId).toResponse();
+	}
+
 	@PostMapping("/api/v1/reports/{id}/submit")
 	@Operation(summary = "Submit: the report is locked, its canonical content hashed (SHA-256), lateness recorded")
 	AnnualReport submit(@PathVariable long id) {

@@ -105,6 +105,30 @@ class ReportPages {
 				flash, locale);
 	}
 
+	@PostMapping("/reports/{id}/attachments")
+	String attach(@PathVariable long id, @org.springframework.web.bind.annotation.RequestPart(name = "file", required = false)
+			org.springframework.web.multipart.MultipartFile file, RedirectAttributes flash, Locale locale) {
+		// scope first: a file aimed at another organisation's report is refused before it is read
+		reports.requireManaged(id);
+		return errors.attempt(() -> {
+			if (file == null || file.isEmpty()) {
+				throw zeren.platform.InvalidInputException.of("file", "error.import.file-missing");
+			}
+			try (java.io.InputStream in = file.getInputStream()) {
+				reports.attach(id, file.getOriginalFilename(), in);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}, "redirect:/reports/" + id, flash, locale);
+	}
+
+	@GetMapping("/reports/{id}/attachments/{evidenceId}")
+	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+			@PathVariable long evidenceId) {
+		return reports.download(id, evidenceId).toResponse();
+	}
+
 	@PostMapping("/reports/{id}/submit")
 	String submit(@PathVariable long id, RedirectAttributes flash, Locale locale) {
 		return errors.attempt(() -> reports.submit(id), "redirect:/reports/" + id, flash, locale);
