@@ -153,7 +153,10 @@ public class AnnualReports {
 	@Transactional
 	public AnnualReport attach(long id, String name, java.io.InputStream content) {
 		AnnualReport report = managed(id);
-		if (report.locked()) {
+		// the row lock orders this attachment against a submission of the same report
+		String status = jdbc.sql("SELECT status FROM annual_report WHERE id = :id FOR UPDATE").param("id", id)
+				.query(String.class).single();
+		if (report.locked() || !"DRAFT".equals(status)) {
 			throw new ConflictException("status", "error.report.locked");
 		}
 		zeren.evidence.Evidence stored = evidence.store(report.orgId(), name, content);
