@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import zeren.audit.AuditTrail;
-import zeren.access.internal.CurrentUser;
+import zeren.platform.CurrentUser;
 import zeren.org.OrgTree;
 import zeren.org.People;
 import zeren.platform.BusinessClock;

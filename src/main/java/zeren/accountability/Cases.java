@@ -20,8 +20,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +57,7 @@ import zeren.platform.Scope;
 import zeren.tracking.NewTrackedItem;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
+import zeren.platform.CurrentUser;
 
 /**
  * Accountability cases and their procedure. Reads follow the caller's reading scope (404
@@ -826,7 +827,7 @@ public class Cases {
 				""").param("party", partyId).param("version", version).param("kind", kind.name())
 				.param("outcome", outcome.name()).param("on", on).param("authority", request.authority().strip())
 				.param("detail", blankToNull(request.sanctionDetail())).param("reason", blankToNull(request.reason()))
-				.param("user", currentUser()).param("now", clock.now()).update(keys, "id");
+				.param("user", CurrentUser.actor()).param("now", clock.now()).update(keys, "id");
 		long id = keys.getKey().longValue();
 		for (Form form : forms) {
 			jdbc.sql("INSERT INTO acc_decision_form (decision_id, form) VALUES (:d, :f)").param("d", id)
@@ -1065,7 +1066,7 @@ public class Cases {
 				INSERT INTO acc_step (case_id, step, on_date, party_id, note, username, created_at)
 				VALUES (:case, :step, :on, :party, :note, :user, :now)
 				""").param("case", caseId).param("step", step).param("on", on).param("party", partyId)
-				.param("note", truncate(note, 4000)).param("user", currentUser()).param("now", clock.now()).update();
+				.param("note", truncate(note, 4000)).param("user", CurrentUser.actor()).param("now", clock.now()).update();
 	}
 
 	private static String describe(List<Form> forms) {
@@ -1097,8 +1098,4 @@ public class Cases {
 		return a.isBefore(b) ? a : b;
 	}
 
-	static String currentUser() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
-	}
 }

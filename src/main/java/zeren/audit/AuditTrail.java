@@ -11,11 +11,12 @@ import java.util.List;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import zeren.platform.CurrentUser;
 
 /**
  * Appends audit events to the hash chain and verifies it.
@@ -65,7 +66,7 @@ public class AuditTrail {
 
 	/** Records a change as done by the current user, from the current request's address. */
 	public void record(Change change) {
-		record(change, currentUser());
+		record(change, CurrentUser.actor());
 	}
 
 	/** Records a change done by {@code username} (for events before anyone is signed in, e.g. a failed login). */
@@ -86,10 +87,6 @@ public class AuditTrail {
 		pending.times.add(Instant.now().truncatedTo(ChronoUnit.MICROS));
 	}
 
-	static String currentUser() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
-	}
 
 	static String clientAddress() {
 		return zeren.platform.web.Requests.clientAddress();

@@ -12,8 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +35,7 @@ import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
+import zeren.platform.CurrentUser;
 
 /**
  * The responsibility list of an organisation for a year: written as a draft, published (which
@@ -328,14 +329,10 @@ public class ResponsibilityLists {
 				INSERT INTO duty_list_version (list_id, version, action, reason, username, created_at, snapshot)
 				VALUES (:list, :version, :action, :reason, :user, :now, :snapshot)
 				""").param("list", listId).param("version", version).param("action", action).param("reason", reason)
-				.param("user", currentUser()).param("now", clock.now())
+				.param("user", CurrentUser.actor()).param("now", clock.now())
 				.param("snapshot", json.writeValueAsString(items)).update();
 	}
 
-	private static String currentUser() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null ? "system" : authentication.getName();
-	}
 
 	/** The history of a list: its publication and every amendment, oldest first. */
 	public List<DutyList.Version> versions(long listId) {

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -38,6 +38,7 @@ import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
+import zeren.platform.CurrentUser;
 
 /**
  * Stores and serves evidence files. An upload is streamed to a temporary file while its SHA-256
@@ -137,7 +138,7 @@ public class EvidenceFiles {
 					INSERT INTO evidence (org_id, sha256, original_name, media_type, size_bytes, uploaded_by, uploaded_at)
 					VALUES (:org, :sha, :name, :type, :size, :user, :now)
 					""").param("org", orgId).param("sha", hash).param("name", name).param("type", type.mediaType)
-					.param("size", size).param("user", currentUser()).param("now", clock.now()).update(keys, "id");
+					.param("size", size).param("user", CurrentUser.actor()).param("now", clock.now()).update(keys, "id");
 			long id = keys.getKey().longValue();
 			audit.record(new AuditTrail.Change(orgId, "evidence", id, "UPLOAD",
 					"name=%s type=%s size=%d sha256=%s".formatted(name, type.mediaType, size, hash)));
@@ -311,8 +312,4 @@ public class EvidenceFiles {
 		}
 	}
 
-	private static String currentUser() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
-	}
 }

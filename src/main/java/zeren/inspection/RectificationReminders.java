@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +29,7 @@ import zeren.platform.Scope;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
 import zeren.tracking.TrackingRules;
+import zeren.platform.CurrentUser;
 
 /**
  * Overdue rectifications escalate: besides the tracked item's red warning, a reminder goes to
@@ -144,7 +143,7 @@ public class RectificationReminders {
 					.param("now", now).update();
 		}
 		audit.record(new AuditTrail.Change(c.orgId(), "inspection-reminder", c.findingId(), "REMIND",
-				"item=%d deadline=%s posts=%s".formatted(c.itemId(), deadline, posts.keySet())), "system");
+				"item=%d deadline=%s posts=%s".formatted(c.itemId(), deadline, posts.keySet())), CurrentUser.actor());
 		return posts.size();
 	}
 
@@ -174,9 +173,7 @@ public class RectificationReminders {
 
 	/** The caller's reminders: those to the posts the caller's person holds today, newest first. */
 	public List<Reminder> mine() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		Long personId = authentication == null ? null
-				: users.findByUsername(authentication.getName()).map(UserAccount::personId).orElse(null);
+		Long personId = CurrentUser.username().flatMap(users::findByUsername).map(UserAccount::personId).orElse(null);
 		if (personId == null) {
 			return List.of();
 		}

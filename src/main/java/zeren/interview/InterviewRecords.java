@@ -11,8 +11,8 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +38,7 @@ import zeren.evidence.Evidence;
 import zeren.evidence.EvidenceFiles;
 import zeren.tracking.NewTrackedItem;
 import zeren.tracking.TrackedItems;
+import zeren.platform.CurrentUser;
 
 /**
  * Interview records. An interview is a fact: it is recorded once, with every person checked
@@ -177,7 +178,7 @@ public class InterviewRecords {
 				VALUES (:org, :date, :kind, :person, :post, :content, :user, :now)
 				""").param("org", org.id()).param("date", date).param("kind", request.kind().name())
 				.param("person", interviewer.person().id()).param("post", interviewer.post().id()).param("content", content)
-				.param("user", currentUser()).param("now", clock.now()).update(keys, "id");
+				.param("user", CurrentUser.actor()).param("now", clock.now()).update(keys, "id");
 		long id = keys.getKey().longValue();
 		int order = 0;
 		for (Resolved r : interviewees) {
@@ -332,10 +333,6 @@ public class InterviewRecords {
 		return new Resolved(post, holdings.get(0).person());
 	}
 
-	private static String currentUser() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null ? "system" : authentication.getName();
-	}
 
 	// ---- reading ------------------------------------------------------------------------------
 

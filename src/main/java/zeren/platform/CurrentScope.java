@@ -21,6 +21,9 @@ public interface CurrentScope {
 	 */
 	Scope acting();
 
+	/** The person the caller's account belongs to (read live, like the grants), if any. */
+	java.util.Optional<Long> person();
+
 	/** Whether the caller is a system administrator. */
 	boolean isAdmin();
 }

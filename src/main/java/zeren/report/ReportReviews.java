@@ -22,6 +22,7 @@ import zeren.report.AnnualReport.Status;
 import zeren.tracking.NewTrackedItem;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
+import zeren.platform.CurrentUser;
 
 /**
  * The upper level's review of a submitted report: accept it, or query it (质询) with questions.
@@ -111,7 +112,7 @@ public class ReportReviews {
 					INSERT INTO annual_report_question (report_id, round, sort_order, question, asked_by, asked_at)
 					VALUES (:report, :round, :sort, :question, :user, :now)
 					""").param("report", id).param("round", round).param("sort", ++order).param("question", question)
-					.param("user", AnnualReports.currentUser()).param("now", clock.now()).update(keys, "id");
+					.param("user", CurrentUser.actor()).param("now", clock.now()).update(keys, "id");
 			long questionId = keys.getKey().longValue();
 			TrackedItem item = items.open(new NewTrackedItem(KIND, String.valueOf(questionId), report.orgId(),
 					"%s（%d）%s".formatted(report.title(), round, question), ownerPost, null, upper.id(), deadline));

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +49,7 @@ import zeren.platform.Scope;
 import zeren.tracking.Move.Action;
 import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem.Warning;
+import zeren.platform.CurrentUser;
 
 /**
  * Tracked items: one state machine for every kind.
@@ -232,7 +233,7 @@ public class TrackedItems {
 	public Mine mine(int year, int limit) {
 		LocalDate today = clock.today();
 		Set<Long> posts = new LinkedHashSet<>();
-		Long personId = users.findByUsername(currentUser()).map(UserAccount::personId).orElse(null);
+		Long personId = CurrentUser.username().flatMap(users::findByUsername).map(UserAccount::personId).orElse(null);
 		if (personId != null) {
 			leadership.career(personId).stream()
 					.filter(e -> !e.tenure().startDate().isAfter(today)
@@ -406,7 +407,7 @@ public class TrackedItems {
 					.query(String.class).list());
 		}
 		OffsetDateTime now = clock.now();
-		String user = currentUser();
+		String user = CurrentUser.actor();
 		List<NewTrackedItem> fresh = requests.stream().filter(r -> known.add(r.sourceRef())).toList();
 		if (fresh.isEmpty()) {
 			return Map.of();
@@ -601,7 +602,7 @@ public class TrackedItems {
 		var keys = new GeneratedKeyHolder();
 		OffsetDateTime now = clock.now();
 		jdbc.sql("INSERT INTO tracked_entry (item_id, entry_date, text, recorded_by, recorded_at) VALUES (:item, :date, :text, :user, :now)")
-				.param("item", id).param("date", request.date()).param("text", text).param("user", currentUser())
+				.param("item", id).param("date", request.date()).param("text", text).param("user", CurrentUser.actor())
 				.param("now", now).update(keys, "id");
 		long entryId = keys.getKey().longValue();
 		for (Long evId : evidenceIds) {
@@ -730,7 +731,7 @@ public class TrackedItems {
 	private void recordMove(long id, long orgId, Action action, Status from, Status to, String note, String summary) {
 		jdbc.sql("INSERT INTO tracked_move (item_id, action, from_status, to_status, note, username, moved_at) VALUES (:item, :action, :from, :to, :note, :user, :now)")
 				.param("item", id).param("action", action.name()).param("from", from == null ? null : from.name())
-				.param("to", to.name()).param("note", note).param("user", currentUser()).param("now", clock.now())
+				.param("to", to.name()).param("note", note).param("user", CurrentUser.actor()).param("now", clock.now())
 				.update();
 		audit.record(new AuditTrail.Change(orgId, "tracked-item", id, action.name(), summary));
 	}
@@ -837,8 +838,4 @@ public class TrackedItems {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
 
-	private static String currentUser() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
-	}
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -13,7 +11,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import zeren.access.Role;
 import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
+import zeren.platform.CurrentUser;
 import zeren.platform.Scope;
+import zeren.platform.SystemWork;
 
 /**
  * The caller's scope, read live from their grants (so a revoked grant takes effect on the next
@@ -35,7 +35,7 @@ class AccessScopes implements CurrentScope {
 	private record Held(Role role, String path, boolean descendants) {
 	}
 
-	private record Grants(long userId, List<Held> held) {
+	private record Grants(long userId, Long personId, List<Held> held) {
 
 		boolean has(Role role) {
 			return held.stream().anyMatch(h -> h.role() == role);
@@ -55,33 +55,39 @@ class AccessScopes implements CurrentScope {
 		}
 	}
 
-	/** Work started by Zeren itself (start-up loads, scheduled jobs): no request, no user. */
-	private static final Grants SYSTEM = new Grants(0, List.of(new Held(Role.ADMIN, null, true)));
+	/** Work that Zeren does by itself and says so ({@link SystemWork}). */
+	private static final Grants SYSTEM = new Grants(0, null, List.of(new Held(Role.ADMIN, null, true)));
+
+	private static final Grants NOBODY = new Grants(-1, null, List.of());
 
 	private Grants grants() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (authentication == null && request == null) {
+		if (SystemWork.active()) {
 			return SYSTEM;
 		}
 		Long userId = CurrentUser.id().orElse(null);
 		if (userId == null) {
-			return new Grants(-1, List.of());
+			return NOBODY;
 		}
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Grants cached
 				&& cached.userId() == userId) {
 			return cached;
 		}
-		List<Held> held = jdbc.sql("""
-				SELECT g.role, g.include_descendants, o.path FROM user_grant g
-				JOIN app_user u ON u.id = g.user_id AND u.enabled = TRUE
+		record Row(Long personId, Held held) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT u.person_id, g.role, g.include_descendants, o.path FROM app_user u
+				LEFT JOIN user_grant g ON g.user_id = u.id
 				LEFT JOIN org o ON o.id = g.org_id
-				WHERE g.user_id = :user
+				WHERE u.id = :user AND u.enabled = TRUE
 				""").param("user", userId)
-				.query((rs, n) -> new Held(Role.valueOf(rs.getString("role")), rs.getString("path"),
-						rs.getBoolean("include_descendants")))
+				.query((rs, n) -> new Row(rs.getObject("person_id", Long.class), rs.getString("role") == null ? null
+						: new Held(Role.valueOf(rs.getString("role")), rs.getString("path"),
+								rs.getBoolean("include_descendants"))))
 				.list();
-		Grants grants = new Grants(userId, held);
+		List<Held> held = rows.stream().map(Row::held).filter(java.util.Objects::nonNull).toList();
+		Long personId = rows.isEmpty() ? null : rows.get(0).personId();
+		Grants grants = new Grants(userId, personId, held);
 		if (request != null) {
 			request.setAttribute(ATTRIBUTE, grants, RequestAttributes.SCOPE_REQUEST);
 		}
@@ -106,6 +112,11 @@ class AccessScopes implements CurrentScope {
 	@Override
 	public Scope acting() {
 		return grants().scope(List.of(Role.ORG_ADMIN, Role.DISCIPLINE, Role.LEADER));
+	}
+
+	@Override
+	public java.util.Optional<Long> person() {
+		return java.util.Optional.ofNullable(grants().personId());
 	}
 
 	@Override

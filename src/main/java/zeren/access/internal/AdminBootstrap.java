@@ -43,10 +43,10 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		boolean generated = configuredPassword == null || configuredPassword.isBlank();
 		String password = generated ? randomPassword() : configuredPassword;
-		transactions.executeWithoutResult(s -> {
+		zeren.platform.SystemWork.run("admin-bootstrap", () -> transactions.executeWithoutResult(s -> {
 			var admin = users.create(new Users.NewUser("admin", password, null, true));
 			users.addGrant(admin.id(), new Users.NewGrant(Role.ADMIN, null, true));
-		});
+		}));
 		if (generated) {
 			String line = "=".repeat(78);
 			log.warn("\n{}\n  Created the user 'admin' with the password: {}\n"

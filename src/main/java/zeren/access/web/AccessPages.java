@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import zeren.access.ApiToken;
 import zeren.access.Role;
 import zeren.access.Users;
-import zeren.access.internal.CurrentUser;
+import zeren.platform.CurrentUser;
 import zeren.org.OrgTree;
 import zeren.org.People;
 import zeren.platform.ConflictException;

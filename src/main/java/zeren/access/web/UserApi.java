@@ -19,7 +19,7 @@ import zeren.access.ApiToken;
 import zeren.access.Grant;
 import zeren.access.UserAccount;
 import zeren.access.Users;
-import zeren.access.internal.CurrentUser;
+import zeren.platform.CurrentUser;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.NotFoundException;

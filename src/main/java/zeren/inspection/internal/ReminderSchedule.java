@@ -24,6 +24,6 @@ class ReminderSchedule {
 
 	@Scheduled(cron = "${zeren.inspection.reminders.cron:0 20 1 * * *}", zone = "${zeren.zone:Asia/Shanghai}")
 	void daily() {
-		reminders.remind(clock.today());
+		zeren.platform.SystemWork.run("rectification-reminders", () -> reminders.remind(clock.today()));
 	}
 }

@@ -39,7 +39,8 @@ class DivisionLoaderRunner implements ApplicationRunner {
 			throw new IllegalStateException("zeren.import.china-division: no provinces.csv in " + dir.toAbsolutePath());
 		}
 		log.info("loading the national division tree from {}", dir.toAbsolutePath());
-		OrgImport.Result result = importer.run(new ChinaDivisionSource(dir));
+		OrgImport.Result result = zeren.platform.SystemWork.call("division-loader",
+				() -> importer.run(new ChinaDivisionSource(dir)));
 		log.info("national division tree: {} rows, {} created, {} updated, {} unchanged in {} ms", result.rows(),
 				result.created(), result.updated(), result.unchanged(), result.millis());
 	}

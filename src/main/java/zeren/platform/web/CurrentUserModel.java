@@ -1,8 +1,5 @@
 package zeren.platform.web;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,9 +18,7 @@ class CurrentUserModel {
 
 	@ModelAttribute("currentUsername")
 	String currentUsername() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null || authentication instanceof AnonymousAuthenticationToken ? null
-				: authentication.getName();
+		return zeren.platform.CurrentUser.username().orElse(null);
 	}
 
 	@ModelAttribute("currentIsAdmin")
