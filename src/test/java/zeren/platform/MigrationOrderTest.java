@@ -64,7 +64,7 @@ class MigrationOrderTest {
 	/** Versions in the order they reached main, then the ones in the work tree not yet committed. */
 	static List<String> landingOrder() throws IOException, InterruptedException {
 		Process git = new ProcessBuilder("git", "log", "--first-parent", "--reverse", "--diff-filter=A",
-				"--name-only", "--format=commit", "--", MIGRATIONS.toString()).redirectErrorStream(true).start();
+				"--name-only", "--format=format:commit", "--", MIGRATIONS.toString()).redirectErrorStream(true).start();
 		String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(git.waitFor()).as(out).isZero();
 		Set<String> order = new LinkedHashSet<>();
