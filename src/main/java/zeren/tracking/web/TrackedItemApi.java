@@ -26,6 +26,7 @@ import zeren.tracking.Entry;
 import zeren.tracking.Move;
 import zeren.tracking.NewEntry;
 import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItemMoves;
 import zeren.tracking.TrackedItems;
 import zeren.tracking.TrackingFilter;
 import zeren.tracking.TrackingOverview;
@@ -36,10 +37,12 @@ import zeren.tracking.TrackingOverview;
 class TrackedItemApi {
 
 	private final TrackedItems items;
+	private final TrackedItemMoves moves;
 	private final BusinessClock clock;
 
-	TrackedItemApi(TrackedItems items, BusinessClock clock) {
+	TrackedItemApi(TrackedItems items, TrackedItemMoves moves, BusinessClock clock) {
 		this.items = items;
+		this.moves = moves;
 		this.clock = clock;
 	}
 
@@ -73,13 +76,13 @@ class TrackedItemApi {
 	@PostMapping("/api/v1/tracked-items/{id}/entries")
 	@Operation(summary = "Record a progress entry (owner side; the first one starts the item; refused after the year closed)")
 	ResponseEntity<Entry> addEntry(@PathVariable long id, @RequestBody NewEntry request) {
-		Entry entry = items.addEntry(id, request);
+		Entry entry = moves.addEntry(id, request);
 		return ResponseEntity.created(URI.create("/api/v1/tracked-items/" + id + "/entries")).body(entry);
 	}
 
 	@GetMapping("/api/v1/tracked-items/{id}/moves")
 	@Operation(summary = "The history of an item: every move with its note or reason, who and when")
-	List<Move> moves(@PathVariable long id) {
+	List<Move> history(@PathVariable long id) {
 		return items.moves(id);
 	}
 
@@ -90,18 +93,18 @@ class TrackedItemApi {
 	@PostMapping("/api/v1/tracked-items/{id}/moves")
 	@Operation(summary = "Move an item: START, SUBMIT, RETURN (with reason), CLOSE, REOPEN (with reason); 409 names the state and the move when not allowed")
 	TrackedItem move(@PathVariable long id, @RequestBody MoveRequest request) {
-		items.requireActor(id);
+		moves.requireActor(id);
 		if (request == null || request.action() == null) {
 			throw InvalidInputException.of("action", "error.field.required");
 		}
 		String text = request.reason() != null ? request.reason() : request.note();
 		return switch (request.action()) {
-			case START -> items.start(id);
-			case SUBMIT -> items.submit(id, text);
-			case RETURN -> items.returnToOwner(id, text);
-			case CLOSE -> items.close(id, text);
-			case REOPEN -> items.reopen(id, text);
-			case OPEN -> throw InvalidInputException.of("action", "error.tracking.action-invalid", "OPEN");
+			case START -> moves.start(id);
+			case SUBMIT -> moves.submit(id, text);
+			case RETURN -> moves.returnToOwner(id, text);
+			case CLOSE -> moves.close(id, text);
+			case REOPEN -> moves.reopen(id, text);
+			case OPEN, ENTRY -> throw InvalidInputException.of("action", "error.tracking.action-invalid", request.action().name());
 		};
 	}
 
@@ -116,12 +119,12 @@ class TrackedItemApi {
 	ResponseEntity<Evidence> upload(@PathVariable long id,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
 		// scope first: a file aimed at another organisation's item is refused before it is read
-		items.requireOwner(id);
+		moves.requireOwner(id);
 		if (file == null) {
 			throw InvalidInputException.of("file", "error.evidence.file-missing");
 		}
 		try (InputStream in = file.getInputStream()) {
-			Evidence evidence = items.upload(id, file.getOriginalFilename(), in);
+			Evidence evidence = moves.upload(id, file.getOriginalFilename(), in);
 			return ResponseEntity.created(URI.create("/api/v1/tracked-items/" + id + "/evidence/" + evidence.id()))
 					.body(evidence);
 		}
