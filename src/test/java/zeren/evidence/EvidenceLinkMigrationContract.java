@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The migration to one evidence link (V9_3), on a database of its own: the rows of the four join
+ * The migration to one evidence link ({@code V…__evidence_link.sql}), on a database of its own: the rows of the four join
  * tables it replaces become links in the order each owner listed its files (a report hashes its
  * files in that order), an entry keeps the count of its files, and the old tables are gone.
  */
@@ -26,12 +26,12 @@ abstract class EvidenceLinkMigrationContract {
 	}
 
 	@Test
-	void the_four_join_tables_become_links_in_each_owner_s_order_and_are_dropped() {
+	void the_four_join_tables_become_links_in_each_owner_s_order_and_are_dropped() throws Exception {
 		String url = emptyDatabase();
 		SingleConnectionDataSource data = new SingleConnectionDataSource(url, user(), "", true);
 		try {
 			// every migration before the link, whichever those are on the branch that runs this
-			MigrationVersion link = MigrationVersion.fromVersion("9.3");
+			MigrationVersion link = linkVersion();
 			MigrationVersion before = java.util.Arrays.stream(flyway(data, MigrationVersion.LATEST).info().all())
 					.map(m -> m.getVersion()).filter(v -> v != null && link.isNewerThan(v.getVersion()))
 					.max(MigrationVersion::compareTo).orElseThrow();
@@ -62,6 +62,15 @@ abstract class EvidenceLinkMigrationContract {
 		}
 		finally {
 			data.destroy();
+		}
+	}
+
+	/** The version of the migration that makes the link, from its file name (so a renumbering needs no change here). */
+	private static MigrationVersion linkVersion() throws java.io.IOException {
+		try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+			String name = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("__evidence_link.sql"))
+					.findFirst().orElseThrow();
+			return MigrationVersion.fromVersion(name.substring(1, name.indexOf("__")).replace('_', '.'));
 		}
 	}
 
