@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.io.InputStreamSource;
@@ -27,6 +31,7 @@ import zeren.platform.CurrentScope;
 import zeren.platform.CurrentUser;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.Scope;
 import zeren.tracking.ItemRows.Row;
@@ -51,6 +56,8 @@ public class TrackedItemMoves {
 	static final int MAX_NOTE = 2000;
 
 	private final JdbcClient jdbc;
+	private final Inputs inputs;
+	private final Validator validator;
 	private final ItemRows rows;
 	private final History history;
 	private final TrackedItems items;
@@ -61,9 +68,11 @@ public class TrackedItemMoves {
 	private final EvidenceFiles evidence;
 	private final Attachments attachments;
 
-	TrackedItemMoves(JdbcClient jdbc, ItemRows rows, History history, TrackedItems items, CurrentScope scope, AuditTrail audit,
+	TrackedItemMoves(JdbcClient jdbc, Inputs inputs, Validator validator, ItemRows rows, History history, TrackedItems items, CurrentScope scope, AuditTrail audit,
 			BusinessClock clock, TrackingRules rules, EvidenceFiles evidence, Attachments attachments) {
 		this.jdbc = jdbc;
+		this.inputs = inputs;
+		this.validator = validator;
 		this.rows = rows;
 		this.history = history;
 		this.items = items;
@@ -145,7 +154,7 @@ public class TrackedItemMoves {
 	@Transactional
 	public TrackedItem submit(long id, String note) {
 		Moving moving = moving(id, Action.SUBMIT);
-		apply(moving, optional(note, "note", MAX_NOTE));
+		apply(moving, note(note));
 		return items.get(id);
 	}
 
@@ -153,7 +162,7 @@ public class TrackedItemMoves {
 	@Transactional
 	public TrackedItem returnToOwner(long id, String reason) {
 		Moving moving = moving(id, Action.RETURN);
-		apply(moving, requiredReason(reason));
+		apply(moving, reason(reason));
 		return items.get(id);
 	}
 
@@ -161,7 +170,7 @@ public class TrackedItemMoves {
 	@Transactional
 	public TrackedItem close(long id, String note) {
 		Moving moving = moving(id, Action.CLOSE);
-		apply(moving, optional(note, "note", MAX_NOTE));
+		apply(moving, note(note));
 		return items.get(id);
 	}
 
@@ -173,7 +182,7 @@ public class TrackedItemMoves {
 	@Transactional
 	public TrackedItem reopen(long id, String reason) {
 		Moving moving = moving(id, Action.REOPEN);
-		apply(moving, requiredReason(reason));
+		apply(moving, reason(reason));
 		return items.get(id);
 	}
 
@@ -203,12 +212,9 @@ public class TrackedItemMoves {
 			throw InvalidInputException.of("body", "error.field.required");
 		}
 		TrackedItem item = moving.item();
-		List<InputError> errors = new ArrayList<>();
-		String text = Tracking.required(request.text(), "text", MAX_TEXT, errors);
-		if (request.date() == null) {
-			errors.add(InputError.field("date", "error.field.required"));
-		}
-		else if (request.date().isAfter(clock.today())) {
+		// what the request declares, and what only the business date and the evidence can tell, at once
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
+		if (request.date() != null && request.date().isAfter(clock.today())) {
 			errors.add(InputError.field("date", "error.field.future"));
 		}
 		List<Long> evidenceIds = request.evidenceIds() == null ? List.of()
@@ -222,6 +228,7 @@ public class TrackedItemMoves {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String text = request.text().strip();
 		if (moving.to().to() != item.status()) {
 			// the first entry starts the item
 			apply(new Moving(item, Action.START, moving.to()), null);
@@ -279,20 +286,21 @@ public class TrackedItemMoves {
 
 	// ---- input --------------------------------------------------------------------------------
 
-	private static String requiredReason(String reason) {
-		List<InputError> errors = new ArrayList<>();
-		String text = Tracking.required(reason, "reason", MAX_NOTE, errors);
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		return text;
+	/** What may be written with a submission or a closing. */
+	record Note(@Size(max = MAX_NOTE) String note) {
 	}
 
-	private static String optional(String value, String field, int max) {
-		String t = value == null ? "" : value.strip();
-		if (t.length() > max) {
-			throw InvalidInputException.of(field, "error.field.too-long", max);
-		}
-		return t.isEmpty() ? null : t;
+	/** Why an item is returned or reopened: those moves need one. */
+	record Reason(@NotBlank @Size(max = MAX_NOTE) String reason) {
+	}
+
+	private String note(String note) {
+		inputs.check(new Note(note));
+		return note == null || note.isBlank() ? null : note.strip();
+	}
+
+	private String reason(String reason) {
+		inputs.check(new Reason(reason));
+		return reason.strip();
 	}
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,6 +29,7 @@ import zeren.platform.CurrentScope;
 import zeren.platform.CurrentUser;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.Scope;
 import zeren.tracking.Move.Action;
@@ -47,6 +50,7 @@ public class Tracking {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
+	private final Validator validator;
 	private final History history;
 	private final TrackedItems items;
 	private final OrgTree tree;
@@ -55,10 +59,11 @@ public class Tracking {
 	private final AuditTrail audit;
 	private final BusinessClock clock;
 
-	Tracking(JdbcClient jdbc, JdbcTemplate template, History history, TrackedItems items, OrgTree tree,
+	Tracking(JdbcClient jdbc, JdbcTemplate template, Validator validator, History history, TrackedItems items, OrgTree tree,
 			Leadership leadership, CurrentScope scope, AuditTrail audit, BusinessClock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.validator = validator;
 		this.history = history;
 		this.items = items;
 		this.tree = tree;
@@ -84,23 +89,21 @@ public class Tracking {
 		if (!acting.contains(org.path()) && (verifierOrg == null || !acting.contains(verifierOrg.path()))) {
 			throw new ForbiddenException();
 		}
-		List<InputError> errors = new ArrayList<>();
+		// what the request declares, and what only the tree can tell, reported at once
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
 		String kind = checkKind(request.kind(), errors);
-		String ref = required(request.sourceRef(), "sourceRef", MAX_REF, errors);
-		String title = required(request.title(), "title", MAX_TITLE, errors);
 		if (verifierOrg == null) {
 			errors.add(InputError.field("verifierOrgId", "error.tracking.verifier-org-unknown", request.verifierOrgId()));
 		}
 		checkPost(request.ownerPostId(), org.id(), "ownerPostId", errors);
-		if (request.verifierPostId() != null && verifierOrg != null) {
+		if (verifierOrg != null) {
 			checkPost(request.verifierPostId(), verifierOrg.id(), "verifierPostId", errors);
-		}
-		if (request.deadline() == null) {
-			errors.add(InputError.field("deadline", "error.field.required"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String ref = request.sourceRef().strip();
+		String title = request.title().strip();
 		boolean exists = jdbc.sql("SELECT COUNT(*) FROM tracked_item WHERE kind = :kind AND source_ref = :ref")
 				.param("kind", kind).param("ref", ref).query(Long.class).single() > 0;
 		if (exists) {
@@ -233,26 +236,15 @@ public class Tracking {
 		return k;
 	}
 
+	/** A post given must be one of the organisation's (a missing one is the request's own constraint). */
 	private void checkPost(Long postId, long orgId, String field, List<InputError> errors) {
 		if (postId == null) {
-			errors.add(InputError.field(field, "error.field.required"));
 			return;
 		}
 		boolean ofOrg = leadership.posts(orgId).stream().map(Post::id).anyMatch(id -> id.longValue() == postId);
 		if (!ofOrg) {
 			errors.add(InputError.field(field, "error.tracking.post-not-of-org", postId, orgId));
 		}
-	}
-
-	static String required(String value, String field, int max, List<InputError> errors) {
-		String t = value == null ? "" : value.strip();
-		if (t.isEmpty()) {
-			errors.add(InputError.field(field, "error.field.required"));
-		}
-		else if (t.length() > max) {
-			errors.add(InputError.field(field, "error.field.too-long", max));
-		}
-		return t;
 	}
 
 	private static String truncate(String s, int max) {

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.evidence.Evidence;
 import zeren.platform.BusinessClock;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.tracking.Entry;
 import zeren.tracking.Move;
@@ -39,11 +43,13 @@ class TrackedItemApi {
 	private final TrackedItems items;
 	private final TrackedItemMoves moves;
 	private final BusinessClock clock;
+	private final Inputs inputs;
 
-	TrackedItemApi(TrackedItems items, TrackedItemMoves moves, BusinessClock clock) {
+	TrackedItemApi(TrackedItems items, TrackedItemMoves moves, BusinessClock clock, Inputs inputs) {
 		this.items = items;
 		this.moves = moves;
 		this.clock = clock;
+		this.inputs = inputs;
 	}
 
 	@GetMapping("/api/v1/tracked-items")
@@ -87,16 +93,15 @@ class TrackedItemApi {
 	}
 
 	/** A move: START, SUBMIT (owner), RETURN (verifier, reason required), CLOSE (verifier), REOPEN (upper organisation, reason required). */
-	record MoveRequest(Move.Action action, String note, String reason) {
+	record MoveRequest(@NotNull Move.Action action, @Size(max = 2000) String note, @Size(max = 2000) String reason) {
 	}
 
 	@PostMapping("/api/v1/tracked-items/{id}/moves")
 	@Operation(summary = "Move an item: START, SUBMIT, RETURN (with reason), CLOSE, REOPEN (with reason); 409 names the state and the move when not allowed")
 	TrackedItem move(@PathVariable long id, @RequestBody MoveRequest request) {
+		// scope first: a move aimed at another organisation's item is refused before its body is read
 		moves.requireActor(id);
-		if (request == null || request.action() == null) {
-			throw InvalidInputException.of("action", "error.field.required");
-		}
+		inputs.check(request);
 		String text = request.reason() != null ? request.reason() : request.note();
 		return switch (request.action()) {
 			case START -> moves.start(id);
