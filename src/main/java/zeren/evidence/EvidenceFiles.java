@@ -294,7 +294,7 @@ public class EvidenceFiles {
 			}
 			// the database holds it (the embedded default, or files kept before a directory was set)
 			byte[] bytes = jdbc.sql("SELECT content FROM evidence_content WHERE sha256 = :sha")
-					.param("sha", evidence.sha256()).query((rs, n) -> rs.getBytes("content")).optional().orElse(null);
+					.param("sha", evidence.sha256()).query(byte[].class).optional().orElse(null);
 			if (bytes == null) {
 				throw new IllegalStateException("the content of evidence " + evidence.id() + " is missing");
 			}
