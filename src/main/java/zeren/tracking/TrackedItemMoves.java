@@ -68,8 +68,9 @@ public class TrackedItemMoves {
 	private final EvidenceFiles evidence;
 	private final Attachments attachments;
 
-	TrackedItemMoves(JdbcClient jdbc, Inputs inputs, Validator validator, ItemRows rows, History history, TrackedItems items, CurrentScope scope, AuditTrail audit,
-			BusinessClock clock, TrackingRules rules, EvidenceFiles evidence, Attachments attachments) {
+	TrackedItemMoves(JdbcClient jdbc, Inputs inputs, Validator validator, ItemRows rows, History history,
+			TrackedItems items, CurrentScope scope, AuditTrail audit, BusinessClock clock, TrackingRules rules,
+			EvidenceFiles evidence, Attachments attachments) {
 		this.jdbc = jdbc;
 		this.inputs = inputs;
 		this.validator = validator;
@@ -123,7 +124,7 @@ public class TrackedItemMoves {
 	}
 
 	/** An allowed move on a locked item, to apply once the input is checked. */
-	private record Moving(TrackedItem item, Action move, Moved to) {
+	private record Moving(TrackedItem item, Action move, Moved outcome) {
 	}
 
 	private ConflictException refusal(TrackedItem item, Action move, StateMachine.Refusal reason) {
@@ -189,11 +190,11 @@ public class TrackedItemMoves {
 	/** Stores the move's outcome: the new state, the history, the audit trail. */
 	private void apply(Moving moving, String note) {
 		TrackedItem item = moving.item();
-		Status to = moving.to().to();
+		Status to = moving.outcome().to();
 		OffsetDateTime now = clock.now();
 		jdbc.sql("UPDATE tracked_item SET status = :to, updated_at = :now, closed_at = :closed, reopened = :reopened WHERE id = :id")
 				.param("to", to.name()).param("now", now).param("closed", to == Status.CLOSED ? now : null)
-				.param("reopened", moving.to().reopened()).param("id", item.id()).update();
+				.param("reopened", moving.outcome().reopened()).param("id", item.id()).update();
 		history.record(item.id(), item.orgId(), moving.move(), item.status(), to, note,
 				"%s→%s%s".formatted(item.status(), to, note == null ? "" : " note=" + note));
 	}
@@ -229,9 +230,9 @@ public class TrackedItemMoves {
 			throw new InvalidInputException(errors);
 		}
 		String text = request.text().strip();
-		if (moving.to().to() != item.status()) {
+		if (moving.outcome().to() != item.status()) {
 			// the first entry starts the item
-			apply(new Moving(item, Action.START, moving.to()), null);
+			apply(new Moving(item, Action.START, moving.outcome()), null);
 		}
 		var keys = new GeneratedKeyHolder();
 		OffsetDateTime now = clock.now();
