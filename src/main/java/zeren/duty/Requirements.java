@@ -65,7 +65,7 @@ public class Requirements {
 		if (!tree.canManage(request.orgId())) {
 			throw new ForbiddenException();
 		}
-		ResponsibilityLists.checkYear(request.year(), "year");
+		ListRules.checkYear(request.year(), "year");
 		int year = request.year();
 		List<Requirement> items = request.items() == null ? List.of() : request.items();
 		List<InputError> errors = new ArrayList<>();
@@ -134,10 +134,7 @@ public class Requirements {
 		return jdbc.sql("""
 				SELECT id, item_no, category, task, goal, deadline FROM duty_requirement
 				WHERE org_id = :org AND duty_year = :year ORDER BY sort_order, id
-				""").param("org", orgId).param("year", year)
-				.query((rs, n) -> new Requirement(rs.getLong("id"), rs.getString("item_no"), rs.getString("category"),
-						rs.getString("task"), rs.getString("goal"), rs.getObject("deadline", LocalDate.class)))
-				.list();
+				""").param("org", orgId).param("year", year).query(Requirement.class).list();
 	}
 
 	private static void limit(String value, String field, int max, List<InputError> errors) {

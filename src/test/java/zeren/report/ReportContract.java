@@ -66,6 +66,9 @@ abstract class ReportContract extends ApiTest {
 	ResponsibilityLists lists;
 
 	@Autowired
+	zeren.duty.DutyListManagement listManagement;
+
+	@Autowired
 	InterviewRecords interviews;
 
 	@Autowired
@@ -96,8 +99,8 @@ abstract class ReportContract extends ApiTest {
 			throws Exception {
 		Setting s = new Setting();
 		int year = thisYear();
-		var list = lists.create(s.county.id(), year);
-		lists.addItem(list.id(), new ResponsibilityLists.ItemInput(null, "教育", "开展廉政警示教育", null, s.secretary.id(),
+		var list = listManagement.create(s.county.id(), year);
+		listManagement.addItem(list.id(), new zeren.duty.DutyListManagement.ItemInput(null, "教育", "开展廉政警示教育", null, s.secretary.id(),
 				null, null, null, null, List.of(), null));
 		interviews.record(new InterviewRecords.NewInterview(s.county.id(), LocalDate.of(year, 1, 2), Interview.Kind.REMINDER,
 				new InterviewRecords.Attendee(s.secretary.id(), null), List.of(new InterviewRecords.Attendee(s.deputy.id(), null)),

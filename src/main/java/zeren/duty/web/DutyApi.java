@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.duty.DutyList;
+import zeren.duty.DutyListManagement;
 import zeren.duty.Requirements;
 import zeren.duty.ResponsibilityLists;
 import zeren.platform.BusinessClock;
@@ -36,11 +37,13 @@ import zeren.platform.NotFoundException;
 class DutyApi {
 
 	private final ResponsibilityLists lists;
+	private final DutyListManagement management;
 	private final Requirements requirements;
 	private final BusinessClock clock;
 
-	DutyApi(ResponsibilityLists lists, Requirements requirements, BusinessClock clock) {
+	DutyApi(ResponsibilityLists lists, DutyListManagement management, Requirements requirements, BusinessClock clock) {
 		this.lists = lists;
+		this.management = management;
 		this.requirements = requirements;
 		this.clock = clock;
 	}
@@ -51,7 +54,7 @@ class DutyApi {
 	@PostMapping("/api/v1/duty/lists")
 	@Operation(summary = "Create the draft responsibility list of an organisation for a year (or get the existing one)")
 	ResponseEntity<DutyList> create(@RequestBody NewList request) {
-		DutyList list = lists.create(request.orgId(), request.year());
+		DutyList list = management.create(request.orgId(), request.year());
 		return ResponseEntity.created(URI.create("/api/v1/duty/lists/" + list.id())).body(list);
 	}
 
@@ -71,28 +74,28 @@ class DutyApi {
 	@PostMapping("/api/v1/duty/lists/{id}/publish")
 	@Operation(summary = "Publish a draft list: it is locked, later changes are amendments with a reason")
 	DutyList publish(@PathVariable long id) {
-		return lists.publish(id);
+		return management.publish(id);
 	}
 
 	@PostMapping("/api/v1/duty/lists/{id}/items")
 	@Operation(summary = "Add an own item (on a published list: an amendment, reason required)")
-	ResponseEntity<DutyList.Item> addItem(@PathVariable long id, @RequestBody ResponsibilityLists.ItemInput input) {
-		DutyList.Item item = lists.addItem(id, input);
+	ResponseEntity<DutyList.Item> addItem(@PathVariable long id, @RequestBody DutyListManagement.ItemInput input) {
+		DutyList.Item item = management.addItem(id, input);
 		return ResponseEntity.created(URI.create("/api/v1/duty/lists/" + id + "/items/" + item.id())).body(item);
 	}
 
 	@PutMapping("/api/v1/duty/lists/{id}/items/{itemId}")
 	@Operation(summary = "Change an item (inherited items: only leader, units and milestones; published: reason required)")
 	DutyList.Item editItem(@PathVariable long id, @PathVariable long itemId,
-			@RequestBody ResponsibilityLists.ItemInput input) {
-		return lists.editItem(id, itemId, input);
+			@RequestBody DutyListManagement.ItemInput input) {
+		return management.editItem(id, itemId, input);
 	}
 
 	@DeleteMapping("/api/v1/duty/lists/{id}/items/{itemId}")
 	@Operation(summary = "Remove an own item (published: reason required)")
 	ResponseEntity<Void> removeItem(@PathVariable long id, @PathVariable long itemId,
 			@RequestParam(required = false) String reason) {
-		lists.removeItem(id, itemId, reason);
+		management.removeItem(id, itemId, reason);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -129,7 +132,7 @@ class DutyApi {
 		if (file == null || file.isEmpty()) {
 			throw InvalidInputException.of("file", "error.import.file-missing");
 		}
-		return lists.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
+		return management.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
 	}
 
 	@PostMapping("/api/v1/duty/requirements")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
 import zeren.org.OrgTree;
@@ -26,13 +27,16 @@ import zeren.platform.web.PageErrors;
 class LetterPages {
 
 	private final ResponsibilityLetters letters;
+	private final LetterManagement management;
 	private final OrgTree tree;
 	private final BusinessClock clock;
 	private final PageErrors errors;
 	private final LetterPdf pdf;
 
-	LetterPages(ResponsibilityLetters letters, OrgTree tree, BusinessClock clock, PageErrors errors, LetterPdf pdf) {
+	LetterPages(ResponsibilityLetters letters, LetterManagement management, OrgTree tree, BusinessClock clock,
+			PageErrors errors, LetterPdf pdf) {
 		this.letters = letters;
+		this.management = management;
 		this.tree = tree;
 		this.clock = clock;
 		this.errors = errors;
@@ -64,7 +68,7 @@ class LetterPages {
 		String back = orgId == null ? "redirect:/duty/letters" : "redirect:/duty/letters?orgId=" + orgId
 				+ (year == null ? "" : "&year=" + year);
 		try {
-			ResponsibilityLetters.Generated generated = letters.generate(orgId, year);
+			LetterManagement.Generated generated = management.generate(orgId, year);
 			flash.addFlashAttribute("notice", errors.message("letters.generated", locale, generated.created().size()));
 			if (!generated.skipped().isEmpty()) {
 				flash.addFlashAttribute("skipped", String.join("、", generated.skipped()));
@@ -96,7 +100,7 @@ class LetterPages {
 	String editText(@PathVariable long letterId, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String preamble, RedirectAttributes flash, Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.editText(letterId, new ResponsibilityLetters.TextInput(title, preamble)),
+		return errors.attempt(() -> management.editText(letterId, new LetterManagement.TextInput(title, preamble)),
 				back(letterId), flash, locale);
 	}
 
@@ -106,8 +110,8 @@ class LetterPages {
 			@RequestParam(required = false) String goal, @RequestParam(required = false) LocalDate deadline,
 			RedirectAttributes flash, Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.addItem(letterId,
-				new ResponsibilityLetters.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
+		return errors.attempt(() -> management.addItem(letterId,
+				new LetterManagement.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
 	}
 
 	@PostMapping("/duty/letters/{letterId}/items/{letterItemId}")
@@ -116,28 +120,28 @@ class LetterPages {
 			@RequestParam(required = false) String task, @RequestParam(required = false) String goal,
 			@RequestParam(required = false) LocalDate deadline, RedirectAttributes flash, Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.editItem(letterId, letterItemId,
-				new ResponsibilityLetters.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
+		return errors.attempt(() -> management.editItem(letterId, letterItemId,
+				new LetterManagement.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
 	}
 
 	@PostMapping("/duty/letters/{letterId}/items/{letterItemId}/remove")
 	String removeItem(@PathVariable long letterId, @PathVariable long letterItemId, RedirectAttributes flash,
 			Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.removeItem(letterId, letterItemId), back(letterId), flash, locale);
+		return errors.attempt(() -> management.removeItem(letterId, letterItemId), back(letterId), flash, locale);
 	}
 
 	@PostMapping("/duty/letters/{letterId}/issue")
 	String issue(@PathVariable long letterId, RedirectAttributes flash, Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.issue(letterId), back(letterId), flash, locale);
+		return errors.attempt(() -> management.issue(letterId), back(letterId), flash, locale);
 	}
 
 	@PostMapping("/duty/letters/{letterId}/sign")
 	String sign(@PathVariable long letterId, @RequestParam(required = false) ResponsibilityLetter.Side party,
 			RedirectAttributes flash, Locale locale) {
 		try {
-			letters.sign(letterId, party);
+			management.sign(letterId, party);
 		}
 		catch (InvalidInputException | ConflictException e) {
 			flash.addFlashAttribute("errors", errors.of(e, locale));

@@ -19,7 +19,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import zeren.duty.DutyList;
-import zeren.duty.ResponsibilityLists.ImportRow;
+import zeren.duty.DutyListManagement.ImportRow;
 import zeren.platform.InputError;
 import zeren.platform.xlsx.HeaderedSheet;
 
