@@ -19,13 +19,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import zeren.duty.DutyListsChanged;
 import zeren.duty.ResponsibilityLists;
 import zeren.duty.ResponsibilityLists.PublishedTask;
 import zeren.ledger.Reconciliation.Column;
@@ -80,13 +78,6 @@ public class WorkLedger {
 	}
 
 	// ---- keeping the ledger in step with the lists ---------------------------------------------
-
-	/** In the transaction of the publication or amendment: all or nothing with it. */
-	@EventListener
-	@Transactional
-	public void onListsChanged(DutyListsChanged event) {
-		sync(event.orgId(), event.year(), event.subtree());
-	}
 
 	private record Known(long dutyItemId, long trackedItemId, boolean removed) {
 	}
