@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +37,7 @@ import zeren.platform.ConflictException;
 import zeren.platform.CurrentUser;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 
 /**
@@ -52,9 +58,12 @@ public class DutyListManagement {
 	private final AuditTrail audit;
 	private final JsonMapper json;
 	private final ApplicationEventPublisher events;
+	private final Validator validator;
 
 	DutyListManagement(JdbcClient jdbc, ResponsibilityLists lists, OrgTree tree, Leadership leadership,
-			BusinessClock clock, AuditTrail audit, JsonMapper json, ApplicationEventPublisher events) {
+			BusinessClock clock, AuditTrail audit, JsonMapper json, ApplicationEventPublisher events,
+			Validator validator) {
+		this.validator = validator;
 		this.jdbc = jdbc;
 		this.lists = lists;
 		this.tree = tree;
@@ -67,12 +76,24 @@ public class DutyListManagement {
 
 	// ---- creating and publishing ----------------------------------------------------------
 
+	/** The organisation and the year of a new list. */
+	public record NewList(@NotNull Long orgId, @NotNull Integer year) {
+	}
+
 	/** Creates the (draft) list of an organisation for a year, or returns the one it has. */
-	public DutyList create(Long orgId, Integer year) {
-		if (orgId == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
+	public DutyList create(long orgId, int year) {
+		return create(new NewList(orgId, year));
+	}
+
+	/** Creates the (draft) list of an organisation for a year, or returns the one it has. */
+	public DutyList create(NewList request) {
+		List<InputError> errors = violations(request);
+		ListRules.checkYear(request.year(), errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
-		ListRules.checkYear(year, "year");
+		long orgId = request.orgId();
+		int year = request.year();
 		Org org = tree.find(orgId).orElse(null);
 		if (org == null || !tree.canManage(orgId)) {
 			throw new ForbiddenException();
@@ -140,15 +161,32 @@ public class DutyListManagement {
 	 * What an item says. {@code reason} is required once the list is published: the change is
 	 * then an amendment.
 	 */
-	public record ItemInput(String itemNo, String category, String task, String goal, Long leaderPostId,
-			String leadUnit, String participatingUnits, String supervisingUnit, LocalDate deadline,
-			List<Milestone> milestones, String reason) {
+	public record ItemInput(@Size(max = 32) String itemNo, @Size(max = 200) String category,
+			@NotBlank @Size(max = 2000) String task, @Size(max = 4000) String goal, Long leaderPostId,
+			@Size(max = 200) String leadUnit, @Size(max = 1000) String participatingUnits,
+			@Size(max = 200) String supervisingUnit, LocalDate deadline, List<Milestone> milestones,
+			@Size(max = ListRules.MAX_REASON) String reason) {
+	}
+
+	/** The declared constraints {@code input} breaks, as input errors. */
+	private List<InputError> violations(Object input) {
+		return new ArrayList<>(Inputs.errors(validator.validate(input)));
+	}
+
+	/** An item's input checked (its constraints, then {@link ListRules#check}) and trimmed, or 400 with every error. */
+	private Clean checked(ItemInput input, Head head) {
+		List<InputError> errors = violations(input);
+		Clean c = ListRules.check(input, head.year(), postOf(head.orgId()), errors, null);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return c;
 	}
 
 	public Item addItem(long listId, ItemInput input) {
 		Head head = lists.managedHead(listId, true);
 		String reason = ListRules.reasonFor(head.status(), input.reason());
-		Clean c = ListRules.checked(input, head.year(), postOf(head.orgId()));
+		Clean c = checked(input, head);
 		long id = insertItem(head, c, nextSortOrder(listId));
 		audit.record(new AuditTrail.Change(head.orgId(), "duty-item", id, "ADD",
 				"list=%d no=%s task=%s".formatted(listId, c.itemNo(), c.task())));
@@ -164,7 +202,7 @@ public class DutyListManagement {
 		Head head = lists.managedHead(listId, true);
 		ItemRow row = lists.row(listId, itemId);
 		String reason = ListRules.reasonFor(head.status(), input.reason());
-		Clean c = ListRules.checked(ListRules.edited(row, input), head.year(), postOf(head.orgId()));
+		Clean c = checked(ListRules.edited(row, input), head);
 		jdbc.sql("""
 				UPDATE duty_item SET item_no = :no, category = :category, task = :task, goal = :goal,
 				       leader_post_id = :leader, lead_unit = :lead, participating_units = :participating,
@@ -258,7 +296,7 @@ public class DutyListManagement {
 			postsByTitle.putIfAbsent(p.title(), p.id());
 		}
 		List<InputError> errors = new ArrayList<>();
-		List<Clean> own = ListRules.ownItems(rows, inherited, postsByTitle, head.year(), errors);
+		List<Clean> own = ListRules.ownItems(rows, inherited, postsByTitle, head.year(), this::violations, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors.subList(0, Math.min(errors.size(), 1000)), errors.size());
 		}

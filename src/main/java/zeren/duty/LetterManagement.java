@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,6 +33,7 @@ import zeren.platform.CurrentScope;
 import zeren.platform.CurrentUser;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 
@@ -50,11 +56,13 @@ public class LetterManagement {
 	private final AuditTrail audit;
 	private final String titlePattern;
 	private final String preamble;
+	private final Validator validator;
 
 	LetterManagement(JdbcClient jdbc, ResponsibilityLetters letters, OrgTree tree, BusinessClock clock,
-			CurrentScope scope, AuditTrail audit, @Value("${zeren.letters.title:}") String titlePattern,
-			@Value("${zeren.letters.preamble:}") String preamble) {
+			CurrentScope scope, AuditTrail audit, Validator validator,
+			@Value("${zeren.letters.title:}") String titlePattern, @Value("${zeren.letters.preamble:}") String preamble) {
 		this.jdbc = jdbc;
+		this.validator = validator;
 		this.letters = letters;
 		this.tree = tree;
 		this.clock = clock;
@@ -65,6 +73,10 @@ public class LetterManagement {
 	}
 
 	// ---- generating -------------------------------------------------------------------------------
+
+	/** The issuing organisation and the year of a generation. */
+	public record Generation(@NotNull Long orgId, @NotNull Integer year) {
+	}
 
 	/** What a generation did: the letters created and the lower organisations without a 书记 post. */
 	public record Generated(List<Long> created, List<String> skipped) {
@@ -89,15 +101,21 @@ public class LetterManagement {
 	 * and one to each other post of its leadership team (not liaisons), with the list's items
 	 * whose responsible leader is that post. The issuing party is the organisation's 书记 post.
 	 */
-	public Generated generate(Long orgId, Integer year) {
-		if (orgId == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
+	public Generated generate(Generation request) {
+		List<InputError> errors = violations(request);
+		if (request.orgId() == null) {
+			throw new InvalidInputException(errors);
 		}
+		long orgId = request.orgId();
 		if (!tree.canManage(orgId)) {
 			tree.get(orgId);
 			throw new ForbiddenException();
 		}
-		ListRules.checkYear(year, "year");
+		ListRules.checkYear(request.year(), errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		int year = request.year();
 		Org org = tree.get(orgId);
 		PostRow issuer = secretaryPost(orgId)
 				.orElseThrow(() -> new ConflictException("orgId", "error.letters.no-secretary", org.name()));
@@ -122,6 +140,11 @@ public class LetterManagement {
 					.ifPresent(created::add);
 		}
 		return new Generated(created, skipped);
+	}
+
+	/** {@link #generate(Generation)} of an organisation for a year. */
+	public Generated generate(long orgId, int year) {
+		return generate(new Generation(orgId, year));
 	}
 
 	private List<Item> itemsForLowerOrganisations(long orgId, int year) {
@@ -197,11 +220,17 @@ public class LetterManagement {
 	// ---- editing a draft ------------------------------------------------------------------------
 
 	/** The text of a letter (title and preamble). */
-	public record TextInput(String title, String preamble) {
+	public record TextInput(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String preamble) {
 	}
 
 	/** An item of a letter as written by hand. */
-	public record ItemInput(String itemNo, String category, String task, String goal, LocalDate deadline) {
+	public record ItemInput(@Size(max = 32) String itemNo, @Size(max = 200) String category,
+			@NotBlank @Size(max = 2000) String task, @Size(max = 4000) String goal, LocalDate deadline) {
+	}
+
+	/** The declared constraints {@code input} breaks, as input errors. */
+	private List<InputError> violations(Object input) {
+		return new ArrayList<>(Inputs.errors(validator.validate(input)));
 	}
 
 	/** A draft to edit: managed by the caller (403), locked, still a draft (409 with why). */
@@ -213,12 +242,12 @@ public class LetterManagement {
 
 	public ResponsibilityLetter editText(long id, TextInput input) {
 		Head h = draft(id);
-		List<InputError> errors = new ArrayList<>();
-		String title = text(input.title(), "title", 200, true, errors);
-		String pre = text(input.preamble(), "preamble", 4000, false, errors);
+		List<InputError> errors = violations(input);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String title = text(input.title());
+		String pre = text(input.preamble());
 		jdbc.sql("UPDATE duty_letter SET title = :title, preamble = :preamble WHERE id = :id").param("title", title)
 				.param("preamble", pre).param("id", id).update();
 		audit.record(new AuditTrail.Change(h.issuerOrgId(), "letter", id, "EDIT", "title=" + title));
@@ -228,32 +257,21 @@ public class LetterManagement {
 	private record CleanItem(String itemNo, String category, String task, String goal, LocalDate deadline) {
 	}
 
-	private static CleanItem clean(ItemInput in, int year) {
-		List<InputError> errors = new ArrayList<>();
-		CleanItem c = new CleanItem(text(in.itemNo(), "itemNo", 32, false, errors),
-				text(in.category(), "category", 200, false, errors), text(in.task(), "task", 2000, true, errors),
-				text(in.goal(), "goal", 4000, false, errors), in.deadline());
+	/** An item checked (its constraints, a deadline in the letter's year) and trimmed, or 400 with every error. */
+	private CleanItem clean(ItemInput in, int year) {
+		List<InputError> errors = violations(in);
 		if (in.deadline() != null && in.deadline().getYear() != year) {
 			errors.add(InputError.field("deadline", "error.duty.deadline-year", year));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return c;
+		return new CleanItem(text(in.itemNo()), text(in.category()), text(in.task()), text(in.goal()), in.deadline());
 	}
 
-	private static String text(String value, String field, int max, boolean required, List<InputError> errors) {
-		String t = value == null ? "" : value.strip();
-		if (t.isEmpty()) {
-			if (required) {
-				errors.add(InputError.field(field, "error.field.required"));
-			}
-			return null;
-		}
-		if (t.length() > max) {
-			errors.add(InputError.field(field, "error.field.too-long", max));
-		}
-		return t;
+	/** A text as stored: trimmed, blank as null. */
+	private static String text(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	public ResponsibilityLetter addItem(long id, ItemInput input) {

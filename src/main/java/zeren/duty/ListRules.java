@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
 
 import zeren.duty.DutyList.Milestone;
@@ -32,13 +33,10 @@ final class ListRules {
 	private ListRules() {
 	}
 
-	/** A list's year is given and lies between {@link #MIN_YEAR} and {@link #MAX_YEAR}. */
-	static void checkYear(Integer year, String field) {
-		if (year == null) {
-			throw InvalidInputException.of(field, "error.field.required");
-		}
-		if (year < MIN_YEAR || year > MAX_YEAR) {
-			throw InvalidInputException.of(field, "error.duty.year-range", MIN_YEAR, MAX_YEAR);
+	/** A list's year lies between {@link #MIN_YEAR} and {@link #MAX_YEAR} (that it is given is a constraint). */
+	static void checkYear(Integer year, List<InputError> errors) {
+		if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+			errors.add(InputError.field("year", "error.duty.year-range", MIN_YEAR, MAX_YEAR));
 		}
 	}
 
@@ -110,18 +108,12 @@ final class ListRules {
 	}
 
 	/**
-	 * Checks an item of a list of {@code year}: its texts, its leader (a post of the list's
-	 * organisation: {@code isPostOfOrg}), its deadline (in the year) and its milestones (a date and
-	 * one line of text each). Errors are added, with {@code line} when the item comes from a file.
+	 * Checks an item of a list of {@code year} beyond its declared constraints: its leader (a post
+	 * of the list's organisation: {@code isPostOfOrg}), its deadline (in the year) and its
+	 * milestones (a date and one line of text each); its texts are trimmed. Errors are added, with
+	 * {@code line} when the item comes from a file.
 	 */
 	static Clean check(ItemInput in, int year, LongPredicate isPostOfOrg, List<InputError> errors, Long line) {
-		String itemNo = text(in.itemNo(), "itemNo", 32, false, errors, line);
-		String category = text(in.category(), "category", 200, false, errors, line);
-		String task = text(in.task(), "task", 2000, true, errors, line);
-		String goal = text(in.goal(), "goal", 4000, false, errors, line);
-		String lead = text(in.leadUnit(), "leadUnit", 200, false, errors, line);
-		String participating = text(in.participatingUnits(), "participatingUnits", 1000, false, errors, line);
-		String supervising = text(in.supervisingUnit(), "supervisingUnit", 200, false, errors, line);
 		if (in.leaderPostId() != null && !isPostOfOrg.test(in.leaderPostId())) {
 			errors.add(error(line, "leaderPostId", "error.duty.leader-post-unknown", in.leaderPostId()));
 		}
@@ -141,27 +133,19 @@ final class ListRules {
 			}
 			milestones.add(new Milestone(m.dueDate(), d));
 		}
-		return new Clean(itemNo, category, task, goal, in.leaderPostId(), lead, participating, supervising,
-				in.deadline(), milestones);
-	}
-
-	/** {@link #check} of one input, refused (400) with every error found. */
-	static Clean checked(ItemInput in, int year, LongPredicate isPostOfOrg) {
-		List<InputError> errors = new ArrayList<>();
-		Clean c = check(in, year, isPostOfOrg, errors, null);
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		return c;
+		return new Clean(text(in.itemNo()), text(in.category()), text(in.task()), text(in.goal()), in.leaderPostId(),
+				text(in.leadUnit()), text(in.participatingUnits()), text(in.supervisingUnit()), in.deadline(),
+				milestones);
 	}
 
 	/**
 	 * The organisation's own items among the rows of an imported table: each row's leader named by
-	 * the post's title ({@code postsByTitle}), each row checked; a row that repeats an inherited
-	 * task is that inherited item and is left out. Errors (with the cells' own) carry each row's line.
+	 * the post's title ({@code postsByTitle}), each row checked against its declared
+	 * {@code constraints} and {@link #check}; a row that repeats an inherited task is that inherited
+	 * item and is left out. Errors (with the cells' own) carry each row's line.
 	 */
 	static List<Clean> ownItems(List<ImportRow> rows, Set<String> inheritedTasks, Map<String, Long> postsByTitle,
-			int year, List<InputError> errors) {
+			int year, Function<ItemInput, List<InputError>> constraints, List<InputError> errors) {
 		List<Clean> own = new ArrayList<>();
 		for (ImportRow row : rows) {
 			Long postId = null;
@@ -175,6 +159,8 @@ final class ListRules {
 			errors.addAll(row.errors());
 			ItemInput in = new ItemInput(row.itemNo(), row.category(), row.task(), row.goal(), postId, row.leadUnit(),
 					row.participatingUnits(), row.supervisingUnit(), row.deadline(), row.milestones(), null);
+			constraints.apply(in).forEach(e -> errors.add(new InputError(e.field(), row.line(), e.code(), e.args(),
+					e.module())));
 			Clean c = check(in, year, postsByTitle::containsValue, errors, row.line());
 			if (c.task() != null && inheritedTasks.contains(c.task())) {
 				continue;
@@ -188,18 +174,8 @@ final class ListRules {
 		return line == null ? InputError.field(field, code, args) : InputError.line(line, field, code, args);
 	}
 
-	private static String text(String value, String field, int max, boolean required, List<InputError> errors,
-			Long line) {
-		String t = value == null ? "" : value.strip();
-		if (t.isEmpty()) {
-			if (required) {
-				errors.add(error(line, field, "error.field.required"));
-			}
-			return null;
-		}
-		if (t.length() > max) {
-			errors.add(error(line, field, "error.field.too-long", max));
-		}
-		return t;
+	/** A text as stored: trimmed, blank as null. */
+	private static String text(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 }

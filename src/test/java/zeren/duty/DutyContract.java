@@ -127,7 +127,12 @@ abstract class DutyContract extends ApiTest {
 				"{\"task\":\" \",\"deadline\":\"2027-01-01\",\"leaderPostId\":999999999,\"milestones\":[{\"description\":\"x\"}]}"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("task",
-						"leaderPostId", "deadline", "milestones")));
+						"leaderPostId", "deadline", "milestones")))
+				// each field is named by its label, never by its code
+				.andExpect(jsonPath("$.errors[?(@.field == 'task')].message").value(org.hamcrest.Matchers.hasItem(
+						"工作任务：不能为空")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'leaderPostId')].message").value(org.hamcrest.Matchers
+						.hasItem(org.hamcrest.Matchers.startsWith("责任领导："))));
 		mvc.perform(get("/api/v1/duty/lists").param("orgId", String.valueOf(county.id())).param("year", "2025"))
 				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/duty/lists").param("orgId", String.valueOf(county.id())).param("year", "2026"))

@@ -206,7 +206,8 @@ abstract class LettersContract extends ApiTest {
 		mvc.perform(put(url).contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"县委责任书\",\"preamble\":\"双方约定如下。\"}"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.title").value("县委责任书"));
 		mvc.perform(put(url).contentType(MediaType.APPLICATION_JSON).content("{\"title\":\" \"}"))
-				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("title"));
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("title"))
+				.andExpect(jsonPath("$.errors[0].message").value("标题：不能为空"));
 		mvc.perform(postJson(url + "/items", "{\"category\":\"教育\",\"task\":\"开展警示教育\",\"deadline\":\"%d-06-30\"}".formatted(year)))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.items", hasSize(1)))
 				.andExpect(jsonPath("$.items[0].itemNo").value("1"));

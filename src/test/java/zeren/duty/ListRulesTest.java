@@ -75,12 +75,14 @@ class ListRulesTest {
 
 	@Test
 	void a_year_outside_2000_to_2100_is_refused() {
-		ListRules.checkYear(2000, "year");
-		ListRules.checkYear(2100, "year");
-		assertThatThrownBy(() -> ListRules.checkYear(1999, "year")).satisfies(
-				e -> assertThat(code((RuntimeException) e)).isEqualTo("error.duty.year-range"));
-		assertThatThrownBy(() -> ListRules.checkYear(null, "year")).satisfies(
-				e -> assertThat(code((RuntimeException) e)).isEqualTo("error.field.required"));
+		List<InputError> errors = new ArrayList<>();
+		ListRules.checkYear(2000, errors);
+		ListRules.checkYear(2100, errors);
+		ListRules.checkYear(null, errors);
+		assertThat(errors).isEmpty();
+		ListRules.checkYear(1999, errors);
+		assertThat(errors).extracting(InputError::field, InputError::code)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("year", "error.duty.year-range"));
 	}
 
 	@Test
@@ -115,18 +117,20 @@ class ListRulesTest {
 	}
 
 	@Test
-	void an_item_needs_a_task_a_leader_of_the_organisation_a_deadline_in_the_year_and_dated_milestones() {
+	void an_item_needs_a_leader_of_the_organisation_a_deadline_in_the_year_and_dated_milestones() {
 		List<InputError> errors = new ArrayList<>();
 		ItemInput bad = new ItemInput(null, null, " ", null, 8L, null, null, null, LocalDate.of(2027, 1, 1),
 				java.util.Arrays.asList(new Milestone(null, "x"), new Milestone(LocalDate.of(2026, 5, 1), "两\n行")), null);
 		ListRules.check(bad, 2026, id -> id == 7L, errors, null);
-		assertThat(errors).extracting(InputError::field).containsExactly("task", "leaderPostId", "deadline",
-				"milestones", "milestones");
+		assertThat(errors).extracting(InputError::field).containsExactly("leaderPostId", "deadline", "milestones",
+				"milestones");
 		assertThat(errors).extracting(InputError::line).containsOnlyNulls();
 
-		ListRules.Clean clean = ListRules.checked(new ItemInput(" 2.1 ", " 教育 ", " 开展警示教育 ", "", 7L, null, null, null,
+		errors.clear();
+		ListRules.Clean clean = ListRules.check(new ItemInput(" 2.1 ", " 教育 ", " 开展警示教育 ", "", 7L, null, null, null,
 				LocalDate.of(2026, 12, 31), List.of(new Milestone(LocalDate.of(2026, 6, 30), " 半年小结 ")), null), 2026,
-				id -> id == 7L);
+				id -> id == 7L, errors, null);
+		assertThat(errors).isEmpty();
 		assertThat(clean.itemNo()).isEqualTo("2.1");
 		assertThat(clean.task()).isEqualTo("开展警示教育");
 		assertThat(clean.goal()).isNull();
@@ -142,7 +146,11 @@ class ListRulesTest {
 				new ImportRow(5, "3", "c", "", null, "没有的职务", null, null, null, null, List.of(),
 						List.of(InputError.line(5, "deadline", "error.field.format", "明年"))));
 		List<InputError> errors = new ArrayList<>();
-		List<ListRules.Clean> own = ListRules.ownItems(rows, Set.of("签订责任书"), Map.of("书记", 7L), 2026, errors);
+		// the declared constraints, as the service applies them: here only that a task is given
+		java.util.function.Function<ItemInput, List<InputError>> constraints = in -> in.task() == null
+				|| in.task().isBlank() ? List.of(InputError.field("task", "error.field.required")) : List.of();
+		List<ListRules.Clean> own = ListRules.ownItems(rows, Set.of("签订责任书"), Map.of("书记", 7L), 2026, constraints,
+				errors);
 		assertThat(own).extracting(ListRules.Clean::task).containsExactly("好的任务", null);
 		assertThat(own.get(0).leaderPostId()).isEqualTo(7L);
 		assertThat(errors).extracting(InputError::field).containsExactly("leaderPostId", "deadline", "task");

@@ -296,7 +296,9 @@ abstract class ReportContract extends ApiTest {
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("orgId"));
 		mvc.perform(postJson("/api/v1/reports", "{\"orgId\":%d,\"year\":%d}".formatted(s.county.id(), thisYear() + 1)))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("year", "kind")));
+				.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("year", "kind")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'kind')].message").value(org.hamcrest.Matchers.hasItem(
+						"报告类别：不能为空")));
 		assertThat(reports.of(s.county.id(), thisYear())).isEmpty();
 		AnnualReport report = reports.create(new AnnualReports.NewReport(s.county.id(), thisYear(), AnnualReport.Kind.PRINCIPAL, false));
 		// an empty report is not submitted

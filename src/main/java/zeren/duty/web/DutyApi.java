@@ -48,13 +48,10 @@ class DutyApi {
 		this.clock = clock;
 	}
 
-	record NewList(Long orgId, Integer year) {
-	}
-
 	@PostMapping("/api/v1/duty/lists")
 	@Operation(summary = "Create the draft responsibility list of an organisation for a year (or get the existing one)")
-	ResponseEntity<DutyList> create(@RequestBody NewList request) {
-		DutyList list = management.create(request.orgId(), request.year());
+	ResponseEntity<DutyList> create(@RequestBody DutyListManagement.NewList request) {
+		DutyList list = management.create(request);
 		return ResponseEntity.created(URI.create("/api/v1/duty/lists/" + list.id())).body(list);
 	}
 

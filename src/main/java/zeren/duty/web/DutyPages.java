@@ -85,7 +85,7 @@ class DutyPages {
 	String create(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			RedirectAttributes flash, Locale locale) {
 		try {
-			DutyList list = management.create(orgId, year);
+			DutyList list = management.create(new DutyListManagement.NewList(orgId, year));
 			return "redirect:/duty?orgId=" + list.orgId() + "&year=" + list.year();
 		}
 		catch (InvalidInputException | ConflictException e) {

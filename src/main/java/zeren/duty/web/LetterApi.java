@@ -38,13 +38,10 @@ class LetterApi {
 		this.pdf = pdf;
 	}
 
-	record Generation(Long orgId, Integer year) {
-	}
-
 	@PostMapping("/api/v1/duty/letters/generate")
 	@Operation(summary = "Generate the year's letters of an organisation: one per lower organisation (items: its 1+X requirements, else its list) and one per team post (items it leads); existing ones are kept")
-	LetterManagement.Generated generate(@RequestBody Generation request) {
-		return management.generate(request.orgId(), request.year());
+	LetterManagement.Generated generate(@RequestBody LetterManagement.Generation request) {
+		return management.generate(request);
 	}
 
 	@GetMapping("/api/v1/duty/letters")

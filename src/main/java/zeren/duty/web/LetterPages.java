@@ -68,7 +68,7 @@ class LetterPages {
 		String back = orgId == null ? "redirect:/duty/letters" : "redirect:/duty/letters?orgId=" + orgId
 				+ (year == null ? "" : "&year=" + year);
 		try {
-			LetterManagement.Generated generated = management.generate(orgId, year);
+			LetterManagement.Generated generated = management.generate(new LetterManagement.Generation(orgId, year));
 			flash.addFlashAttribute("notice", errors.message("letters.generated", locale, generated.created().size()));
 			if (!generated.skipped().isEmpty()) {
 				flash.addFlashAttribute("skipped", String.join("、", generated.skipped()));
