@@ -203,15 +203,12 @@ public class DutyListManagement {
 		ItemRow row = lists.row(listId, itemId);
 		String reason = ListRules.reasonFor(head.status(), input.reason());
 		Clean c = checked(ListRules.edited(row, input), head);
-		jdbc.sql("""
+		bindItem(jdbc.sql("""
 				UPDATE duty_item SET item_no = :no, category = :category, task = :task, goal = :goal,
 				       leader_post_id = :leader, lead_unit = :lead, participating_units = :participating,
 				       supervising_unit = :supervising, deadline = :deadline
 				WHERE id = :id
-				""").param("no", c.itemNo() == null ? row.itemNo() : c.itemNo()).param("category", c.category())
-				.param("task", c.task()).param("goal", c.goal()).param("leader", c.leaderPostId())
-				.param("lead", c.leadUnit()).param("participating", c.participatingUnits())
-				.param("supervising", c.supervisingUnit()).param("deadline", c.deadline()).param("id", itemId).update();
+				"""), c).param("no", c.itemNo() == null ? row.itemNo() : c.itemNo()).param("id", itemId).update();
 		writeMilestones(itemId, c.milestones());
 		audit.record(new AuditTrail.Change(head.orgId(), "duty-item", itemId, "EDIT",
 				"list=%d no=%s task=%s".formatted(listId, c.itemNo(), c.task())));
@@ -244,19 +241,23 @@ public class DutyListManagement {
 
 	private long insertItem(Head head, Clean c, int sortOrder) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
+		bindItem(jdbc.sql("""
 				INSERT INTO duty_item (list_id, item_no, sort_order, category, task, goal, leader_post_id, lead_unit,
 				                       participating_units, supervising_unit, deadline, created_at)
 				VALUES (:list, :no, :sort, :category, :task, :goal, :leader, :lead, :participating, :supervising,
 				        :deadline, :now)
-				""").param("list", head.id()).param("no", c.itemNo() == null ? String.valueOf(sortOrder) : c.itemNo())
-				.param("sort", sortOrder).param("category", c.category()).param("task", c.task())
-				.param("goal", c.goal()).param("leader", c.leaderPostId()).param("lead", c.leadUnit())
-				.param("participating", c.participatingUnits()).param("supervising", c.supervisingUnit())
-				.param("deadline", c.deadline()).param("now", clock.now()).update(keys, "id");
+				"""), c).param("list", head.id()).param("no", c.itemNo() == null ? String.valueOf(sortOrder) : c.itemNo())
+				.param("sort", sortOrder).param("now", clock.now()).update(keys, "id");
 		long id = keys.getKey().longValue();
 		writeMilestones(id, c.milestones());
 		return id;
+	}
+
+	/** Binds what an item says (all but its list, number and order) to an insert or an update. */
+	private static JdbcClient.StatementSpec bindItem(JdbcClient.StatementSpec spec, Clean c) {
+		return spec.param("category", c.category()).param("task", c.task()).param("goal", c.goal())
+				.param("leader", c.leaderPostId()).param("lead", c.leadUnit()).param("participating", c.participatingUnits())
+				.param("supervising", c.supervisingUnit()).param("deadline", c.deadline());
 	}
 
 	private void writeMilestones(long itemId, List<Milestone> milestones) {

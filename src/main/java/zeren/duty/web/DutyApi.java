@@ -2,12 +2,9 @@ package zeren.duty.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -111,13 +108,7 @@ class DutyApi {
 	@GetMapping("/api/v1/duty/lists/{id}/xlsx")
 	@Operation(summary = "Export the list as the task detail table (工作任务明细表), XLSX")
 	ResponseEntity<byte[]> export(@PathVariable long id) throws IOException {
-		DutyList list = lists.get(id);
-		byte[] bytes = TaskDetailTable.write(list);
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("duty-" + list.orgId() + "-" + list.year() + ".xlsx", StandardCharsets.UTF_8).build()
-						.toString())
-				.contentType(MediaType.parseMediaType(TaskDetailTable.CONTENT_TYPE)).body(bytes);
+		return TaskDetailTable.response(lists.get(id));
 	}
 
 	@PostMapping(path = "/api/v1/duty/lists/{id}/xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -1,16 +1,12 @@
 package zeren.duty.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +21,7 @@ import zeren.duty.DutyList;
 import zeren.duty.DutyListManagement;
 import zeren.duty.ResponsibilityLists;
 import zeren.org.Leadership;
+import zeren.org.OrgChoice;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
@@ -56,13 +53,8 @@ class DutyPages {
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Integer version, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
-		model.addAttribute("year", y);
-		var roots = tree.roots();
-		model.addAttribute("roots", roots);
-		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
 		if (orgId != null) {
-			model.addAttribute("org", tree.get(orgId));
-			model.addAttribute("canManage", tree.canManage(orgId));
 			lists.find(orgId, y).ifPresent(list -> {
 				model.addAttribute("list", list);
 				model.addAttribute("versions", lists.versions(list.id()));
@@ -182,11 +174,6 @@ class DutyPages {
 
 	@GetMapping("/duty/lists/{id}/xlsx")
 	ResponseEntity<byte[]> export(@PathVariable long id) throws IOException {
-		DutyList list = lists.get(id);
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("duty-" + list.orgId() + "-" + list.year() + ".xlsx", StandardCharsets.UTF_8).build()
-						.toString())
-				.contentType(MediaType.parseMediaType(TaskDetailTable.CONTENT_TYPE)).body(TaskDetailTable.write(list));
+		return TaskDetailTable.response(lists.get(id));
 	}
 }

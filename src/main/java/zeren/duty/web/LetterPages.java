@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
+import zeren.org.OrgChoice;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
@@ -47,14 +48,9 @@ class LetterPages {
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			Model model) {
 		int y = year == null ? clock.today().getYear() : year;
-		model.addAttribute("year", y);
 		model.addAttribute("sides", ResponsibilityLetter.Side.values());
-		var roots = tree.roots();
-		model.addAttribute("roots", roots);
-		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
 		if (orgId != null) {
-			model.addAttribute("org", tree.get(orgId));
-			model.addAttribute("canManage", tree.canManage(orgId));
 			model.addAttribute("letters", letters.issuedBy(orgId, y));
 			model.addAttribute("overview", letters.overview(orgId, y));
 			model.addAttribute("maxPending", ResponsibilityLetters.MAX_PENDING);
