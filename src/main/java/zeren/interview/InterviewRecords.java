@@ -75,7 +75,8 @@ public class InterviewRecords {
 	private final TrackedItems items;
 	private final EvidenceFiles evidence;
 
-	InterviewRecords(JdbcClient jdbc, Validator validator, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
+	InterviewRecords(JdbcClient jdbc, Validator validator, OrgTree tree, Leadership leadership, BusinessClock clock,
+			CurrentScope scope,
 			AuditTrail audit, TrackedItems items, EvidenceFiles evidence) {
 		this.items = items;
 		this.evidence = evidence;

@@ -75,7 +75,8 @@ public class AnnualReports {
 	private final zeren.evidence.EvidenceFiles evidence;
 
 	AnnualReports(JdbcClient jdbc, Validator validator, OrgTree tree, Leadership leadership, BusinessClock clock,
-			CurrentScope scope, AuditTrail audit, ReportSettings settings, ReportFacts facts, MessageSource messages, TrackedItems items,
+			CurrentScope scope,
+			AuditTrail audit, ReportSettings settings, ReportFacts facts, MessageSource messages, TrackedItems items,
 			zeren.evidence.EvidenceFiles evidence) {
 		this.items = items;
 		this.evidence = evidence;
