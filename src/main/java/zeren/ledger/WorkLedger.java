@@ -97,8 +97,7 @@ public class WorkLedger {
 		var spec = jdbc.sql("SELECT lt.duty_item_id, lt.tracked_item_id, lt.removed FROM ledger_task lt WHERE lt.task_year = :year AND " + where)
 				.param("year", year);
 		spec = subtree ? tree.subtree(orgId).bind(spec) : spec.param("org", orgId);
-		spec.query((rs, n) -> known.put(rs.getLong("duty_item_id"),
-				new Known(rs.getLong("duty_item_id"), rs.getLong("tracked_item_id"), rs.getBoolean("removed")))).list();
+		spec.query(Known.class).list().forEach(k -> known.put(k.dutyItemId(), k));
 
 		Map<Long, Long> upper = new HashMap<>();
 		List<NewTrackedItem> fresh = new ArrayList<>();
