@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -34,9 +33,6 @@ public class Situations {
 	public record Situation(long id, String code, String name, boolean concernsLower, int sortOrder, boolean active) {
 	}
 
-	static final RowMapper<Situation> SITUATION = (rs, n) -> new Situation(rs.getLong("id"), rs.getString("code"),
-			rs.getString("name"), rs.getBoolean("concerns_lower"), rs.getInt("sort_order"), rs.getBoolean("active"));
-
 	private final JdbcClient jdbc;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
@@ -50,11 +46,11 @@ public class Situations {
 	/** The catalogue in its order; {@code activeOnly} for what a new case may cite. */
 	public List<Situation> list(boolean activeOnly) {
 		return jdbc.sql("SELECT * FROM acc_situation" + (activeOnly ? " WHERE active = TRUE" : "")
-				+ " ORDER BY sort_order, id").query(SITUATION).list();
+				+ " ORDER BY sort_order, id").query(Situation.class).list();
 	}
 
 	public Situation get(long id) {
-		return jdbc.sql("SELECT * FROM acc_situation WHERE id = :id").param("id", id).query(SITUATION).optional()
+		return jdbc.sql("SELECT * FROM acc_situation WHERE id = :id").param("id", id).query(Situation.class).optional()
 				.orElseThrow(() -> new NotFoundException("accountability-situation", id));
 	}
 
