@@ -10,7 +10,6 @@ import java.util.Set;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -246,11 +245,6 @@ public class Inspections {
 
 	static final String HEAD_COLUMNS = "i.id, i.org_id, io.name AS org_name, i.kind, i.title, i.start_date, i.end_date, i.created_at";
 
-	static final RowMapper<Head> HEAD = (rs, n) -> new Head(rs.getLong("id"), rs.getLong("org_id"),
-			rs.getString("org_name"), Kind.valueOf(rs.getString("kind")), rs.getString("title"),
-			rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-			rs.getObject("created_at", OffsetDateTime.class));
-
 	/**
 	 * The condition under which the caller sees inspection {@code i} (its organisation joined as
 	 * {@code io}): they see the inspecting organisation or an organisation it targets.
@@ -263,14 +257,14 @@ public class Inspections {
 	Head head(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM inspection i JOIN org io ON io.id = i.org_id"
-				+ " WHERE i.id = :id AND " + visible(reading))).param("id", id).query(HEAD).optional()
+				+ " WHERE i.id = :id AND " + visible(reading))).param("id", id).query(Head.class).optional()
 				.orElseThrow(() -> new NotFoundException("inspection", id));
 	}
 
 	/** An inspection to change: 404 when it does not exist, 403 when the caller does not supervise its organisation. */
 	Head supervisedHead(long id) {
 		Head head = jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM inspection i JOIN org io ON io.id = i.org_id WHERE i.id = :id")
-				.param("id", id).query(HEAD).optional().orElseThrow(() -> new NotFoundException("inspection", id));
+				.param("id", id).query(Head.class).optional().orElseThrow(() -> new NotFoundException("inspection", id));
 		if (!supervises(head.orgId())) {
 			throw new ForbiddenException();
 		}
@@ -288,24 +282,20 @@ public class Inspections {
 
 	private Inspection assemble(Head h) {
 		List<TeamMember> team = jdbc.sql("""
-				SELECT m.post_id, p.title, p.org_id, m.person_id, pe.name, m.leader FROM inspection_member m
+				SELECT m.post_id, p.title AS post_title, p.org_id AS post_org_id, m.person_id, pe.name AS person_name, m.leader
+				FROM inspection_member m
 				JOIN post p ON p.id = m.post_id LEFT JOIN person pe ON pe.id = m.person_id
 				WHERE m.inspection_id = :id ORDER BY m.leader DESC, m.sort_order
-				""").param("id", h.id())
-				.query((rs, n) -> new TeamMember(rs.getLong("post_id"), rs.getString("title"), rs.getLong("org_id"),
-						(Long) rs.getObject("person_id", Long.class), rs.getString("name"), rs.getBoolean("leader")))
-				.list();
+				""").param("id", h.id()).query(TeamMember.class).list();
 		return new Inspection(h.id(), h.orgId(), h.orgName(), h.kind(), h.title(), h.startDate(), h.endDate(), team,
 				targets(h.id()), focus(h.id()), h.createdAt());
 	}
 
 	List<Target> targets(long id) {
 		return jdbc.sql("""
-				SELECT t.org_id, o.name, t.include_subtree FROM inspection_target t JOIN org o ON o.id = t.org_id
+				SELECT t.org_id, o.name AS org_name, t.include_subtree FROM inspection_target t JOIN org o ON o.id = t.org_id
 				WHERE t.inspection_id = :id ORDER BY o.sort_order, o.id
-				""").param("id", id)
-				.query((rs, n) -> new Target(rs.getLong("org_id"), rs.getString("name"), rs.getBoolean("include_subtree")))
-				.list();
+				""").param("id", id).query(Target.class).list();
 	}
 
 	List<String> focus(long id) {
@@ -323,7 +313,7 @@ public class Inspections {
 				+ "   AND SUBSTR(:path, 1, LENGTH(r.path)) = r.path))))"
 				+ " AND i.start_date <= :last AND i.end_date >= :first AND " + visible(reading)
 				+ " ORDER BY i.start_date DESC, i.id DESC")).param("org", org.id()).param("path", org.path())
-				.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31)).query(HEAD).list()
+				.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31)).query(Head.class).list()
 				.stream().map(this::assemble).toList();
 	}
 
@@ -363,10 +353,9 @@ public class Inspections {
 		if (parts.isEmpty()) {
 			return List.of();
 		}
-		return reading.bind(jdbc.sql("SELECT o.id, o.code, o.name FROM org o WHERE (" + String.join(" OR ", parts)
+		return reading.bind(jdbc.sql("SELECT o.id AS org_id, o.code, o.name FROM org o WHERE (" + String.join(" OR ", parts)
 				+ ") AND " + reading.condition("o") + " ORDER BY o.path FETCH FIRST " + MAX_TARGETS_LISTED + " ROWS ONLY"))
-				.params(params).query((rs, n) -> new TargetOrg(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
-				.list();
+				.params(params).query(TargetOrg.class).list();
 	}
 
 	/** Whether an inspection covers {@code orgId} now (one of its rules takes it in). */

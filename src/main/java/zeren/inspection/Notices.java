@@ -189,16 +189,15 @@ public class Notices {
 		Notice n = jdbc.sql("SELECT " + COLUMNS + " " + FROM + " WHERE n.id = :id").param("id", id).query(NOTICE)
 				.single();
 		List<Notice.Concerning> findings = jdbc.sql("""
-				SELECT f.id, f.org_id, o.name, f.severity, f.description FROM inspection_notice_finding nf
+				SELECT f.id AS finding_id, f.org_id, o.name AS org_name, f.severity, f.description
+				FROM inspection_notice_finding nf
 				JOIN inspection_finding f ON f.id = nf.finding_id JOIN org o ON o.id = f.org_id
 				WHERE nf.notice_id = :id ORDER BY f.id
-				""").param("id", id).query((rs, k) -> new Notice.Concerning(rs.getLong("id"), rs.getLong("org_id"),
-						rs.getString("name"), Finding.Severity.valueOf(rs.getString("severity")), rs.getString("description")))
-				.list();
+				""").param("id", id).query(Notice.Concerning.class).list();
 		List<Criticised> criticised = jdbc.sql("""
-				SELECT c.org_id, o.name FROM inspection_criticism c JOIN org o ON o.id = c.org_id
+				SELECT c.org_id, o.name AS org_name FROM inspection_criticism c JOIN org o ON o.id = c.org_id
 				WHERE c.notice_id = :id ORDER BY o.path
-				""").param("id", id).query((rs, k) -> new Criticised(rs.getLong("org_id"), rs.getString("name"))).list();
+				""").param("id", id).query(Criticised.class).list();
 		return new Notice(n.id(), n.orgId(), n.orgName(), n.title(), n.body(), n.scopeKind(), n.scopeOrgId(),
 				n.scopeOrgName(), n.issuedOn(), n.issuedAt(), findings, criticised);
 	}
@@ -228,12 +227,11 @@ public class Notices {
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
 		return reading.bind(subtree.bind(jdbc.sql("""
-				SELECT c.notice_id, n.title, n.org_id AS issuer_id, io.name AS issuer_name, c.org_id, o.name, c.issued_on
+				SELECT c.notice_id, n.title AS notice_title, n.org_id AS issuer_org_id, io.name AS issuer_org_name, c.org_id,
+				       o.name AS org_name, c.issued_on
 				FROM inspection_criticism c JOIN inspection_notice n ON n.id = c.notice_id JOIN org io ON io.id = n.org_id
 				JOIN org o ON o.id = c.org_id
 				WHERE c.org_id IN (%s) AND %s ORDER BY c.issued_on DESC, c.id DESC
-				""".formatted(Subtree.ORG_IDS, reading.condition("o"))))).query((rs, n) -> new Criticism(
-				rs.getLong("notice_id"), rs.getString("title"), rs.getLong("issuer_id"), rs.getString("issuer_name"),
-				rs.getLong("org_id"), rs.getString("name"), rs.getObject("issued_on", LocalDate.class))).list();
+				""".formatted(Subtree.ORG_IDS, reading.condition("o"))))).query(Criticism.class).list();
 	}
 }

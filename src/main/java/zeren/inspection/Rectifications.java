@@ -74,10 +74,7 @@ public class Rectifications {
 		return jdbc.sql("""
 				SELECT f.id, f.inspection_id, f.org_id, i.org_id AS inspecting_org_id, f.description
 				FROM inspection_finding f JOIN inspection i ON i.id = f.inspection_id WHERE f.id = :id
-				""").param("id", findingId)
-				.query((rs, n) -> new FindingHead(rs.getLong("id"), rs.getLong("inspection_id"), rs.getLong("org_id"),
-						rs.getLong("inspecting_org_id"), rs.getString("description")))
-				.optional().orElseThrow(() -> new NotFoundException("inspection-finding", findingId));
+				""").param("id", findingId).query(FindingHead.class).optional().orElseThrow(() -> new NotFoundException("inspection-finding", findingId));
 	}
 
 	/**
@@ -156,20 +153,15 @@ public class Rectifications {
 
 	private static final String ROW_SQL = """
 			SELECT r.finding_id, f.description, f.org_id, o.name AS org_name, i.org_id AS inspecting_org_id,
-			       r.tracked_item_id, r.problems, r.measures, r.responsible_post_id, p.title, r.deadline, r.created_at
+			       r.tracked_item_id AS item_id, r.problems, r.measures, r.responsible_post_id AS post_id,
+			       p.title AS post_title, r.deadline, r.created_at
 			FROM inspection_rectification r JOIN inspection_finding f ON f.id = r.finding_id
 			JOIN inspection i ON i.id = f.inspection_id JOIN org o ON o.id = f.org_id
 			JOIN post p ON p.id = r.responsible_post_id
 			""";
 
 	private List<Row> rows(String where, Map<String, Object> params) {
-		return jdbc.sql(ROW_SQL + where).params(params)
-				.query((rs, n) -> new Row(rs.getLong("finding_id"), rs.getString("description"), rs.getLong("org_id"),
-						rs.getString("org_name"), rs.getLong("inspecting_org_id"), rs.getLong("tracked_item_id"),
-						rs.getString("problems"), rs.getString("measures"), rs.getLong("responsible_post_id"),
-						rs.getString("title"), rs.getObject("deadline", LocalDate.class),
-						rs.getObject("created_at", OffsetDateTime.class)))
-				.list();
+		return jdbc.sql(ROW_SQL + where).params(params).query(Row.class).list();
 	}
 
 	private static Rectification of(Row r, TrackedItem item) {
