@@ -53,7 +53,6 @@ public class Findings {
 
 	Findings(JdbcClient jdbc, Inspections inspections, OrgTree tree, Leadership leadership, BusinessClock clock,
 			CurrentScope scope, AuditTrail audit, EvidenceFiles evidence) {
-		this.evidence = evidence;
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.tree = tree;
@@ -61,6 +60,7 @@ public class Findings {
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.evidence = evidence;
 	}
 
 	/** What a finding says; {@code severity} is the code name or the Chinese name. */

@@ -68,7 +68,6 @@ public class RectificationReminders {
 	RectificationReminders(JdbcClient jdbc, TrackedItems items, TrackingRules rules, Leadership leadership, OrgTree tree,
 			Users users, CurrentScope scope, BusinessClock clock, AuditTrail audit,
 			PlatformTransactionManager transactions) {
-		this.rules = rules;
 		this.jdbc = jdbc;
 		this.items = items;
 		this.leadership = leadership;
@@ -78,6 +77,7 @@ public class RectificationReminders {
 		this.clock = clock;
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactions);
+		this.rules = rules;
 	}
 
 	private record Candidate(long findingId, long itemId, long postId, long orgId) {

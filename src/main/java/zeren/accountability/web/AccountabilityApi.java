@@ -30,20 +30,20 @@ import zeren.platform.BusinessClock;
 @Tag(name = "Accountability", description = "追责: cases, 一案双查 proposals from tenures (倒查), the procedure of the 2019 Accountability Regulations, 廉政档案, statistics")
 class AccountabilityApi {
 
+	private final Situations situations;
 	private final Cases cases;
 	private final CaseProcedure procedure;
 	private final CaseDecisions decisions;
-	private final Situations situations;
 	private final IntegrityFiles integrityFiles;
 	private final AccountabilityStatistics statistics;
 	private final BusinessClock clock;
 
-	AccountabilityApi(Cases cases, CaseProcedure procedure, CaseDecisions decisions, Situations situations,
+	AccountabilityApi(Situations situations, Cases cases, CaseProcedure procedure, CaseDecisions decisions,
 			IntegrityFiles integrityFiles, AccountabilityStatistics statistics, BusinessClock clock) {
+		this.situations = situations;
 		this.cases = cases;
 		this.procedure = procedure;
 		this.decisions = decisions;
-		this.situations = situations;
 		this.integrityFiles = integrityFiles;
 		this.statistics = statistics;
 		this.clock = clock;
