@@ -1,7 +1,6 @@
 package zeren.accountability;
 
 import static zeren.accountability.CaseSteps.blankToNull;
-import static zeren.accountability.CaseSteps.requireText;
 import static zeren.accountability.CaseSteps.throwIfAny;
 
 import java.time.LocalDate;
@@ -12,6 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +41,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.CurrentUser;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.tracking.NewTrackedItem;
@@ -64,10 +69,12 @@ public class CaseDecisions {
 	private final CaseSteps steps;
 	private final Deadlines deadlines;
 	private final TrackedItems trackedItems;
+	private final Inputs inputs;
+	private final Validator validator;
 
 	CaseDecisions(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, AuditTrail audit,
 			MessageSource messages, Cases cases, CaseRecords records, CaseSteps steps, Deadlines deadlines,
-			TrackedItems trackedItems) {
+			TrackedItems trackedItems, Inputs inputs, Validator validator) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
@@ -79,6 +86,8 @@ public class CaseDecisions {
 		this.steps = steps;
 		this.deadlines = deadlines;
 		this.trackedItems = trackedItems;
+		this.inputs = inputs;
+		this.validator = validator;
 	}
 
 	// ---- decisions (Art. 8, 12) ---------------------------------------------------------------
@@ -87,8 +96,8 @@ public class CaseDecisions {
 	 * A decision for one party (Art. 12: by the organisation with management authority). Empty
 	 * {@code forms}: no accountability (不予或者免予问责), which needs its reason.
 	 */
-	public record DecisionInput(LocalDate on, String authority, List<Form> forms, String sanctionDetail,
-			String reason) {
+	public record DecisionInput(LocalDate on, @NotBlank @Size(max = 200) String authority, List<Form> forms,
+			@Size(max = 1000) String sanctionDetail, @Size(max = 4000) String reason) {
 	}
 
 	/** Decides one party; when every confirmed party is decided, the case is decided and locked. */
@@ -126,9 +135,9 @@ public class CaseDecisions {
 		CaseRecords.PartyRow party = steps.confirmedParty(caseId, partyId);
 		List<Decision> decisions = decisionsOf(partyId);
 		Decision current = decisions.stream().filter(Decision::current).findFirst().orElseThrow();
-		List<InputError> errors = new ArrayList<>();
-		requireText(errors, "reason", request.reason(), 4000);
-		throwIfAny(errors);
+		if (!aCorrectionGivesItsReason(request.reason())) {
+			throw InvalidInputException.of("reason", "error.accountability.correction-reason");
+		}
 		LocalDate on = steps.dated("on", request.on(), current.decidedOn());
 		List<Form> forms = checkDecision(request, party);
 		supersede(partyId);
@@ -145,13 +154,18 @@ public class CaseDecisions {
 		return cases.get(caseId);
 	}
 
+	/** A correction supersedes the decision in force: it says why. */
+	static boolean aCorrectionGivesItsReason(String reason) {
+		return reason != null && !reason.isBlank();
+	}
+
 	private List<Decision> decisionsOf(long partyId) {
 		return records.decisions(List.of(partyId)).getOrDefault(partyId, List.of());
 	}
 
+	/** The decision's declared constraints and the rules of Art. 8, in one answer; the forms without repeats. */
 	private List<Form> checkDecision(DecisionInput request, CaseRecords.PartyRow party) {
-		List<InputError> errors = new ArrayList<>();
-		requireText(errors, "authority", request.authority(), 200);
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
 		List<Form> forms = request.forms() == null ? List.of()
 				: List.copyOf(new LinkedHashSet<>(request.forms().stream().filter(Objects::nonNull).toList()));
 		if (!FormRules.formsMatchTheParty(forms, party.partyOrgId() != null)) {
@@ -166,12 +180,6 @@ public class CaseDecisions {
 		}
 		if (!FormRules.aSanctionIsNamed(forms, request.sanctionDetail())) {
 			errors.add(InputError.field("sanctionDetail", "error.accountability.sanction-detail"));
-		}
-		if (request.sanctionDetail() != null && request.sanctionDetail().length() > 1000) {
-			errors.add(InputError.field("sanctionDetail", "error.field.too-long", 1000));
-		}
-		if (request.reason() != null && request.reason().length() > 4000) {
-			errors.add(InputError.field("reason", "error.field.too-long", 4000));
 		}
 		throwIfAny(errors);
 		return forms;
@@ -315,7 +323,11 @@ public class CaseDecisions {
 	 * Art. 15: a party may appeal within one month of receiving the decision; the appeal is
 	 * decided within one month; execution is not suspended meanwhile (nothing else changes).
 	 */
-	public AccountabilityCase appeal(long caseId, long partyId, PartyStep request) {
+	/** An appeal (申诉) with its grounds. */
+	public record NewAppeal(LocalDate on, @NotBlank @Size(max = 4000) String text) {
+	}
+
+	public AccountabilityCase appeal(long caseId, long partyId, NewAppeal request) {
 		CaseRecords.Head head = steps.lock(caseId, Action.APPEAL);
 		CaseRecords.PartyRow party = steps.confirmedParty(caseId, partyId);
 		LocalDate on = steps.dated("on", request.on(), party.deliveredOn());
@@ -323,9 +335,7 @@ public class CaseDecisions {
 		if (on.isAfter(until)) {
 			throw new ConflictException("on", "error.accountability.appeal-too-late", party.deliveredOn(), until);
 		}
-		List<InputError> errors = new ArrayList<>();
-		requireText(errors, "text", request.text(), 4000);
-		throwIfAny(errors);
+		inputs.check(request);
 		boolean open = records.appeals(List.of(partyId)).getOrDefault(partyId, List.of()).stream()
 				.anyMatch(a -> a.decidedOn() == null);
 		if (open) {
@@ -344,8 +354,8 @@ public class CaseDecisions {
 	}
 
 	/** The outcome of an appeal; a variation or revocation is a new decision for the party. */
-	public record AppealDecision(LocalDate on, AppealOutcome outcome, String reason, String authority,
-			List<Form> forms, String sanctionDetail) {
+	public record AppealDecision(LocalDate on, @NotNull AppealOutcome outcome, @NotBlank @Size(max = 4000) String reason,
+			String authority, List<Form> forms, String sanctionDetail) {
 	}
 
 	public AccountabilityCase decideAppeal(long caseId, long appealId, AppealDecision request) {
@@ -358,12 +368,7 @@ public class CaseDecisions {
 		}
 		CaseRecords.PartyRow party = steps.confirmedParty(caseId, appeal.partyId());
 		LocalDate on = steps.dated("on", request.on(), appeal.filedOn());
-		List<InputError> errors = new ArrayList<>();
-		if (request.outcome() == null) {
-			errors.add(InputError.field("outcome", "error.field.required"));
-		}
-		requireText(errors, "reason", request.reason(), 4000);
-		throwIfAny(errors);
+		inputs.check(request);
 		if (request.outcome() != AppealOutcome.UPHELD) {
 			List<Decision> decisions = decisionsOf(party.id());
 			DecisionInput input = new DecisionInput(on, request.authority(),

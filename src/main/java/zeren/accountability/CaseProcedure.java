@@ -1,7 +1,6 @@
 package zeren.accountability;
 
 import static zeren.accountability.CaseSteps.blankToNull;
-import static zeren.accountability.CaseSteps.requireText;
 import static zeren.accountability.CaseSteps.throwIfAny;
 import static zeren.accountability.CaseSteps.truncate;
 
@@ -13,6 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -32,6 +36,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 
 /**
@@ -41,7 +46,8 @@ import zeren.platform.InvalidInputException;
  * party heard, the report. Every change needs supervisory scope (DISCIPLINE or ADMIN) over the
  * case's organisation (403 otherwise), is checked against the case's status (409 naming the
  * step), is dated (never in the future, never before the step it follows) and is audited in its
- * own transaction.
+ * own transaction. A request's own constraints are declared on its record; where the procedure
+ * adds checks of its own, both come back in one answer.
  */
 @Service
 @Transactional
@@ -57,9 +63,12 @@ public class CaseProcedure {
 	private final Cases cases;
 	private final CaseRecords records;
 	private final CaseSteps steps;
+	private final Inputs inputs;
+	private final Validator validator;
 
 	CaseProcedure(JdbcClient jdbc, OrgTree tree, People people, Leadership leadership, Situations situations,
-			BusinessClock clock, AuditTrail audit, Cases cases, CaseRecords records, CaseSteps steps) {
+			BusinessClock clock, AuditTrail audit, Cases cases, CaseRecords records, CaseSteps steps, Inputs inputs,
+			Validator validator) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.people = people;
@@ -70,6 +79,13 @@ public class CaseProcedure {
 		this.cases = cases;
 		this.records = records;
 		this.steps = steps;
+		this.inputs = inputs;
+		this.validator = validator;
+	}
+
+	/** The request's declared constraints broken, as input errors the procedure's own checks add to. */
+	private List<InputError> violations(Object request) {
+		return new ArrayList<>(Inputs.errors(validator.validate(request)));
 	}
 
 	// ---- registering --------------------------------------------------------------------------
@@ -79,23 +95,36 @@ public class CaseProcedure {
 	 * investigator; {@code inChargePostId}: the post of the organisation in charge of the area
 	 * (分管), which carries principal leadership responsibility with the principal.
 	 */
-	public record NewCase(Long orgId, Origin origin, String originRef, String title, LocalDate periodFrom,
-			LocalDate periodTo, String facts, List<Long> situationIds, Long inChargePostId, List<Long> directPersonIds,
-			LocalDate registeredOn) {
+	public record NewCase(@NotNull Long orgId, @NotNull Origin origin, @Size(max = 200) String originRef,
+			@NotBlank @Size(max = 200) String title, @NotNull LocalDate periodFrom, @NotNull LocalDate periodTo,
+			@NotBlank @Size(max = 8000) String facts, List<Long> situationIds, Long inChargePostId,
+			List<Long> directPersonIds, LocalDate registeredOn) {
+
+		CaseContent content() {
+			return new CaseContent(orgId, origin, originRef, title, periodFrom, periodTo, facts, situationIds,
+					inChargePostId);
+		}
+	}
+
+	/**
+	 * What a change of a case before its report may say: its facts, period, situations and the post
+	 * in charge. The organisation is fixed; {@code orgId}, when given, must be the case's.
+	 */
+	public record CaseContent(Long orgId, @NotNull Origin origin, @Size(max = 200) String originRef,
+			@NotBlank @Size(max = 200) String title, @NotNull LocalDate periodFrom, @NotNull LocalDate periodTo,
+			@NotBlank @Size(max = 8000) String facts, List<Long> situationIds, Long inChargePostId) {
 	}
 
 	public AccountabilityCase create(NewCase request) {
-		if (request.orgId() == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
-		}
-		Org org = tree.find(request.orgId()).orElse(null);
-		if (org == null || !cases.canOpenIn(org.id())) {
+		// an organisation the caller may not open cases in is refused before anything is said about the rest
+		Org org = request.orgId() == null ? null : tree.find(request.orgId()).orElse(null);
+		if (request.orgId() != null && (org == null || !cases.canOpenIn(org.id()))) {
 			throw new ForbiddenException();
 		}
 		LocalDate today = clock.today();
 		LocalDate registeredOn = request.registeredOn() == null ? today : request.registeredOn();
-		List<InputError> errors = new ArrayList<>();
-		checkContent(request, org, errors);
+		List<InputError> errors = violations(request);
+		checkContent(request.content(), org, errors);
 		if (registeredOn.isAfter(today)) {
 			errors.add(InputError.field("registeredOn", "error.accountability.date-in-future", registeredOn));
 		}
@@ -131,13 +160,13 @@ public class CaseProcedure {
 	}
 
 	/** Changes the facts of a case before its report; a reported or decided case is locked. */
-	public AccountabilityCase update(long id, NewCase request) {
+	public AccountabilityCase update(long id, CaseContent request) {
 		CaseRecords.Head head = steps.lock(id, Action.UPDATE);
 		if (request.orgId() != null && request.orgId() != head.orgId()) {
 			throw InvalidInputException.of("orgId", "error.accountability.org-fixed");
 		}
 		Org org = tree.get(head.orgId());
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = violations(request);
 		checkContent(request, org, errors);
 		throwIfAny(errors);
 		jdbc.sql("""
@@ -155,25 +184,14 @@ public class CaseProcedure {
 		return cases.get(id);
 	}
 
-	private void checkContent(NewCase request, Org org, List<InputError> errors) {
-		if (request.origin() == null) {
-			errors.add(InputError.field("origin", "error.field.required"));
-		}
-		requireText(errors, "title", request.title(), 200);
-		requireText(errors, "facts", request.facts(), 8000);
-		if (request.originRef() != null && request.originRef().strip().length() > 200) {
-			errors.add(InputError.field("originRef", "error.field.too-long", 200));
-		}
-		if (request.periodFrom() == null) {
-			errors.add(InputError.field("periodFrom", "error.field.required"));
-		}
-		if (request.periodTo() == null) {
-			errors.add(InputError.field("periodTo", "error.field.required"));
-		}
-		else if (request.periodFrom() != null && request.periodTo().isBefore(request.periodFrom())) {
+	/** The checks of a case's content beyond its declared constraints; {@code org} null when not known yet. */
+	private void checkContent(CaseContent request, Org org, List<InputError> errors) {
+		LocalDate from = request.periodFrom();
+		LocalDate to = request.periodTo();
+		if (to != null && from != null && to.isBefore(from)) {
 			errors.add(InputError.field("periodTo", "error.accountability.period-end-before-start"));
 		}
-		else if (request.periodTo().isAfter(clock.today())) {
+		else if (to != null && to.isAfter(clock.today())) {
 			errors.add(InputError.field("periodTo", "error.accountability.date-in-future", request.periodTo()));
 		}
 		List<Long> ids = request.situationIds() == null ? List.of() : request.situationIds();
@@ -188,7 +206,7 @@ public class CaseProcedure {
 				errors.add(InputError.field("situationIds", "error.accountability.situation-unknown", sid));
 			}
 		}
-		if (request.inChargePostId() != null) {
+		if (request.inChargePostId() != null && org != null) {
 			boolean ofTheOrg = leadership.posts(org.id()).stream().anyMatch(p -> p.id() == request.inChargePostId());
 			if (!ofTheOrg) {
 				errors.add(InputError.field("inChargePostId", "error.accountability.post-not-of-org",
@@ -207,15 +225,13 @@ public class CaseProcedure {
 	// ---- the opening (Art. 9) -----------------------------------------------------------------
 
 	/** Art. 9: the investigation starts once the principal leader of the deciding organisation approves it. */
-	public record Opening(LocalDate on, String approvedBy) {
+	public record Opening(LocalDate on, @NotBlank @Size(max = 200) String approvedBy) {
 	}
 
 	public AccountabilityCase approveOpening(long caseId, Opening request) {
 		CaseRecords.Head head = steps.lock(caseId, Action.APPROVE_OPENING);
 		LocalDate on = steps.dated("on", request.on(), head.registeredOn());
-		List<InputError> errors = new ArrayList<>();
-		requireText(errors, "approvedBy", request.approvedBy(), 200);
-		throwIfAny(errors);
+		inputs.check(request);
 		jdbc.sql("""
 				UPDATE acc_case SET status = :status, opened_on = :on, opening_approved_by = :by, updated_at = :now
 				WHERE id = :id""").param("status", head.status().next(Action.APPROVE_OPENING).name()).param("on", on)
@@ -226,15 +242,13 @@ public class CaseProcedure {
 		return cases.get(caseId);
 	}
 
-	public record Refusal(LocalDate on, String reason) {
+	public record Refusal(LocalDate on, @NotBlank @Size(max = 2000) String reason) {
 	}
 
 	public AccountabilityCase refuseOpening(long caseId, Refusal request) {
 		CaseRecords.Head head = steps.lock(caseId, Action.REFUSE_OPENING);
 		LocalDate on = steps.dated("on", request.on(), head.registeredOn());
-		List<InputError> errors = new ArrayList<>();
-		requireText(errors, "reason", request.reason(), 2000);
-		throwIfAny(errors);
+		inputs.check(request);
 		jdbc.sql("UPDATE acc_case SET status = :status, updated_at = :now WHERE id = :id")
 				.param("status", head.status().next(Action.REFUSE_OPENING).name()).param("now", clock.now())
 				.param("id", caseId).update();
@@ -246,12 +260,15 @@ public class CaseProcedure {
 
 	// ---- the parties (一案双查) ------------------------------------------------------------------
 
-	/** Enters a person directly responsible (直接责任人); they are then confirmed or dropped like every party. */
-	public List<ProposedParty> addDirect(long caseId, Long personId) {
+	/** A person directly responsible (直接责任人), entered by the investigators. */
+	public record DirectParty(@NotNull Long personId) {
+	}
+
+	/** Enters a person directly responsible; they are then confirmed or dropped like every party. */
+	public List<ProposedParty> addDirect(long caseId, DirectParty request) {
 		CaseRecords.Head head = steps.lock(caseId, Action.DIRECT_PARTY);
-		if (personId == null) {
-			throw InvalidInputException.of("personId", "error.field.required");
-		}
+		inputs.check(request);
+		Long personId = request.personId();
 		if (people.find(personId).isEmpty()) {
 			throw InvalidInputException.of("personId", "error.person.unknown", personId);
 		}
@@ -266,16 +283,16 @@ public class CaseProcedure {
 	}
 
 	/** Confirms or drops a proposed party, with a reason either way. */
-	public record Disposal(Long personId, Long orgId, Disposition disposition, String reason) {
+	public record Disposal(Long personId, Long orgId, Disposition disposition,
+			@NotBlank @Size(max = 2000) String reason) {
 	}
 
 	public ProposedParty dispose(long caseId, Disposal request) {
 		CaseRecords.Head head = steps.lock(caseId, Action.DISPOSE);
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = violations(request);
 		if (request.disposition() == null || request.disposition() == Disposition.PENDING) {
 			errors.add(InputError.field("disposition", "error.accountability.disposition-required"));
 		}
-		requireText(errors, "reason", request.reason(), 2000);
 		if ((request.personId() == null) == (request.orgId() == null)) {
 			errors.add(InputError.field("personId", "error.accountability.party-subject"));
 		}
@@ -328,17 +345,19 @@ public class CaseProcedure {
 		return cases.get(caseId);
 	}
 
+	/** A dated step with its written text: the party's statement of case, the investigation report. */
+	public record Written(LocalDate on, @NotBlank @Size(max = 8000) String text) {
+	}
+
 	/** The party's statement of case (陈述和申辩), recorded after the fact statement was shown. */
-	public AccountabilityCase recordStatement(long caseId, long partyId, PartyStep request) {
+	public AccountabilityCase recordStatement(long caseId, long partyId, Written request) {
 		CaseRecords.Head head = steps.lock(caseId, Action.STATEMENT);
 		CaseRecords.PartyRow party = steps.confirmedParty(caseId, partyId);
 		if (party.factStatementShownOn() == null) {
 			throw new ConflictException("on", "error.accountability.fact-statement-first", party.name());
 		}
 		LocalDate on = steps.dated("on", request.on(), party.factStatementShownOn());
-		List<InputError> errors = new ArrayList<>();
-		requireText(errors, "text", request.text(), 8000);
-		throwIfAny(errors);
+		inputs.check(request);
 		jdbc.sql("UPDATE acc_party SET statement_on = :on, statement = :text, updated_at = :now WHERE id = :id")
 				.param("on", on).param("text", request.text().strip()).param("now", clock.now()).param("id", partyId)
 				.update();
@@ -352,7 +371,7 @@ public class CaseProcedure {
 	 * Art. 11: the investigation report. Every proposed party must have been confirmed or dropped,
 	 * at least one confirmed, and each confirmed party shown the facts and heard.
 	 */
-	public AccountabilityCase report(long caseId, PartyStep request) {
+	public AccountabilityCase report(long caseId, Written request) {
 		CaseRecords.Head head = steps.lock(caseId, Action.REPORT);
 		long pending = cases.propose(head).stream().filter(p -> p.disposition() == Disposition.PENDING).count();
 		if (pending > 0) {
@@ -371,9 +390,7 @@ public class CaseProcedure {
 			latest = latest == null || r.statementOn().isAfter(latest) ? r.statementOn() : latest;
 		}
 		LocalDate on = steps.dated("on", request.on(), latest);
-		List<InputError> errors = new ArrayList<>();
-		requireText(errors, "text", request.text(), 8000);
-		throwIfAny(errors);
+		inputs.check(request);
 		jdbc.sql("UPDATE acc_case SET status = :status, reported_on = :on, report = :text, updated_at = :now WHERE id = :id")
 				.param("status", head.status().next(Action.REPORT).name()).param("on", on)
 				.param("text", request.text().strip()).param("now", clock.now()).param("id", caseId).update();

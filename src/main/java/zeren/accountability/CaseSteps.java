@@ -110,15 +110,6 @@ class CaseSteps {
 				.param("grounds", grounds).param("reason", reason).param("now", now).update();
 	}
 
-	static void requireText(List<InputError> errors, String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			errors.add(InputError.field(field, "error.field.required"));
-		}
-		else if (value.strip().length() > max) {
-			errors.add(InputError.field(field, "error.field.too-long", max));
-		}
-	}
-
 	static void throwIfAny(List<InputError> errors) {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

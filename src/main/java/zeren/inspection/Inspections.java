@@ -7,6 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -28,6 +35,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
@@ -50,6 +58,14 @@ public class Inspections {
 			"强化对权力运行的制约和监督，从源头上防治腐败情况",
 			"领导和支持执纪执法机关查处违纪违法案件情况");
 
+	/** A focus item is at most this long. */
+	static final int FOCUS_TEXT_MAX = 500;
+
+	/** A focus item says what to check, in a sentence or two. */
+	static boolean aFocusItemSaysWhatToCheck(String item) {
+		return item != null && !item.isBlank() && item.strip().length() <= FOCUS_TEXT_MAX;
+	}
+
 	/** At most this many resolved target organisations are listed at once. */
 	public static final int MAX_TARGETS_LISTED = 1000;
 
@@ -59,16 +75,18 @@ public class Inspections {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final Validator validator;
 	private final List<String> defaultFocus;
 
 	Inspections(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit, Environment environment) {
+			AuditTrail audit, Validator validator, Environment environment) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.validator = validator;
 		this.defaultFocus = List.copyOf(Binder.get(environment)
 				.bind("zeren.inspection.focus-items", Bindable.listOf(String.class)).orElse(DEFAULT_FOCUS));
 	}
@@ -78,63 +96,53 @@ public class Inspections {
 		return defaultFocus;
 	}
 
-	public record TeamInput(Long postId, Boolean leader) {
+	public record TeamInput(@NotNull Long postId, Boolean leader) {
 	}
 
-	public record TargetInput(Long orgId, Boolean includeSubtree) {
+	public record TargetInput(@NotNull Long orgId, Boolean includeSubtree) {
 	}
 
-	public record NewInspection(Long orgId, Kind kind, String title, LocalDate startDate, LocalDate endDate,
-			List<TeamInput> team, List<TargetInput> targets, List<String> focusItems) {
+	/** An inspection to plan; {@code focusItems} empty: the default focus items. */
+	public record NewInspection(@NotNull Long orgId, @NotNull Kind kind, @NotBlank @Size(max = 200) String title,
+			@NotNull LocalDate startDate, @NotNull LocalDate endDate, @Valid List<TeamInput> team,
+			@NotEmpty @Valid List<TargetInput> targets, List<String> focusItems) {
 	}
 
 	@Transactional
 	public Inspection create(NewInspection in) {
-		if (in.orgId() == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
+		Org org = in.orgId() == null ? null : requireSupervising(in.orgId());
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(in)));
+		if (org == null) {
+			// without the inspecting organisation nothing else can be checked
+			throw new InvalidInputException(errors);
 		}
-		Org org = requireSupervising(in.orgId());
-		List<InputError> errors = new ArrayList<>();
-		if (in.kind() == null) {
-			errors.add(InputError.field("kind", "error.field.required"));
-		}
-		String title = Text.required(in.title(), "title", 200, errors);
-		if (in.startDate() == null) {
-			errors.add(InputError.field("startDate", "error.field.required"));
-		}
-		if (in.endDate() == null) {
-			errors.add(InputError.field("endDate", "error.field.required"));
-		}
-		else if (in.startDate() != null && in.endDate().isBefore(in.startDate())) {
+		if (in.endDate() != null && in.startDate() != null && in.endDate().isBefore(in.startDate())) {
 			errors.add(InputError.field("endDate", "error.inspection.end-before-start"));
 		}
 		Subtree jurisdiction = tree.subtree(org.id());
 		List<TargetInput> targets = in.targets() == null ? List.of() : in.targets();
-		if (targets.isEmpty()) {
-			errors.add(InputError.field("targets", "error.field.required"));
-		}
 		Set<Long> seenTargets = new HashSet<>();
 		for (int i = 0; i < targets.size(); i++) {
 			TargetInput t = targets.get(i);
 			String field = "targets[" + i + "].orgId";
-			if (t == null || t.orgId() == null) {
+			if (t == null) {
+				// an empty entry of the list: the declared constraints do not reach it
 				errors.add(InputError.field(field, "error.field.required"));
 			}
-			else if (t.orgId() == org.id() || !tree.contains(jurisdiction, t.orgId())) {
+			else if (t.orgId() != null && (t.orgId() == org.id() || !tree.contains(jurisdiction, t.orgId()))) {
 				errors.add(InputError.field(field, "error.inspection.target-outside", t.orgId()));
 			}
-			else if (!seenTargets.add(t.orgId())) {
+			else if (t.orgId() != null && !seenTargets.add(t.orgId())) {
 				errors.add(InputError.field(field, "error.inspection.target-twice", t.orgId()));
 			}
 		}
 		List<String> focus = new ArrayList<>();
 		for (String f : in.focusItems() == null || in.focusItems().isEmpty() ? defaultFocus : in.focusItems()) {
-			String text = f == null ? "" : f.strip();
-			if (text.isEmpty() || text.length() > 500) {
-				errors.add(InputError.field("focusItems", "error.inspection.focus-text", 500));
+			if (!aFocusItemSaysWhatToCheck(f)) {
+				errors.add(InputError.field("focusItems", "error.inspection.focus-text", FOCUS_TEXT_MAX));
 			}
 			else {
-				focus.add(text);
+				focus.add(f.strip());
 			}
 		}
 		List<TeamInput> team = in.team() == null ? List.of() : in.team();
@@ -143,8 +151,13 @@ public class Inspections {
 		for (int i = 0; i < team.size(); i++) {
 			TeamInput m = team.get(i);
 			String field = "team[" + i + "].postId";
-			if (m == null || m.postId() == null) {
+			if (m == null) {
+				// an empty entry of the list: the declared constraints do not reach it
 				errors.add(InputError.field(field, "error.field.required"));
+				continue;
+			}
+			if (m.postId() == null) {
+				// reported by the declared constraints
 				continue;
 			}
 			Post post = findPost(m.postId());
@@ -181,6 +194,7 @@ public class Inspections {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String title = in.title().strip();
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO inspection (org_id, kind, title, start_date, end_date, created_at)

@@ -7,6 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +22,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.tracking.NewTrackedItem;
@@ -49,9 +55,10 @@ public class Rectifications {
 	private final TrackingRules rules;
 	private final BusinessClock clock;
 	private final AuditTrail audit;
+	private final Validator validator;
 
 	Rectifications(JdbcClient jdbc, Inspections inspections, Findings findings, Leadership leadership,
-			TrackedItems items, TrackingRules rules, BusinessClock clock, AuditTrail audit) {
+			TrackedItems items, TrackingRules rules, BusinessClock clock, AuditTrail audit, Validator validator) {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.findings = findings;
@@ -60,11 +67,12 @@ public class Rectifications {
 		this.rules = rules;
 		this.clock = clock;
 		this.audit = audit;
+		this.validator = validator;
 	}
 
 	/** What the inspecting organisation requires: the problems, the measures, by when, and who answers for it. */
-	public record RectificationInput(String problems, String measures, java.time.LocalDate deadline,
-			Long responsiblePostId) {
+	public record RectificationInput(@NotBlank @Size(max = 4000) String problems,
+			@NotBlank @Size(max = 4000) String measures, @NotNull LocalDate deadline, Long responsiblePostId) {
 	}
 
 	private record FindingHead(long id, long inspectionId, long orgId, long inspectingOrgId, String description) {
@@ -90,14 +98,9 @@ public class Rectifications {
 		if (exists(findingId)) {
 			throw new ConflictException("findingId", "error.inspection.rectification-exists", findingId);
 		}
-		List<InputError> errors = new ArrayList<>();
-		String problems = Text.required(in.problems(), "problems", 4000, errors);
-		String measures = Text.required(in.measures(), "measures", 4000, errors);
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(in)));
 		LocalDate today = clock.today();
-		if (in.deadline() == null) {
-			errors.add(InputError.field("deadline", "error.field.required"));
-		}
-		else if (in.deadline().isBefore(today)) {
+		if (in.deadline() != null && in.deadline().isBefore(today)) {
 			errors.add(InputError.field("deadline", "error.inspection.deadline-past", today));
 		}
 		Long postId = in.responsiblePostId();
@@ -107,7 +110,7 @@ public class Rectifications {
 					.orElse(null);
 		}
 		if (postId == null) {
-			errors.add(InputError.field("responsiblePostId", "error.field.required"));
+			errors.add(InputError.field("responsiblePostId", "error.inspection.responsible-post-required"));
 		}
 		else {
 			long id = postId;
@@ -118,6 +121,8 @@ public class Rectifications {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String problems = in.problems().strip();
+		String measures = in.measures().strip();
 		String title = "整改：" + f.description();
 		TrackedItem item = items.open(new NewTrackedItem(KIND, String.valueOf(findingId), f.orgId(),
 				title.length() > 2000 ? title.substring(0, 2000) : title, postId, null, f.inspectingOrgId(),

@@ -256,7 +256,7 @@ abstract class AccountabilityContract extends ApiTest {
 		for (Party party : cases.get(c.id()).parties()) {
 			if (party.disposition() == Disposition.CONFIRMED) {
 				procedure.showFactStatement(c.id(), party.id(), new PartyStep(on, null));
-				procedure.recordStatement(c.id(), party.id(), new PartyStep(on, "本人无异议"));
+				procedure.recordStatement(c.id(), party.id(), new CaseProcedure.Written(on, "本人无异议"));
 			}
 		}
 	}
@@ -311,7 +311,7 @@ abstract class AccountabilityContract extends ApiTest {
 		for (Party party : cases.get(c.id()).parties()) {
 			if (party.disposition() == Disposition.CONFIRMED) {
 				procedure.showFactStatement(c.id(), party.id(), new PartyStep(null, null));
-				procedure.recordStatement(c.id(), party.id(), new PartyStep(null, "陈述"));
+				procedure.recordStatement(c.id(), party.id(), new CaseProcedure.Written(null, "陈述"));
 			}
 		}
 		Party member = cases.get(c.id()).parties().stream().filter(pt -> Long.valueOf(w.member.id()).equals(pt.personId()))
@@ -397,7 +397,7 @@ abstract class AccountabilityContract extends ApiTest {
 		clock.set(LocalDate.of(2026, 3, 1));
 		AccountabilityCase c = w.open("S01");
 		investigate(w, c, LocalDate.of(2026, 3, 1));
-		procedure.report(c.id(), new PartyStep(null, "报告"));
+		procedure.report(c.id(), new CaseProcedure.Written(null, "报告"));
 		for (Party party : confirmed(c)) {
 			decisions.decide(c.id(), party.id(), new CaseDecisions.DecisionInput(null, "市委",
 					Long.valueOf(w.moved.id()).equals(party.personId()) ? List.of(Form.DISMISSAL) : List.of(Form.ADMONISHMENT),
@@ -423,15 +423,15 @@ abstract class AccountabilityContract extends ApiTest {
 
 		// a day too late: refused, and nothing recorded
 		clock.set(LocalDate.of(2026, 4, 6));
-		assertThatThrownBy(() -> decisions.appeal(c.id(), moved.id(), new PartyStep(null, "不服")))
+		assertThatThrownBy(() -> decisions.appeal(c.id(), moved.id(), new CaseDecisions.NewAppeal(null, "不服")))
 				.isInstanceOf(ConflictException.class).hasMessage("error.accountability.appeal-too-late");
 		assertThat(party(cases.get(c.id()), w.moved).appeals()).isEmpty();
 		// filed on the last day (recorded a day later): accepted, to be decided within a month
-		AccountabilityCase appealed = decisions.appeal(c.id(), moved.id(), new PartyStep(LocalDate.of(2026, 4, 5), "不服"));
+		AccountabilityCase appealed = decisions.appeal(c.id(), moved.id(), new CaseDecisions.NewAppeal(LocalDate.of(2026, 4, 5), "不服"));
 		AccountabilityCase.Appeal appeal = party(appealed, w.moved).appeals().get(0);
 		assertThat(appeal.dueOn()).isEqualTo(LocalDate.of(2026, 5, 5));
 		assertThat(appeal.overdue()).isFalse();
-		assertThatThrownBy(() -> decisions.appeal(c.id(), moved.id(), new PartyStep(null, "再次")))
+		assertThatThrownBy(() -> decisions.appeal(c.id(), moved.id(), new CaseDecisions.NewAppeal(null, "再次")))
 				.isInstanceOf(ConflictException.class);
 		// execution is not suspended: the case goes on to filing while the appeal is pending,
 		// once the organisational handling is done (its tracked item closed)
@@ -464,7 +464,7 @@ abstract class AccountabilityContract extends ApiTest {
 		clock.set(LocalDate.of(2026, 3, 1));
 		AccountabilityCase c = w.open("S04");
 		investigate(w, c, LocalDate.of(2026, 3, 1));
-		procedure.report(c.id(), new PartyStep(null, "报告"));
+		procedure.report(c.id(), new CaseProcedure.Written(null, "报告"));
 		for (Party party : confirmed(c)) {
 			boolean movedOne = Long.valueOf(w.moved.id()).equals(party.personId());
 			decisions.decide(c.id(), party.id(), new CaseDecisions.DecisionInput(null, "市委",
@@ -574,7 +574,15 @@ abstract class AccountabilityContract extends ApiTest {
 				.andExpect(jsonPath("$.errors[*].field", hasItem("origin"))).andExpect(jsonPath("$.errors[*].field", hasItem("title")))
 				.andExpect(jsonPath("$.errors[*].field", hasItem("facts"))).andExpect(jsonPath("$.errors[*].field", hasItem("periodTo")))
 				.andExpect(jsonPath("$.errors[*].field", hasItem("situationIds")))
-				.andExpect(jsonPath("$.errors[*].field", hasItem("inChargePostId")));
+				.andExpect(jsonPath("$.errors[*].field", hasItem("inChargePostId")))
+				// each by its label in this module, never by its code
+				.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value(contains("案件名称：不能为空")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'periodTo')].message").value(contains("问题发生期间止：期间止早于期间起")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'situationIds')].message")
+						.value(contains("追责情形：至少选择一项追责情形")));
+		mvc.perform(postJson("/api/v1/accountability/situations", "{\"code\":\"\",\"name\":\"x\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message").value("情形编号：不能为空"));
 		assertThat(cases.list(w.city.id(), clock.today().getYear())).isEmpty();
 	}
 }

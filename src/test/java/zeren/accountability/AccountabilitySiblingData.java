@@ -57,11 +57,11 @@ class AccountabilitySiblingData implements SiblingData {
 		}
 		party = cases.get(c.id()).parties().stream().filter(p -> p.personId() != null).findFirst().orElseThrow();
 		procedure.showFactStatement(c.id(), party.id(), new PartyStep(null, null));
-		procedure.recordStatement(c.id(), party.id(), new PartyStep(null, s.secretPerson() + "陈述"));
-		procedure.report(c.id(), new PartyStep(null, s.secretOrg() + "报告"));
+		procedure.recordStatement(c.id(), party.id(), new CaseProcedure.Written(null, s.secretPerson() + "陈述"));
+		procedure.report(c.id(), new CaseProcedure.Written(null, s.secretOrg() + "报告"));
 		decisions.decide(c.id(), party.id(), new CaseDecisions.DecisionInput(null, s.secretOrg(), List.of(Form.ADMONISHMENT), null, null));
 		decisions.announce(c.id(), new CaseDecisions.Announcement(null, null, null));
-		theCase = decisions.appeal(c.id(), party.id(), new PartyStep(null, s.secretPerson() + "申诉"));
+		theCase = decisions.appeal(c.id(), party.id(), new CaseDecisions.NewAppeal(null, s.secretPerson() + "申诉"));
 		appeal = theCase.parties().stream().filter(p -> p.id() == party.id()).findFirst().orElseThrow().appeals().get(0);
 		steps = theCase.steps().size();
 	}

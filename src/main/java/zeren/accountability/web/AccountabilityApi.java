@@ -99,7 +99,7 @@ class AccountabilityApi {
 
 	@PutMapping("/api/v1/accountability/cases/{id}")
 	@Operation(summary = "Change the facts of a case before its report (a reported or decided case is locked)")
-	AccountabilityCase update(@PathVariable long id, @RequestBody CaseProcedure.NewCase request) {
+	AccountabilityCase update(@PathVariable long id, @RequestBody CaseProcedure.CaseContent request) {
 		return procedure.update(id, request);
 	}
 
@@ -109,13 +109,10 @@ class AccountabilityApi {
 		return cases.proposals(id);
 	}
 
-	record DirectParty(Long personId) {
-	}
-
 	@PostMapping("/api/v1/accountability/cases/{id}/direct-parties")
 	@Operation(summary = "Enter a person directly responsible (直接责任人)")
-	List<ProposedParty> addDirect(@PathVariable long id, @RequestBody DirectParty request) {
-		return procedure.addDirect(id, request.personId());
+	List<ProposedParty> addDirect(@PathVariable long id, @RequestBody CaseProcedure.DirectParty request) {
+		return procedure.addDirect(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/parties")
@@ -146,13 +143,13 @@ class AccountabilityApi {
 	@PostMapping("/api/v1/accountability/cases/{id}/parties/{partyId}/statement")
 	@Operation(summary = "Step: the party's statement of case (陈述和申辩) is recorded (fields on, text)")
 	AccountabilityCase statement(@PathVariable long id, @PathVariable long partyId,
-			@RequestBody PartyStep request) {
+			@RequestBody CaseProcedure.Written request) {
 		return procedure.recordStatement(id, partyId, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/report")
 	@Operation(summary = "Step: the investigation report (fields on, text); every proposal disposed, every confirmed party heard")
-	AccountabilityCase report(@PathVariable long id, @RequestBody PartyStep request) {
+	AccountabilityCase report(@PathVariable long id, @RequestBody CaseProcedure.Written request) {
 		return procedure.report(id, request);
 	}
 
@@ -185,7 +182,7 @@ class AccountabilityApi {
 	@PostMapping("/api/v1/accountability/cases/{id}/parties/{partyId}/appeals")
 	@Operation(summary = "An appeal (Art. 15): within one month of delivery (fields on, text); execution is not suspended")
 	AccountabilityCase appeal(@PathVariable long id, @PathVariable long partyId,
-			@RequestBody PartyStep request) {
+			@RequestBody CaseDecisions.NewAppeal request) {
 		return decisions.appeal(id, partyId, request);
 	}
 

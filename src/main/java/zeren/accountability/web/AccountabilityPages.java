@@ -149,7 +149,7 @@ class AccountabilityPages {
 	@PostMapping("/accountability/cases/{id}/direct-parties")
 	String addDirect(@PathVariable long id, @RequestParam(required = false) Long directPersonId, RedirectAttributes flash,
 			Locale locale) {
-		return errors.attempt(() -> procedure.addDirect(id, directPersonId), back(id), flash, locale);
+		return errors.attempt(() -> procedure.addDirect(id, new CaseProcedure.DirectParty(directPersonId)), back(id), flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/parties")
@@ -172,14 +172,14 @@ class AccountabilityPages {
 	String statement(@PathVariable long id, @PathVariable long partyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String text, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> procedure.recordStatement(id, partyId, new PartyStep(on, text)), back(id), flash,
+		return errors.attempt(() -> procedure.recordStatement(id, partyId, new CaseProcedure.Written(on, text)), back(id), flash,
 				locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/report")
 	String report(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String text, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> procedure.report(id, new PartyStep(on, text)), back(id), flash, locale);
+		return errors.attempt(() -> procedure.report(id, new CaseProcedure.Written(on, text)), back(id), flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/parties/{partyId}/decision")
@@ -216,7 +216,7 @@ class AccountabilityPages {
 	String appeal(@PathVariable long id, @PathVariable long partyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String text, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> decisions.appeal(id, partyId, new PartyStep(on, text)), back(id), flash, locale);
+		return errors.attempt(() -> decisions.appeal(id, partyId, new CaseDecisions.NewAppeal(on, text)), back(id), flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/appeals/{appealId}/decision")
