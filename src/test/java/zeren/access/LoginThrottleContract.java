@@ -153,7 +153,7 @@ abstract class LoginThrottleContract extends ApiTest {
 		String address = address();
 		List<Integer> statuses = concurrently(100, i -> () -> basicStatus(u.username(), "wrong-guess-" + i, address));
 		assertThat(statuses).containsOnly(401);
-		assertThat(events("LOGIN_FAILURE", u.username())).isEqualTo(policy.attempts());
+		assertThat(events("LOGIN_FAILURE", u.username())).isEqualTo((long) policy.attempts());
 		assertThat(events("LOCK", u.username())).isEqualTo(1);
 		// and the right password, next, is refused too
 		assertThat(basicStatus(u.username(), "right-horse-battery-1", address)).isEqualTo(401);
@@ -164,7 +164,7 @@ abstract class LoginThrottleContract extends ApiTest {
 		String name = unique().toLowerCase() + "race";
 		String address = address();
 		List<Boolean> admitted = concurrently(100, i -> () -> throttle.reserve(name, address, null).admitted());
-		assertThat(admitted.stream().filter(a -> a).count()).isEqualTo(policy.attempts());
+		assertThat(admitted.stream().filter(a -> a).count()).isEqualTo((long) policy.attempts());
 	}
 
 	@Test
@@ -173,7 +173,7 @@ abstract class LoginThrottleContract extends ApiTest {
 		String address = address();
 		concurrently(24, i -> () -> basicStatus(u.username(), "burst-guess-" + i, address));
 		assertThat(basicStatus(u.username(), "right-horse-battery-2", address)).isEqualTo(401);
-		assertThat(events("LOGIN_FAILURE", u.username())).isEqualTo(policy.attempts());
+		assertThat(events("LOGIN_FAILURE", u.username())).isEqualTo((long) policy.attempts());
 	}
 
 	// item 4: per user and address, growing, permanent for the source only, tokens untouched, one answer
@@ -361,7 +361,7 @@ abstract class LoginThrottleContract extends ApiTest {
 				.with(as(u.id(), u.username())).with(from(guesser))).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("oldPassword"))
 				.andExpect(jsonPath("$.errors[0].code").value("error.password.old-throttled"));
-		assertThat(events("PASSWORD_CHANGE_FAILURE", u.username())).isEqualTo(policy.attempts());
+		assertThat(events("PASSWORD_CHANGE_FAILURE", u.username())).isEqualTo((long) policy.attempts());
 		// the same count as the login's
 		assertThat(basicStatus(u.username(), "first-horse-battery-3", guesser)).isEqualTo(401);
 		assertThat(basicStatus(u.username(), "first-horse-battery-3", address())).isEqualTo(200);
