@@ -32,6 +32,11 @@ class AccessBrowserTest extends BrowserTest {
 		return false;
 	}
 
+	/** An organisation made by the test itself, as system work (a test thread has no user). */
+	Org org(OrgTree.NewOrg org) {
+		return zeren.platform.SystemWork.call("browser-test-setup", () -> tree.create(org));
+	}
+
 	String newUser(String password) {
 		String username = unique("u").toLowerCase();
 		users.create(new Users.NewUser(username, password, null, true));
@@ -47,7 +52,7 @@ class AccessBrowserTest extends BrowserTest {
 		page.locator("#username").fill(username);
 		page.locator("#password").fill("wrong-password-1");
 		page.locator("form.login button[type=submit]").click();
-		expect(page.locator("#login-error")).hasText("用户名或密码错误。");
+		expect(page.locator("#login-error")).hasText("用户名或密码错误。多次失败后须等待一段时间才能再试。");
 
 		signIn(username, "correct-horse-battery");
 		expect(page.locator("#current-user")).hasText(username);
@@ -63,27 +68,72 @@ class AccessBrowserTest extends BrowserTest {
 	}
 
 	@Test
-	void five_failed_logins_lock_the_account_even_for_the_right_password() {
+	void five_failed_logins_lock_this_address_out_with_the_same_answer_until_an_administrator_unlocks() {
 		String username = newUser("the-right-password");
 		for (int i = 0; i < 5; i++) {
 			signIn(username, "a-wrong-password-" + i);
 			expect(page.locator("#login-error")).isVisible();
 		}
+		String wrongAnswer = page.locator("main").textContent();
 		signIn(username, "the-right-password");
-		expect(page.locator("#login-locked")).isVisible();
-		assertThat(users.findByUsername(username).orElseThrow().lockedUntil()).isNotNull();
+		// locked: the same page as for a wrong password, nothing says the password was right
+		expect(page.locator("#login-error")).isVisible();
+		assertThat(page.locator("main").textContent()).isEqualTo(wrongAnswer);
+		long id = users.findByUsername(username).orElseThrow().id();
+		assertThat(users.get(id).lockedUntil()).isNotNull();
+
+		signIn(ADMIN, ADMIN_PASSWORD);
+		open("/admin/users/" + id);
+		expect(page.locator("table.lockouts tbody tr")).hasCount(1);
+		screenshot("user-lockout");
+		page.locator("#unlock").click();
+		expect(page.locator("#no-lockouts")).isVisible();
+		expect(page.locator(".alert-success")).containsText("已解除 1 个来源地址的锁定");
+		page.locator("#logout").click();
+		signIn(username, "the-right-password");
+		expect(page.locator("#current-user")).hasText(username);
+	}
+
+	@Test
+	void a_new_password_signs_out_the_other_browser_and_keeps_this_one() {
+		String username = newUser("first-horse-battery-9");
+		var elsewhere = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN"));
+		try {
+			var other = elsewhere.newPage();
+			other.navigate(url("/login"));
+			other.locator("#username").fill(username);
+			other.locator("#password").fill("first-horse-battery-9");
+			other.locator("form.login button[type=submit]").click();
+			expect(other.locator("#current-user")).hasText(username);
+
+			signIn(username, "first-horse-battery-9");
+			page.locator("#current-user").click();
+			page.locator(".change-password input[name=oldPassword]").fill("first-horse-battery-9");
+			page.locator(".change-password input[name=newPassword]").fill("second-horse-battery-9");
+			page.locator(".change-password button[type=submit]").click();
+			expect(page.locator(".alert-success")).hasText("密码已修改。");
+			open("/account");
+			expect(page.locator("#current-user")).hasText(username);
+
+			other.navigate(url("/account"));
+			expect(other).hasURL(url("/login"));
+		}
+		finally {
+			elsewhere.close();
+		}
 	}
 
 	@Test
 	void a_user_scoped_to_one_county_sees_it_and_nothing_of_its_sibling() {
 		String p = unique("S");
-		Org city = tree.create(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
-		Org mine = tree.create(new OrgTree.NewOrg(p + "-a", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
-		tree.create(new OrgTree.NewOrg(p + "-a1", p + "甲县一村", OrgType.BRANCH, mine.id(), null, null));
-		Org sibling = tree.create(new OrgTree.NewOrg(p + "-b", p + "乙县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Org city = org(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org mine = org(new OrgTree.NewOrg(p + "-a", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		org(new OrgTree.NewOrg(p + "-a1", p + "甲县一村", OrgType.BRANCH, mine.id(), null, null));
+		Org sibling = org(new OrgTree.NewOrg(p + "-b", p + "乙县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
 		String username = newUser("county-password-1");
 		long userId = users.findByUsername(username).orElseThrow().id();
-		users.addGrant(userId, new Users.NewGrant(Role.ORG_ADMIN, mine.id(), true));
+		zeren.platform.SystemWork.run("browser-test-setup",
+				() -> users.addGrant(userId, new Users.NewGrant(Role.ORG_ADMIN, mine.id(), true)));
 
 		signIn(username, "county-password-1");
 		open("/orgs");
@@ -107,7 +157,7 @@ class AccessBrowserTest extends BrowserTest {
 	@Test
 	void the_administrator_reads_the_audit_trail_and_exports_it_to_excel() throws Exception {
 		String p = unique("A");
-		tree.create(new OrgTree.NewOrg(p, p + "审计县委", OrgType.PARTY_COMMITTEE, null, null, null));
+		org(new OrgTree.NewOrg(p, p + "审计县委", OrgType.PARTY_COMMITTEE, null, null, null));
 		signIn(ADMIN, ADMIN_PASSWORD);
 		page.locator("nav a[href='/audit']").click();
 		expect(page.locator("h1")).hasText("审计记录");
@@ -137,8 +187,8 @@ class AccessBrowserTest extends BrowserTest {
 	@Test
 	void an_administrator_creates_a_user_grants_a_county_and_the_user_sees_only_that_county() {
 		String p = unique("G");
-		Org city = tree.create(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
-		Org county = tree.create(new OrgTree.NewOrg(p + "-cnty", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Org city = org(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = org(new OrgTree.NewOrg(p + "-cnty", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
 		String username = unique("new").toLowerCase();
 		signIn(ADMIN, ADMIN_PASSWORD);
 		open("/admin/users");
