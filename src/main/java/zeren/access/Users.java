@@ -8,6 +8,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,6 +37,7 @@ import zeren.org.People;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.web.Requests;
@@ -73,11 +80,12 @@ public class Users {
 	private final LoginThrottle throttle;
 	private final TransactionTemplate transactions;
 	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+	private final Inputs inputs;
 	private final SecureRandom random = new SecureRandom();
 
 	Users(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, OrgTree tree, BusinessClock clock,
 			People people, PasswordLogin passwordLogin, LoginThrottle throttle, TransactionTemplate transactions,
-			ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+			ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, Inputs inputs) {
 		this.jdbc = jdbc;
 		this.people = people;
 		this.encoder = encoder;
@@ -88,9 +96,11 @@ public class Users {
 		this.throttle = throttle;
 		this.transactions = transactions;
 		this.sessions = sessions;
+		this.inputs = inputs;
 	}
 
-	public record NewUser(String username, String password, Long personId, Boolean enabled) {
+	public record NewUser(@NotBlank @Size(max = 64) String username, @NotNull String password, Long personId,
+			Boolean enabled) {
 	}
 
 	static List<InputError> passwordErrors(String field, String username, String password) {
@@ -99,12 +109,10 @@ public class Users {
 
 	@Transactional
 	public UserAccount create(NewUser request) {
-		String username = request.username() == null ? "" : request.username().strip();
+		inputs.check(request);
+		String username = request.username().strip();
 		List<InputError> errors = new ArrayList<>();
-		if (username.isEmpty()) {
-			errors.add(InputError.field("username", "error.field.required"));
-		}
-		else if (!username.matches("[A-Za-z0-9._@-]{2,64}")) {
+		if (!username.matches("[A-Za-z0-9._@-]{2,64}")) {
 			errors.add(InputError.field("username", "error.user.username-format"));
 		}
 		errors.addAll(passwordErrors("password", username, request.password()));
@@ -176,6 +184,10 @@ public class Users {
 		return get(userId);
 	}
 
+	/** One's old password and the new one. */
+	public record PasswordChange(@NotBlank String oldPassword, @NotBlank String newPassword) {
+	}
+
 	/**
 	 * Changes one's own password. The old one is checked like a login — in a place of the password
 	 * checks, counted by the same throttle (so guessing it here locks like guessing at the login) —
@@ -186,16 +198,15 @@ public class Users {
 	 * @throws zeren.access.internal.PasswordChecksBusy when too many passwords are being checked
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public void changePassword(long userId, String oldPassword, String newPassword, String currentSession) {
+	public void changePassword(long userId, PasswordChange change, String currentSession) {
+		inputs.check(change);
 		UserAccount user = get(userId);
+		String newPassword = change.newPassword();
 		List<InputError> errors = passwordErrors("newPassword", user.username(), newPassword);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		if (oldPassword == null || oldPassword.isEmpty()) {
-			throw InvalidInputException.of("oldPassword", "error.password.old-wrong");
-		}
-		PasswordLogin.Attempt attempt = passwordLogin.attempt(user.username(), oldPassword, Requests.clientAddress(),
+		PasswordLogin.Attempt attempt = passwordLogin.attempt(user.username(), change.oldPassword(), Requests.clientAddress(),
 				currentSession == null ? PasswordChecks.Lane.API : PasswordChecks.Lane.PAGE, "PASSWORD_CHANGE_FAILURE");
 		if (attempt.verdict() == PasswordLogin.Verdict.REFUSED) {
 			throw InvalidInputException.of("oldPassword", "error.password.old-throttled");
@@ -265,13 +276,15 @@ public class Users {
 				.map(l -> new AddressLockout(l.clientAddress(), l.failures(), l.lockedUntil(), l.permanent())).toList();
 	}
 
+	/** A source address to unlock. */
+	public record AddressUnlock(@NotBlank @Size(max = 64) String address) {
+	}
+
 	/** An administrator's unlock of an address: forgets its failures and locks, for every user name. Audited. */
 	@Transactional
-	public int unlockAddress(String clientAddress) {
-		String address = clientAddress == null ? "" : clientAddress.strip();
-		if (address.isEmpty()) {
-			throw InvalidInputException.of("address", "error.field.required");
-		}
+	public int unlockAddress(AddressUnlock request) {
+		inputs.check(request);
+		String address = request.address().strip();
 		int released = throttle.unlockAddress(address);
 		if (released == 0) {
 			throw new NotFoundException("login-source", address);
@@ -290,15 +303,13 @@ public class Users {
 		return get(userId);
 	}
 
-	public record NewGrant(Role role, Long orgId, Boolean includeDescendants) {
+	public record NewGrant(@NotNull Role role, Long orgId, Boolean includeDescendants) {
 	}
 
 	@Transactional
 	public Grant addGrant(long userId, NewGrant request) {
 		get(userId);
-		if (request.role() == null) {
-			throw InvalidInputException.of("role", "error.field.required");
-		}
+		inputs.check(request);
 		if (request.orgId() == null && request.role() != Role.ADMIN) {
 			throw InvalidInputException.of("orgId", "error.field.required");
 		}
@@ -332,21 +343,17 @@ public class Users {
 				.list();
 	}
 
-	public record NewToken(String name, Integer days) {
+	/** A token's name, and the days it is valid (90 when not given). */
+	public record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(366) Integer days) {
 	}
 
 	/** Creates a personal access token; its secret is shown once, only its SHA-256 is stored. */
 	@Transactional
 	public ApiToken createToken(long userId, NewToken request) {
 		get(userId);
-		String name = request.name() == null ? "" : request.name().strip();
-		if (name.isEmpty() || name.length() > 100) {
-			throw InvalidInputException.of("name", name.isEmpty() ? "error.field.required" : "error.field.too-long", 100);
-		}
+		inputs.check(request);
+		String name = request.name().strip();
 		int days = request.days() == null ? 90 : request.days();
-		if (days < 1 || days > 366) {
-			throw InvalidInputException.of("days", "error.token.days", 1, 366);
-		}
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -74,8 +74,8 @@ class AccessPages {
 			Locale locale) {
 		HttpSession session = request.getSession(false);
 		try {
-			users.changePassword(CurrentUser.id().orElseThrow(ForbiddenException::new), oldPassword, newPassword,
-					session == null ? "" : session.getId());
+			users.changePassword(CurrentUser.id().orElseThrow(ForbiddenException::new),
+					new Users.PasswordChange(oldPassword, newPassword), session == null ? "" : session.getId());
 			flash.addFlashAttribute("notice", messages.getMessage("account.password.changed", null, locale));
 		}
 		catch (InvalidInputException | ConflictException e) {
@@ -212,7 +212,7 @@ class AccessPages {
 	String unlockAddress(@RequestParam(required = false) String address, RedirectAttributes flash, Locale locale) {
 		requireAdmin();
 		try {
-			users.unlockAddress(address);
+			users.unlockAddress(new Users.AddressUnlock(address));
 			flash.addFlashAttribute("notice", messages.getMessage("loginLocks.unlocked", new Object[] { address }, locale));
 		}
 		catch (InvalidInputException | NotFoundException e) {

@@ -41,16 +41,13 @@ class LoginLockApi {
 		return users.addressLockouts();
 	}
 
-	record AddressUnlock(String address) {
-	}
-
 	record Unlocked(int rows) {
 	}
 
 	@PostMapping("/unlock")
 	@Operation(summary = "Forget a source address's failed password attempts and locks, for every user name (administrators; audited)")
-	Unlocked unlock(@RequestBody AddressUnlock request) {
+	Unlocked unlock(@RequestBody Users.AddressUnlock request) {
 		requireAdmin();
-		return new Unlocked(users.unlockAddress(request.address()));
+		return new Unlocked(users.unlockAddress(request));
 	}
 }

@@ -157,15 +157,11 @@ class UserApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	record PasswordChange(String oldPassword, String newPassword) {
-	}
-
 	@PostMapping("/me/password")
 	@Operation(summary = "Change one's own password (the old one is required, and guessing it is throttled like a login); "
 			+ "ends every page session of the user and revokes every API token")
-	ResponseEntity<Void> changePassword(@RequestBody PasswordChange request) {
-		users.changePassword(CurrentUser.id().orElseThrow(ForbiddenException::new), request.oldPassword(),
-				request.newPassword(), null);
+	ResponseEntity<Void> changePassword(@RequestBody Users.PasswordChange request) {
+		users.changePassword(CurrentUser.id().orElseThrow(ForbiddenException::new), request, null);
 		return ResponseEntity.noContent().build();
 	}
 
