@@ -32,11 +32,6 @@ class AccessBrowserTest extends BrowserTest {
 		return false;
 	}
 
-	/** An organisation made by the test itself, as system work (a test thread has no user). */
-	Org org(OrgTree.NewOrg org) {
-		return zeren.platform.SystemWork.call("browser-test-setup", () -> tree.create(org));
-	}
-
 	String newUser(String password) {
 		String username = unique("u").toLowerCase();
 		users.create(new Users.NewUser(username, password, null, true));
@@ -126,14 +121,13 @@ class AccessBrowserTest extends BrowserTest {
 	@Test
 	void a_user_scoped_to_one_county_sees_it_and_nothing_of_its_sibling() {
 		String p = unique("S");
-		Org city = org(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
-		Org mine = org(new OrgTree.NewOrg(p + "-a", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
-		org(new OrgTree.NewOrg(p + "-a1", p + "甲县一村", OrgType.BRANCH, mine.id(), null, null));
-		Org sibling = org(new OrgTree.NewOrg(p + "-b", p + "乙县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Org city = tree.create(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org mine = tree.create(new OrgTree.NewOrg(p + "-a", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		tree.create(new OrgTree.NewOrg(p + "-a1", p + "甲县一村", OrgType.BRANCH, mine.id(), null, null));
+		Org sibling = tree.create(new OrgTree.NewOrg(p + "-b", p + "乙县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
 		String username = newUser("county-password-1");
 		long userId = users.findByUsername(username).orElseThrow().id();
-		zeren.platform.SystemWork.run("browser-test-setup",
-				() -> users.addGrant(userId, new Users.NewGrant(Role.ORG_ADMIN, mine.id(), true)));
+		users.addGrant(userId, new Users.NewGrant(Role.ORG_ADMIN, mine.id(), true));
 
 		signIn(username, "county-password-1");
 		open("/orgs");
@@ -157,7 +151,7 @@ class AccessBrowserTest extends BrowserTest {
 	@Test
 	void the_administrator_reads_the_audit_trail_and_exports_it_to_excel() throws Exception {
 		String p = unique("A");
-		org(new OrgTree.NewOrg(p, p + "审计县委", OrgType.PARTY_COMMITTEE, null, null, null));
+		tree.create(new OrgTree.NewOrg(p, p + "审计县委", OrgType.PARTY_COMMITTEE, null, null, null));
 		signIn(ADMIN, ADMIN_PASSWORD);
 		page.locator("nav a[href='/audit']").click();
 		expect(page.locator("h1")).hasText("审计记录");
@@ -187,8 +181,8 @@ class AccessBrowserTest extends BrowserTest {
 	@Test
 	void an_administrator_creates_a_user_grants_a_county_and_the_user_sees_only_that_county() {
 		String p = unique("G");
-		Org city = org(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
-		Org county = org(new OrgTree.NewOrg(p + "-cnty", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Org city = tree.create(new OrgTree.NewOrg(p + "-city", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(p + "-cnty", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
 		String username = unique("new").toLowerCase();
 		signIn(ADMIN, ADMIN_PASSWORD);
 		open("/admin/users");
