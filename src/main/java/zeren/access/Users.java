@@ -272,7 +272,7 @@ public class Users {
 
 	/** The addresses whose password attempts are locked as a whole. */
 	public List<AddressLockout> addressLockouts() {
-		return throttle.locks().stream().filter(l -> l.username() == null)
+		return throttle.sourceLocks().stream()
 				.map(l -> new AddressLockout(l.clientAddress(), l.failures(), l.lockedUntil(), l.permanent())).toList();
 	}
 

@@ -428,10 +428,12 @@ abstract class LoginThrottleContract extends ApiTest {
 
 	// item 11: a bounded pool for password checks
 
-	@Test
-	void while_the_password_checks_are_full_basic_is_refused_at_once_and_tokens_and_pages_still_answer() throws Exception {
-		UserAccount u = user("right-horse-battery-11");
-		String secret = token(u);
+	interface Step {
+		void run() throws Exception;
+	}
+
+	/** Runs {@code step} while every place of the lane and its whole queue are taken. */
+	void whileFull(PasswordChecks.Lane lane, Step step) throws Exception {
 		int places = checks.concurrency();
 		int queue = checks.queue();
 		CountDownLatch running = new CountDownLatch(places);
@@ -439,7 +441,7 @@ abstract class LoginThrottleContract extends ApiTest {
 		ExecutorService holders = Executors.newFixedThreadPool(places + queue);
 		try {
 			for (int i = 0; i < places; i++) {
-				holders.submit(() -> checks.run(PasswordChecks.Lane.API, () -> {
+				holders.submit(() -> checks.run(lane, () -> {
 					running.countDown();
 					try {
 						return release.await(120, TimeUnit.SECONDS);
@@ -451,14 +453,27 @@ abstract class LoginThrottleContract extends ApiTest {
 			}
 			assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
 			for (int i = 0; i < queue; i++) {
-				holders.submit(() -> checks.run(PasswordChecks.Lane.API, () -> true));
+				holders.submit(() -> checks.run(lane, () -> true));
 			}
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-			while (checks.waiting(PasswordChecks.Lane.API) < queue && System.nanoTime() < deadline) {
+			while (checks.waiting(lane) < queue && System.nanoTime() < deadline) {
 				Thread.sleep(10);
 			}
-			assertThat(checks.waiting(PasswordChecks.Lane.API)).isEqualTo(queue);
+			assertThat(checks.waiting(lane)).isEqualTo(queue);
+			step.run();
+		}
+		finally {
+			release.countDown();
+			holders.shutdown();
+			assertThat(holders.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+		}
+	}
 
+	@Test
+	void while_the_password_checks_are_full_basic_is_refused_at_once_and_tokens_and_pages_still_answer() throws Exception {
+		UserAccount u = user("right-horse-battery-11");
+		String secret = token(u);
+		whileFull(PasswordChecks.Lane.API, () -> {
 			// a flood of HTTP Basic: refused at once, without a password check
 			List<MockHttpServletResponse> flood = concurrently(40,
 					i -> () -> viaBasic(u.username(), "right-horse-battery-11", address()));
@@ -473,12 +488,22 @@ abstract class LoginThrottleContract extends ApiTest {
 			mvc.perform(get("/account").with(as(u.id(), u.username()))).andExpect(status().isOk());
 			// and the pages' own lane still signs people in
 			assertThat(formLogin(u.username(), "right-horse-battery-11", address())).isEqualTo("/");
-		}
-		finally {
-			release.countDown();
-			holders.shutdown();
-			assertThat(holders.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
-		}
+		});
 		assertThat(basicStatus(u.username(), "right-horse-battery-11", address())).isEqualTo(200);
+	}
+
+	@Test
+	void while_the_pages_password_checks_are_full_the_login_page_says_so_and_basic_still_signs_in() throws Exception {
+		UserAccount u = user("right-horse-battery-12");
+		whileFull(PasswordChecks.Lane.PAGE, () -> {
+			assertThat(formLogin(u.username(), "right-horse-battery-12", address())).isEqualTo("/login?busy");
+			mvc.perform(post("/account/password").param("oldPassword", "right-horse-battery-12")
+					.param("newPassword", "other-horse-battery-12").with(csrf()).with(as(u.id(), u.username())))
+					.andExpect(status().is3xxRedirection())
+					.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+							List.of("正在核对的密码过多，请稍后再试。")));
+			assertThat(basicStatus(u.username(), "right-horse-battery-12", address())).isEqualTo(200);
+		});
+		assertThat(formLogin(u.username(), "right-horse-battery-12", address())).isEqualTo("/");
 	}
 }

@@ -245,26 +245,15 @@ public class LoginThrottle {
 				.list();
 	}
 
-	/** The addresses locked as a whole, and every pair lock, newest first. */
-	public List<Lock> locks() {
-		OffsetDateTime now = clock.now();
-		List<Lock> sources = jdbc.sql("""
+	/** The addresses locked as a whole ({@code username} null), the latest failure first. */
+	public List<Lock> sourceLocks() {
+		return jdbc.sql("""
 				SELECT * FROM login_source WHERE permanent = TRUE OR locked_until > :now
 				ORDER BY last_failure_at DESC, client_address
-				""").param("now", now)
+				""").param("now", clock.now())
 				.query((rs, n) -> new Lock(null, rs.getString("client_address"), rs.getInt("failures"),
 						rs.getInt("lockouts"), rs.getObject("locked_until", OffsetDateTime.class), rs.getBoolean("permanent")))
 				.list();
-		List<Lock> pairs = jdbc.sql("""
-				SELECT * FROM login_throttle WHERE permanent = TRUE OR locked_until > :now
-				ORDER BY last_failure_at DESC, username, client_address
-				""").param("now", now)
-				.query((rs, n) -> new Lock(rs.getString("username"), rs.getString("client_address"), rs.getInt("failures"),
-						rs.getInt("lockouts"), rs.getObject("locked_until", OffsetDateTime.class), rs.getBoolean("permanent")))
-				.list();
-		var all = new java.util.ArrayList<>(sources);
-		all.addAll(pairs);
-		return all;
 	}
 
 	/** Forgets every count and lock of the user name, from every address (the caller audits). */
@@ -277,12 +266,6 @@ public class LoginThrottle {
 		String address = address(clientAddress);
 		return jdbc.sql("DELETE FROM login_source WHERE client_address = :a").param("a", address).update()
 				+ jdbc.sql("DELETE FROM login_throttle WHERE client_address = :a").param("a", address).update();
-	}
-
-	/** The latest end of a temporary lock on the user name, from any address, if one is in force. */
-	public Optional<OffsetDateTime> lockedUntil(String username) {
-		return Optional.ofNullable(jdbc.sql("SELECT MAX(locked_until) FROM login_throttle WHERE username = :u AND locked_until > :now")
-				.param("u", key(username)).param("now", clock.now()).query(OffsetDateTime.class).single());
 	}
 
 	/** Forgets the rows with nothing left to remember: no lock in force and no failure for {@code failureReset}. */
