@@ -38,6 +38,7 @@ import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem.Warning;
 import zeren.tracking.TrackedItems;
+import zeren.tracking.Tracking;
 
 /**
  * The work ledger: keeps one tracked item per task of every published list (opened when a list
@@ -62,16 +63,18 @@ public class WorkLedger {
 	private final JdbcTemplate template;
 	private final ResponsibilityLists lists;
 	private final TrackedItems items;
+	private final Tracking tracking;
 	private final OrgTree tree;
 	private final CurrentScope scope;
 	private final MessageSource messages;
 
-	WorkLedger(JdbcClient jdbc, JdbcTemplate template, ResponsibilityLists lists, TrackedItems items, OrgTree tree,
-			CurrentScope scope, MessageSource messages) {
+	WorkLedger(JdbcClient jdbc, JdbcTemplate template, ResponsibilityLists lists, TrackedItems items, Tracking tracking,
+			OrgTree tree, CurrentScope scope, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.lists = lists;
 		this.items = items;
+		this.tracking = tracking;
 		this.tree = tree;
 		this.scope = scope;
 		this.messages = messages;
@@ -109,7 +112,7 @@ public class WorkLedger {
 				freshTasks.add(t);
 			}
 			else if (!subtree) {
-				items.revise(request);
+				tracking.revise(request);
 				jdbc.sql("""
 						UPDATE ledger_task SET item_no = :no, category = :category, lead_unit = :lead,
 						       leader_post_id = :leader, removed = FALSE WHERE duty_item_id = :id
@@ -117,7 +120,7 @@ public class WorkLedger {
 						.param("leader", t.leaderPostId()).param("id", t.itemId()).update();
 			}
 		}
-		Map<String, Long> opened = items.openAll(fresh);
+		Map<String, Long> opened = tracking.openAll(fresh);
 		List<PublishedTask> toInsert = freshTasks.stream().filter(t -> opened.containsKey(String.valueOf(t.itemId()))).toList();
 		template.batchUpdate("""
 				INSERT INTO ledger_task (duty_item_id, tracked_item_id, org_id, task_year, item_no, category, lead_unit, leader_post_id)
