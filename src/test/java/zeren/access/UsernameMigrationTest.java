@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import zeren.support.EmbeddedPostgresDatabase;
 
 /**
- * V9_2 makes user names case-insensitive on a database that already holds names differing only
+ * V10_2 makes user names case-insensitive on a database that already holds names differing only
  * in case: nothing is lost, the oldest keeps its name, the look-alikes are renamed and disabled,
  * and no second spelling can be added afterwards. On H2 and on PostgreSQL.
  */
