@@ -15,8 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import zeren.access.UserAccount;
-import zeren.access.Users;
 import zeren.audit.AuditTrail;
 import zeren.org.Leadership;
 import zeren.org.OrgTree;
@@ -58,7 +56,6 @@ public class RectificationReminders {
 	private final TrackedItems items;
 	private final Leadership leadership;
 	private final OrgTree tree;
-	private final Users users;
 	private final CurrentScope scope;
 	private final BusinessClock clock;
 	private final AuditTrail audit;
@@ -66,13 +63,12 @@ public class RectificationReminders {
 	private final TrackingRules rules;
 
 	RectificationReminders(JdbcClient jdbc, TrackedItems items, TrackingRules rules, Leadership leadership, OrgTree tree,
-			Users users, CurrentScope scope, BusinessClock clock, AuditTrail audit,
+			CurrentScope scope, BusinessClock clock, AuditTrail audit,
 			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.items = items;
 		this.leadership = leadership;
 		this.tree = tree;
-		this.users = users;
 		this.scope = scope;
 		this.clock = clock;
 		this.audit = audit;
@@ -163,7 +159,7 @@ public class RectificationReminders {
 
 	/** The caller's reminders: those to the posts the caller's person holds today, newest first. */
 	public List<Reminder> mine() {
-		Long personId = CurrentUser.username().flatMap(users::findByUsername).map(UserAccount::personId).orElse(null);
+		Long personId = scope.person().orElse(null);
 		if (personId == null) {
 			return List.of();
 		}
