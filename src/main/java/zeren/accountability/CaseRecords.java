@@ -25,6 +25,7 @@ import zeren.accountability.AccountabilityCase.Responsibility;
 import zeren.accountability.AccountabilityCase.Status;
 import zeren.accountability.AccountabilityCase.Step;
 import zeren.platform.BusinessClock;
+import zeren.platform.Rows;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
 
@@ -89,7 +90,7 @@ class CaseRecords {
 
 	/** The head of a case, whoever may see it: for callers that have checked the scope. */
 	Head head(long id) {
-		return jdbc.sql(HEAD_SELECT + " WHERE c.id = :id").param("id", id).query(Head.class).single();
+		return jdbc.sql(HEAD_SELECT + " WHERE c.id = :id").param("id", id).query(Rows.of(Head.class)).single();
 	}
 
 	/** The tracked item following the party's organisational handling, if one was opened (and the caller sees it). */
@@ -99,14 +100,14 @@ class CaseRecords {
 
 	List<PartyRow> partyRows(long caseId) {
 		return jdbc.sql(PARTY_SELECT + " WHERE p.case_id = :case ORDER BY p.id").param("case", caseId)
-				.query(PartyRow.class).list();
+				.query(Rows.of(PartyRow.class)).list();
 	}
 
 	List<Situations.Situation> situations(long caseId) {
 		return jdbc.sql("""
 				SELECT s.* FROM acc_situation s JOIN acc_case_situation cs ON cs.situation_id = s.id
 				WHERE cs.case_id = :case ORDER BY s.sort_order, s.id
-				""").param("case", caseId).query(Situations.Situation.class).list();
+				""").param("case", caseId).query(Rows.of(Situations.Situation.class)).list();
 	}
 
 	/** Every decision of these parties, oldest first, with their forms: two queries. */
@@ -169,7 +170,7 @@ class CaseRecords {
 
 	List<Step> steps(long caseId) {
 		return jdbc.sql("SELECT * FROM acc_step WHERE case_id = :case ORDER BY id").param("case", caseId)
-				.query(Step.class).list();
+				.query(Rows.of(Step.class)).list();
 	}
 
 	/** Parties with their decisions, appeals and time limits. */

@@ -20,6 +20,7 @@ import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -84,7 +85,7 @@ public class Cases {
 				ORDER BY c.registered_on DESC, c.id DESC
 				""".formatted(CaseRecords.DUAL_INVESTIGATION, reading.condition("o")))))
 				.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31))
-				.query(Summary.class).list();
+				.query(Rows.of(Summary.class)).list();
 	}
 
 	/** Whether the caller may work this case (DISCIPLINE or ADMIN over its organisation). */
@@ -105,7 +106,7 @@ public class Cases {
 	CaseRecords.Head visibleHead(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql(CaseRecords.HEAD_SELECT + " WHERE c.id = :id AND " + reading.condition("o")))
-				.param("id", id).query(CaseRecords.Head.class).optional()
+				.param("id", id).query(Rows.of(CaseRecords.Head.class)).optional()
 				.orElseThrow(() -> new NotFoundException("accountability-case", id));
 	}
 

@@ -16,6 +16,7 @@ import zeren.org.Leadership;
 import zeren.org.People;
 import zeren.org.Person;
 import zeren.platform.CurrentScope;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -67,7 +68,7 @@ public class IntegrityFiles {
 				FROM acc_party p JOIN acc_case c ON c.id = p.case_id JOIN org o ON o.id = c.org_id
 				WHERE p.person_id = :person AND p.disposition = 'CONFIRMED' AND %s
 				ORDER BY c.period_from DESC, c.id DESC
-				""".formatted(reading.condition("o")))).param("person", personId).query(Row.class).list();
+				""".formatted(reading.condition("o")))).param("person", personId).query(Rows.of(Row.class)).list();
 		List<Long> partyIds = rows.stream().map(Row::partyId).toList();
 		Map<Long, List<Decision>> decisions = records.decisions(partyIds);
 		Map<Long, List<Appeal>> appeals = records.appeals(partyIds);

@@ -17,6 +17,7 @@ import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.Inputs;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 
 /**
  * The catalogue of triggering situations (追责情形), seeded with the ten of the source text. An
@@ -49,11 +50,11 @@ public class Situations {
 	/** The catalogue in its order; {@code activeOnly} for what a new case may cite. */
 	public List<Situation> list(boolean activeOnly) {
 		return jdbc.sql("SELECT * FROM acc_situation" + (activeOnly ? " WHERE active = TRUE" : "")
-				+ " ORDER BY sort_order, id").query(Situation.class).list();
+				+ " ORDER BY sort_order, id").query(Rows.of(Situation.class)).list();
 	}
 
 	public Situation get(long id) {
-		return jdbc.sql("SELECT * FROM acc_situation WHERE id = :id").param("id", id).query(Situation.class).optional()
+		return jdbc.sql("SELECT * FROM acc_situation WHERE id = :id").param("id", id).query(Rows.of(Situation.class)).optional()
 				.orElseThrow(() -> new NotFoundException("accountability-situation", id));
 	}
 

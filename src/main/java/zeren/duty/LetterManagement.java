@@ -36,6 +36,7 @@ import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 
 /**
  * Changing responsibility letters (责任书): generated for a year from the issuing organisation's
@@ -91,7 +92,7 @@ public class LetterManagement {
 	private Optional<PostRow> secretaryPost(long orgId) {
 		return jdbc.sql("""
 				SELECT id, org_id, title FROM post WHERE org_id = :org AND kind = 'SECRETARY' AND active
-				ORDER BY sort_order, id""").param("org", orgId).query(PostRow.class).list().stream().findFirst();
+				ORDER BY sort_order, id""").param("org", orgId).query(Rows.of(PostRow.class)).list().stream().findFirst();
 	}
 
 	/**
@@ -123,7 +124,7 @@ public class LetterManagement {
 		List<String> skipped = new ArrayList<>();
 		List<Item> orgItems = itemsForLowerOrganisations(orgId, year);
 		List<Child> children = jdbc.sql("SELECT id, name FROM org WHERE parent_id = :org AND active ORDER BY sort_order, name, id")
-				.param("org", orgId).query(Child.class).list();
+				.param("org", orgId).query(Rows.of(Child.class)).list();
 		for (Child child : children) {
 			Optional<PostRow> post = secretaryPost(child.id());
 			if (post.isEmpty()) {
@@ -134,7 +135,7 @@ public class LetterManagement {
 		}
 		List<PostRow> team = jdbc.sql("""
 				SELECT id, org_id, title FROM post WHERE org_id = :org AND active AND kind NOT IN ('SECRETARY', 'LIAISON')
-				ORDER BY sort_order, id""").param("org", orgId).query(PostRow.class).list();
+				ORDER BY sort_order, id""").param("org", orgId).query(Rows.of(PostRow.class)).list();
 		for (PostRow member : team) {
 			insert(org, year, Kind.TEAM, orgId, issuer, member, listItems(orgId, year, member.id()))
 					.ifPresent(created::add);
@@ -151,7 +152,7 @@ public class LetterManagement {
 		List<Item> requirements = jdbc.sql("""
 				SELECT id, item_no, category, task, goal, deadline FROM duty_requirement
 				WHERE org_id = :org AND duty_year = :year ORDER BY sort_order, id""").param("org", orgId)
-				.param("year", year).query(Item.class).list();
+				.param("year", year).query(Rows.of(Item.class)).list();
 		if (!requirements.isEmpty()) {
 			// not list items: no source
 			return requirements.stream().map(r -> new Item(0, r.itemNo(), r.category(), r.task(), r.goal(), r.deadline()))
@@ -168,7 +169,7 @@ public class LetterManagement {
 				WHERE l.org_id = :org AND l.duty_year = :year %s
 				ORDER BY CASE WHEN i.requirement_id IS NULL THEN 1 ELSE 0 END, i.sort_order, i.id""".formatted(
 				leaderPostId == null ? "" : "AND i.leader_post_id = :leader")).param("org", orgId).param("year", year)
-				.params(leaderPostId == null ? Map.of() : Map.of("leader", leaderPostId)).query(Item.class).list();
+				.params(leaderPostId == null ? Map.of() : Map.of("leader", leaderPostId)).query(Rows.of(Item.class)).list();
 	}
 
 	private Optional<Long> insert(Org issuerOrg, int year, Kind kind, long recipientOrgId, PostRow issuer,
@@ -311,7 +312,7 @@ public class LetterManagement {
 
 	private Item item(long letterId, long itemId) {
 		return jdbc.sql("SELECT * FROM duty_letter_item WHERE id = :id AND letter_id = :letter").param("id", itemId)
-				.param("letter", letterId).query(Item.class).optional()
+				.param("letter", letterId).query(Rows.of(Item.class)).optional()
 				.orElseThrow(() -> new NotFoundException("letter-item", itemId));
 	}
 

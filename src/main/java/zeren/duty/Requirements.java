@@ -25,6 +25,7 @@ import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -139,7 +140,7 @@ public class Requirements {
 		return jdbc.sql("""
 				SELECT id, item_no, category, task, goal, deadline FROM duty_requirement
 				WHERE org_id = :org AND duty_year = :year ORDER BY sort_order, id
-				""").param("org", orgId).param("year", year).query(Requirement.class).list();
+				""").param("org", orgId).param("year", year).query(Rows.of(Requirement.class)).list();
 	}
 
 	private static String blank(String s) {

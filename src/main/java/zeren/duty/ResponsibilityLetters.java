@@ -21,6 +21,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -85,7 +86,7 @@ public class ResponsibilityLetters {
 			// two signatures at once, an edit during the issue
 			jdbc.sql("SELECT id FROM duty_letter WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		}
-		return jdbc.sql(HEAD_SELECT + " WHERE l.id = :id").param("id", id).query(Head.class).optional();
+		return jdbc.sql(HEAD_SELECT + " WHERE l.id = :id").param("id", id).query(Rows.of(Head.class)).optional();
 	}
 
 	/** Which of {@code postIds} the person holds on a date (both posts of a letter at once). */
@@ -138,13 +139,13 @@ public class ResponsibilityLetters {
 	/** The letter of a row, with its items and signatures. */
 	ResponsibilityLetter assemble(Head h) {
 		List<Item> items = jdbc.sql("SELECT * FROM duty_letter_item WHERE letter_id = :id ORDER BY sort_order, id")
-				.param("id", h.id()).query(Item.class).list();
+				.param("id", h.id()).query(Rows.of(Item.class)).list();
 		List<Signature> signatures = jdbc.sql("""
 				SELECT s.party, s.person_id, pe.name AS person_name, s.post_id, s.username, s.signed_on, s.signed_at,
 				       s.content_sha256
 				FROM duty_letter_signature s JOIN person pe ON pe.id = s.person_id
 				WHERE s.letter_id = :id ORDER BY CASE WHEN s.party = 'ISSUER' THEN 0 ELSE 1 END
-				""").param("id", h.id()).query(Signature.class).list();
+				""").param("id", h.id()).query(Rows.of(Signature.class)).list();
 		return new ResponsibilityLetter(h.id(), h.year(), h.kind(),
 				new Party(h.issuerOrgId(), h.issuerOrgName(), h.issuerPostId(), h.issuerPostTitle()),
 				new Party(h.recipientOrgId(), h.recipientOrgName(), h.recipientPostId(), h.recipientPostTitle()),
@@ -192,7 +193,7 @@ public class ResponsibilityLetters {
 		tree.get(orgId);
 		return jdbc.sql(HEAD_SELECT + " WHERE l.issuer_org_id = :org AND l.duty_year = :year"
 				+ " ORDER BY CASE WHEN l.kind = 'ORG' THEN 0 ELSE 1 END, ro.sort_order, ro.name, rp.sort_order, l.id")
-				.param("org", orgId).param("year", year).query(Head.class).list().stream().map(this::assemble).toList();
+				.param("org", orgId).param("year", year).query(Rows.of(Head.class)).list().stream().map(this::assemble).toList();
 	}
 
 	/** The letters of a year waiting for this person's signature today (issued, their side unsigned). */
@@ -207,7 +208,7 @@ public class ResponsibilityLetters {
 				       OR (t.post_id = l.recipient_post_id AND NOT EXISTS (SELECT 1 FROM duty_letter_signature s
 				           WHERE s.letter_id = l.id AND s.party = 'RECIPIENT'))))
 				 ORDER BY l.id""").param("year", year).param("person", personId).param("day", today)
-				.query(Head.class).list().stream().map(this::assemble).toList();
+				.query(Rows.of(Head.class)).list().stream().map(this::assemble).toList();
 	}
 
 	// ---- overview -----------------------------------------------------------------------------
@@ -240,7 +241,7 @@ public class ResponsibilityLetters {
 				+ reading.condition("io");
 		long[] counts = new long[Status.values().length];
 		reading.bind(subtree.bind(jdbc.sql("SELECT l.status, COUNT(*) AS letters FROM duty_letter l JOIN org io ON io.id = l.issuer_org_id"
-				+ where + " GROUP BY l.status"))).param("year", year).query(StatusCount.class).list()
+				+ where + " GROUP BY l.status"))).param("year", year).query(Rows.of(StatusCount.class)).list()
 				.forEach(c -> counts[c.status().ordinal()] = c.letters());
 		List<Pending> unsigned = reading.bind(subtree.bind(jdbc.sql("""
 				SELECT l.id AS letter_id, l.kind, l.status, l.issuer_org_id, io.name AS issuer_org_name,
@@ -251,7 +252,7 @@ public class ResponsibilityLetters {
 				FROM duty_letter l JOIN org io ON io.id = l.issuer_org_id JOIN org ro ON ro.id = l.recipient_org_id
 				JOIN post ip ON ip.id = l.issuer_post_id JOIN post rp ON rp.id = l.recipient_post_id""" + where
 				+ " AND l.status <> 'SIGNED' ORDER BY io.path, l.kind, ro.name, rp.sort_order, l.id LIMIT " + MAX_PENDING)))
-				.param("year", year).query(Pending.class).list();
+				.param("year", year).query(Rows.of(Pending.class)).list();
 		long draft = counts[Status.DRAFT.ordinal()];
 		long issued = counts[Status.ISSUED.ordinal()];
 		long signed = counts[Status.SIGNED.ordinal()];

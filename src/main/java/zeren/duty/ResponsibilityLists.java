@@ -27,6 +27,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -88,7 +89,7 @@ public class ResponsibilityLists {
 	public Optional<DutyList> find(long orgId, int year) {
 		Org org = tree.get(orgId);
 		return jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM duty_list l WHERE l.org_id = :org AND l.duty_year = :year")
-				.param("org", orgId).param("year", year).query(Head.class).optional().map(h -> assemble(h, org));
+				.param("org", orgId).param("year", year).query(Rows.of(Head.class)).optional().map(h -> assemble(h, org));
 	}
 
 	/** A list the caller may see, or 404. */
@@ -100,7 +101,7 @@ public class ResponsibilityLists {
 	private Head visibleHead(long listId) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM duty_list l JOIN org o ON o.id = l.org_id "
-				+ "WHERE l.id = :id AND " + reading.condition("o"))).param("id", listId).query(Head.class).optional()
+				+ "WHERE l.id = :id AND " + reading.condition("o"))).param("id", listId).query(Rows.of(Head.class)).optional()
 				.orElseThrow(() -> new NotFoundException("duty-list", listId));
 	}
 
@@ -112,7 +113,7 @@ public class ResponsibilityLists {
 	/** A list to change, locked ({@code lock}) against concurrent changes: 404 when unknown, 403 when not managed. */
 	Head managedHead(long listId, boolean lock) {
 		Head head = jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM duty_list l WHERE l.id = :id" + (lock ? " FOR UPDATE" : ""))
-				.param("id", listId).query(Head.class).optional()
+				.param("id", listId).query(Rows.of(Head.class)).optional()
 				.orElseThrow(() -> new NotFoundException("duty-list", listId));
 		if (!tree.canManage(head.orgId())) {
 			throw new ForbiddenException();
@@ -143,19 +144,19 @@ public class ResponsibilityLists {
 	/** The stored items of a list, in table order. */
 	List<ItemRow> rows(long listId) {
 		return jdbc.sql("SELECT " + ITEM_COLUMNS + " " + ITEM_FROM + " WHERE i.list_id = :list" + ITEM_ORDER)
-				.param("list", listId).query(ItemRow.class).list();
+				.param("list", listId).query(Rows.of(ItemRow.class)).list();
 	}
 
 	/** The inherited items of a list. */
 	List<ItemRow> inheritedRows(long listId) {
 		return jdbc.sql("SELECT " + ITEM_COLUMNS + " " + ITEM_FROM + " WHERE i.list_id = :list AND i.requirement_id IS NOT NULL")
-				.param("list", listId).query(ItemRow.class).list();
+				.param("list", listId).query(Rows.of(ItemRow.class)).list();
 	}
 
 	/** One stored item of a list, or 404. */
 	ItemRow row(long listId, long itemId) {
 		return jdbc.sql("SELECT " + ITEM_COLUMNS + " " + ITEM_FROM + " WHERE i.id = :id AND i.list_id = :list")
-				.param("id", itemId).param("list", listId).query(ItemRow.class).optional()
+				.param("id", itemId).param("list", listId).query(Rows.of(ItemRow.class)).optional()
 				.orElseThrow(() -> new NotFoundException("duty-item", itemId));
 	}
 
@@ -170,7 +171,7 @@ public class ResponsibilityLists {
 		Map<Long, List<Milestone>> milestones = new HashMap<>();
 		jdbc.sql("SELECT m.item_id, m.due_date, m.description FROM duty_milestone m WHERE m.item_id IN (:ids) "
 				+ "ORDER BY m.item_id, m.sort_order").param("ids", rows.stream().map(ItemRow::id).toList())
-				.query(MilestoneRow.class).list().forEach(m -> milestones
+				.query(Rows.of(MilestoneRow.class)).list().forEach(m -> milestones
 						.computeIfAbsent(m.itemId(), k -> new ArrayList<>()).add(new Milestone(m.dueDate(), m.description())));
 		return rows.stream().map(r -> new Item(r.id(), r.itemNo(), r.sortOrder(), r.category(), r.task(), r.goal(),
 				r.leaderPostId(), r.leaderTitle(), r.leaderPostId() == null ? List.of() : holders.apply(r.leaderPostId()),
@@ -185,7 +186,7 @@ public class ResponsibilityLists {
 	public List<DutyList.Version> versions(long listId) {
 		visibleHead(listId);
 		return jdbc.sql("SELECT version, action, reason, username, created_at FROM duty_list_version "
-				+ "WHERE list_id = :list ORDER BY version").param("list", listId).query(DutyList.Version.class).list();
+				+ "WHERE list_id = :list ORDER BY version").param("list", listId).query(Rows.of(DutyList.Version.class)).list();
 	}
 
 	/** The items of a list as they stood at a version. */
@@ -238,7 +239,7 @@ public class ResponsibilityLists {
 				SELECT t.post_id, o.id AS org_id, o.name AS org_name FROM tenure t JOIN post p ON p.id = t.post_id
 				JOIN org o ON o.id = p.org_id
 				WHERE t.person_id = :person AND t.start_date <= :day AND (t.end_date IS NULL OR t.end_date >= :day)
-				""").param("person", personId).param("day", at).query(HeldPost.class).list();
+				""").param("person", personId).param("day", at).query(Rows.of(HeldPost.class)).list();
 		if (held.isEmpty()) {
 			return List.of();
 		}
@@ -297,6 +298,6 @@ public class ResponsibilityLists {
 				ORDER BY l.org_id, i.id
 				""".formatted(where, reading.condition("o")))).param("year", year);
 		spec = subtree ? tree.subtree(org.id()).bind(spec) : spec.param("org", orgId);
-		return spec.query(PublishedTask.class).list();
+		return spec.query(Rows.of(PublishedTask.class)).list();
 	}
 }

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentUser;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 
 /**
  * Evidence files attached to the things of other modules — a tracked item's entry, an interview
@@ -134,7 +135,7 @@ public class Attachments {
 					SELECT owner_id, evidence_id FROM evidence_link WHERE owner_type = :type AND owner_id IN (:owners)
 					ORDER BY owner_id, position, evidence_id
 					""").param("type", ownerType).param("owners", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
-					.query(Link.class).list());
+					.query(Rows.of(Link.class)).list());
 		}
 		Map<Long, Evidence> described = new HashMap<>();
 		List<Long> evidenceIds = links.stream().map(Link::evidenceId).distinct().toList();

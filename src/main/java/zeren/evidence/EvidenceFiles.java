@@ -31,11 +31,12 @@ import zeren.org.Org;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
+import zeren.platform.CurrentUser;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
-import zeren.platform.CurrentUser;
 
 /**
  * Stores and serves evidence files. An upload is streamed to a temporary file while its SHA-256
@@ -122,7 +123,7 @@ public class EvidenceFiles {
 			String hash = HexFormat.of().formatHex(sha.digest());
 			keepContent(hash, size, type, temp);
 			Optional<Evidence> same = jdbc.sql("SELECT " + COLUMNS + " FROM evidence e WHERE e.org_id = :org AND e.sha256 = :sha AND e.original_name = :name ORDER BY e.id")
-					.param("org", orgId).param("sha", hash).param("name", name).query(Evidence.class).list().stream().findFirst();
+					.param("org", orgId).param("sha", hash).param("name", name).query(Rows.of(Evidence.class)).list().stream().findFirst();
 			if (same.isPresent()) {
 				return same.get();
 			}
@@ -249,7 +250,7 @@ public class EvidenceFiles {
 	// ---- reading -----------------------------------------------------------------------------
 
 	private Optional<Evidence> byId(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence e WHERE e.id = :id").param("id", id).query(Evidence.class)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence e WHERE e.id = :id").param("id", id).query(Rows.of(Evidence.class))
 				.optional();
 	}
 
@@ -257,7 +258,7 @@ public class EvidenceFiles {
 	public Evidence get(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM evidence e JOIN org o ON o.id = e.org_id WHERE e.id = :id AND "
-				+ reading.condition("o"))).param("id", id).query(Evidence.class).optional()
+				+ reading.condition("o"))).param("id", id).query(Rows.of(Evidence.class)).optional()
 				.orElseThrow(() -> new NotFoundException("evidence", id));
 	}
 
@@ -276,7 +277,7 @@ public class EvidenceFiles {
 			return List.of();
 		}
 		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence e WHERE e.id IN (:ids) ORDER BY e.id")
-				.param("ids", List.copyOf(ids)).query(Evidence.class).list();
+				.param("ids", List.copyOf(ids)).query(Rows.of(Evidence.class)).list();
 	}
 
 	/** The file of an evidence record, without a scope check (see {@link #describe}). */

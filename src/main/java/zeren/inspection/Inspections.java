@@ -38,6 +38,7 @@ import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -271,14 +272,14 @@ public class Inspections {
 	Head head(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM inspection i JOIN org io ON io.id = i.org_id"
-				+ " WHERE i.id = :id AND " + visible(reading))).param("id", id).query(Head.class).optional()
+				+ " WHERE i.id = :id AND " + visible(reading))).param("id", id).query(Rows.of(Head.class)).optional()
 				.orElseThrow(() -> new NotFoundException("inspection", id));
 	}
 
 	/** An inspection to change: 404 when it does not exist, 403 when the caller does not supervise its organisation. */
 	Head supervisedHead(long id) {
 		Head head = jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM inspection i JOIN org io ON io.id = i.org_id WHERE i.id = :id")
-				.param("id", id).query(Head.class).optional().orElseThrow(() -> new NotFoundException("inspection", id));
+				.param("id", id).query(Rows.of(Head.class)).optional().orElseThrow(() -> new NotFoundException("inspection", id));
 		if (!supervises(head.orgId())) {
 			throw new ForbiddenException();
 		}
@@ -300,7 +301,7 @@ public class Inspections {
 				FROM inspection_member m
 				JOIN post p ON p.id = m.post_id LEFT JOIN person pe ON pe.id = m.person_id
 				WHERE m.inspection_id = :id ORDER BY m.leader DESC, m.sort_order
-				""").param("id", h.id()).query(TeamMember.class).list();
+				""").param("id", h.id()).query(Rows.of(TeamMember.class)).list();
 		return new Inspection(h.id(), h.orgId(), h.orgName(), h.kind(), h.title(), h.startDate(), h.endDate(), team,
 				targets(h.id()), focus(h.id()), h.createdAt());
 	}
@@ -309,7 +310,7 @@ public class Inspections {
 		return jdbc.sql("""
 				SELECT t.org_id, o.name AS org_name, t.include_subtree FROM inspection_target t JOIN org o ON o.id = t.org_id
 				WHERE t.inspection_id = :id ORDER BY o.sort_order, o.id
-				""").param("id", id).query(Target.class).list();
+				""").param("id", id).query(Rows.of(Target.class)).list();
 	}
 
 	List<String> focus(long id) {
@@ -327,7 +328,7 @@ public class Inspections {
 				+ "   AND SUBSTR(:path, 1, LENGTH(r.path)) = r.path))))"
 				+ " AND i.start_date <= :last AND i.end_date >= :first AND " + visible(reading)
 				+ " ORDER BY i.start_date DESC, i.id DESC")).param("org", org.id()).param("path", org.path())
-				.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31)).query(Head.class).list()
+				.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31)).query(Rows.of(Head.class)).list()
 				.stream().map(this::assemble).toList();
 	}
 
@@ -369,7 +370,7 @@ public class Inspections {
 		}
 		return reading.bind(jdbc.sql("SELECT o.id AS org_id, o.code, o.name FROM org o WHERE (" + String.join(" OR ", parts)
 				+ ") AND " + reading.condition("o") + " ORDER BY o.path FETCH FIRST " + MAX_TARGETS_LISTED + " ROWS ONLY"))
-				.params(params).query(TargetOrg.class).list();
+				.params(params).query(Rows.of(TargetOrg.class)).list();
 	}
 
 	/** Whether an inspection covers {@code orgId} now (one of its rules takes it in). */

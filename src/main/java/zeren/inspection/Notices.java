@@ -34,6 +34,7 @@ import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -199,11 +200,11 @@ public class Notices {
 				FROM inspection_notice_finding nf
 				JOIN inspection_finding f ON f.id = nf.finding_id JOIN org o ON o.id = f.org_id
 				WHERE nf.notice_id = :id ORDER BY f.id
-				""").param("id", id).query(Notice.Concerning.class).list();
+				""").param("id", id).query(Rows.of(Notice.Concerning.class)).list();
 		List<Criticised> criticised = jdbc.sql("""
 				SELECT c.org_id, o.name AS org_name FROM inspection_criticism c JOIN org o ON o.id = c.org_id
 				WHERE c.notice_id = :id ORDER BY o.path
-				""").param("id", id).query(Criticised.class).list();
+				""").param("id", id).query(Rows.of(Criticised.class)).list();
 		return new Notice(n.id(), n.orgId(), n.orgName(), n.title(), n.body(), n.scopeKind(), n.scopeOrgId(),
 				n.scopeOrgName(), n.issuedOn(), n.issuedAt(), findings, criticised);
 	}
@@ -238,6 +239,6 @@ public class Notices {
 				FROM inspection_criticism c JOIN inspection_notice n ON n.id = c.notice_id JOIN org io ON io.id = n.org_id
 				JOIN org o ON o.id = c.org_id
 				WHERE c.org_id IN (%s) AND %s ORDER BY c.issued_on DESC, c.id DESC
-				""".formatted(Subtree.ORG_IDS, reading.condition("o"))))).query(Criticism.class).list();
+				""".formatted(Subtree.ORG_IDS, reading.condition("o"))))).query(Rows.of(Criticism.class)).list();
 	}
 }

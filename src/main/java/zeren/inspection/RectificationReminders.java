@@ -22,11 +22,12 @@ import zeren.org.PostKind;
 import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
+import zeren.platform.CurrentUser;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
 import zeren.tracking.TrackingRules;
-import zeren.platform.CurrentUser;
 
 /**
  * Overdue rectifications escalate: besides the tracked item's red warning, a reminder goes to
@@ -92,7 +93,7 @@ public class RectificationReminders {
 				WHERE r.deadline < :today
 				  AND NOT EXISTS (SELECT 1 FROM inspection_reminder m WHERE m.finding_id = r.finding_id AND m.deadline = r.deadline)
 				ORDER BY r.deadline, r.finding_id
-				""").param("today", today).query(Candidate.class).list();
+				""").param("today", today).query(Rows.of(Candidate.class)).list();
 		int written = 0;
 		for (Candidate c : candidates) {
 			try {
@@ -177,7 +178,7 @@ public class RectificationReminders {
 			return List.of();
 		}
 		return jdbc.sql(SELECT + " WHERE m.post_id IN (:posts) ORDER BY m.reminded_on DESC, m.id DESC")
-				.param("posts", List.copyOf(posts)).query(Reminder.class).list();
+				.param("posts", List.copyOf(posts)).query(Rows.of(Reminder.class)).list();
 	}
 
 	/** The reminders to posts of an organisation and everything below it that the caller sees, newest first. */
@@ -186,7 +187,7 @@ public class RectificationReminders {
 		Scope reading = scope.reading();
 		List<Reminder> list = new ArrayList<>(reading.bind(subtree.bind(jdbc.sql(SELECT + " WHERE p.org_id IN ("
 				+ Subtree.ORG_IDS + ") AND " + reading.condition("po") + " ORDER BY m.reminded_on DESC, m.id DESC"
-				+ " FETCH FIRST 2000 ROWS ONLY"))).query(Reminder.class).list());
+				+ " FETCH FIRST 2000 ROWS ONLY"))).query(Rows.of(Reminder.class)).list());
 		return list;
 	}
 }

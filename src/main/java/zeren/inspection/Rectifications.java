@@ -25,10 +25,11 @@ import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.tracking.NewTrackedItem;
-import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem.Warning;
+import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
 import zeren.tracking.Tracking;
 import zeren.tracking.TrackingFilter;
@@ -86,7 +87,7 @@ public class Rectifications {
 		return jdbc.sql("""
 				SELECT f.id, f.inspection_id, f.org_id, i.org_id AS inspecting_org_id, f.description
 				FROM inspection_finding f JOIN inspection i ON i.id = f.inspection_id WHERE f.id = :id
-				""").param("id", findingId).query(FindingHead.class).optional().orElseThrow(() -> new NotFoundException("inspection-finding", findingId));
+				""").param("id", findingId).query(Rows.of(FindingHead.class)).optional().orElseThrow(() -> new NotFoundException("inspection-finding", findingId));
 	}
 
 	/**
@@ -170,7 +171,7 @@ public class Rectifications {
 			""";
 
 	private List<Row> rows(String where, Map<String, Object> params) {
-		return jdbc.sql(ROW_SQL + where).params(params).query(Row.class).list();
+		return jdbc.sql(ROW_SQL + where).params(params).query(Rows.of(Row.class)).list();
 	}
 
 	private static Rectification of(Row r, TrackedItem item) {

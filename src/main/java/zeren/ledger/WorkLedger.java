@@ -24,19 +24,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import zeren.duty.ResponsibilityLists;
 import zeren.duty.ResponsibilityLists.PublishedTask;
+import zeren.duty.ResponsibilityLists;
 import zeren.ledger.Reconciliation.Column;
 import zeren.ledger.Reconciliation.GroupBy;
 import zeren.org.Org;
 import zeren.org.OrgTree;
 import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.tracking.NewTrackedItem;
-import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem.Warning;
+import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
 import zeren.tracking.Tracking;
 
@@ -100,7 +101,7 @@ public class WorkLedger {
 		var spec = jdbc.sql("SELECT lt.duty_item_id, lt.tracked_item_id, lt.removed FROM ledger_task lt WHERE lt.task_year = :year AND " + where)
 				.param("year", year);
 		spec = subtree ? tree.subtree(orgId).bind(spec) : spec.param("org", orgId);
-		spec.query(Known.class).list().forEach(k -> known.put(k.dutyItemId(), k));
+		spec.query(Rows.of(Known.class)).list().forEach(k -> known.put(k.dutyItemId(), k));
 
 		Map<Long, Long> upper = new HashMap<>();
 		List<NewTrackedItem> fresh = new ArrayList<>();

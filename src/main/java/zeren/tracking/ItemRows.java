@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.tracking.TrackedItem.Status;
 
@@ -86,12 +87,12 @@ class ItemRows {
 	Optional<Row> visible(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql(SELECT + " WHERE t.id = :id AND " + visible(reading))).param("id", id)
-				.query(Stored.class).optional().map(s -> row(s, clock.today()));
+				.query(Rows.of(Stored.class)).optional().map(s -> row(s, clock.today()));
 	}
 
 	/** An item whoever may see it, or 404: for the checks of who may move it. */
 	Row any(long id) {
-		return jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(Stored.class).optional()
+		return jdbc.sql(SELECT + " WHERE t.id = :id").param("id", id).query(Rows.of(Stored.class)).optional()
 				.map(s -> row(s, clock.today())).orElseThrow(() -> new NotFoundException("tracked-item", id));
 	}
 

@@ -27,6 +27,7 @@ import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.tracking.ItemRows.Row;
 import zeren.tracking.ItemRows.Stored;
@@ -84,7 +85,7 @@ public class TrackedItems {
 	public Optional<TrackedItem> bySource(String kind, String sourceRef) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql(ItemRows.SELECT + " WHERE t.kind = :kind AND t.source_ref = :ref AND " + ItemRows.visible(reading)))
-				.param("kind", kind).param("ref", sourceRef).query(Stored.class).optional().map(rows::item);
+				.param("kind", kind).param("ref", sourceRef).query(Rows.of(Stored.class)).optional().map(rows::item);
 	}
 
 	/** The warning colour in SQL, the same rule as {@link TrackingRules#warning}; binds :firstNotRed and :lastYellow. */
@@ -124,7 +125,7 @@ public class TrackedItems {
 		jdbc.sql("SELECT status, warning, COUNT(*) AS n FROM (SELECT t.status, " + WARNING_SQL + " AS warning"
 				+ " FROM tracked_item t JOIN org o ON o.id = t.org_id JOIN org vo ON vo.id = t.verifier_org_id" + where
 				+ ") x GROUP BY status, warning")
-				.params(params).query(Count.class).list().forEach(c -> {
+				.params(params).query(Rows.of(Count.class)).list().forEach(c -> {
 					byStatus.merge(c.status(), c.n(), Long::sum);
 					byWarning.merge(c.warning(), c.n(), Long::sum);
 				});
@@ -139,7 +140,7 @@ public class TrackedItems {
 		int limit = f.limit() == null ? 500 : Math.max(0, Math.min(f.limit(), MAX_LISTED));
 		params.put("limit", limit);
 		List<TrackedItem> items = jdbc.sql(ItemRows.SELECT + narrowed + " ORDER BY t.deadline, o.path, t.id LIMIT :limit")
-				.params(params).query(Stored.class).list().stream().map(s -> rows.row(s, today).item()).toList();
+				.params(params).query(Rows.of(Stored.class)).list().stream().map(s -> rows.row(s, today).item()).toList();
 		long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
 		return new TrackingOverview(orgId, year, items, total, byStatus, byWarning);
 	}
@@ -165,11 +166,11 @@ public class TrackedItems {
 				: reading.bind(jdbc.sql(ItemRows.SELECT + " WHERE (t.owner_post_id IN (:posts) OR t.verifier_post_id IN (:posts))"
 						+ " AND t.item_year = :year AND " + ItemRows.visible(reading) + " ORDER BY t.deadline, t.id LIMIT :limit"))
 						.param("posts", List.copyOf(posts)).param("year", year).param("limit", max)
-						.query(Stored.class).list().stream().map(s -> rows.row(s, today).item()).toList();
+						.query(Rows.of(Stored.class)).list().stream().map(s -> rows.row(s, today).item()).toList();
 		Scope acting = scope.acting();
 		List<TrackedItem> toVerify = acting.bind(jdbc.sql(ItemRows.SELECT + " WHERE t.status = 'SUBMITTED' AND t.item_year = :year AND "
 				+ acting.condition("vo") + " ORDER BY t.deadline, t.id LIMIT :limit")).param("year", year)
-				.param("limit", max).query(Stored.class).list().stream().map(s -> rows.row(s, today).item()).toList();
+				.param("limit", max).query(Rows.of(Stored.class)).list().stream().map(s -> rows.row(s, today).item()).toList();
 		return new Mine(year, personId != null, held, toVerify);
 	}
 
@@ -187,7 +188,7 @@ public class TrackedItems {
 		record Recorded(long id, LocalDate entryDate, String text, String recordedBy, OffsetDateTime recordedAt) {
 		}
 		List<Recorded> recorded = jdbc.sql("SELECT id, entry_date, text, recorded_by, recorded_at FROM tracked_entry WHERE item_id = :id ORDER BY entry_date, id")
-				.param("id", id).query(Recorded.class).list();
+				.param("id", id).query(Rows.of(Recorded.class)).list();
 		Map<Long, List<Evidence>> files = attachments.of(ENTRY_FILES, recorded.stream().map(Recorded::id).toList());
 		return recorded.stream().map(e -> new Entry(e.id(), id, e.entryDate(), e.text(), e.recordedBy(), e.recordedAt(),
 				files.getOrDefault(e.id(), List.of()))).toList();
@@ -199,7 +200,7 @@ public class TrackedItems {
 		return jdbc.sql("""
 				SELECT id, action, from_status AS "from", to_status AS "to", note, username, moved_at AS "at"
 				FROM tracked_move WHERE item_id = :id ORDER BY id
-				""").param("id", id).query(Move.class).list();
+				""").param("id", id).query(Rows.of(Move.class)).list();
 	}
 
 	/** The evidence attached to the entries of an item the caller may see. */
@@ -248,7 +249,7 @@ public class TrackedItems {
 		try (Stream<Stored> stored = reading.bind(subtree.bind(streaming.sql(ItemRows.SELECT
 				+ " WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND t.item_year = :year AND t.kind = :kind AND "
 				+ ItemRows.visible(reading) + " ORDER BY o.path, t.id"))).param("year", year).param("kind", kind)
-				.query(Stored.class).stream()) {
+				.query(Rows.of(Stored.class)).stream()) {
 			stored.forEach(s -> consumer.accept(rows.row(s, today).item()));
 		}
 	}
@@ -274,7 +275,7 @@ public class TrackedItems {
 				JOIN tracked_entry e ON e.item_id = t.id
 				WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND t.item_year = :year AND t.kind = :kind AND
 				""" + ItemRows.visible(reading) + " ORDER BY o.path, t.id, e.entry_date, e.id")))
-				.param("year", year).param("kind", kind).query(EntryRow.class).stream()) {
+				.param("year", year).param("kind", kind).query(Rows.of(EntryRow.class)).stream()) {
 			entries.forEach(consumer);
 		}
 	}

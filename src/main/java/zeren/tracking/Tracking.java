@@ -31,6 +31,7 @@ import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.tracking.Move.Action;
 import zeren.tracking.TrackedItem.Status;
@@ -182,7 +183,7 @@ public class Tracking {
 		for (int i = 0; i < fresh.size(); i += 1000) {
 			jdbc.sql("SELECT id, source_ref FROM tracked_item WHERE kind = :kind AND source_ref IN (:refs)").param("kind", kind)
 					.param("refs", fresh.subList(i, Math.min(fresh.size(), i + 1000)).stream().map(NewTrackedItem::sourceRef).toList())
-					.query(Opened.class).list().forEach(o -> opened.put(o.sourceRef(), o.id()));
+					.query(Rows.of(Opened.class)).list().forEach(o -> opened.put(o.sourceRef(), o.id()));
 		}
 		List<Object[]> moves = opened.values().stream().map(id -> new Object[] { id, user, now }).toList();
 		template.batchUpdate("INSERT INTO tracked_move (item_id, action, from_status, to_status, username, moved_at) VALUES (?, 'OPEN', NULL, 'OPEN', ?, ?)",
