@@ -90,7 +90,7 @@ public class EvidenceFiles {
 	private static final String COLUMNS = "e.id, e.org_id, e.sha256, e.original_name, e.media_type, e.size_bytes, e.uploaded_by, e.uploaded_at";
 
 	private static final RowMapper<Evidence> EVIDENCE = (rs, n) -> new Evidence(rs.getLong("id"), rs.getLong("org_id"),
-			rs.getString("sha256").trim(), rs.getString("original_name"), rs.getString("media_type"),
+			rs.getString("sha256").trim(), safeName(rs.getString("original_name")), rs.getString("media_type"),
 			rs.getLong("size_bytes"), rs.getString("uploaded_by"),
 			rs.getObject("uploaded_at", java.time.OffsetDateTime.class));
 
@@ -188,7 +188,7 @@ public class EvidenceFiles {
 	}
 
 	private static String cleanName(String originalName) {
-		String name = originalName == null ? "" : originalName;
+		String name = safeName(originalName == null ? "" : originalName);
 		// browsers of some systems send the whole path
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
 		if (name.isEmpty()) {
@@ -197,10 +197,25 @@ public class EvidenceFiles {
 		if (name.length() > MAX_NAME) {
 			throw InvalidInputException.of("file", "error.field.too-long", MAX_NAME);
 		}
-		if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-			throw InvalidInputException.of("file", "error.evidence.name-invalid");
-		}
 		return name;
+	}
+
+	/**
+	 * The name without control characters and without invisible formatting ones: the bidi
+	 * overrides and isolates (after U+202E, a name ending "fdp.exe" reads as ending "exe.pdf"),
+	 * zero-width characters and unpaired surrogates. Applied to every name stored, and to names
+	 * stored before, when they are read.
+	 */
+	static String safeName(String name) {
+		if (name == null) {
+			return null;
+		}
+		StringBuilder safe = new StringBuilder(name.length());
+		name.codePoints().filter(cp -> switch (Character.getType(cp)) {
+			case Character.CONTROL, Character.FORMAT, Character.SURROGATE -> false;
+			default -> true;
+		}).forEach(safe::appendCodePoint);
+		return safe.toString();
 	}
 
 	private static FileType checkType(Path file, String name) throws IOException {

@@ -23,6 +23,12 @@ class WebConfig implements WebMvcConfigurer {
 		return resolver;
 	}
 
+	/** JSON strings with a control character are refused (see {@link TextInput}). */
+	@Bean
+	tools.jackson.databind.JacksonModule textInputModule() {
+		return TextInput.jacksonModule();
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
