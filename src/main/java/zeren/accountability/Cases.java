@@ -168,6 +168,7 @@ public class Cases {
 		CaseRecords.Head head = jdbc.sql(CaseRecords.HEAD_SELECT + " WHERE c.id = :id").param("id", id)
 				.query(CaseRecords.HEAD).single();
 		if (!scope.supervising().contains(head.orgPath())) {
+			visibleHead(id); // out of view: 404, as for a case that does not exist
 			throw new ForbiddenException();
 		}
 		return head;

@@ -147,20 +147,20 @@ public class ResponsibilityLetters {
 		return head(id, false).filter(this::visible).orElseThrow(() -> new NotFoundException("letter", id));
 	}
 
-	/** A letter to change: 404 when there is none, 403 when the caller does not manage the issuer. */
+	/** A letter to change: 404 when there is none or it is out of view, 403 when the caller does not manage the issuer. */
 	private Head managedHead(long id) {
 		Head h = head(id, true).orElseThrow(() -> new NotFoundException("letter", id));
 		if (!scope.managing().contains(h.issuerPath())) {
-			throw new ForbiddenException();
+			throw visible(h) ? new ForbiddenException() : new NotFoundException("letter", id);
 		}
 		return h;
 	}
 
-	/** 404 when the letter does not exist, 403 when the caller does not manage its issuing organisation. */
+	/** 404 when the letter does not exist or is out of view, 403 when the caller does not manage its issuing organisation. */
 	public void requireManaged(long id) {
 		Head h = head(id, false).orElseThrow(() -> new NotFoundException("letter", id));
 		if (!scope.managing().contains(h.issuerPath())) {
-			throw new ForbiddenException();
+			throw visible(h) ? new ForbiddenException() : new NotFoundException("letter", id);
 		}
 	}
 
@@ -505,7 +505,7 @@ public class ResponsibilityLetters {
 	public ResponsibilityLetter sign(long id, Side side) {
 		Head h = head(id, true).orElseThrow(() -> new NotFoundException("letter", id));
 		if (!visible(h)) {
-			throw new ForbiddenException();
+			throw new NotFoundException("letter", id);
 		}
 		if (h.status() == Status.SIGNED) {
 			throw new ConflictException("status", "error.letters.signed");

@@ -117,22 +117,24 @@ public class ResponsibilityLists {
 				.orElseThrow(() -> new NotFoundException("duty-list", listId));
 	}
 
-	/** A list to change: 404 when it does not exist, 403 when its organisation is not managed by the caller. */
+	/** A list to change: 404 when it does not exist or is out of view, 403 when its organisation is not managed by the caller. */
 	private Head managedHead(long listId) {
 		Head head = jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM duty_list l WHERE l.id = :id FOR UPDATE")
 				.param("id", listId).query(HEAD).optional()
 				.orElseThrow(() -> new NotFoundException("duty-list", listId));
 		if (!tree.canManage(head.orgId())) {
+			visibleHead(listId); // out of view: 404, as for a list that does not exist
 			throw new ForbiddenException();
 		}
 		return head;
 	}
 
-	/** 404 when the list does not exist, 403 when the caller does not manage its organisation. */
+	/** 404 when the list does not exist or is out of view, 403 when the caller does not manage its organisation. */
 	public void requireManaged(long listId) {
 		Head head = jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM duty_list l WHERE l.id = :id").param("id", listId)
 				.query(HEAD).optional().orElseThrow(() -> new NotFoundException("duty-list", listId));
 		if (!tree.canManage(head.orgId())) {
+			visibleHead(listId); // out of view: 404, as for a list that does not exist
 			throw new ForbiddenException();
 		}
 	}

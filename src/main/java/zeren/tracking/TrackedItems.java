@@ -485,8 +485,8 @@ public class TrackedItems {
 	}
 
 	/**
-	 * The item to move, locked: 404 when it does not exist, 403 when the caller is not on the
-	 * side that makes this move (also when they cannot see it: a write outside scope is refused).
+	 * The item to move, locked: 404 when it does not exist or the caller cannot see it, 403 when
+	 * they see it but are not on the side that makes this move.
 	 */
 	private Row forMove(long id, Side side) {
 		jdbc.sql("SELECT id FROM tracked_item WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional()
@@ -509,6 +509,7 @@ public class TrackedItems {
 			case UPPER -> isUpper(acting, row.orgPath());
 		};
 		if (!allowed) {
+			get(row.item().id()); // out of view: 404, as for an item that does not exist
 			throw new ForbiddenException();
 		}
 	}
@@ -656,6 +657,7 @@ public class TrackedItems {
 		Row row = anyRow(id);
 		Scope acting = scope.acting();
 		if (!acting.contains(row.orgPath()) && !acting.contains(row.verifierOrgPath()) && !isUpper(acting, row.orgPath())) {
+			get(id); // out of view: 404, as for an item that does not exist
 			throw new ForbiddenException();
 		}
 	}
