@@ -56,7 +56,7 @@ import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
 import zeren.tracking.NewTrackedItem;
 import zeren.tracking.TrackedItem;
-import zeren.tracking.TrackedItems;
+import zeren.tracking.Tracking;
 import zeren.platform.CurrentUser;
 
 /**
@@ -81,11 +81,11 @@ public class Cases {
 	private final MessageSource messages;
 	private final CaseRecords records;
 	private final Deadlines deadlines;
-	private final TrackedItems trackedItems;
+	private final Tracking trackedItems;
 
 	Cases(JdbcClient jdbc, OrgTree tree, People people, Leadership leadership, Situations situations,
 			BusinessClock clock, CurrentScope scope, AuditTrail audit, MessageSource messages, CaseRecords records,
-			Deadlines deadlines, TrackedItems trackedItems) {
+			Deadlines deadlines, Tracking trackedItems) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.people = people;

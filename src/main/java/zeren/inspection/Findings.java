@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import zeren.audit.AuditTrail;
+import zeren.evidence.Attachments;
 import zeren.evidence.Download;
 import zeren.evidence.Evidence;
-import zeren.evidence.EvidenceFiles;
 import zeren.inspection.Finding.ResponsiblePost;
 import zeren.inspection.Finding.Severity;
 import zeren.inspection.Inspections.Head;
@@ -49,11 +49,11 @@ public class Findings {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
-	private final EvidenceFiles evidence;
+	private final Attachments files;
 
 	Findings(JdbcClient jdbc, Inspections inspections, OrgTree tree, Leadership leadership, BusinessClock clock,
-			CurrentScope scope, AuditTrail audit, EvidenceFiles evidence) {
-		this.evidence = evidence;
+			CurrentScope scope, AuditTrail audit, Attachments files) {
+		this.files = files;
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.tree = tree;
@@ -154,6 +154,9 @@ public class Findings {
 
 	// ---- evidence -----------------------------------------------------------------------------
 
+	/** The owner type of a finding's files in the evidence module. */
+	static final String ATTACHMENTS = "inspection-finding";
+
 	/**
 	 * Attaches a file to a finding: kept by the evidence module for the inspecting organisation
 	 * (which gathered it). 404 when the finding does not exist, 403 unless the caller supervises
@@ -163,12 +166,7 @@ public class Findings {
 	public Evidence attach(long findingId, String name, java.io.InputStream content) {
 		get(findingId); // out of view: 404, as for a finding that does not exist
 		Head head = inspections.supervisedHead(inspectionOf(findingId));
-		Evidence stored = evidence.store(head.orgId(), name, content);
-		jdbc.sql("""
-				INSERT INTO inspection_finding_evidence (finding_id, evidence_id)
-				SELECT :finding, :evidence WHERE NOT EXISTS
-				  (SELECT 1 FROM inspection_finding_evidence WHERE finding_id = :finding AND evidence_id = :evidence)
-				""").param("finding", findingId).param("evidence", stored.id()).update();
+		Evidence stored = files.store(new Attachments.Owner(ATTACHMENTS, findingId), head.orgId(), name, content).evidence();
 		audit.record(new AuditTrail.Change(head.orgId(), "inspection-finding", findingId, "ATTACH",
 				"evidence=%d %s sha256=%s".formatted(stored.id(), stored.originalName(), stored.sha256())));
 		return stored;
@@ -188,19 +186,13 @@ public class Findings {
 	/** The evidence of a finding the caller sees. */
 	public List<Evidence> evidence(long findingId) {
 		get(findingId);
-		return evidence.describe(jdbc.sql("SELECT evidence_id FROM inspection_finding_evidence WHERE finding_id = :id ORDER BY evidence_id")
-				.param("id", findingId).query(Long.class).list());
+		return files.of(new Attachments.Owner(ATTACHMENTS, findingId));
 	}
 
 	/** A file of a finding the caller sees (404 when it is not attached to this finding). */
 	public Download download(long findingId, long evidenceId) {
 		get(findingId);
-		boolean attached = jdbc.sql("SELECT COUNT(*) FROM inspection_finding_evidence WHERE finding_id = :f AND evidence_id = :e")
-				.param("f", findingId).param("e", evidenceId).query(Long.class).single() > 0;
-		if (!attached) {
-			throw new NotFoundException("evidence", evidenceId);
-		}
-		return evidence.openAttached(evidenceId);
+		return files.open(new Attachments.Owner(ATTACHMENTS, findingId), evidenceId);
 	}
 
 	// ---- import -------------------------------------------------------------------------------

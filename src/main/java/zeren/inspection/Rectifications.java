@@ -24,6 +24,7 @@ import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem.Warning;
 import zeren.tracking.TrackedItems;
+import zeren.tracking.Tracking;
 import zeren.tracking.TrackingFilter;
 import zeren.tracking.TrackingRules;
 
@@ -46,17 +47,19 @@ public class Rectifications {
 	private final Findings findings;
 	private final Leadership leadership;
 	private final TrackedItems items;
+	private final Tracking tracking;
 	private final TrackingRules rules;
 	private final BusinessClock clock;
 	private final AuditTrail audit;
 
 	Rectifications(JdbcClient jdbc, Inspections inspections, Findings findings, Leadership leadership,
-			TrackedItems items, TrackingRules rules, BusinessClock clock, AuditTrail audit) {
+			TrackedItems items, Tracking tracking, TrackingRules rules, BusinessClock clock, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.leadership = leadership;
 		this.items = items;
+		this.tracking = tracking;
 		this.rules = rules;
 		this.clock = clock;
 		this.audit = audit;
@@ -123,7 +126,7 @@ public class Rectifications {
 			throw new InvalidInputException(errors);
 		}
 		String title = "整改：" + f.description();
-		TrackedItem item = items.open(new NewTrackedItem(KIND, String.valueOf(findingId), f.orgId(),
+		TrackedItem item = tracking.open(new NewTrackedItem(KIND, String.valueOf(findingId), f.orgId(),
 				title.length() > 2000 ? title.substring(0, 2000) : title, postId, null, f.inspectingOrgId(),
 				in.deadline()));
 		jdbc.sql("""

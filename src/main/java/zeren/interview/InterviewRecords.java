@@ -33,11 +33,11 @@ import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
+import zeren.evidence.Attachments;
 import zeren.evidence.Download;
 import zeren.evidence.Evidence;
-import zeren.evidence.EvidenceFiles;
 import zeren.tracking.NewTrackedItem;
-import zeren.tracking.TrackedItems;
+import zeren.tracking.Tracking;
 import zeren.platform.CurrentUser;
 
 /**
@@ -63,13 +63,13 @@ public class InterviewRecords {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
-	private final TrackedItems items;
-	private final EvidenceFiles evidence;
+	private final Tracking items;
+	private final Attachments files;
 
 	InterviewRecords(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit, TrackedItems items, EvidenceFiles evidence) {
+			AuditTrail audit, Tracking items, Attachments files) {
 		this.items = items;
-		this.evidence = evidence;
+		this.files = files;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
@@ -269,16 +269,16 @@ public class InterviewRecords {
 		return get(id);
 	}
 
+	/** The owner type of an interview's files in the evidence module. */
+	static final String ATTACHMENTS = "interview";
+
 	/** Attaches a file (stored as evidence of the holding organisation, checked by content). */
 	@Transactional
 	public Interview attach(long id, String name, java.io.InputStream content) {
 		Interview interview = requireManaged(id);
-		Evidence stored = evidence.store(interview.orgId(), name, content);
-		boolean already = jdbc.sql("SELECT COUNT(*) FROM interview_attachment WHERE interview_id = :id AND evidence_id = :ev")
-				.param("id", id).param("ev", stored.id()).query(Long.class).single() > 0;
-		if (!already) {
-			jdbc.sql("INSERT INTO interview_attachment (interview_id, evidence_id, attached_at) VALUES (:id, :ev, :now)")
-					.param("id", id).param("ev", stored.id()).param("now", clock.now()).update();
+		var attached = files.store(new Attachments.Owner(ATTACHMENTS, id), interview.orgId(), name, content);
+		if (attached.added()) {
+			Evidence stored = attached.evidence();
 			audit.record(new AuditTrail.Change(interview.orgId(), "interview", id, "ATTACH",
 					"evidence=%d name=%s sha256=%s".formatted(stored.id(), stored.originalName(), stored.sha256())));
 		}
@@ -287,11 +287,8 @@ public class InterviewRecords {
 
 	/** A file attached to an interview the caller may see, to send under its original name. */
 	public Download download(long id, long evidenceId) {
-		Interview interview = get(id);
-		if (interview.attachments().stream().noneMatch(a -> a.evidenceId() == evidenceId)) {
-			throw new NotFoundException("interview-attachment", evidenceId);
-		}
-		return evidence.openAttached(evidenceId);
+		get(id);
+		return files.open(new Attachments.Owner(ATTACHMENTS, id), evidenceId);
 	}
 
 	private record Resolved(Post post, Person person) {
@@ -426,19 +423,12 @@ public class InterviewRecords {
 							.add(new Interview.Requirement(rs.getInt("sort_order"), rs.getString("text"),
 									(Long) rs.getObject("tracked_item_id", Long.class)));
 				});
-		Map<Long, List<Long>> attached = new LinkedHashMap<>();
-		jdbc.sql("SELECT interview_id, evidence_id FROM interview_attachment WHERE interview_id IN (:ids) ORDER BY attached_at, evidence_id")
-				.param("ids", ids).query(rs -> {
-					attached.computeIfAbsent(rs.getLong("interview_id"), k -> new ArrayList<>()).add(rs.getLong("evidence_id"));
-				});
 		// the caller sees the interviews, so they see what is attached to them
-		Map<Long, Evidence> files = new java.util.HashMap<>();
-		evidence.describe(attached.values().stream().flatMap(List::stream).distinct().toList())
-				.forEach(e -> files.put(e.id(), e));
+		Map<Long, List<Evidence>> attached = files.of(ATTACHMENTS, ids);
 		return heads.stream().map(h -> new Interview(h.id(), h.orgId(), h.orgName(), h.date(), h.kind(),
 				interviewers.get(h.id()), interviewees.getOrDefault(h.id(), List.of()), h.content(),
 				requirements.getOrDefault(h.id(), List.of()),
-				attached.getOrDefault(h.id(), List.of()).stream().map(files::get).map(e -> new Interview.Attachment(e.id(),
+				attached.getOrDefault(h.id(), List.of()).stream().map(e -> new Interview.Attachment(e.id(),
 						e.originalName(), e.mediaType(), e.size(), e.sha256())).toList(),
 				h.createdBy(), h.createdAt())).toList();
 	}

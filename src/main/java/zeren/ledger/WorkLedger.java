@@ -19,13 +19,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import zeren.duty.DutyListsChanged;
 import zeren.duty.ResponsibilityLists;
 import zeren.duty.ResponsibilityLists.PublishedTask;
 import zeren.ledger.Reconciliation.Column;
@@ -40,6 +38,7 @@ import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem.Warning;
 import zeren.tracking.TrackedItems;
+import zeren.tracking.Tracking;
 
 /**
  * The work ledger: keeps one tracked item per task of every published list (opened when a list
@@ -64,29 +63,24 @@ public class WorkLedger {
 	private final JdbcTemplate template;
 	private final ResponsibilityLists lists;
 	private final TrackedItems items;
+	private final Tracking tracking;
 	private final OrgTree tree;
 	private final CurrentScope scope;
 	private final MessageSource messages;
 
-	WorkLedger(JdbcClient jdbc, JdbcTemplate template, ResponsibilityLists lists, TrackedItems items, OrgTree tree,
-			CurrentScope scope, MessageSource messages) {
+	WorkLedger(JdbcClient jdbc, JdbcTemplate template, ResponsibilityLists lists, TrackedItems items, Tracking tracking,
+			OrgTree tree, CurrentScope scope, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.lists = lists;
 		this.items = items;
+		this.tracking = tracking;
 		this.tree = tree;
 		this.scope = scope;
 		this.messages = messages;
 	}
 
 	// ---- keeping the ledger in step with the lists ---------------------------------------------
-
-	/** In the transaction of the publication or amendment: all or nothing with it. */
-	@EventListener
-	@Transactional
-	public void onListsChanged(DutyListsChanged event) {
-		sync(event.orgId(), event.year(), event.subtree());
-	}
 
 	private record Known(long dutyItemId, long trackedItemId, boolean removed) {
 	}
@@ -106,8 +100,7 @@ public class WorkLedger {
 		var spec = jdbc.sql("SELECT lt.duty_item_id, lt.tracked_item_id, lt.removed FROM ledger_task lt WHERE lt.task_year = :year AND " + where)
 				.param("year", year);
 		spec = subtree ? tree.subtree(orgId).bind(spec) : spec.param("org", orgId);
-		spec.query((rs, n) -> known.put(rs.getLong("duty_item_id"),
-				new Known(rs.getLong("duty_item_id"), rs.getLong("tracked_item_id"), rs.getBoolean("removed")))).list();
+		spec.query(Known.class).list().forEach(k -> known.put(k.dutyItemId(), k));
 
 		Map<Long, Long> upper = new HashMap<>();
 		List<NewTrackedItem> fresh = new ArrayList<>();
@@ -119,7 +112,7 @@ public class WorkLedger {
 				freshTasks.add(t);
 			}
 			else if (!subtree) {
-				items.revise(request);
+				tracking.revise(request);
 				jdbc.sql("""
 						UPDATE ledger_task SET item_no = :no, category = :category, lead_unit = :lead,
 						       leader_post_id = :leader, removed = FALSE WHERE duty_item_id = :id
@@ -127,7 +120,7 @@ public class WorkLedger {
 						.param("leader", t.leaderPostId()).param("id", t.itemId()).update();
 			}
 		}
-		Map<String, Long> opened = items.openAll(fresh);
+		Map<String, Long> opened = tracking.openAll(fresh);
 		List<PublishedTask> toInsert = freshTasks.stream().filter(t -> opened.containsKey(String.valueOf(t.itemId()))).toList();
 		template.batchUpdate("""
 				INSERT INTO ledger_task (duty_item_id, tracked_item_id, org_id, task_year, item_no, category, lead_unit, leader_post_id)

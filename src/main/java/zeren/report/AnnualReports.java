@@ -65,13 +65,13 @@ public class AnnualReports {
 	private final ReportFacts facts;
 	private final MessageSource messages;
 	private final TrackedItems items;
-	private final zeren.evidence.EvidenceFiles evidence;
+	private final zeren.evidence.Attachments files;
 
 	AnnualReports(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
 			AuditTrail audit, ReportSettings settings, ReportFacts facts, MessageSource messages, TrackedItems items,
-			zeren.evidence.EvidenceFiles evidence) {
+			zeren.evidence.Attachments files) {
 		this.items = items;
-		this.evidence = evidence;
+		this.files = files;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
@@ -129,15 +129,8 @@ public class AnnualReports {
 
 	/** The files attached to a report, in the order attached (the caller sees the report, so them too). */
 	private List<AnnualReport.Attachment> attachments(long reportId) {
-		List<Long> ids = jdbc.sql("SELECT evidence_id FROM report_attachment WHERE report_id = :id ORDER BY attached_at, evidence_id")
-				.param("id", reportId).query(Long.class).list();
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		java.util.Map<Long, zeren.evidence.Evidence> files = new java.util.HashMap<>();
-		evidence.describe(ids).forEach(e -> files.put(e.id(), e));
-		return ids.stream().map(files::get).map(e -> new AnnualReport.Attachment(e.id(), e.originalName(), e.mediaType(),
-				e.size(), e.sha256())).toList();
+		return files.of(ReportFiles.of(reportId)).stream().map(e -> new AnnualReport.Attachment(e.id(), e.originalName(),
+				e.mediaType(), e.size(), e.sha256())).toList();
 	}
 
 	/** The caller manages the report's organisation (403 otherwise, 404 when unknown). */
@@ -147,24 +140,15 @@ public class AnnualReports {
 
 	/**
 	 * Attaches a file to a draft (stored as evidence of the reporting organisation, checked by
-	 * content); a submitted report is locked (409). The file's SHA-256 becomes part of what the
-	 * submission hashes.
+	 * content); a submitted report is locked (409, {@link ReportFiles}). The file's SHA-256
+	 * becomes part of what the submission hashes.
 	 */
 	@Transactional
 	public AnnualReport attach(long id, String name, java.io.InputStream content) {
 		AnnualReport report = managed(id);
-		// the row lock orders this attachment against a submission of the same report
-		String status = jdbc.sql("SELECT status FROM annual_report WHERE id = :id FOR UPDATE").param("id", id)
-				.query(String.class).single();
-		if (report.locked() || !"DRAFT".equals(status)) {
-			throw new ConflictException("status", "error.report.locked");
-		}
-		zeren.evidence.Evidence stored = evidence.store(report.orgId(), name, content);
-		boolean already = jdbc.sql("SELECT COUNT(*) FROM report_attachment WHERE report_id = :id AND evidence_id = :ev")
-				.param("id", id).param("ev", stored.id()).query(Long.class).single() > 0;
-		if (!already) {
-			jdbc.sql("INSERT INTO report_attachment (report_id, evidence_id, attached_at) VALUES (:id, :ev, :now)")
-					.param("id", id).param("ev", stored.id()).param("now", clock.now()).update();
+		var attached = files.store(ReportFiles.of(id), report.orgId(), name, content);
+		if (attached.added()) {
+			zeren.evidence.Evidence stored = attached.evidence();
 			audit.record(new AuditTrail.Change(report.orgId(), "report", id, "ATTACH",
 					"evidence=%d name=%s sha256=%s".formatted(stored.id(), stored.originalName(), stored.sha256())));
 		}
@@ -173,11 +157,8 @@ public class AnnualReports {
 
 	/** A file attached to a report the caller may see, to send under its original name. */
 	public zeren.evidence.Download download(long id, long evidenceId) {
-		AnnualReport report = get(id);
-		if (report.attachments().stream().noneMatch(a -> a.evidenceId() == evidenceId)) {
-			throw new NotFoundException("report-attachment", evidenceId);
-		}
-		return evidence.openAttached(evidenceId);
+		get(id);
+		return files.open(ReportFiles.of(id), evidenceId);
 	}
 
 	/** The state of the tracked item that answers a question, as the caller may see it. */
@@ -335,6 +316,8 @@ public class AnnualReports {
 	 */
 	@Transactional
 	public AnnualReport submit(long id) {
+		// locked before it is read: an attachment (ReportFiles) cannot slip in between what is hashed and the update
+		jdbc.sql("SELECT id FROM annual_report WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		AnnualReport report = managed(id);
 		if (report.locked()) {
 			throw new ConflictException("status", "error.report.already-submitted", report.submittedOn());

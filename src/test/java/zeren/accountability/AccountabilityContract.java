@@ -72,6 +72,9 @@ abstract class AccountabilityContract extends ApiTest {
 	@Autowired
 	zeren.tracking.TrackedItems trackedItems;
 
+	@Autowired
+	zeren.tracking.TrackedItemMoves moves;
+
 	@AfterEach
 	void realTime() {
 		clock.reset();
@@ -371,9 +374,9 @@ abstract class AccountabilityContract extends ApiTest {
 		assertThat(item.ownerPostId()).isEqualTo(w.deputy.id());
 		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.errors[0].message").value(containsString(w.moved.name())));
-		trackedItems.addEntry(item.id(), new zeren.tracking.NewEntry(clock.today(), "已调整其职务", List.of()));
-		trackedItems.submit(item.id(), "已调整职务");
-		trackedItems.close(item.id(), "核实");
+		moves.addEntry(item.id(), new zeren.tracking.NewEntry(clock.today(), "已调整其职务", List.of()));
+		moves.submit(item.id(), "已调整职务");
+		moves.close(item.id(), "核实");
 		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FILED"));
 		mvc.perform(get("/api/v1/audit").param("orgId", String.valueOf(w.x.id())).param("entity", "accountability-case"))
 				.andExpect(status().isOk())
@@ -433,9 +436,9 @@ abstract class AccountabilityContract extends ApiTest {
 		assertThatThrownBy(() -> cases.file(c.id(), new Cases.PartyStep(null, null)))
 				.isInstanceOf(ConflictException.class).hasMessage("error.accountability.execution-open");
 		assertThat(party(cases.get(c.id()), w.moved).execution().warning()).isEqualTo(zeren.tracking.TrackedItem.Warning.RED);
-		trackedItems.addEntry(item.id(), new zeren.tracking.NewEntry(LocalDate.of(2026, 4, 6), "已按程序免去其职务", List.of()));
-		trackedItems.submit(item.id(), "办结");
-		trackedItems.close(item.id(), "核实已办结");
+		moves.addEntry(item.id(), new zeren.tracking.NewEntry(LocalDate.of(2026, 4, 6), "已按程序免去其职务", List.of()));
+		moves.submit(item.id(), "办结");
+		moves.close(item.id(), "核实已办结");
 		cases.file(c.id(), new Cases.PartyStep(null, null));
 		clock.set(LocalDate.of(2026, 5, 6));
 		assertThat(party(cases.get(c.id()), w.moved).appeals().get(0).overdue()).isTrue();

@@ -53,6 +53,9 @@ abstract class LedgerContract extends ApiTest {
 	TrackedItems items;
 
 	@Autowired
+	zeren.tracking.TrackedItemMoves moves;
+
+	@Autowired
 	BusinessClock clock;
 
 	ResponsibilityLists.ItemInput task(String category, String task, Long leader, String lead, LocalDate deadline,
@@ -121,13 +124,13 @@ abstract class LedgerContract extends ApiTest {
 		long ia = ledger.itemOf(a.id()).orElseThrow().id();
 		long ib = ledger.itemOf(b.id()).orElseThrow().id();
 		long ic = ledger.itemOf(c.id()).orElseThrow().id();
-		items.addEntry(ia, new NewEntry(clock.today(), "甲已办", List.of()));
-		items.submit(ia, null);
-		items.addEntry(ib, new NewEntry(clock.today(), "乙已办", List.of()));
-		items.addEntry(ib, new NewEntry(clock.today(), "乙又办", List.of()));
-		items.submit(ib, null);
-		items.close(ib, "合格");
-		items.addEntry(ic, new NewEntry(clock.today(), "丙在办", List.of()));
+		moves.addEntry(ia, new NewEntry(clock.today(), "甲已办", List.of()));
+		moves.submit(ia, null);
+		moves.addEntry(ib, new NewEntry(clock.today(), "乙已办", List.of()));
+		moves.addEntry(ib, new NewEntry(clock.today(), "乙又办", List.of()));
+		moves.submit(ib, null);
+		moves.close(ib, "合格");
+		moves.addEntry(ic, new NewEntry(clock.today(), "丙在办", List.of()));
 
 		Reconciliation byLeader = ledger.reconcile(city.id(), year, Reconciliation.GroupBy.LEADER, Locale.CHINA);
 		assertThat(byLeader.rows()).hasSize(2);

@@ -63,6 +63,9 @@ abstract class ReportContract extends ApiTest {
 	TrackedItems items;
 
 	@Autowired
+	zeren.tracking.TrackedItemMoves moves;
+
+	@Autowired
 	ResponsibilityLists lists;
 
 	@Autowired
@@ -200,8 +203,8 @@ abstract class ReportContract extends ApiTest {
 	}
 
 	void answer(long itemId) {
-		items.addEntry(itemId, new NewEntry(clock.today(), "已整改并说明情况", List.of()));
-		items.submit(itemId, "答复");
+		moves.addEntry(itemId, new NewEntry(clock.today(), "已整改并说明情况", List.of()));
+		moves.submit(itemId, "答复");
 	}
 
 	@Test
