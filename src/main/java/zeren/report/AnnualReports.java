@@ -9,6 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,6 +36,7 @@ import zeren.platform.ConflictException;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
@@ -56,6 +62,7 @@ public class AnnualReports {
 	public static final int OVERVIEW_ROWS = 2000;
 
 	private final JdbcClient jdbc;
+	private final Validator validator;
 	private final OrgTree tree;
 	private final Leadership leadership;
 	private final BusinessClock clock;
@@ -67,7 +74,8 @@ public class AnnualReports {
 	private final TrackedItems items;
 	private final zeren.evidence.Attachments files;
 
-	AnnualReports(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
+	AnnualReports(JdbcClient jdbc, Validator validator, OrgTree tree, Leadership leadership, BusinessClock clock,
+			CurrentScope scope,
 			AuditTrail audit, ReportSettings settings, ReportFacts facts, MessageSource messages, TrackedItems items,
 			zeren.evidence.Attachments files) {
 		this.items = items;
@@ -81,6 +89,7 @@ public class AnnualReports {
 		this.settings = settings;
 		this.facts = facts;
 		this.messages = messages;
+		this.validator = validator;
 	}
 
 	/** The organisations that report: Party committees, Party groups and working committees. */
@@ -190,29 +199,23 @@ public class AnnualReports {
 
 	// ---- drafting -------------------------------------------------------------------------------
 
-	public record NewReport(Long orgId, Integer year, Kind kind, Boolean prefill) {
+	public record NewReport(@NotNull Long orgId, @NotNull Integer year, @NotNull Kind kind, Boolean prefill) {
 	}
 
 	/** Creates the draft of an organisation's report of a kind on a year, or returns the one it has. */
 	@Transactional
 	public AnnualReport create(NewReport request) {
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
 		if (request.orgId() == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
+			throw new InvalidInputException(errors);
 		}
 		Org org = tree.find(request.orgId()).orElse(null);
 		if (org == null || !tree.canManage(org.id())) {
 			throw new ForbiddenException();
 		}
-		List<InputError> errors = new ArrayList<>();
 		int thisYear = clock.today().getYear();
-		if (request.year() == null) {
-			errors.add(InputError.field("year", "error.field.required"));
-		}
-		else if (request.year() < 2000 || request.year() > thisYear) {
+		if (request.year() != null && (request.year() < 2000 || request.year() > thisYear)) {
 			errors.add(InputError.field("year", "error.report.year-range", 2000, thisYear));
-		}
-		if (request.kind() == null) {
-			errors.add(InputError.field("kind", "error.field.required"));
 		}
 		if (!org.type().mayHaveDisciplineBody()) {
 			errors.add(InputError.field("orgId", "error.report.not-a-committee", org.name()));
@@ -256,7 +259,7 @@ public class AnnualReports {
 				.map(this::withQuestions);
 	}
 
-	public record Draft(String title, String body) {
+	public record Draft(@NotBlank @Size(max = MAX_TITLE) String title, @Size(max = MAX_BODY) String body) {
 	}
 
 	/** Changes a draft's title and text; a submitted report is locked (409). */
@@ -266,21 +269,12 @@ public class AnnualReports {
 		if (report.locked()) {
 			throw new ConflictException("status", "error.report.locked");
 		}
-		List<InputError> errors = new ArrayList<>();
-		String title = draft.title() == null ? "" : draft.title().strip();
-		if (title.isEmpty()) {
-			errors.add(InputError.field("title", "error.field.required"));
-		}
-		else if (title.length() > MAX_TITLE) {
-			errors.add(InputError.field("title", "error.field.too-long", MAX_TITLE));
-		}
-		String body = normalise(draft.body());
-		if (body.length() > MAX_BODY) {
-			errors.add(InputError.field("body", "error.field.too-long", MAX_BODY));
-		}
+		List<InputError> errors = Inputs.errors(validator.validate(draft));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String title = draft.title().strip();
+		String body = normalise(draft.body());
 		int changed = jdbc.sql("UPDATE annual_report SET title = :title, body = :body, updated_at = :now WHERE id = :id AND status = 'DRAFT'")
 				.param("title", title).param("body", body).param("now", clock.now()).param("id", id).update();
 		if (changed == 0) {

@@ -83,7 +83,8 @@ public class ReportReviews {
 		for (int i = 0; i < given.size(); i++) {
 			String q = given.get(i) == null ? "" : given.get(i).strip();
 			if (q.length() > MAX_QUESTION) {
-				errors.add(InputError.field("questions[" + i + "]", "error.field.too-long", MAX_QUESTION));
+				// per entry by hand: a constraint on a list's strings would name the field "questions[0].<list element>"
+				errors.add(InputError.field("questions[%d]".formatted(i), "error.field.too-long", MAX_QUESTION));
 			}
 			else if (!q.isEmpty()) {
 				questions.add(q);
