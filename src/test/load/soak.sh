@@ -20,7 +20,7 @@ connections=${SOAK_CONNECTIONS:-64}
 threads=${SOAK_THREADS:-2}
 timeout=${SOAK_TIMEOUT:-10s}
 jar=${SOAK_JAR:-target/zeren.jar}
-work=target/soak
+work="$PWD/target/soak"
 
 for tool in wrk curl java; do
 	command -v "$tool" >/dev/null || { echo "soak: $tool is missing (Debian: apt-get install -y wrk curl)" >&2; exit 2; }
