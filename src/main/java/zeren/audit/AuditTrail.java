@@ -93,7 +93,7 @@ public class AuditTrail {
 	private void append(Pending pending) {
 		record Head(long lastId, String lastHash) {
 		}
-		Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+		Head head = jdbc.sql("SELECT last_id AS lastId, last_hash AS lastHash FROM audit_head WHERE id = 1 FOR UPDATE")
 				.query(Head.class).single();
 		long id = head.lastId();
 		String previous = head.lastHash();
@@ -188,7 +188,7 @@ public class AuditTrail {
 		if (broken[0] == null) {
 			record Head(long lastId, String lastHash) {
 			}
-			Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1")
+			Head head = jdbc.sql("SELECT last_id AS lastId, last_hash AS lastHash FROM audit_head WHERE id = 1")
 					.query(Head.class).single();
 			if (head.lastId() != expectedId[0] - 1 || !head.lastHash().equals(previous[0])) {
 				broken[0] = expectedId[0];
