@@ -2,7 +2,7 @@
 # Soak: the built jar under a mixed load of reads and writes, through an API token and through
 # signed-in page sessions, for a while; then every answer must have been a success (no 4xx or
 # 5xx, no socket error or timeout, no redirect to the login page), the server must have logged
-# no ERROR, and the audit hash chain must verify.
+# no ERROR, the database no exception, and the audit hash chain must verify.
 #
 #   ./mvnw -B package -DskipTests && src/test/load/soak.sh
 #   SOAK_SECONDS=60 SOAK_CONNECTIONS=64 src/test/load/soak.sh       # what .ci/run does
@@ -108,17 +108,25 @@ result=$(grep '^soak: requests=' "$work/wrk.txt" || true)
 value() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$result"; }
 errors=$(($(value failures) + $(value socket_errors) + $(value status_errors) + $(value timeouts)))
 server_errors=$(grep -c ' ERROR ' "$work/app.log" || true)
+# H2 writes every exception it raises to its trace file, also those the application catches
+# (a column looked up under another name): each one is a bug, and the trace write is synchronised
+database_exceptions=$(cat "$work"/data/*.trace.db* 2>/dev/null | grep -c ': exception$' || true)
 chain=$(admin "$base/api/v1/audit/verify")
 health=$(curl -fsS "$base/actuator/health" || true)
 
 echo "soak: $(value requests) requests, $(value rps)/s, p50 $(value p50_ms) ms, p99 $(value p99_ms) ms, max $(value max_ms) ms"
-echo "soak: errors $errors (failed answers $(value failures), socket $(value socket_errors), timeouts $(value timeouts)), server ERROR lines $server_errors"
+echo "soak: errors $errors (failed answers $(value failures), socket $(value socket_errors), timeouts $(value timeouts)), server ERROR lines $server_errors, database exceptions $database_exceptions"
 echo "soak: chain after: $chain; health: $health"
 status=0
 if [ "$errors" -ne 0 ]; then echo "soak: FAILED: $errors requests failed" >&2; status=1; fi
 if [ "$server_errors" -ne 0 ]; then
 	echo "soak: FAILED: the server logged $server_errors ERROR lines, the first:" >&2
 	grep -m 5 -A 5 ' ERROR ' "$work/app.log" >&2
+	status=1
+fi
+if [ "$database_exceptions" -ne 0 ]; then
+	echo "soak: FAILED: the database raised $database_exceptions exceptions, the first:" >&2
+	cat "$work"/data/*.trace.db* | grep -m 3 -A 25 ': exception$' >&2
 	status=1
 fi
 if ! grep -q '"valid":true' <<<"$chain"; then echo "soak: FAILED: the audit chain does not verify" >&2; status=1; fi
