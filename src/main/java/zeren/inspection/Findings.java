@@ -3,10 +3,16 @@ package zeren.inspection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +35,7 @@ import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
@@ -50,9 +57,10 @@ public class Findings {
 	private final CurrentScope scope;
 	private final AuditTrail audit;
 	private final Attachments files;
+	private final Validator validator;
 
 	Findings(JdbcClient jdbc, Inspections inspections, OrgTree tree, Leadership leadership, BusinessClock clock,
-			CurrentScope scope, AuditTrail audit, Attachments files) {
+			CurrentScope scope, AuditTrail audit, Attachments files, Validator validator) {
 		this.files = files;
 		this.jdbc = jdbc;
 		this.inspections = inspections;
@@ -61,17 +69,18 @@ public class Findings {
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.validator = validator;
 	}
 
 	/** What a finding says; {@code severity} is the code name or the Chinese name. */
-	public record FindingInput(Long orgId, Integer focusNo, String description, String severity,
-			List<Long> responsiblePostIds) {
+	public record FindingInput(@NotNull Long orgId, Integer focusNo, @NotBlank @Size(max = 4000) String description,
+			@NotBlank String severity, List<Long> responsiblePostIds) {
 	}
 
 	@Transactional
 	public Finding add(long inspectionId, FindingInput in) {
 		Head head = inspections.supervisedHead(inspectionId);
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(in)));
 		Clean c = check(head, in, errors, null, Map.of());
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -85,32 +94,27 @@ public class Findings {
 	record Clean(long orgId, Integer focusNo, String description, Severity severity, List<Long> postIds) {
 	}
 
+	/**
+	 * The checks of a finding beyond its declared constraints (reported by the caller): the
+	 * organisation covered, the focus item and the severity known, the posts the organisation's.
+	 * {@code columns}: the names of the fields in a file, by field.
+	 */
 	private Clean check(Head head, FindingInput in, List<InputError> errors, Long line, Map<String, String> columns) {
 		String orgField = columns.getOrDefault("orgId", "orgId");
 		String focusField = columns.getOrDefault("focusNo", "focusNo");
 		String severityField = columns.getOrDefault("severity", "severity");
 		String postsField = columns.getOrDefault("responsiblePostIds", "responsiblePostIds");
 		int before = errors.size();
-		if (in.orgId() == null) {
-			// a file's row has had its organisation code reported already
-			if (line == null) {
-				errors.add(error(line, orgField, "error.field.required"));
-			}
-		}
-		else if (!inspections.covers(head.id(), in.orgId())) {
+		if (in.orgId() != null && !inspections.covers(head.id(), in.orgId())) {
 			errors.add(error(line, orgField, "error.inspection.not-a-target", in.orgId()));
 		}
 		int focusCount = inspections.focus(head.id()).size();
 		if (in.focusNo() != null && (in.focusNo() < 1 || in.focusNo() > focusCount)) {
 			errors.add(error(line, focusField, "error.inspection.focus-unknown", in.focusNo(), focusCount));
 		}
-		String description = Text.check(in.description(), columns.getOrDefault("description", "description"), 4000,
-				true, errors, line);
+		String description = in.description() == null ? null : in.description().strip();
 		Severity severity = null;
-		if (in.severity() == null || in.severity().isBlank()) {
-			errors.add(error(line, severityField, "error.field.required"));
-		}
-		else if ((severity = Severity.parse(in.severity())) == null) {
+		if (in.severity() != null && !in.severity().isBlank() && (severity = Severity.parse(in.severity())) == null) {
 			errors.add(error(line, severityField, "error.inspection.severity-unknown", in.severity().strip()));
 		}
 		Set<Long> postIds = new LinkedHashSet<>();
@@ -126,7 +130,7 @@ public class Findings {
 				}
 			}
 		}
-		if (errors.size() > before || in.orgId() == null) {
+		if (errors.size() > before || in.orgId() == null || description == null || severity == null) {
 			return null;
 		}
 		return new Clean(in.orgId(), in.focusNo(), description, severity, List.copyOf(postIds));
@@ -201,8 +205,23 @@ public class Findings {
 	public static final List<String> COLUMNS = List.of("单位编码", "单位名称", "检查重点", "问题描述", "问题等级", "责任岗位");
 
 	/** One row of an imported findings sheet, as text, with what was wrong with its cells already. */
-	public record ImportRow(long line, String orgCode, String focus, String description, String severity,
-			String responsiblePosts, List<InputError> errors) {
+	public record ImportRow(long line, @NotBlank String orgCode, String focus,
+			@NotBlank @Size(max = 4000) String description, @NotBlank String severity, String responsiblePosts,
+			List<InputError> errors) {
+	}
+
+	/** A row's columns by the fields of {@link ImportRow} and of {@link FindingInput}. */
+	private static final Map<String, String> ROW_COLUMNS = Map.of("orgCode", "单位编码", "orgId", "单位编码",
+			"focusNo", "检查重点", "description", "问题描述", "severity", "问题等级", "responsiblePostIds", "责任岗位");
+
+	/** The row's declared constraints broken, by field, each error at the row's line and named by its column. */
+	private Map<String, List<InputError>> declared(ImportRow row) {
+		Map<String, List<InputError>> byField = new LinkedHashMap<>();
+		for (InputError e : Inputs.errors(validator.validate(row))) {
+			byField.computeIfAbsent(e.field(), k -> new ArrayList<>())
+					.add(InputError.line(row.line(), ROW_COLUMNS.get(e.field()), e.code(), e.args().toArray()));
+		}
+		return byField;
 	}
 
 	/** Records every row as a finding, or none: any error refuses the whole file, each error with its line and column. */
@@ -214,16 +233,15 @@ public class Findings {
 		if (rows.isEmpty()) {
 			throw InvalidInputException.of("file", "error.inspection.import-empty");
 		}
-		Map<String, String> columns = Map.of("orgId", "单位编码", "focusNo", "检查重点", "description", "问题描述",
-				"severity", "问题等级", "responsiblePostIds", "责任岗位");
 		Map<Long, Map<String, Long>> postsByOrg = new HashMap<>();
 		List<Clean> clean = new ArrayList<>();
 		for (ImportRow row : rows) {
 			errors.addAll(row.errors());
+			Map<String, List<InputError>> declared = declared(row);
 			Long orgId = null;
 			String code = row.orgCode() == null ? "" : row.orgCode().strip();
-			if (code.isEmpty()) {
-				errors.add(InputError.line(row.line(), "单位编码", "error.field.required"));
+			if (declared.containsKey("orgCode")) {
+				errors.addAll(declared.remove("orgCode"));
 			}
 			else {
 				Org org = tree.findByCode(code).orElse(null);
@@ -265,8 +283,9 @@ public class Findings {
 					}
 				}
 			}
+			declared.values().forEach(errors::addAll);
 			Clean c = check(head, new FindingInput(orgId, focusNo, row.description(), row.severity(), postIds), errors,
-					row.line(), columns);
+					row.line(), ROW_COLUMNS);
 			if (c != null) {
 				clean.add(c);
 			}
