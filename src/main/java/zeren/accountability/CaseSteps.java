@@ -39,13 +39,17 @@ class CaseSteps {
 		this.records = records;
 	}
 
-	/** The case locked for a change: 404 when it does not exist, 403 when the caller may not work it. */
+	/**
+	 * The case locked for a change: 404 when it does not exist or is out of view (as
+	 * {@link Cases#visibleHead} reads it), 403 when the caller sees it but may not work it.
+	 */
 	CaseRecords.Head lock(long id) {
 		jdbc.sql("SELECT id FROM acc_case WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional()
 				.orElseThrow(() -> new NotFoundException("accountability-case", id));
 		CaseRecords.Head head = records.head(id);
 		if (!scope.supervising().contains(head.orgPath())) {
-			throw new ForbiddenException();
+			throw scope.reading().contains(head.orgPath()) ? new ForbiddenException()
+					: new NotFoundException("accountability-case", id);
 		}
 		return head;
 	}

@@ -353,7 +353,7 @@ public class LetterManagement {
 	public ResponsibilityLetter sign(long id, Side side) {
 		Head h = letters.head(id, true).orElseThrow(() -> new NotFoundException("letter", id));
 		if (!letters.visible(h)) {
-			throw new ForbiddenException();
+			throw new NotFoundException("letter", id);
 		}
 		h.status().require(Step.SIGN);
 		String username = CurrentUser.username().orElseThrow(ForbiddenException::new);

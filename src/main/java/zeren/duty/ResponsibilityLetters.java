@@ -112,11 +112,14 @@ public class ResponsibilityLetters {
 		return head(id, false).filter(this::visible).orElseThrow(() -> new NotFoundException("letter", id));
 	}
 
-	/** A letter to change (locked with {@code lock}): 404 when there is none, 403 when the caller does not manage the issuer. */
+	/**
+	 * A letter to change (locked with {@code lock}): 404 when there is none or it is out of view,
+	 * 403 when the caller sees it but does not manage the issuer.
+	 */
 	Head managedHead(long id, boolean lock) {
 		Head h = head(id, lock).orElseThrow(() -> new NotFoundException("letter", id));
 		if (!scope.managing().contains(h.issuerPath())) {
-			throw new ForbiddenException();
+			throw visible(h) ? new ForbiddenException() : new NotFoundException("letter", id);
 		}
 		return h;
 	}

@@ -105,17 +105,18 @@ public class ResponsibilityLists {
 				.orElseThrow(() -> new NotFoundException("duty-list", listId));
 	}
 
-	/** 404 when the list does not exist, 403 when the caller does not manage its organisation. */
+	/** 404 when the list does not exist or is out of view, 403 when the caller does not manage its organisation. */
 	public void requireManaged(long listId) {
 		managedHead(listId, false);
 	}
 
-	/** A list to change, locked ({@code lock}) against concurrent changes: 404 when unknown, 403 when not managed. */
+	/** A list to change, locked ({@code lock}) against concurrent changes: 404 when unknown or out of view, 403 when not managed. */
 	Head managedHead(long listId, boolean lock) {
 		Head head = jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM duty_list l WHERE l.id = :id" + (lock ? " FOR UPDATE" : ""))
 				.param("id", listId).query(Rows.of(Head.class)).optional()
 				.orElseThrow(() -> new NotFoundException("duty-list", listId));
 		if (!tree.canManage(head.orgId())) {
+			visibleHead(listId); // out of view: 404, as for a list that does not exist
 			throw new ForbiddenException();
 		}
 		return head;

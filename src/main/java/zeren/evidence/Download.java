@@ -16,13 +16,12 @@ import org.springframework.http.ResponseEntity;
  */
 public record Download(Evidence evidence, InputStream content) implements AutoCloseable {
 
-	/** {@code attachment} with the original name, as {@code filename*=UTF-8''...} plus an ASCII fallback. */
+	/**
+	 * {@code attachment} with the original name: Spring writes it once as {@code filename*=UTF-8''...}
+	 * and once as a plain ASCII {@code filename="..."} for old clients.
+	 */
 	public String contentDisposition() {
-		String name = evidence.originalName();
-		String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
-		String encoded = ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
-		// Spring writes only filename*=; old clients read the plain filename
-		return encoded.replaceFirst("^attachment", "attachment; filename=\"" + ascii + "\"");
+		return ContentDisposition.attachment().filename(evidence.originalName(), StandardCharsets.UTF_8).build().toString();
 	}
 
 	/** The answer that streams the file under its original name, never sniffed as something else. */

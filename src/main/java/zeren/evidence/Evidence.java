@@ -9,4 +9,9 @@ import java.time.OffsetDateTime;
  */
 public record Evidence(long id, long orgId, String sha256, String originalName, String mediaType, long size,
 		String uploadedBy, OffsetDateTime uploadedAt) {
+
+	/** Names stored before control and bidi characters were stripped from them are stripped when read. */
+	public Evidence {
+		originalName = EvidenceFiles.safeName(originalName);
+	}
 }

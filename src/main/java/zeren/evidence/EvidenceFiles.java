@@ -182,7 +182,7 @@ public class EvidenceFiles {
 	}
 
 	private static String cleanName(String originalName) {
-		String name = originalName == null ? "" : originalName;
+		String name = safeName(originalName == null ? "" : originalName);
 		// browsers of some systems send the whole path
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
 		if (name.isEmpty()) {
@@ -191,10 +191,25 @@ public class EvidenceFiles {
 		if (name.length() > MAX_NAME) {
 			throw InvalidInputException.of("file", "error.field.too-long", MAX_NAME);
 		}
-		if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-			throw InvalidInputException.of("file", "error.evidence.name-invalid");
-		}
 		return name;
+	}
+
+	/**
+	 * The name without control characters and without invisible formatting ones: the bidi
+	 * overrides and isolates (after U+202E, a name ending "fdp.exe" reads as ending "exe.pdf"),
+	 * zero-width characters and unpaired surrogates. Applied to every name stored, and to names
+	 * stored before, when they are read.
+	 */
+	static String safeName(String name) {
+		if (name == null) {
+			return null;
+		}
+		StringBuilder safe = new StringBuilder(name.length());
+		name.codePoints().filter(cp -> switch (Character.getType(cp)) {
+			case Character.CONTROL, Character.FORMAT, Character.SURROGATE -> false;
+			default -> true;
+		}).forEach(safe::appendCodePoint);
+		return safe.toString();
 	}
 
 	private static FileType checkType(Path file, String name) throws IOException {

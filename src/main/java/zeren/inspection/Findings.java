@@ -168,6 +168,7 @@ public class Findings {
 	 */
 	@Transactional
 	public Evidence attach(long findingId, String name, java.io.InputStream content) {
+		get(findingId); // out of view: 404, as for a finding that does not exist
 		Head head = inspections.supervisedHead(inspectionOf(findingId));
 		Evidence stored = files.store(new Attachments.Owner(ATTACHMENTS, findingId), head.orgId(), name, content).evidence();
 		audit.record(new AuditTrail.Change(head.orgId(), "inspection-finding", findingId, "ATTACH",
@@ -177,6 +178,7 @@ public class Findings {
 
 	/** 404 when the finding does not exist, 403 unless the caller supervises its inspecting organisation. */
 	public void requireSupervised(long findingId) {
+		get(findingId); // out of view: 404, as for a finding that does not exist
 		inspections.supervisedHead(inspectionOf(findingId));
 	}
 

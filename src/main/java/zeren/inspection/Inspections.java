@@ -276,11 +276,12 @@ public class Inspections {
 				.orElseThrow(() -> new NotFoundException("inspection", id));
 	}
 
-	/** An inspection to change: 404 when it does not exist, 403 when the caller does not supervise its organisation. */
+	/** An inspection to change: 404 when it does not exist or is out of view, 403 when the caller does not supervise its organisation. */
 	Head supervisedHead(long id) {
 		Head head = jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM inspection i JOIN org io ON io.id = i.org_id WHERE i.id = :id")
 				.param("id", id).query(Rows.of(Head.class)).optional().orElseThrow(() -> new NotFoundException("inspection", id));
 		if (!supervises(head.orgId())) {
+			head(id); // out of view: 404, as for an inspection that does not exist
 			throw new ForbiddenException();
 		}
 		return head;

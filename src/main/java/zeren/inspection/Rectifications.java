@@ -98,6 +98,7 @@ public class Rectifications {
 	public Rectification assign(long findingId, RectificationInput in) {
 		FindingHead f = findingHead(findingId);
 		if (!inspections.supervises(f.inspectingOrgId())) {
+			findings.get(findingId); // out of view: 404, as for a finding that does not exist
 			throw new ForbiddenException();
 		}
 		if (exists(findingId)) {
@@ -152,6 +153,7 @@ public class Rectifications {
 	/** 404 when the finding does not exist, 403 unless the caller supervises its inspecting organisation. */
 	public void requireAssignable(long findingId) {
 		if (!inspections.supervises(findingHead(findingId).inspectingOrgId())) {
+			findings.get(findingId); // out of view: 404, as for a finding that does not exist
 			throw new ForbiddenException();
 		}
 	}

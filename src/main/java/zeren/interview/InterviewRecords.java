@@ -255,6 +255,7 @@ public class InterviewRecords {
 		long orgId = jdbc.sql("SELECT org_id FROM interview WHERE id = :id").param("id", id).query(Long.class).optional()
 				.orElseThrow(() -> new NotFoundException("interview", id));
 		if (!tree.canManage(orgId)) {
+			get(id); // out of view: 404, as for an interview that does not exist
 			throw new ForbiddenException();
 		}
 		return get(id);

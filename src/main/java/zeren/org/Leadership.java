@@ -152,7 +152,8 @@ public class Leadership {
 		}
 		// Lock the post so that two concurrent appointments cannot both pass the overlap check.
 		Post post = jdbc.sql("SELECT * FROM post WHERE id = :id FOR UPDATE").param("id", request.postId())
-				.query(POST).optional().orElseThrow(() -> new InvalidInputException(
+				.query(POST).optional().filter(p -> tree.find(p.orgId()).isPresent()) // a post out of view is unknown
+				.orElseThrow(() -> new InvalidInputException(
 						List.of(InputError.field("postId", "error.post.unknown", request.postId()))));
 		tree.managed(post.orgId());
 		LocalDate end = request.endDate();
@@ -197,6 +198,7 @@ public class Leadership {
 		Tenure tenure = jdbc.sql("SELECT " + TENURE_COLUMNS + " FROM tenure t WHERE t.id = :id FOR UPDATE")
 				.param("id", tenureId).query(TENURE).optional()
 				.orElseThrow(() -> new NotFoundException("tenure", tenureId));
+		getTenure(tenureId); // out of view: 404, as for a tenure that does not exist
 		long orgId = jdbc.sql("SELECT org_id FROM post WHERE id = :id").param("id", tenure.postId()).query(Long.class)
 				.single();
 		tree.managed(orgId);

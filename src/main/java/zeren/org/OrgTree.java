@@ -101,16 +101,17 @@ public class OrgTree {
 				.param("code", code).query(ORG).optional();
 	}
 
-	/** An organisation the caller may manage: 404 when it does not exist, 403 when it is out of scope. */
+	/** An organisation the caller may manage: 404 when it does not exist or is out of view, 403 when not managed. */
 	Org managed(long id) {
 		Org org = load(id).orElseThrow(() -> new NotFoundException("org", id));
 		requireManaging(org);
 		return org;
 	}
 
+	/** 403 unless the caller manages the organisation; 404, as for one that does not exist, when they cannot see it. */
 	void requireManaging(Org org) {
 		if (!scope.managing().contains(org.path())) {
-			throw new ForbiddenException();
+			throw scope.reading().contains(org.path()) ? new ForbiddenException() : new NotFoundException("org", org.id());
 		}
 	}
 

@@ -375,6 +375,7 @@ public class AnnualReports {
 		AnnualReport report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(REPORT).optional()
 				.orElseThrow(() -> new NotFoundException("report", id));
 		if (!tree.canManage(report.orgId())) {
+			get(id); // out of view: 404, as for a report that does not exist
 			throw new ForbiddenException();
 		}
 		return withQuestions(report);
@@ -402,6 +403,7 @@ public class AnnualReports {
 				.orElseThrow(() -> new NotFoundException("report", id));
 		AnnualReport report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(REPORT).single();
 		if (upper(report).isEmpty()) {
+			get(id); // out of view: 404, as for a report that does not exist
 			throw new ForbiddenException();
 		}
 		return withQuestions(report);

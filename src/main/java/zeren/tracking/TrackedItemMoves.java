@@ -30,6 +30,7 @@ import zeren.platform.ConflictException;
 import zeren.platform.CurrentScope;
 import zeren.platform.CurrentUser;
 import zeren.platform.ForbiddenException;
+import zeren.platform.NotFoundException;
 import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
@@ -87,12 +88,12 @@ public class TrackedItemMoves {
 
 	// ---- who may move -------------------------------------------------------------------------
 
-	/** 404 when the item does not exist, 403 when the caller may make no move on it at all. */
+	/** 404 when the item does not exist or is out of view, 403 when the caller may make no move on it at all. */
 	public void requireActor(long id) {
 		Row row = rows.any(id);
 		Scope acting = scope.acting();
 		if (!row.on(Side.OWNER, acting) && !row.on(Side.VERIFIER, acting) && !row.on(Side.UPPER, acting)) {
-			throw new ForbiddenException();
+			throw refusal(row);
 		}
 	}
 
@@ -103,14 +104,20 @@ public class TrackedItemMoves {
 
 	private void requireOn(Row row, Side side) {
 		if (!row.on(side, scope.acting())) {
-			throw new ForbiddenException();
+			throw refusal(row);
 		}
 	}
 
+	/** 403 for an item the caller sees; 404, as for an item that does not exist, for one out of view. */
+	private RuntimeException refusal(Row row) {
+		long id = row.item().id();
+		return rows.visible(id).isPresent() ? new ForbiddenException() : new NotFoundException("tracked-item", id);
+	}
+
 	/**
-	 * The item to move, locked, and what the move does to it: 404 when the item does not exist,
-	 * 403 when the caller is not on the side that makes the move (also when they cannot see it: a
-	 * write outside scope is refused), 409 when the state machine refuses it.
+	 * The item to move, locked, and what the move does to it: 404 when the item does not exist or
+	 * the caller cannot see it, 403 when they see it but are not on the side that makes the move,
+	 * 409 when the state machine refuses it.
 	 */
 	private Moving moving(long id, Action move) {
 		Row row = rows.locked(id);

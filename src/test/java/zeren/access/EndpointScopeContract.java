@@ -143,8 +143,16 @@ abstract class EndpointScopeContract extends ApiTest {
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
+	/** An id no row has: a write to the sibling's data must answer as a write to it does. */
+	static final long MISSING = 987_654_321L;
+
 	/** The pattern with every path variable pointing at the sibling's data. */
 	String fill(String pattern) {
+		return fill(pattern, false);
+	}
+
+	/** The pattern with every path variable pointing at the sibling's data, or at ids no row has. */
+	String fill(String pattern, boolean missing) {
 		Matcher m = VARIABLE.matcher(pattern);
 		StringBuilder out = new StringBuilder();
 		while (m.find()) {
@@ -161,7 +169,7 @@ abstract class EndpointScopeContract extends ApiTest {
 			};
 			assertThat(value).as("a value of the sibling for {%s} in %s: extend this test for the new endpoint", name, pattern)
 					.isNotNull();
-			m.appendReplacement(out, String.valueOf(value));
+			m.appendReplacement(out, missing ? String.valueOf(MISSING) : String.valueOf(value));
 		}
 		m.appendTail(out);
 		return out.toString();
@@ -201,7 +209,11 @@ abstract class EndpointScopeContract extends ApiTest {
 	}
 
 	AbstractMockHttpServletRequestBuilder<?> request(Endpoint endpoint) {
-		String url = fill(endpoint.pattern());
+		return request(endpoint, false);
+	}
+
+	AbstractMockHttpServletRequestBuilder<?> request(Endpoint endpoint, boolean missing) {
+		String url = fill(endpoint.pattern(), missing);
 		if (endpoint.multipart()) {
 			String csv = "code,name,parent_code,type\n%sZ,z,%s,党支部\n".formatted(unique(), b.code());
 			return MockMvcRequestBuilders.multipart(url)
@@ -232,8 +244,19 @@ abstract class EndpointScopeContract extends ApiTest {
 			if (targetsSibling && endpoint.method() == HttpMethod.GET && status != 404) {
 				failures.add(where + ": a read outside scope must answer 404");
 			}
-			if (targetsSibling && endpoint.method() != HttpMethod.GET && status != 403) {
-				failures.add(where + ": a write outside scope must answer 403");
+			// a write is refused as one aimed at ids no row has: 404, or 403 where the caller's role
+			// refuses it whatever the id (an administrator's endpoint)
+			if (targetsSibling && endpoint.method() != HttpMethod.GET && status != 404 && status != 403) {
+				failures.add(where + ": a write outside scope must answer 404");
+			}
+			if (targetsSibling) {
+				// and tell nothing more: the answer is the one for ids no row has, but for the ids
+				MvcResult missing = mvc.perform(request(endpoint, true).with(as(userA.id(), userA.username()))).andReturn();
+				String missingBody = missing.getResponse().getContentAsString(StandardCharsets.UTF_8);
+				if (missing.getResponse().getStatus() != status || !withoutNumbers(missingBody).equals(withoutNumbers(body))) {
+					failures.add(where + ": differs from the answer for ids that do not exist (" + missing.getResponse().getStatus()
+							+ " " + missingBody + "): " + body);
+				}
 			}
 			if (!targetsSibling && endpoint.method() != HttpMethod.GET && status < 400) {
 				failures.add(where + ": a write aimed at the sibling must be refused");
@@ -252,6 +275,11 @@ abstract class EndpointScopeContract extends ApiTest {
 		assertThat(users.tokens(userB.id()).get(0).revokedAt()).isNull();
 		assertThat(tree.children(b.id())).hasSize(1);
 		modules.forEach(SiblingData::assertUnchanged);
+	}
+
+	/** The body with every number (ids, grouped or not) replaced by one mark. */
+	static String withoutNumbers(String body) {
+		return body.replaceAll("\\d[\\d,]*", "#");
 	}
 
 	@Test
@@ -285,14 +313,7 @@ abstract class EndpointScopeContract extends ApiTest {
 				var methods = info.getMethodsCondition().getMethods();
 				for (RequestMethod method : methods.isEmpty() ? java.util.Set.of(RequestMethod.GET) : methods) {
 					String url = fillPage(pattern);
-					var request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method.name()), url)
-							.param("name", "改名").param("parentCode", a.code()).param("title", "x").param("kind", "MEMBER")
-							.param("personId", String.valueOf(personB.id())).param("postId", String.valueOf(postB.id()))
-							.param("startDate", "2021-01-01").param("endDate", "2024-01-01").param("orgId", String.valueOf(a.id()))
-							.param("role", "ADMIN").param("orgCode", a.code()).param("enabled", "false")
-							.with(csrf()).with(as(userA.id(), userA.username()));
-					modules.forEach(module -> module.hostileParams().forEach(request::param));
-					MvcResult result = mvc.perform(request).andReturn();
+					MvcResult result = mvc.perform(pageRequest(method, url)).andReturn();
 					checked++;
 					int status = result.getResponse().getStatus();
 					String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -303,8 +324,13 @@ abstract class EndpointScopeContract extends ApiTest {
 					if (method == RequestMethod.GET && status != 404) {
 						failures.add(where + ": a page outside scope must answer 404");
 					}
-					if (method != RequestMethod.GET && status != 403 && status != 404 && status != 302) {
-						failures.add(where + ": a change outside scope must be refused");
+					if (method != RequestMethod.GET && status != 404 && status != 403) {
+						failures.add(where + ": a change outside scope must answer 404");
+					}
+					int missing = mvc.perform(pageRequest(method, url.replaceAll("/\\d+", "/" + MISSING))).andReturn()
+							.getResponse().getStatus();
+					if (missing != status) {
+						failures.add(where + ": differs from the answer for ids that do not exist (" + missing + ")");
 					}
 				}
 			}
@@ -322,6 +348,18 @@ abstract class EndpointScopeContract extends ApiTest {
 		assertThat(users.grants(userA.id())).extracting(Grant::role).doesNotContain(Role.ADMIN);
 		assertThat(users.tokens(userB.id()).get(0).revokedAt()).isNull();
 		modules.forEach(SiblingData::assertUnchanged);
+	}
+
+	/** A page request as user A, with every form field aimed at the sibling's data. */
+	MockHttpServletRequestBuilder pageRequest(RequestMethod method, String url) {
+					var request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method.name()), url)
+							.param("name", "改名").param("parentCode", a.code()).param("title", "x").param("kind", "MEMBER")
+							.param("personId", String.valueOf(personB.id())).param("postId", String.valueOf(postB.id()))
+							.param("startDate", "2021-01-01").param("endDate", "2024-01-01").param("orgId", String.valueOf(a.id()))
+							.param("role", "ADMIN").param("orgCode", a.code()).param("enabled", "false")
+							.with(csrf()).with(as(userA.id(), userA.username()));
+		modules.forEach(module -> module.hostileParams().forEach(request::param));
+		return request;
 	}
 
 	String fillPage(String pattern) {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -21,6 +22,28 @@ class WebConfig implements WebMvcConfigurer {
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
+	}
+
+	/** JSON strings with a control character are refused (see {@link TextInput}). */
+	@Bean
+	tools.jackson.databind.JacksonModule textInputModule() {
+		return TextInput.jacksonModule();
+	}
+
+	/**
+	 * Static files where the pages name them: {@code /css/**}, {@code /js/**} and the web jars
+	 * ({@code /webjars/bootstrap/css/bootstrap.min.css}, the version found by the locator). Only
+	 * these patterns, not Boot's {@code /**}: the resource chain rewrites every link a page
+	 * renders that matches one (ResourceUrlEncodingFilter), and under {@code /**} every link
+	 * ({@code /orgs/12}) was a classpath lookup behind one lock of the jar loader, which made pages
+	 * wait on each other under load.
+	 */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+				.resourceChain(true);
+		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
+		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
 	}
 
 	@Override

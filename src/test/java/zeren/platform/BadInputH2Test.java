@@ -1,0 +1,4 @@
+package zeren.platform;
+
+class BadInputH2Test extends BadInputContract {
+}

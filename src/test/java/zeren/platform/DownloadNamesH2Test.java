@@ -1,0 +1,4 @@
+package zeren.platform;
+
+class DownloadNamesH2Test extends DownloadNamesContract {
+}
