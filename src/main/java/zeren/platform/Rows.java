@@ -26,7 +26,7 @@ import org.springframework.jdbc.support.JdbcUtils;
  * jdbc.sql("SELECT last_id, last_hash FROM audit_head").query(Rows.of(Head.class)).single();
  * }</pre>
  *
- * Unlike {@code JdbcClient.query(Rows.of(Head.class))}, which asks the driver for each camel-case name
+ * Unlike {@code JdbcClient.query(Head.class)}, which asks the driver for each camel-case name
  * first and falls back on the exception (an exception per row and field, which H2 also writes to
  * its trace file under a lock), it reads the result's column labels once per row and matches them
  * without case or underscores.

@@ -70,7 +70,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		body.setType(URI.create("urn:zeren:problem:not-found"));
 		body.setTitle(messages.getMessage("problem.not-found", null, locale));
 		body.setDetail(messages.getMessage("problem.not-found.detail",
-				new Object[] { messages.getMessage("entity." + e.entity(), null, e.entity(), locale), e.id() },
+				new Object[] { messages.getMessage("entity." + e.entity(), null, e.entity(), locale), String.valueOf(e.id()) },
 				locale));
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
 	}
@@ -121,6 +121,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return asObject(problem(HttpStatus.BAD_REQUEST, "invalid-input", errors, errors.size()));
+	}
+
+	/** A required parameter or part that was not sent: named by its label, like any other field at fault. */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(
+			org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return asObject(problem(HttpStatus.BAD_REQUEST, "invalid-input",
+				List.of(InputError.field(e.getParameterName(), "error.field.required")), 1));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(
+			org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return asObject(problem(HttpStatus.BAD_REQUEST, "invalid-input",
+				List.of(InputError.field(e.getRequestPartName(), "error.field.required")), 1));
 	}
 
 	@Override
