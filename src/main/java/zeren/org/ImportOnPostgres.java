@@ -67,8 +67,7 @@ class ImportOnPostgres {
 		}
 
 		jdbc.sql("DROP TABLE IF EXISTS pg_temp.org_import_plan").update();
-		jdbc.sql(LEVELS + """
-				CREATE TEMPORARY TABLE org_import_plan ON COMMIT DROP AS
+		jdbc.sql("CREATE TEMPORARY TABLE org_import_plan ON COMMIT DROP AS\n" + LEVELS + """
 				SELECT r.line_no, r.code, r.name, r.type, r.parent_code, lv.lvl, o.id AS existing_id
 				FROM org_import_stage r
 				LEFT JOIN lv ON lv.code = r.code

@@ -141,6 +141,7 @@ abstract class OrgImportContract extends ApiTest {
 
 	@Test
 	void every_bad_row_is_listed_by_line_and_nothing_is_written() throws Exception {
+		// The rows are checked on their own first; a file with such errors goes no further.
 		String p = unique();
 		String csv = """
 				code,name,parent_code,type
@@ -159,13 +160,43 @@ abstract class OrgImportContract extends ApiTest {
 					assertThat(e.errors()).extracting(InputError::line, InputError::field).containsExactly(
 							org.assertj.core.groups.Tuple.tuple(3L, "name"),
 							org.assertj.core.groups.Tuple.tuple(4L, "type"),
-							org.assertj.core.groups.Tuple.tuple(5L, "parent_code"),
-							org.assertj.core.groups.Tuple.tuple(6L, "code"),
-							org.assertj.core.groups.Tuple.tuple(7L, "parent_code"),
-							org.assertj.core.groups.Tuple.tuple(8L, "parent_code"),
-							org.assertj.core.groups.Tuple.tuple(9L, "code"),
-							org.assertj.core.groups.Tuple.tuple(10L, "parent_code"));
-					assertThat(e.errorCount()).isEqualTo(8);
+							org.assertj.core.groups.Tuple.tuple(9L, "code"));
+					assertThat(e.errorCount()).isEqualTo(3);
+				});
+		assertThat(countWithPrefix(p)).isZero();
+		assertThat(stagedRows()).isZero();
+
+		// Without them, the checks across rows: unknown parents and duplicates first, then cycles.
+		String across = """
+				code,name,parent_code,type
+				%1$sA,ok,,党委
+				%1$sD,d,%1$sNOPE,党委
+				%1$sA,again,,党委
+				%1$sE,e,%1$sF,党委
+				%1$sF,f,%1$sE,党委
+				%1$sS,self,%1$sS,党委
+				""".formatted(p);
+		assertThatThrownBy(() -> importCsv(across, StandardCharsets.UTF_8)).isInstanceOfSatisfying(
+				InvalidInputException.class, e -> {
+					assertThat(e.errors()).extracting(InputError::line, InputError::field).containsExactly(
+							org.assertj.core.groups.Tuple.tuple(3L, "parent_code"),
+							org.assertj.core.groups.Tuple.tuple(4L, "code"));
+					assertThat(e.errorCount()).isEqualTo(2);
+				});
+		String cycles = """
+				code,name,parent_code,type
+				%1$sA,ok,,党委
+				%1$sE,e,%1$sF,党委
+				%1$sF,f,%1$sE,党委
+				%1$sS,self,%1$sS,党委
+				""".formatted(p);
+		assertThatThrownBy(() -> importCsv(cycles, StandardCharsets.UTF_8)).isInstanceOfSatisfying(
+				InvalidInputException.class, e -> {
+					assertThat(e.errors()).extracting(InputError::line, InputError::field).containsExactly(
+							org.assertj.core.groups.Tuple.tuple(3L, "parent_code"),
+							org.assertj.core.groups.Tuple.tuple(4L, "parent_code"),
+							org.assertj.core.groups.Tuple.tuple(5L, "parent_code"));
+					assertThat(e.errorCount()).isEqualTo(3);
 				});
 		assertThat(countWithPrefix(p)).isZero();
 		assertThat(stagedRows()).isZero();
@@ -270,7 +301,7 @@ abstract class OrgImportContract extends ApiTest {
 		String p = unique();
 		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "orgs.csv", "text/csv",
 				tree(p).getBytes(GBK)))).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(4));
-		String bad = "code,name,parent_code,type\n%1$sQ,q,,xx\n%1$sR,r,%1$sZZ,党委\n".formatted(p);
+		String bad = "code,name,parent_code,type\n%1$sQ,q,,xx\n%1$sR,r,%2$s,党委\n".formatted(p, "Z".repeat(65));
 		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "bad.csv", "text/csv",
 				bad.getBytes(StandardCharsets.UTF_8))))
 				.andExpect(status().isBadRequest())
@@ -351,7 +382,9 @@ abstract class OrgImportContract extends ApiTest {
 				.andExpect(jsonPath("$.errors[0].line").value(2))
 				.andExpect(jsonPath("$.errors[0].code").value("error.import.root-needs-admin"))
 				.andExpect(jsonPath("$.errors[1].line").value(3))
-				.andExpect(jsonPath("$.errors[1].code").value("error.import.code-outside-scope"))
+				.andExpect(jsonPath("$.errors[1].code").value("error.import.code-unavailable"))
+				// whose code it is stays untold
+				.andExpect(jsonPath("$.errors[1].message").value("第 3 行 编码：编码 %sOTHER 不可用，请换一个编码".formatted(p)))
 				.andExpect(jsonPath("$.errors[2].line").value(5))
 				.andExpect(jsonPath("$.errors[2].code").value("error.import.parent-unknown"))
 				.andExpect(jsonPath("$.errorCount").value(3));
