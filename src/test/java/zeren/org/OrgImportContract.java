@@ -2,6 +2,7 @@ package zeren.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,6 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,9 +31,12 @@ import org.springframework.mock.web.MockMultipartFile;
 
 import zeren.org.importing.ChinaDivisionSource;
 import zeren.org.importing.CsvRowSource;
+import zeren.org.importing.ImportRow;
+import zeren.org.importing.RowSource;
 import zeren.org.importing.XlsxRowSource;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
+import zeren.platform.SystemWork;
 import zeren.support.ApiTest;
 
 abstract class OrgImportContract extends ApiTest {
@@ -393,5 +402,71 @@ abstract class OrgImportContract extends ApiTest {
 		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "ok.csv", "text/csv",
 				"code,name,parent_code,type\n%1$sOK,可以,%1$sX,党支部\n".formatted(p).getBytes(StandardCharsets.UTF_8)))
 				.with(as(user.id(), user.username()))).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+	}
+
+	@Test
+	void a_second_import_while_one_runs_is_refused_at_once_with_409() throws Exception {
+		String p = unique();
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		RowSource slow = handler -> {
+			inside.countDown();
+			try {
+				release.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			handler.accept(new ImportRow(2, p + "SLOW", "慢", null, "党委"));
+		};
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<OrgImport.Result> first = executor.submit(() -> SystemWork.call("test", () -> importer.run(slow)));
+			try {
+				assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+				mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "orgs.csv", "text/csv",
+						tree(p).getBytes(StandardCharsets.UTF_8))))
+						.andExpect(status().isConflict())
+						.andExpect(jsonPath("$.errors[0].code").value("error.import.busy"))
+						.andExpect(jsonPath("$.errors[0].message").value(containsString("另一个导入正在进行")));
+			}
+			finally {
+				release.countDown();
+			}
+			assertThat(first.get(60, TimeUnit.SECONDS).created()).isEqualTo(1);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		// once the first has ended, the next one runs
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "orgs.csv", "text/csv",
+				tree(p).getBytes(StandardCharsets.UTF_8)))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.created").value(4));
+	}
+
+	@Test
+	void a_zip_bomb_is_refused_with_400_not_500() throws Exception {
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "bomb.xlsx",
+				"application/octet-stream", zeren.platform.xlsx.Workbooks.zipBomb())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].code").value("error.upload.zip-bomb"));
+	}
+
+	@Test
+	void a_cell_or_a_csv_line_past_the_limit_is_refused_naming_it() throws Exception {
+		int max = zeren.platform.xlsx.SheetLimits.of("org-import").maxCellChars();
+		String longName = "长".repeat(max + 1);
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "o.xlsx",
+				"application/octet-stream", zeren.platform.xlsx.Workbooks.xlsx(List.of(
+						List.of("code", "name", "parent_code", "type"), List.of("A", longName, "", "党委"))))))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].code").value("error.upload.cell-too-long"))
+				.andExpect(jsonPath("$.errors[0].line").value(2))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(String.valueOf(max))));
+		String csv = "code,name,parent_code,type\nA,\"" + "长".repeat(8 * max + 1) + "\",,党委\n";
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "o.csv", "text/csv",
+				csv.getBytes(StandardCharsets.UTF_8))))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].code").value("error.upload.line-too-long"));
 	}
 }
