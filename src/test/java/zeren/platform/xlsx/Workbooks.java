@@ -104,10 +104,8 @@ public final class Workbooks {
 				for (int r = 0; r < rows; r++) {
 					Row row = sheet.createRow(r + 2);
 					row.createCell(0).setCellValue(r + 1);
-					row.createCell(1).setCellValue("类别" + (r % 7));
-					row.createCell(2).setCellValue("工作任务第" + r + "项：落实主体责任");
-					row.createCell(3).setCellValue("目标" + Integer.toHexString(r * 0x9E3779B1));
-					row.createCell(4).setCellValue("书记");
+					row.createCell(2).setCellValue("任务" + r);
+					row.createCell(3).setCellValue(Long.toHexString(r * 0x9E3779B97F4A7C15L));
 					row.createCell(8).setCellValue("2026-12-31");
 				}
 				book.write(out);
