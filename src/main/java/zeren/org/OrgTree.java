@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +36,6 @@ public class OrgTree {
 	static final int MAX_DEPTH = 64;
 
 	static final String COLUMNS = "o.id, o.code, o.name, o.type, o.parent_id, o.depth, o.sort_order, o.active, o.discipline_body_id, o.path";
-
-	static final RowMapper<Org> ORG = OrgTree::map;
 
 	private final JdbcClient jdbc;
 	private final Database database;
@@ -75,11 +72,11 @@ public class OrgTree {
 
 	/** Any organisation, whatever the caller's scope: for checks inside the module only. */
 	Optional<Org> load(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id").param("id", id).query(ORG).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id").param("id", id).query(Org.class).optional();
 	}
 
 	Optional<Org> loadByCode(String code) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code").param("code", code).query(ORG)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code").param("code", code).query(Org.class)
 				.optional();
 	}
 
@@ -87,7 +84,7 @@ public class OrgTree {
 	public Optional<Org> find(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id AND " + reading.condition("o")))
-				.param("id", id).query(ORG).optional();
+				.param("id", id).query(Org.class).optional();
 	}
 
 	/** An organisation the caller may see, or 404. */
@@ -98,7 +95,7 @@ public class OrgTree {
 	public Optional<Org> findByCode(String code) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code AND " + reading.condition("o")))
-				.param("code", code).query(ORG).optional();
+				.param("code", code).query(Org.class).optional();
 	}
 
 	/** An organisation the caller may manage: 404 when it does not exist, 403 when it is out of scope. */
@@ -167,7 +164,7 @@ public class OrgTree {
 		}
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id IN (:ids) AND "
-				+ reading.condition("o") + " ORDER BY o.depth")).param("ids", ids).query(ORG).list();
+				+ reading.condition("o") + " ORDER BY o.depth")).param("ids", ids).query(Org.class).list();
 	}
 
 	static List<Long> idsOnPath(String path) {
@@ -222,7 +219,7 @@ public class OrgTree {
 		if (within != null) {
 			within.bind(spec);
 		}
-		return spec.query(ORG).list();
+		return spec.query(Org.class).list();
 	}
 
 	static String escapeLike(String s) {
@@ -360,7 +357,7 @@ public class OrgTree {
 	}
 
 	Org lockedGet(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id FOR UPDATE").param("id", id).query(ORG)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id FOR UPDATE").param("id", id).query(Org.class)
 				.optional().orElseThrow(() -> new NotFoundException("org", id));
 	}
 

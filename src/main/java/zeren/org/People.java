@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +22,6 @@ import zeren.platform.NotFoundException;
 @Service
 @Transactional(readOnly = true)
 public class People {
-
-	static final RowMapper<Person> PERSON = (rs, n) -> map(rs, "");
 
 	/** The person from columns named {@code prefix + column} (see {@link #columns}). */
 	static Person map(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
@@ -142,14 +139,14 @@ public class People {
 	}
 
 	Optional<Person> load(long id) {
-		return jdbc.sql("SELECT * FROM person p WHERE p.id = :id").param("id", id).query(PERSON).optional();
+		return jdbc.sql("SELECT * FROM person p WHERE p.id = :id").param("id", id).query(Person.class).optional();
 	}
 
 	/** A person the caller may see. */
 	public Optional<Person> find(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT * FROM person p WHERE p.id = :id AND " + visible(reading)))
-				.param("id", id).query(PERSON).optional();
+				.param("id", id).query(Person.class).optional();
 	}
 
 	public Person get(long id) {
@@ -161,12 +158,12 @@ public class People {
 		Scope reading = scope.reading();
 		if (text.isEmpty()) {
 			return reading.bind(jdbc.sql("SELECT * FROM person p WHERE %s ORDER BY p.id DESC FETCH FIRST %d ROWS ONLY"
-					.formatted(visible(reading), Math.max(1, Math.min(limit, 500))))).query(PERSON).list();
+					.formatted(visible(reading), Math.max(1, Math.min(limit, 500))))).query(Person.class).list();
 		}
 		return reading.bind(jdbc.sql("""
 				SELECT * FROM person p WHERE (p.name LIKE :pattern ESCAPE '\\' OR p.id_number = :exact) AND %s
 				ORDER BY p.name, p.id FETCH FIRST %d ROWS ONLY""".formatted(visible(reading), Math.max(1, Math.min(limit, 500)))))
 				.param("pattern", "%" + OrgTree.escapeLike(text) + "%").param("exact", text.toUpperCase())
-				.query(PERSON).list();
+				.query(Person.class).list();
 	}
 }
