@@ -11,11 +11,10 @@ import java.util.List;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import zeren.platform.CurrentUser;
 
 /**
@@ -87,7 +86,6 @@ public class AuditTrail {
 		pending.times.add(Instant.now().truncatedTo(ChronoUnit.MICROS));
 	}
 
-
 	static String clientAddress() {
 		return zeren.platform.web.Requests.clientAddress();
 	}
@@ -96,7 +94,7 @@ public class AuditTrail {
 		record Head(long lastId, String lastHash) {
 		}
 		Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-				.query((rs, n) -> new Head(rs.getLong("last_id"), rs.getString("last_hash"))).single();
+				.query(Head.class).single();
 		long id = head.lastId();
 		String previous = head.lastHash();
 		for (int i = 0; i < pending.changes.size(); i++) {
@@ -191,7 +189,7 @@ public class AuditTrail {
 			record Head(long lastId, String lastHash) {
 			}
 			Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1")
-					.query((rs, n) -> new Head(rs.getLong("last_id"), rs.getString("last_hash"))).single();
+					.query(Head.class).single();
 			if (head.lastId() != expectedId[0] - 1 || !head.lastHash().equals(previous[0])) {
 				broken[0] = expectedId[0];
 			}

@@ -19,13 +19,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import zeren.duty.DutyListsChanged;
 import zeren.duty.ResponsibilityLists;
 import zeren.duty.ResponsibilityLists.PublishedTask;
 import zeren.ledger.Reconciliation.Column;
@@ -81,13 +79,6 @@ public class WorkLedger {
 
 	// ---- keeping the ledger in step with the lists ---------------------------------------------
 
-	/** In the transaction of the publication or amendment: all or nothing with it. */
-	@EventListener
-	@Transactional
-	public void onListsChanged(DutyListsChanged event) {
-		sync(event.orgId(), event.year(), event.subtree());
-	}
-
 	private record Known(long dutyItemId, long trackedItemId, boolean removed) {
 	}
 
@@ -106,8 +97,7 @@ public class WorkLedger {
 		var spec = jdbc.sql("SELECT lt.duty_item_id, lt.tracked_item_id, lt.removed FROM ledger_task lt WHERE lt.task_year = :year AND " + where)
 				.param("year", year);
 		spec = subtree ? tree.subtree(orgId).bind(spec) : spec.param("org", orgId);
-		spec.query((rs, n) -> known.put(rs.getLong("duty_item_id"),
-				new Known(rs.getLong("duty_item_id"), rs.getLong("tracked_item_id"), rs.getBoolean("removed")))).list();
+		spec.query(Known.class).list().forEach(k -> known.put(k.dutyItemId(), k));
 
 		Map<Long, Long> upper = new HashMap<>();
 		List<NewTrackedItem> fresh = new ArrayList<>();

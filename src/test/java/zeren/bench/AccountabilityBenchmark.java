@@ -45,7 +45,7 @@ public final class AccountabilityBenchmark {
 	public static void main(String[] args) throws Exception {
 		int status = 0;
 		try {
-			new AccountabilityBenchmark().run(args);
+			AsSystem.run(() -> new AccountabilityBenchmark().run(args));
 		}
 		catch (Throwable e) {
 			e.printStackTrace();

@@ -48,7 +48,7 @@ public final class InspectionBenchmark {
 	public static void main(String[] args) throws Exception {
 		int status = 0;
 		try {
-			new InspectionBenchmark().run(args);
+			AsSystem.run(() -> new InspectionBenchmark().run(args));
 		}
 		catch (Throwable e) {
 			e.printStackTrace();

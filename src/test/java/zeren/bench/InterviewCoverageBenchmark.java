@@ -43,7 +43,7 @@ public final class InterviewCoverageBenchmark {
 	public static void main(String[] args) throws Exception {
 		int status = 0;
 		try {
-			new InterviewCoverageBenchmark().run(args);
+			AsSystem.run(() -> new InterviewCoverageBenchmark().run(args));
 		}
 		catch (Throwable e) {
 			e.printStackTrace();

@@ -34,6 +34,10 @@ import zeren.support.EmbeddedPostgresDatabase;
 public final class LedgerExportBenchmark {
 
 	public static void main(String[] args) throws Exception {
+		AsSystem.run(() -> measure());
+	}
+
+	private static void measure() throws Exception {
 		Path dir = Path.of(System.getProperty("bench.data", "../shared/data/china-division")).toAbsolutePath().normalize();
 		int tasks = Integer.getInteger("bench.tasks", 10_000);
 		int perTask = Integer.getInteger("bench.entries", 10);

@@ -42,7 +42,7 @@ public final class LettersOverviewBenchmark {
 	public static void main(String[] args) throws Exception {
 		int status = 0;
 		try {
-			new LettersOverviewBenchmark().run(args);
+			AsSystem.run(() -> new LettersOverviewBenchmark().run(args));
 		}
 		catch (Throwable e) {
 			e.printStackTrace();

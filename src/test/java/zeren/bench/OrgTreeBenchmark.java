@@ -67,7 +67,7 @@ public final class OrgTreeBenchmark {
 	public static void main(String[] args) throws Exception {
 		int status = 0;
 		try {
-			new OrgTreeBenchmark().run(args);
+			AsSystem.run(() -> new OrgTreeBenchmark().run(args));
 		}
 		catch (Throwable e) {
 			e.printStackTrace();

@@ -90,6 +90,24 @@ abstract class BrowserTest {
 		}
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	zeren.access.Users users;
+
+	/** Data a test sets up through the services is set up as the administrator, as in the API tests. */
+	@BeforeEach
+	void actAsAdministrator() {
+		long adminId = users.findByUsername("admin").orElseThrow().id();
+		org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+				org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+						new zeren.access.internal.ZerenUser(adminId, "admin"), null, java.util.List.of(
+								new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_USER"))));
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void stopActing() {
+		org.springframework.security.core.context.SecurityContextHolder.clearContext();
+	}
+
 	@BeforeEach
 	void openPage() {
 		// An English-speaking browser: the application must still answer in Chinese by default.

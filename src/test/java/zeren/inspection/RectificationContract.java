@@ -216,9 +216,9 @@ abstract class RectificationContract extends ApiTest {
 			List<Callable<Integer>> nodes = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
 				nodes.add(() -> {
-					// a scheduled job runs without a user (the system)
+					// a scheduled job runs without a user, as system work
 					SecurityContextHolder.clearContext();
-					return reminders.remind(later);
+					return zeren.platform.SystemWork.call("rectification-reminders", () -> reminders.remind(later));
 				});
 			}
 			int total = 0;

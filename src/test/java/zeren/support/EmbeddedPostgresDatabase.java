@@ -30,6 +30,7 @@ public final class EmbeddedPostgresDatabase {
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
+					awaitContextsClosed();
 					server.close();
 				}
 				catch (IOException ignored) {
@@ -38,6 +39,39 @@ public final class EmbeddedPostgresDatabase {
 			}));
 		}
 		return server;
+	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger OPEN_CONTEXTS = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** An application context on this server has started; the server outlives it. */
+	static void opened() {
+		OPEN_CONTEXTS.incrementAndGet();
+	}
+
+	static void closed() {
+		synchronized (OPEN_CONTEXTS) {
+			OPEN_CONTEXTS.decrementAndGet();
+			OPEN_CONTEXTS.notifyAll();
+		}
+	}
+
+	/**
+	 * At JVM exit the contexts close in their own shutdown hooks, concurrently with this one; their
+	 * beans (the event publication registry, sessions) still talk to the database while closing.
+	 */
+	private static void awaitContextsClosed() {
+		long until = System.currentTimeMillis() + 20_000;
+		synchronized (OPEN_CONTEXTS) {
+			while (OPEN_CONTEXTS.get() > 0 && System.currentTimeMillis() < until) {
+				try {
+					OPEN_CONTEXTS.wait(200);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
 	}
 
 	/** A fresh, empty database on the shared server; returns its JDBC URL. */

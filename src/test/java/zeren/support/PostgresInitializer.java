@@ -18,5 +18,10 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 		}
 		TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=postgres",
 				"spring.datasource.password=").applyTo(context);
+		// the server stops only after this context has closed (its beans still use the database then)
+		EmbeddedPostgresDatabase.opened();
+		// registered before every bean, so destroyed after all of them
+		((org.springframework.beans.factory.support.DefaultListableBeanFactory) context.getBeanFactory())
+				.registerDisposableBean("embeddedPostgresGuard", EmbeddedPostgresDatabase::closed);
 	}
 }

@@ -14,8 +14,7 @@ public final class Messages {
 
 	public static String render(MessageSource messages, InputError error, Locale locale) {
 		String text = messages.getMessage(error.code(), plain(error.args()), error.code(), locale);
-		String field = error.field() == null ? null
-				: messages.getMessage("field." + error.field(), null, error.field(), locale);
+		String field = FieldLabels.label(messages, error, locale);
 		if (error.line() != null) {
 			return messages.getMessage("error.at-line", new Object[] { String.valueOf(error.line()), field, text }, locale);
 		}

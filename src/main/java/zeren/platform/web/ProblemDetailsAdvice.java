@@ -15,7 +15,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import jakarta.validation.ConstraintViolation;
+
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 
@@ -91,10 +96,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<InputError> errors = new ArrayList<>();
-		e.getBindingResult().getFieldErrors().forEach(fe -> errors.add(new InputError(fe.getField(), null,
-				"error.field.constraint", List.of(messageOf(fe.getDefaultMessage())))));
-		e.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(new InputError(ge.getObjectName(), null,
-				"error.field.constraint", List.of(messageOf(ge.getDefaultMessage())))));
+		e.getBindingResult().getFieldErrors().forEach(fe -> errors.add(fe.contains(ConstraintViolation.class)
+				? Inputs.error(fe.unwrap(ConstraintViolation.class))
+				: InputError.field(fe.getField(), "error.field.constraint", messageOf(fe.getDefaultMessage()))));
+		e.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(
+				InputError.field("body", "error.field.constraint", messageOf(ge.getDefaultMessage()))));
+		return asObject(problem(HttpStatus.BAD_REQUEST, "invalid-input", errors, errors.size()));
+	}
+
+	/** Constraints on request parameters ({@code @RequestParam @Min(2000) int year}). */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<InputError> errors = new ArrayList<>();
+		for (ParameterValidationResult result : e.getParameterValidationResults()) {
+			String name = result.getMethodParameter().getParameterName();
+			for (var error : result.getResolvableErrors()) {
+				errors.add(error instanceof org.springframework.validation.FieldError fe
+						&& fe.contains(ConstraintViolation.class) ? Inputs.error(fe.unwrap(ConstraintViolation.class))
+								: result.unwrap(error, ConstraintViolation.class) instanceof ConstraintViolation<?> v
+										? new InputError(name, null, Inputs.error(v).code(), Inputs.error(v).args())
+										: InputError.field(name, "error.field.constraint",
+												messageOf(error.getDefaultMessage())));
+			}
+		}
 		return asObject(problem(HttpStatus.BAD_REQUEST, "invalid-input", errors, errors.size()));
 	}
 

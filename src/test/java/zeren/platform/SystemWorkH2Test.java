@@ -1,0 +1,4 @@
+package zeren.platform;
+
+class SystemWorkH2Test extends SystemWorkContract {
+}
