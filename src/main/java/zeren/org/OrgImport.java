@@ -1,13 +1,17 @@
 package zeren.org;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import zeren.audit.AuditTrail;
 import zeren.org.importing.RowSource;
@@ -101,17 +105,39 @@ public class OrgImport {
 				millis);
 	}
 
+	/** H2: the embedded database belongs to this JVM (one process opens its file), so its lock is here. */
+	private static final Map<String, Semaphore> H2_LOCKS = new ConcurrentHashMap<>();
+
+	/** PostgreSQL: the key of the transaction-level advisory lock that one import holds. */
+	private static final long ADVISORY_KEY = 0x7a6572656e_6f7267L; // "zeren org"
+
 	/**
-	 * One import at a time per database: the lock row {@code import_lock 'org'}, held until this
-	 * transaction ends. A second import does not wait behind the first (which may run for
-	 * minutes): it is refused at once.
+	 * One import at a time per database, held until this transaction ends: on PostgreSQL a
+	 * transaction-level advisory lock (every node, every session), on H2 a lock of this JVM.
+	 * A second import does not wait behind the first (which may run for minutes): it is refused
+	 * at once.
 	 */
 	private void holdTheImportLock() {
-		try {
-			jdbc.sql("SELECT name FROM import_lock WHERE name = 'org' FOR UPDATE NOWAIT").query(String.class).single();
+		if (database.isPostgres()) {
+			if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)").param("key", ADVISORY_KEY).query(Boolean.class)
+					.single()) {
+				throw busy();
+			}
+			return;
 		}
-		catch (PessimisticLockingFailureException e) {
-			throw new ConflictException("file", "error.import.busy");
+		Semaphore lock = H2_LOCKS.computeIfAbsent(database.url(), url -> new Semaphore(1));
+		if (!lock.tryAcquire()) {
+			throw busy();
 		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				lock.release();
+			}
+		});
+	}
+
+	private static ConflictException busy() {
+		return new ConflictException("file", "error.import.busy");
 	}
 }

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +25,7 @@ import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.Database;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 
@@ -42,13 +47,16 @@ public class OrgTree {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final Inputs inputs;
 
-	OrgTree(JdbcClient jdbc, Database database, BusinessClock clock, CurrentScope scope, AuditTrail audit) {
+	OrgTree(JdbcClient jdbc, Database database, BusinessClock clock, CurrentScope scope, AuditTrail audit,
+			Inputs inputs) {
 		this.jdbc = jdbc;
 		this.database = database;
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.inputs = inputs;
 	}
 
 	static Org map(ResultSet rs, int row) throws SQLException {
@@ -226,30 +234,19 @@ public class OrgTree {
 		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	public record NewOrg(String code, String name, OrgType type, Long parentId, Integer sortOrder,
-			Long disciplineBodyId) {
+	public record NewOrg(@NotBlank @Size(max = 64) String code, @NotBlank @Size(max = 200) String name,
+			@NotNull OrgType type, Long parentId, Integer sortOrder, Long disciplineBodyId) {
+	}
+
+	/** A new name (see {@link #rename}). */
+	record Rename(@NotBlank @Size(max = 200) String name) {
 	}
 
 	@Transactional
 	public Org create(NewOrg request) {
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = DeclaredChecks.errors(inputs, request);
 		String code = request.code() == null ? "" : request.code().strip();
 		String name = request.name() == null ? "" : request.name().strip();
-		if (code.isEmpty()) {
-			errors.add(InputError.field("code", "error.field.required"));
-		}
-		else if (code.length() > 64) {
-			errors.add(InputError.field("code", "error.field.too-long", 64));
-		}
-		if (name.isEmpty()) {
-			errors.add(InputError.field("name", "error.field.required"));
-		}
-		else if (name.length() > 200) {
-			errors.add(InputError.field("name", "error.field.too-long", 200));
-		}
-		if (request.type() == null) {
-			errors.add(InputError.field("type", "error.field.required"));
-		}
 		Org parent = null;
 		if (request.parentId() != null) {
 			parent = find(request.parentId()).orElse(null);
@@ -294,13 +291,8 @@ public class OrgTree {
 
 	@Transactional
 	public Org rename(long id, String newName) {
-		String name = newName == null ? "" : newName.strip();
-		if (name.isEmpty()) {
-			throw InvalidInputException.of("name", "error.field.required");
-		}
-		if (name.length() > 200) {
-			throw InvalidInputException.of("name", "error.field.too-long", 200);
-		}
+		inputs.check(new Rename(newName));
+		String name = newName.strip();
 		Org org = managed(id);
 		jdbc.sql("UPDATE org SET name = :name, updated_at = :now WHERE id = :id").param("name", name)
 				.param("now", clock.now()).param("id", id).update();

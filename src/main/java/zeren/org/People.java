@@ -1,8 +1,10 @@
 package zeren.org;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,7 @@ import zeren.platform.CurrentScope;
 import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 
@@ -43,18 +46,20 @@ public class People {
 	private final CurrentScope scope;
 	private final OrgTree tree;
 	private final AuditTrail audit;
+	private final Inputs inputs;
 
-	People(JdbcClient jdbc, BusinessClock clock, CurrentScope scope, OrgTree tree, AuditTrail audit) {
+	People(JdbcClient jdbc, BusinessClock clock, CurrentScope scope, OrgTree tree, AuditTrail audit, Inputs inputs) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.scope = scope;
 		this.tree = tree;
 		this.audit = audit;
+		this.inputs = inputs;
 	}
 
 	/** {@code orgId}: the home organisation that manages the person's record (optional for an admin). */
-	public record NewPerson(String name, Person.Gender gender, java.time.LocalDate birthDate, String idNumber,
-			String notes, Long orgId) {
+	public record NewPerson(@NotBlank @Size(max = 100) String name, Person.Gender gender, java.time.LocalDate birthDate,
+			String idNumber, @Size(max = 2000) String notes, Long orgId) {
 
 		public NewPerson(String name, Person.Gender gender, java.time.LocalDate birthDate, String idNumber,
 				String notes) {
@@ -78,14 +83,8 @@ public class People {
 
 	@Transactional
 	public Person create(NewPerson request) {
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = DeclaredChecks.errors(inputs, request);
 		String name = request.name() == null ? "" : request.name().strip();
-		if (name.isEmpty()) {
-			errors.add(InputError.field("name", "error.field.required"));
-		}
-		else if (name.length() > 100) {
-			errors.add(InputError.field("name", "error.field.too-long", 100));
-		}
 		String idNumber = ResidentIdNumber.normalise(request.idNumber());
 		if (idNumber != null && idNumber.isEmpty()) {
 			idNumber = null;
@@ -101,9 +100,6 @@ public class People {
 		}
 		if (request.birthDate() != null && request.birthDate().isAfter(clock.today())) {
 			errors.add(InputError.field("birthDate", "error.field.future"));
-		}
-		if (request.notes() != null && request.notes().length() > 2000) {
-			errors.add(InputError.field("notes", "error.field.too-long", 2000));
 		}
 		if (request.orgId() == null && !scope.isAdmin()) {
 			errors.add(InputError.field("orgId", "error.field.required"));

@@ -216,17 +216,19 @@ public final class StreamingSheet {
 			this.limits = limits;
 		}
 
-		/** Counts {@code n} more characters of the current value, {@code valueLength} long so far. */
-		void add(int n, int valueLength, long line) throws Stop {
+		/** Counts {@code n} more characters of text of the file. */
+		void text(int n) throws Stop {
 			text += n;
-			if (valueLength > limits.maxCellChars()) {
-				InputError error = line > 0
-						? InputError.line(line, "file", "error.upload.cell-too-long", limits.maxCellChars())
-						: InputError.field("file", "error.upload.cell-too-long", limits.maxCellChars());
-				throw new Stop(new InvalidInputException(List.of(error)));
-			}
 			if (text > limits.maxTextChars()) {
 				throw new Stop(InvalidInputException.of("file", "error.upload.too-much-text", limits.maxTextChars()));
+			}
+		}
+
+		/** Refuses a cell value longer than the limit, on its line (when known). */
+		void cell(int length, long line) throws Stop {
+			if (length > limits.maxCellChars()) {
+				throw new Stop(new InvalidInputException(
+						List.of(InputError.line(line, "file", "error.upload.cell-too-long", limits.maxCellChars()))));
 			}
 		}
 	}
@@ -290,11 +292,16 @@ public final class StreamingSheet {
 			}
 		}
 
+		/**
+		 * An entry longer than a cell may be is kept cut to one character over the limit: the cell
+		 * that uses it is refused on its line.
+		 */
 		@Override
 		public void characters(char[] ch, int start, int length) throws Stop {
 			if (inText) {
-				value.append(ch, start, length);
-				budget.add(length, value.length(), 0);
+				budget.text(length);
+				int room = budget.limits.maxCellChars() + 1 - value.length();
+				value.append(ch, start, Math.max(0, Math.min(length, room)));
 			}
 		}
 	}
@@ -447,7 +454,10 @@ public final class StreamingSheet {
 			if (inValue || inlineText) {
 				value.append(ch, start, length);
 				// a shared string's index is no text of the file; its text was counted with the table
-				budget.add("s".equals(type) ? 0 : length, value.length(), rowNumber);
+				if (!"s".equals(type)) {
+					budget.text(length);
+				}
+				budget.cell(value.length(), rowNumber);
 			}
 		}
 
@@ -473,7 +483,7 @@ public final class StreamingSheet {
 			}
 		}
 
-		private void endCell() {
+		private void endCell() throws Stop {
 			if (column < 0 || column >= MAX_COLUMNS) {
 				return;
 			}
@@ -484,6 +494,7 @@ public final class StreamingSheet {
 				case "s" -> {
 					Integer index = integer(raw);
 					text = index == null ? "" : strings.get(index);
+					budget.cell(text.length(), rowNumber);
 				}
 				case "b" -> text = raw.isEmpty() ? "" : ("1".equals(raw.trim()) ? "TRUE" : "FALSE");
 				case "n" -> {
