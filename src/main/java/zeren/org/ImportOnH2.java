@@ -11,7 +11,8 @@ import zeren.platform.Scope;
  * The command side of an import on H2 (and any database without {@code COPY}): the rows are in
  * {@code org_import_row} under the run id, whose indexes serve the checks; levels are assigned
  * level by level, each row looked up by its parent's code (an index lookup a row, so a level
- * costs as many lookups as rows are left); ids are drawn only once every check has passed.
+ * costs as many lookups as rows are left); ids are drawn only once every check has passed, in
+ * the inserts.
  */
 @Component
 class ImportOnH2 {
@@ -50,11 +51,6 @@ class ImportOnH2 {
 		if (levels > OrgTree.MAX_DEPTH) {
 			throw ImportChecks.tooDeep();
 		}
-		// Every check has passed: only now are ids drawn, one per new organisation.
-		jdbc.sql("UPDATE org_import_row SET new_id = %s WHERE run_id = :run AND existing_id IS NULL"
-				.formatted(database.nextValue("org_id_seq"))).param("run", run).update();
-		phases.done("new ids");
-
 		long updated = treeEmpty ? 0 : jdbc.sql("""
 				SELECT COUNT(*) FROM org_import_row r JOIN org o ON o.id = r.existing_id
 				LEFT JOIN org op ON op.id = o.parent_id
@@ -77,14 +73,19 @@ class ImportOnH2 {
 		}
 		long created = 0;
 		for (int level = 0; level < levels; level++) {
+			// Every check has passed: only now are ids drawn, one per new organisation, in a derived
+			// table so that each row's id and its path use the same value.
 			int inserted = jdbc.sql("""
 					INSERT INTO org (id, code, name, type, parent_id, path, depth, sort_order, active, created_at, updated_at)
-					SELECT r.new_id, r.code, r.name, r.type, p.id,
-					       COALESCE(p.path, '') || LPAD(CAST(r.new_id AS VARCHAR(20)), 10, '0'),
-					       COALESCE(p.depth + 1, 0), CAST(r.line_no AS INT), TRUE, :now, :now
-					FROM org_import_row r LEFT JOIN org p ON p.code = r.parent_code
-					WHERE r.run_id = :run AND r.lvl = :level AND r.existing_id IS NULL
-					""").param("run", run).param("level", level).param("now", now).update();
+					SELECT n.id, n.code, n.name, n.type, n.parent_id,
+					       COALESCE(n.parent_path, '') || LPAD(CAST(n.id AS VARCHAR(20)), 10, '0'),
+					       n.depth, n.sort_order, TRUE, :now, :now
+					FROM (SELECT %s AS id, r.code, r.name, r.type, p.id AS parent_id, p.path AS parent_path,
+					             COALESCE(p.depth + 1, 0) AS depth, CAST(r.line_no AS INT) AS sort_order
+					      FROM org_import_row r LEFT JOIN org p ON p.code = r.parent_code
+					      WHERE r.run_id = :run AND r.lvl = :level AND r.existing_id IS NULL) n
+					""".formatted(database.nextValue("org_id_seq"))).param("run", run).param("level", level)
+					.param("now", now).update();
 			created += inserted;
 			phases.done("insert level " + level + " (" + inserted + " rows)");
 			if (!treeEmpty) {
