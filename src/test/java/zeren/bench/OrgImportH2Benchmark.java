@@ -63,7 +63,6 @@ public final class OrgImportH2Benchmark {
 						+ "/zeren;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 						"--spring.datasource.username=sa", "--spring.datasource.password=",
 						"--logging.level.zeren.org=DEBUG",
-						// the test classpath's application.properties lowers it for the tests
 						"--zeren.uploads.limits.org-import.max-rows=" + Math.max(1_000_000, garbageRows));
 		ListAppender<ILoggingEvent> log = new ListAppender<>();
 		log.start();
