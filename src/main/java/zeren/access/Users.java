@@ -8,14 +8,28 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import zeren.access.internal.LoginThrottle;
+import zeren.access.internal.PasswordChecks;
+import zeren.access.internal.PasswordLogin;
 import zeren.audit.AuditTrail;
 import zeren.platform.CurrentUser;
 import zeren.org.OrgTree;
@@ -23,16 +37,25 @@ import zeren.org.People;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.web.Requests;
 
 /** Users, their grants and their API tokens. Every change is audited. */
 @Service
 @Transactional(readOnly = true)
 public class Users {
 
-	static final int MIN_PASSWORD_LENGTH = 10;
 	static final String TOKEN_PREFIX = "zrn_";
+
+	/** The user's row, with the latest end of a lock on their password attempts (from any address). */
+	private static final String SELECT_USER = """
+			SELECT u.id, u.username, u.person_id, u.enabled,
+			       (SELECT MAX(t.locked_until) FROM login_throttle t
+			        WHERE t.username = u.username_key AND t.locked_until > :now) AS locked_until
+			FROM app_user u
+			""";
 
 	static final RowMapper<UserAccount> USER = (rs, n) -> new UserAccount(rs.getLong("id"), rs.getString("username"),
 			(Long) rs.getObject("person_id", Long.class), rs.getBoolean("enabled"),
@@ -53,40 +76,43 @@ public class Users {
 	private final OrgTree tree;
 	private final BusinessClock clock;
 	private final People people;
+	private final PasswordLogin passwordLogin;
+	private final LoginThrottle throttle;
+	private final TransactionTemplate transactions;
+	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+	private final Inputs inputs;
 	private final SecureRandom random = new SecureRandom();
 
 	Users(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, OrgTree tree, BusinessClock clock,
-			People people) {
+			People people, PasswordLogin passwordLogin, LoginThrottle throttle, TransactionTemplate transactions,
+			ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, Inputs inputs) {
 		this.jdbc = jdbc;
 		this.people = people;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.tree = tree;
 		this.clock = clock;
+		this.passwordLogin = passwordLogin;
+		this.throttle = throttle;
+		this.transactions = transactions;
+		this.sessions = sessions;
+		this.inputs = inputs;
 	}
 
-	public record NewUser(String username, String password, Long personId, Boolean enabled) {
+	public record NewUser(@NotBlank @Size(max = 64) String username, @NotNull String password, Long personId,
+			Boolean enabled) {
 	}
 
 	static List<InputError> passwordErrors(String field, String username, String password) {
-		List<InputError> errors = new ArrayList<>();
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			errors.add(InputError.field(field, "error.password.too-short", MIN_PASSWORD_LENGTH));
-		}
-		else if (username != null && password.equalsIgnoreCase(username)) {
-			errors.add(InputError.field(field, "error.password.is-username"));
-		}
-		return errors;
+		return PasswordRules.check(field, username, password);
 	}
 
 	@Transactional
 	public UserAccount create(NewUser request) {
-		String username = request.username() == null ? "" : request.username().strip();
+		inputs.check(request);
+		String username = request.username().strip();
 		List<InputError> errors = new ArrayList<>();
-		if (username.isEmpty()) {
-			errors.add(InputError.field("username", "error.field.required"));
-		}
-		else if (!username.matches("[A-Za-z0-9._@-]{2,64}")) {
+		if (!username.matches("[A-Za-z0-9._@-]{2,64}")) {
 			errors.add(InputError.field("username", "error.user.username-format"));
 		}
 		errors.addAll(passwordErrors("password", username, request.password()));
@@ -100,9 +126,10 @@ public class Users {
 		var keys = new GeneratedKeyHolder();
 		try {
 			jdbc.sql("""
-					INSERT INTO app_user (username, password_hash, person_id, enabled, created_at, password_changed_at)
-					VALUES (:username, :hash, :person, :enabled, :now, :now)
-					""").param("username", username).param("hash", encoder.encode(request.password()))
+					INSERT INTO app_user (username, username_key, password_hash, person_id, enabled, created_at, password_changed_at)
+					VALUES (:username, :key, :hash, :person, :enabled, :now, :now)
+					""").param("username", username).param("key", LoginThrottle.key(username))
+					.param("hash", encoder.encode(request.password()))
 					.param("person", request.personId()).param("enabled", request.enabled() == null || request.enabled())
 					.param("now", now).update(keys, "id");
 		}
@@ -118,19 +145,21 @@ public class Users {
 	}
 
 	public Optional<UserAccount> find(long id) {
-		return jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", id).query(USER).optional();
+		return jdbc.sql(SELECT_USER + "WHERE u.id = :id").param("id", id).param("now", clock.now()).query(USER).optional();
 	}
 
 	public UserAccount get(long id) {
 		return find(id).orElseThrow(() -> new NotFoundException("user", id));
 	}
 
+	/** The user of that name, whatever its case ({@code victim} and {@code VICTIM} are one user). */
 	public Optional<UserAccount> findByUsername(String username) {
-		return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username).query(USER).optional();
+		return jdbc.sql(SELECT_USER + "WHERE u.username_key = :key").param("key", LoginThrottle.key(username))
+				.param("now", clock.now()).query(USER).optional();
 	}
 
 	public List<UserAccount> list() {
-		return jdbc.sql("SELECT * FROM app_user ORDER BY username").query(USER).list();
+		return jdbc.sql(SELECT_USER + "ORDER BY u.username_key").param("now", clock.now()).query(USER).list();
 	}
 
 	/** The signed-in user of the current request, if any. */
@@ -155,21 +184,114 @@ public class Users {
 		return get(userId);
 	}
 
-	@Transactional
-	public void changePassword(long userId, String oldPassword, String newPassword) {
+	/** One's old password and the new one. */
+	public record PasswordChange(@NotBlank String oldPassword, @NotBlank String newPassword) {
+	}
+
+	/**
+	 * Changes one's own password. The old one is checked like a login — in a place of the password
+	 * checks, counted by the same throttle (so guessing it here locks like guessing at the login) —
+	 * and outside any transaction. Afterwards the user's other page sessions end and every API
+	 * token is revoked; the session {@code currentSession} (the page's own; null from the API)
+	 * stays.
+	 *
+	 * @throws zeren.access.internal.PasswordChecksBusy when too many passwords are being checked
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void changePassword(long userId, PasswordChange change, String currentSession) {
+		inputs.check(change);
 		UserAccount user = get(userId);
-		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id FOR UPDATE").param("id", userId)
-				.query(String.class).single();
-		if (oldPassword == null || !encoder.matches(oldPassword, hash)) {
-			throw InvalidInputException.of("oldPassword", "error.password.old-wrong");
-		}
+		String newPassword = change.newPassword();
 		List<InputError> errors = passwordErrors("newPassword", user.username(), newPassword);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		jdbc.sql("UPDATE app_user SET password_hash = :hash, password_changed_at = :now WHERE id = :id")
-				.param("hash", encoder.encode(newPassword)).param("now", clock.now()).param("id", userId).update();
-		audit.record(new AuditTrail.Change(null, "user", userId, "PASSWORD_CHANGE", null));
+		PasswordLogin.Attempt attempt = passwordLogin.attempt(user.username(), change.oldPassword(), Requests.clientAddress(),
+				currentSession == null ? PasswordChecks.Lane.API : PasswordChecks.Lane.PAGE, "PASSWORD_CHANGE_FAILURE");
+		if (attempt.verdict() == PasswordLogin.Verdict.REFUSED) {
+			throw InvalidInputException.of("oldPassword", "error.password.old-throttled");
+		}
+		if (!attempt.right() || attempt.userId() != userId) {
+			throw InvalidInputException.of("oldPassword", "error.password.old-wrong");
+		}
+		List<String> otherSessions = sessionsOf(user.username()).stream().filter(id -> !id.equals(currentSession))
+				.toList();
+		transactions.executeWithoutResult(status -> {
+			String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id FOR UPDATE").param("id", userId)
+					.query(String.class).single();
+			if (!hash.equals(attempt.hash())) {
+				// changed by a concurrent request since the old one was checked
+				throw InvalidInputException.of("oldPassword", "error.password.old-wrong");
+			}
+			var now = clock.now();
+			jdbc.sql("UPDATE app_user SET password_hash = :hash, password_changed_at = :now WHERE id = :id")
+					.param("hash", encoder.encode(newPassword)).param("now", now).param("id", userId).update();
+			int tokens = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
+					.param("now", now).param("user", userId).update();
+			audit.record(new AuditTrail.Change(null, "user", userId, "PASSWORD_CHANGE",
+					"tokens revoked=%d, other sessions ended=%d".formatted(tokens, otherSessions.size())));
+		});
+		var repository = sessions.getIfAvailable();
+		if (repository != null) {
+			otherSessions.forEach(repository::deleteById);
+		}
+	}
+
+	/** The ids of the user's page sessions (none when sessions are not kept in the database). */
+	private List<String> sessionsOf(String username) {
+		var repository = sessions.getIfAvailable();
+		return repository == null ? List.of() : List.copyOf(repository.findByPrincipalName(username).keySet());
+	}
+
+	/** A lock on password attempts in force: of this user name from one address. */
+	public record Lockout(String clientAddress, OffsetDateTime lockedUntil, boolean permanent) {
+	}
+
+	/** The locks in force on the user's password attempts, one per address. */
+	public List<Lockout> lockouts(long userId) {
+		return throttle.locksOf(get(userId).username()).stream()
+				.map(l -> new Lockout(l.clientAddress(), l.lockedUntil(), l.permanent())).toList();
+	}
+
+	/**
+	 * An administrator's unlock: forgets every failed attempt and lock of the user's name, from
+	 * every address (their account itself was never locked). Audited.
+	 */
+	@Transactional
+	public int unlock(long userId) {
+		UserAccount user = get(userId);
+		int released = throttle.unlockUser(user.username());
+		audit.record(new AuditTrail.Change(null, "user", userId, "UNLOCK",
+				"username=%s addresses=%d".formatted(user.username(), released)));
+		return released;
+	}
+
+	/** A lock on password attempts from an address as a whole (any user name). */
+	public record AddressLockout(String clientAddress, int failures, OffsetDateTime lockedUntil, boolean permanent) {
+	}
+
+	/** The addresses whose password attempts are locked as a whole. */
+	public List<AddressLockout> addressLockouts() {
+		return throttle.sourceLocks().stream()
+				.map(l -> new AddressLockout(l.clientAddress(), l.failures(), l.lockedUntil(), l.permanent())).toList();
+	}
+
+	/** A source address to unlock. */
+	public record AddressUnlock(@NotBlank @Size(max = 64) String address) {
+	}
+
+	/** An administrator's unlock of an address: forgets its failures and locks, for every user name. Audited. */
+	@Transactional
+	public int unlockAddress(AddressUnlock request) {
+		inputs.check(request);
+		String address = request.address().strip();
+		int released = throttle.unlockAddress(address);
+		if (released == 0) {
+			throw new NotFoundException("login-source", address);
+		}
+		audit.record(new AuditTrail.Change(null, "login-source", address, "UNLOCK_SOURCE",
+				"address=%s rows=%d".formatted(address, released)));
+		return released;
 	}
 
 	@Transactional
@@ -181,15 +303,13 @@ public class Users {
 		return get(userId);
 	}
 
-	public record NewGrant(Role role, Long orgId, Boolean includeDescendants) {
+	public record NewGrant(@NotNull Role role, Long orgId, Boolean includeDescendants) {
 	}
 
 	@Transactional
 	public Grant addGrant(long userId, NewGrant request) {
 		get(userId);
-		if (request.role() == null) {
-			throw InvalidInputException.of("role", "error.field.required");
-		}
+		inputs.check(request);
 		if (request.orgId() == null && request.role() != Role.ADMIN) {
 			throw InvalidInputException.of("orgId", "error.field.required");
 		}
@@ -223,21 +343,17 @@ public class Users {
 				.list();
 	}
 
-	public record NewToken(String name, Integer days) {
+	/** A token's name, and the days it is valid (90 when not given). */
+	public record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(366) Integer days) {
 	}
 
 	/** Creates a personal access token; its secret is shown once, only its SHA-256 is stored. */
 	@Transactional
 	public ApiToken createToken(long userId, NewToken request) {
 		get(userId);
-		String name = request.name() == null ? "" : request.name().strip();
-		if (name.isEmpty() || name.length() > 100) {
-			throw InvalidInputException.of("name", name.isEmpty() ? "error.field.required" : "error.field.too-long", 100);
-		}
+		inputs.check(request);
+		String name = request.name().strip();
 		int days = request.days() == null ? 90 : request.days();
-		if (days < 1 || days > 366) {
-			throw InvalidInputException.of("days", "error.token.days", 1, 366);
-		}
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -2,7 +2,10 @@ package zeren.accountability;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An accountability case (问责案件) with its parties, their decisions and appeals, and the
@@ -34,13 +37,93 @@ public record AccountabilityCase(long id, long orgId, String orgName, Origin ori
 	 * and delivered, executed (organisational handling within one month, Art. 14) → filed in the
 	 * integrity and personnel files (Art. 14). Appeals (Art. 15) run beside, without suspending
 	 * execution.
+	 *
+	 * <p>Each status lists the actions it allows: the table below is the whole procedure.
 	 */
 	public enum Status {
-		REGISTERED, NOT_OPENED, INVESTIGATING, REPORTED, DECIDED, ANNOUNCED, FILED;
+		REGISTERED(Action.UPDATE, Action.DIRECT_PARTY, Action.APPROVE_OPENING, Action.REFUSE_OPENING),
+		NOT_OPENED,
+		INVESTIGATING(Action.UPDATE, Action.DIRECT_PARTY, Action.DISPOSE, Action.FACT_STATEMENT, Action.STATEMENT,
+				Action.REPORT),
+		REPORTED(Action.DECIDE),
+		/** Every confirmed party decided: the case is locked, a change is a new decision (a correction). */
+		DECIDED(Action.CORRECT, Action.ANNOUNCE),
+		/** Execution runs; a party may appeal, which does not suspend it. */
+		ANNOUNCED(Action.CORRECT, Action.FILE, Action.APPEAL, Action.DECIDE_APPEAL),
+		FILED(Action.CORRECT, Action.APPEAL, Action.DECIDE_APPEAL);
+
+		private final Set<Action> allowed;
+
+		Status(Action... allowed) {
+			this.allowed = allowed.length == 0 ? EnumSet.noneOf(Action.class) : EnumSet.copyOf(List.of(allowed));
+		}
+
+		/** Whether a case in this status allows the action. */
+		public boolean allows(Action action) {
+			return allowed.contains(action);
+		}
+
+		/**
+		 * The status a case moves to by the action: the opening approved or refused, the report, the
+		 * last party decided, the announcement and the filing move it on; every other action leaves
+		 * it where it is. Refuses an action this status does not allow.
+		 */
+		public Status next(Action action) {
+			if (!allows(action)) {
+				throw new IllegalStateException(action + " is not allowed in " + this);
+			}
+			return switch (action) {
+				case APPROVE_OPENING -> INVESTIGATING;
+				case REFUSE_OPENING -> NOT_OPENED;
+				case REPORT -> REPORTED;
+				case DECIDE -> DECIDED;
+				case ANNOUNCE -> ANNOUNCED;
+				case FILE -> FILED;
+				default -> this;
+			};
+		}
 
 		/** Once every party is decided the case is locked: a change is a new, audited decision. */
 		public boolean isDecided() {
-			return this == DECIDED || this == ANNOUNCED || this == FILED;
+			return allows(Action.CORRECT);
+		}
+	}
+
+	/**
+	 * What can be done to a case; {@link Status#allows} says when. {@code code} names the action in
+	 * the message that refuses it.
+	 */
+	public enum Action {
+		UPDATE("update"),
+		DIRECT_PARTY("direct-party"),
+		APPROVE_OPENING("approve-opening"),
+		REFUSE_OPENING("refuse-opening"),
+		DISPOSE("dispose"),
+		FACT_STATEMENT("fact-statement"),
+		STATEMENT("statement"),
+		REPORT("report"),
+		/** A party's decision; the last one moves the case to DECIDED. */
+		DECIDE("decide"),
+		/** A new decision that supersedes the one in force. */
+		CORRECT("correct"),
+		ANNOUNCE("announce"),
+		FILE("file"),
+		APPEAL("appeal"),
+		DECIDE_APPEAL("decide-appeal");
+
+		private final String code;
+
+		Action(String code) {
+			this.code = code;
+		}
+
+		public String code() {
+			return code;
+		}
+
+		/** The statuses that allow this action, in the order of the procedure. */
+		public List<Status> allowedIn() {
+			return Stream.of(Status.values()).filter(s -> s.allows(this)).toList();
 		}
 	}
 

@@ -25,6 +25,7 @@ import zeren.accountability.AccountabilityCase.Responsibility;
 import zeren.accountability.AccountabilityCase.Status;
 import zeren.accountability.AccountabilityCase.Step;
 import zeren.platform.BusinessClock;
+import zeren.platform.Rows;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
 
@@ -43,19 +44,8 @@ class CaseRecords {
 	}
 
 	static final String HEAD_SELECT = """
-			SELECT c.*, o.path AS org_path, o.name AS org_name, ip.title AS in_charge_title
+			SELECT c.*, o.path AS org_path, o.name AS org_name, ip.title AS in_charge_post_title
 			FROM acc_case c JOIN org o ON o.id = c.org_id LEFT JOIN post ip ON ip.id = c.in_charge_post_id""";
-
-	static final RowMapper<Head> HEAD = (rs, n) -> new Head(rs.getLong("id"), rs.getLong("org_id"),
-			rs.getString("org_path"), rs.getString("org_name"), Origin.valueOf(rs.getString("origin")),
-			rs.getString("origin_ref"), rs.getString("title"), rs.getObject("period_from", LocalDate.class),
-			rs.getObject("period_to", LocalDate.class), rs.getString("facts"),
-			(Long) rs.getObject("in_charge_post_id", Long.class), rs.getString("in_charge_title"),
-			Status.valueOf(rs.getString("status")), rs.getObject("registered_on", LocalDate.class),
-			rs.getObject("opened_on", LocalDate.class), rs.getString("opening_approved_by"),
-			rs.getObject("reported_on", LocalDate.class), rs.getString("report"),
-			rs.getObject("decided_on", LocalDate.class), rs.getObject("announced_on", LocalDate.class),
-			rs.getObject("filed_on", LocalDate.class), (Long) rs.getObject("execution_owner_post_id", Long.class));
 
 	/**
 	 * SQL: whether case {@code c} is a dual investigation (一案双查): a person directly responsible
@@ -75,16 +65,8 @@ class CaseRecords {
 	}
 
 	static final String PARTY_SELECT = """
-			SELECT p.*, COALESCE(pe.name, po.name) AS subject_name
+			SELECT p.*, COALESCE(pe.name, po.name) AS name
 			FROM acc_party p LEFT JOIN person pe ON pe.id = p.person_id LEFT JOIN org po ON po.id = p.party_org_id""";
-
-	static final RowMapper<PartyRow> PARTY = (rs, n) -> new PartyRow(rs.getLong("id"), rs.getLong("case_id"),
-			(Long) rs.getObject("person_id", Long.class), (Long) rs.getObject("party_org_id", Long.class),
-			rs.getString("subject_name"), Responsibility.valueOf(rs.getString("responsibility")),
-			Disposition.valueOf(rs.getString("disposition")), rs.getString("grounds"),
-			rs.getString("disposition_reason"), rs.getObject("fact_statement_shown_on", LocalDate.class),
-			rs.getObject("statement_on", LocalDate.class), rs.getString("statement"),
-			rs.getObject("delivered_on", LocalDate.class));
 
 	/** The kind of the tracked items that follow the execution of organisational handling. */
 	static final String EXECUTION_KIND = "accountability.execution";
@@ -106,21 +88,26 @@ class CaseRecords {
 		this.trackedItems = trackedItems;
 	}
 
+	/** The head of a case, whoever may see it: for callers that have checked the scope. */
+	Head head(long id) {
+		return jdbc.sql(HEAD_SELECT + " WHERE c.id = :id").param("id", id).query(Rows.of(Head.class)).single();
+	}
+
 	/** The tracked item following the party's organisational handling, if one was opened (and the caller sees it). */
 	Optional<TrackedItem> execution(long partyId) {
 		return trackedItems.bySource(EXECUTION_KIND, executionRef(partyId));
 	}
 
 	List<PartyRow> partyRows(long caseId) {
-		return jdbc.sql(PARTY_SELECT + " WHERE p.case_id = :case ORDER BY p.id").param("case", caseId).query(PARTY)
-				.list();
+		return jdbc.sql(PARTY_SELECT + " WHERE p.case_id = :case ORDER BY p.id").param("case", caseId)
+				.query(Rows.of(PartyRow.class)).list();
 	}
 
 	List<Situations.Situation> situations(long caseId) {
 		return jdbc.sql("""
 				SELECT s.* FROM acc_situation s JOIN acc_case_situation cs ON cs.situation_id = s.id
 				WHERE cs.case_id = :case ORDER BY s.sort_order, s.id
-				""").param("case", caseId).query(Situations.SITUATION).list();
+				""").param("case", caseId).query(Rows.of(Situations.Situation.class)).list();
 	}
 
 	/** Every decision of these parties, oldest first, with their forms: two queries. */
@@ -183,10 +170,7 @@ class CaseRecords {
 
 	List<Step> steps(long caseId) {
 		return jdbc.sql("SELECT * FROM acc_step WHERE case_id = :case ORDER BY id").param("case", caseId)
-				.query((rs, n) -> new Step(rs.getString("step"), rs.getObject("on_date", LocalDate.class),
-						(Long) rs.getObject("party_id", Long.class), rs.getString("note"), rs.getString("username"),
-						rs.getObject("created_at", OffsetDateTime.class)))
-				.list();
+				.query(Rows.of(Step.class)).list();
 	}
 
 	/** Parties with their decisions, appeals and time limits. */

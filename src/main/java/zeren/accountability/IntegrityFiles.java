@@ -16,6 +16,7 @@ import zeren.org.Leadership;
 import zeren.org.People;
 import zeren.org.Person;
 import zeren.platform.CurrentScope;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -58,8 +59,8 @@ public class IntegrityFiles {
 	public IntegrityFile of(long personId) {
 		Person person = people.get(personId);
 		Scope reading = scope.reading();
-		record Row(long caseId, String title, long orgId, String orgName, Status status, LocalDate from, LocalDate to,
-				long partyId, Responsibility responsibility, String grounds) {
+		record Row(long caseId, String title, long orgId, String orgName, Status status, LocalDate periodFrom,
+				LocalDate periodTo, long partyId, Responsibility responsibility, String grounds) {
 		}
 		List<Row> rows = reading.bind(jdbc.sql("""
 				SELECT c.id AS case_id, c.title, c.org_id, o.name AS org_name, c.status, c.period_from, c.period_to,
@@ -67,18 +68,12 @@ public class IntegrityFiles {
 				FROM acc_party p JOIN acc_case c ON c.id = p.case_id JOIN org o ON o.id = c.org_id
 				WHERE p.person_id = :person AND p.disposition = 'CONFIRMED' AND %s
 				ORDER BY c.period_from DESC, c.id DESC
-				""".formatted(reading.condition("o")))).param("person", personId)
-				.query((rs, n) -> new Row(rs.getLong("case_id"), rs.getString("title"), rs.getLong("org_id"),
-						rs.getString("org_name"), Status.valueOf(rs.getString("status")),
-						rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
-						rs.getLong("party_id"), Responsibility.valueOf(rs.getString("responsibility")),
-						rs.getString("grounds")))
-				.list();
+				""".formatted(reading.condition("o")))).param("person", personId).query(Rows.of(Row.class)).list();
 		List<Long> partyIds = rows.stream().map(Row::partyId).toList();
 		Map<Long, List<Decision>> decisions = records.decisions(partyIds);
 		Map<Long, List<Appeal>> appeals = records.appeals(partyIds);
 		List<Entry> entries = rows.stream().map(r -> new Entry(r.caseId(), r.title(), r.orgId(), r.orgName(), r.status(),
-				r.from(), r.to(), r.partyId(), r.responsibility(), r.grounds(),
+				r.periodFrom(), r.periodTo(), r.partyId(), r.responsibility(), r.grounds(),
 				decisions.getOrDefault(r.partyId(), List.of()), appeals.getOrDefault(r.partyId(), List.of()))).toList();
 		return new IntegrityFile(person, leadership.career(personId), entries);
 	}

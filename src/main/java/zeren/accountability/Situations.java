@@ -1,10 +1,11 @@
 package zeren.accountability;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -14,9 +15,9 @@ import zeren.audit.AuditTrail;
 import zeren.platform.ConflictException;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
-import zeren.platform.InputError;
-import zeren.platform.InvalidInputException;
+import zeren.platform.Inputs;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 
 /**
  * The catalogue of triggering situations (追责情形), seeded with the ten of the source text. An
@@ -34,54 +35,39 @@ public class Situations {
 	public record Situation(long id, String code, String name, boolean concernsLower, int sortOrder, boolean active) {
 	}
 
-	static final RowMapper<Situation> SITUATION = (rs, n) -> new Situation(rs.getLong("id"), rs.getString("code"),
-			rs.getString("name"), rs.getBoolean("concerns_lower"), rs.getInt("sort_order"), rs.getBoolean("active"));
-
 	private final JdbcClient jdbc;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final Inputs inputs;
 
-	Situations(JdbcClient jdbc, CurrentScope scope, AuditTrail audit) {
+	Situations(JdbcClient jdbc, CurrentScope scope, AuditTrail audit, Inputs inputs) {
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.audit = audit;
+		this.inputs = inputs;
 	}
 
 	/** The catalogue in its order; {@code activeOnly} for what a new case may cite. */
 	public List<Situation> list(boolean activeOnly) {
 		return jdbc.sql("SELECT * FROM acc_situation" + (activeOnly ? " WHERE active = TRUE" : "")
-				+ " ORDER BY sort_order, id").query(SITUATION).list();
+				+ " ORDER BY sort_order, id").query(Rows.of(Situation.class)).list();
 	}
 
 	public Situation get(long id) {
-		return jdbc.sql("SELECT * FROM acc_situation WHERE id = :id").param("id", id).query(SITUATION).optional()
+		return jdbc.sql("SELECT * FROM acc_situation WHERE id = :id").param("id", id).query(Rows.of(Situation.class)).optional()
 				.orElseThrow(() -> new NotFoundException("accountability-situation", id));
 	}
 
-	public record NewSituation(String code, String name, Boolean concernsLower) {
+	public record NewSituation(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 500) String name,
+			Boolean concernsLower) {
 	}
 
 	@Transactional
 	public Situation add(NewSituation request) {
 		requireAdmin();
-		List<InputError> errors = new ArrayList<>();
-		String code = request.code() == null ? "" : request.code().strip();
-		String name = request.name() == null ? "" : request.name().strip();
-		if (code.isEmpty()) {
-			errors.add(InputError.field("code", "error.field.required"));
-		}
-		else if (code.length() > 32) {
-			errors.add(InputError.field("code", "error.field.too-long", 32));
-		}
-		if (name.isEmpty()) {
-			errors.add(InputError.field("name", "error.field.required"));
-		}
-		else if (name.length() > 500) {
-			errors.add(InputError.field("name", "error.field.too-long", 500));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		inputs.check(request);
+		String code = request.code().strip();
+		String name = request.name().strip();
 		int next = jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM acc_situation").query(Integer.class).single();
 		var keys = new GeneratedKeyHolder();
 		try {

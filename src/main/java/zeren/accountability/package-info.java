@@ -5,5 +5,6 @@
  * 终身问责); the procedure of the 2019 Accountability Regulations as a state machine; the
  * integrity file (廉政档案) of a person and the statistics of a subtree.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accountability (追责)")
+@org.springframework.modulith.ApplicationModule(displayName = "Accountability (追责)",
+		allowedDependencies = { "org", "tracking", "audit", "platform" })
 package zeren.accountability;

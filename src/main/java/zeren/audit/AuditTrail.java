@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import zeren.platform.CurrentUser;
+import zeren.platform.Rows;
 
 /**
  * Appends audit events to the hash chain and verifies it.
@@ -94,7 +95,7 @@ public class AuditTrail {
 		record Head(long lastId, String lastHash) {
 		}
 		Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-				.query(Head.class).single();
+				.query(Rows.of(Head.class)).single();
 		long id = head.lastId();
 		String previous = head.lastHash();
 		for (int i = 0; i < pending.changes.size(); i++) {
@@ -189,7 +190,7 @@ public class AuditTrail {
 			record Head(long lastId, String lastHash) {
 			}
 			Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1")
-					.query(Head.class).single();
+					.query(Rows.of(Head.class)).single();
 			if (head.lastId() != expectedId[0] - 1 || !head.lastHash().equals(previous[0])) {
 				broken[0] = expectedId[0];
 			}

@@ -2,17 +2,40 @@ package zeren.duty;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** The responsibility list of one organisation for one year, with its items in table order. */
 public record DutyList(long id, long orgId, String orgName, int year, Status status, int version,
 		OffsetDateTime publishedAt, List<Item> items) {
 
+	/** Where a list stands, with the steps it allows ({@link #allows}). */
 	public enum Status {
 		/** Being written: items are added, edited and removed freely. */
-		DRAFT,
+		DRAFT(Step.CHANGE, Step.PUBLISH),
 		/** Locked: each later change is an amendment with a reason and a new version. */
-		PUBLISHED
+		PUBLISHED(Step.AMEND);
+
+		private final Set<Step> allowed;
+
+		Status(Step first, Step... rest) {
+			this.allowed = EnumSet.of(first, rest);
+		}
+
+		public boolean allows(Step step) {
+			return allowed.contains(step);
+		}
+	}
+
+	/** What can be done to a list. */
+	public enum Step {
+		/** Change items without a reason, no version kept. */
+		CHANGE,
+		/** Change items with a reason: a new version in the history. */
+		AMEND,
+		/** Lock the list as version 1. */
+		PUBLISH
 	}
 
 	/** A planned step towards the deadline. */

@@ -2,6 +2,8 @@ package zeren.duty;
 
 import java.util.List;
 
+import zeren.platform.Sha256;
+
 /**
  * The canonical text of a letter: what is hashed when it is issued and what each signature's
  * SHA-256 is over. One {@code key=value} per line, in a fixed order: format, year, kind, the two
@@ -42,6 +44,37 @@ final class LetterContent {
 			line(b, k + "deadline", i.deadline() == null ? null : i.deadline().toString());
 		}
 		return b.toString();
+	}
+
+	/**
+	 * Whether the letter as it stands is what was issued: its canonical text is the stored one and
+	 * hashes to the stored hash. A letter changed behind the application's back is not.
+	 */
+	static boolean asIssued(ResponsibilityLetter letter, String storedContent) {
+		String content = canonical(letter);
+		return content.equals(storedContent) && Sha256.hex(content).equals(letter.contentSha256());
+	}
+
+	/**
+	 * The verification of a letter: its canonical text built again, its SHA-256, and whether that
+	 * equals the hash fixed at issue, the stored text's hash and each signature's hash. A draft has
+	 * nothing fixed yet and is not valid.
+	 */
+	static ResponsibilityLetters.Verification verify(ResponsibilityLetter letter, String storedContent) {
+		String recomputed = Sha256.hex(canonical(letter));
+		if (letter.status() == ResponsibilityLetter.Status.DRAFT) {
+			return new ResponsibilityLetters.Verification(letter.id(), letter.status(), null, recomputed, true, List.of(),
+					false);
+		}
+		boolean intact = recomputed.equals(letter.contentSha256()) && storedContent != null
+				&& Sha256.hex(storedContent).equals(letter.contentSha256());
+		List<ResponsibilityLetters.SignatureCheck> checks = letter.signatures().stream()
+				.map(s -> new ResponsibilityLetters.SignatureCheck(s.party(), s.contentSha256(),
+						s.contentSha256().equals(recomputed)))
+				.toList();
+		boolean valid = intact && checks.stream().allMatch(ResponsibilityLetters.SignatureCheck::valid);
+		return new ResponsibilityLetters.Verification(letter.id(), letter.status(), letter.contentSha256(), recomputed,
+				intact, checks, valid);
 	}
 
 	private static void party(StringBuilder b, String side, ResponsibilityLetter.Party p) {

@@ -4,6 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -16,7 +23,9 @@ import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -35,10 +44,12 @@ public class Requirements {
 	private final CurrentScope scope;
 	private final AuditTrail audit;
 	private final org.springframework.context.ApplicationEventPublisher events;
+	private final Validator validator;
 
 	Requirements(JdbcClient jdbc, OrgTree tree, BusinessClock clock, CurrentScope scope, AuditTrail audit,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, Validator validator) {
 		this.jdbc = jdbc;
+		this.validator = validator;
 		this.events = events;
 		this.tree = tree;
 		this.clock = clock;
@@ -47,10 +58,17 @@ public class Requirements {
 	}
 
 	/** One requirement: its substance binds every level below. */
-	public record Requirement(Long id, String itemNo, String category, String task, String goal, LocalDate deadline) {
+	public record Requirement(Long id, @Size(max = 32) String itemNo, @Size(max = 200) String category,
+			@NotBlank @Size(max = 2000) String task, @Size(max = 4000) String goal, LocalDate deadline) {
 	}
 
-	public record Publication(Long orgId, Integer year, List<Requirement> items) {
+	public record Publication(@NotNull Long orgId, @NotNull Integer year, @NotEmpty @Valid List<Requirement> items) {
+
+		public Publication {
+			// an empty entry is a requirement without a task (refused as such), not a hole in the list
+			items = items == null ? null
+					: items.stream().map(r -> r != null ? r : new Requirement(null, null, null, null, null, null)).toList();
+		}
 	}
 
 	/** What a publication did: the requirements written, the lists created and the items inherited below. */
@@ -59,37 +77,25 @@ public class Requirements {
 
 	@Transactional
 	public Published publish(Publication request) {
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
 		if (request.orgId() == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
+			throw new InvalidInputException(errors);
 		}
 		if (!tree.canManage(request.orgId())) {
 			throw new ForbiddenException();
 		}
-		ResponsibilityLists.checkYear(request.year(), "year");
-		int year = request.year();
+		ListRules.checkYear(request.year(), errors);
 		List<Requirement> items = request.items() == null ? List.of() : request.items();
-		List<InputError> errors = new ArrayList<>();
-		if (items.isEmpty()) {
-			errors.add(InputError.field("items", "error.field.required"));
-		}
-		for (int i = 0; i < items.size(); i++) {
+		for (int i = 0; i < items.size() && request.year() != null; i++) {
 			Requirement r = items.get(i);
-			String prefix = "items[" + i + "].";
-			if (r == null || r.task() == null || r.task().isBlank()) {
-				errors.add(InputError.field(prefix + "task", "error.field.required"));
-				continue;
-			}
-			limit(r.task(), prefix + "task", 2000, errors);
-			limit(r.goal(), prefix + "goal", 4000, errors);
-			limit(r.category(), prefix + "category", 200, errors);
-			limit(r.itemNo(), prefix + "itemNo", 32, errors);
-			if (r.deadline() != null && r.deadline().getYear() != year) {
-				errors.add(InputError.field(prefix + "deadline", "error.duty.deadline-year", year));
+			if (r.deadline() != null && r.deadline().getYear() != request.year()) {
+				errors.add(InputError.field("items[%d].deadline".formatted(i), "error.duty.deadline-year", request.year()));
 			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		int year = request.year();
 		var now = clock.now();
 		int base = jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) FROM duty_requirement WHERE org_id = :org AND duty_year = :year")
 				.param("org", request.orgId()).param("year", year).query(Integer.class).single();
@@ -134,16 +140,7 @@ public class Requirements {
 		return jdbc.sql("""
 				SELECT id, item_no, category, task, goal, deadline FROM duty_requirement
 				WHERE org_id = :org AND duty_year = :year ORDER BY sort_order, id
-				""").param("org", orgId).param("year", year)
-				.query((rs, n) -> new Requirement(rs.getLong("id"), rs.getString("item_no"), rs.getString("category"),
-						rs.getString("task"), rs.getString("goal"), rs.getObject("deadline", LocalDate.class)))
-				.list();
-	}
-
-	private static void limit(String value, String field, int max, List<InputError> errors) {
-		if (value != null && value.strip().length() > max) {
-			errors.add(InputError.field(field, "error.field.too-long", max));
-		}
+				""").param("org", orgId).param("year", year).query(Rows.of(Requirement.class)).list();
 	}
 
 	private static String blank(String s) {

@@ -2,7 +2,11 @@ package zeren.duty;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+
+import zeren.platform.ConflictException;
 
 /**
  * A responsibility letter (责任书) of one year between two posts: from an organisation's
@@ -21,13 +25,46 @@ public record ResponsibilityLetter(long id, int year, Kind kind, Party issuer, P
 		TEAM
 	}
 
+	/**
+	 * Where a letter stands: draft → issued → signed, each status with the steps it allows and
+	 * why it refuses the others.
+	 */
 	public enum Status {
 		/** Generated, being prepared: text and items may change. */
-		DRAFT,
+		DRAFT("error.letters.not-issued", Step.EDIT, Step.ISSUE),
 		/** Content fixed (its canonical text and SHA-256 stored), waiting for signatures. */
-		ISSUED,
+		ISSUED("error.letters.issued", Step.SIGN),
 		/** Both parties signed: immutable. */
-		SIGNED
+		SIGNED("error.letters.signed");
+
+		private final String refusal;
+		private final Set<Step> allowed;
+
+		Status(String refusal, Step... allowed) {
+			this.refusal = refusal;
+			this.allowed = allowed.length == 0 ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(List.of(allowed));
+		}
+
+		public boolean allows(Step step) {
+			return allowed.contains(step);
+		}
+
+		/** Refuses a step this status does not allow (409, with why). */
+		public void require(Step step) {
+			if (!allows(step)) {
+				throw new ConflictException("status", refusal);
+			}
+		}
+	}
+
+	/** What can be done to a letter. */
+	public enum Step {
+		/** Change the title, the text or the items. */
+		EDIT,
+		/** Fix the content and its hash. */
+		ISSUE,
+		/** Sign for one side. */
+		SIGN
 	}
 
 	/** The two sides of a letter. */

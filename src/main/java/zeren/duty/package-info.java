@@ -3,5 +3,6 @@
  * table 工作任务明细表), the requirements an upper organisation sets for the levels below ("1+X"),
  * publication, amendments with their history, and each leader's tasks across their posts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Responsibility lists (明责)")
+@org.springframework.modulith.ApplicationModule(displayName = "Responsibility lists (明责)",
+		allowedDependencies = { "org", "audit", "platform" })
 package zeren.duty;

@@ -20,11 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -34,11 +31,12 @@ import zeren.org.Org;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
+import zeren.platform.CurrentUser;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
-import zeren.platform.CurrentUser;
 
 /**
  * Stores and serves evidence files. An upload is streamed to a temporary file while its SHA-256
@@ -87,12 +85,8 @@ public class EvidenceFiles {
 		return maxSize;
 	}
 
-	private static final String COLUMNS = "e.id, e.org_id, e.sha256, e.original_name, e.media_type, e.size_bytes, e.uploaded_by, e.uploaded_at";
-
-	private static final RowMapper<Evidence> EVIDENCE = (rs, n) -> new Evidence(rs.getLong("id"), rs.getLong("org_id"),
-			rs.getString("sha256").trim(), rs.getString("original_name"), rs.getString("media_type"),
-			rs.getLong("size_bytes"), rs.getString("uploaded_by"),
-			rs.getObject("uploaded_at", java.time.OffsetDateTime.class));
+	/** The columns of an {@link Evidence}, named as its components (sha256 is a CHAR(64): always full). */
+	private static final String COLUMNS = "e.id, e.org_id, e.sha256, e.original_name, e.media_type, e.size_bytes AS size, e.uploaded_by, e.uploaded_at";
 
 	/**
 	 * 403 unless the caller may add evidence to the organisation (a working grant over it); 404
@@ -129,7 +123,7 @@ public class EvidenceFiles {
 			String hash = HexFormat.of().formatHex(sha.digest());
 			keepContent(hash, size, type, temp);
 			Optional<Evidence> same = jdbc.sql("SELECT " + COLUMNS + " FROM evidence e WHERE e.org_id = :org AND e.sha256 = :sha AND e.original_name = :name ORDER BY e.id")
-					.param("org", orgId).param("sha", hash).param("name", name).query(EVIDENCE).list().stream().findFirst();
+					.param("org", orgId).param("sha", hash).param("name", name).query(Rows.of(Evidence.class)).list().stream().findFirst();
 			if (same.isPresent()) {
 				return same.get();
 			}
@@ -256,7 +250,7 @@ public class EvidenceFiles {
 	// ---- reading -----------------------------------------------------------------------------
 
 	private Optional<Evidence> byId(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence e WHERE e.id = :id").param("id", id).query(EVIDENCE)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence e WHERE e.id = :id").param("id", id).query(Rows.of(Evidence.class))
 				.optional();
 	}
 
@@ -264,7 +258,7 @@ public class EvidenceFiles {
 	public Evidence get(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM evidence e JOIN org o ON o.id = e.org_id WHERE e.id = :id AND "
-				+ reading.condition("o"))).param("id", id).query(EVIDENCE).optional()
+				+ reading.condition("o"))).param("id", id).query(Rows.of(Evidence.class)).optional()
 				.orElseThrow(() -> new NotFoundException("evidence", id));
 	}
 
@@ -283,7 +277,7 @@ public class EvidenceFiles {
 			return List.of();
 		}
 		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence e WHERE e.id IN (:ids) ORDER BY e.id")
-				.param("ids", List.copyOf(ids)).query(EVIDENCE).list();
+				.param("ids", List.copyOf(ids)).query(Rows.of(Evidence.class)).list();
 	}
 
 	/** The file of an evidence record, without a scope check (see {@link #describe}). */
@@ -301,7 +295,7 @@ public class EvidenceFiles {
 			}
 			// the database holds it (the embedded default, or files kept before a directory was set)
 			byte[] bytes = jdbc.sql("SELECT content FROM evidence_content WHERE sha256 = :sha")
-					.param("sha", evidence.sha256()).query((rs, n) -> rs.getBytes("content")).optional().orElse(null);
+					.param("sha", evidence.sha256()).query(byte[].class).optional().orElse(null);
 			if (bytes == null) {
 				throw new IllegalStateException("the content of evidence " + evidence.id() + " is missing");
 			}

@@ -3,10 +3,16 @@ package zeren.inspection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import zeren.audit.AuditTrail;
+import zeren.evidence.Attachments;
 import zeren.evidence.Download;
 import zeren.evidence.Evidence;
-import zeren.evidence.EvidenceFiles;
 import zeren.inspection.Finding.ResponsiblePost;
 import zeren.inspection.Finding.Severity;
 import zeren.inspection.Inspections.Head;
@@ -29,6 +35,7 @@ import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
@@ -49,11 +56,12 @@ public class Findings {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
-	private final EvidenceFiles evidence;
+	private final Attachments files;
+	private final Validator validator;
 
 	Findings(JdbcClient jdbc, Inspections inspections, OrgTree tree, Leadership leadership, BusinessClock clock,
-			CurrentScope scope, AuditTrail audit, EvidenceFiles evidence) {
-		this.evidence = evidence;
+			CurrentScope scope, AuditTrail audit, Attachments files, Validator validator) {
+		this.files = files;
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.tree = tree;
@@ -61,17 +69,18 @@ public class Findings {
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.validator = validator;
 	}
 
 	/** What a finding says; {@code severity} is the code name or the Chinese name. */
-	public record FindingInput(Long orgId, Integer focusNo, String description, String severity,
-			List<Long> responsiblePostIds) {
+	public record FindingInput(@NotNull Long orgId, Integer focusNo, @NotBlank @Size(max = 4000) String description,
+			@NotBlank String severity, List<Long> responsiblePostIds) {
 	}
 
 	@Transactional
 	public Finding add(long inspectionId, FindingInput in) {
 		Head head = inspections.supervisedHead(inspectionId);
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(in)));
 		Clean c = check(head, in, errors, null, Map.of());
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -85,32 +94,27 @@ public class Findings {
 	record Clean(long orgId, Integer focusNo, String description, Severity severity, List<Long> postIds) {
 	}
 
+	/**
+	 * The checks of a finding beyond its declared constraints (reported by the caller): the
+	 * organisation covered, the focus item and the severity known, the posts the organisation's.
+	 * {@code columns}: the names of the fields in a file, by field.
+	 */
 	private Clean check(Head head, FindingInput in, List<InputError> errors, Long line, Map<String, String> columns) {
 		String orgField = columns.getOrDefault("orgId", "orgId");
 		String focusField = columns.getOrDefault("focusNo", "focusNo");
 		String severityField = columns.getOrDefault("severity", "severity");
 		String postsField = columns.getOrDefault("responsiblePostIds", "responsiblePostIds");
 		int before = errors.size();
-		if (in.orgId() == null) {
-			// a file's row has had its organisation code reported already
-			if (line == null) {
-				errors.add(error(line, orgField, "error.field.required"));
-			}
-		}
-		else if (!inspections.covers(head.id(), in.orgId())) {
+		if (in.orgId() != null && !inspections.covers(head.id(), in.orgId())) {
 			errors.add(error(line, orgField, "error.inspection.not-a-target", in.orgId()));
 		}
 		int focusCount = inspections.focus(head.id()).size();
 		if (in.focusNo() != null && (in.focusNo() < 1 || in.focusNo() > focusCount)) {
 			errors.add(error(line, focusField, "error.inspection.focus-unknown", in.focusNo(), focusCount));
 		}
-		String description = Text.check(in.description(), columns.getOrDefault("description", "description"), 4000,
-				true, errors, line);
+		String description = in.description() == null ? null : in.description().strip();
 		Severity severity = null;
-		if (in.severity() == null || in.severity().isBlank()) {
-			errors.add(error(line, severityField, "error.field.required"));
-		}
-		else if ((severity = Severity.parse(in.severity())) == null) {
+		if (in.severity() != null && !in.severity().isBlank() && (severity = Severity.parse(in.severity())) == null) {
 			errors.add(error(line, severityField, "error.inspection.severity-unknown", in.severity().strip()));
 		}
 		Set<Long> postIds = new LinkedHashSet<>();
@@ -126,7 +130,7 @@ public class Findings {
 				}
 			}
 		}
-		if (errors.size() > before || in.orgId() == null) {
+		if (errors.size() > before || in.orgId() == null || description == null || severity == null) {
 			return null;
 		}
 		return new Clean(in.orgId(), in.focusNo(), description, severity, List.copyOf(postIds));
@@ -154,6 +158,9 @@ public class Findings {
 
 	// ---- evidence -----------------------------------------------------------------------------
 
+	/** The owner type of a finding's files in the evidence module. */
+	static final String ATTACHMENTS = "inspection-finding";
+
 	/**
 	 * Attaches a file to a finding: kept by the evidence module for the inspecting organisation
 	 * (which gathered it). 404 when the finding does not exist, 403 unless the caller supervises
@@ -162,12 +169,7 @@ public class Findings {
 	@Transactional
 	public Evidence attach(long findingId, String name, java.io.InputStream content) {
 		Head head = inspections.supervisedHead(inspectionOf(findingId));
-		Evidence stored = evidence.store(head.orgId(), name, content);
-		jdbc.sql("""
-				INSERT INTO inspection_finding_evidence (finding_id, evidence_id)
-				SELECT :finding, :evidence WHERE NOT EXISTS
-				  (SELECT 1 FROM inspection_finding_evidence WHERE finding_id = :finding AND evidence_id = :evidence)
-				""").param("finding", findingId).param("evidence", stored.id()).update();
+		Evidence stored = files.store(new Attachments.Owner(ATTACHMENTS, findingId), head.orgId(), name, content).evidence();
 		audit.record(new AuditTrail.Change(head.orgId(), "inspection-finding", findingId, "ATTACH",
 				"evidence=%d %s sha256=%s".formatted(stored.id(), stored.originalName(), stored.sha256())));
 		return stored;
@@ -186,19 +188,13 @@ public class Findings {
 	/** The evidence of a finding the caller sees. */
 	public List<Evidence> evidence(long findingId) {
 		get(findingId);
-		return evidence.describe(jdbc.sql("SELECT evidence_id FROM inspection_finding_evidence WHERE finding_id = :id ORDER BY evidence_id")
-				.param("id", findingId).query(Long.class).list());
+		return files.of(new Attachments.Owner(ATTACHMENTS, findingId));
 	}
 
 	/** A file of a finding the caller sees (404 when it is not attached to this finding). */
 	public Download download(long findingId, long evidenceId) {
 		get(findingId);
-		boolean attached = jdbc.sql("SELECT COUNT(*) FROM inspection_finding_evidence WHERE finding_id = :f AND evidence_id = :e")
-				.param("f", findingId).param("e", evidenceId).query(Long.class).single() > 0;
-		if (!attached) {
-			throw new NotFoundException("evidence", evidenceId);
-		}
-		return evidence.openAttached(evidenceId);
+		return files.open(new Attachments.Owner(ATTACHMENTS, findingId), evidenceId);
 	}
 
 	// ---- import -------------------------------------------------------------------------------
@@ -207,8 +203,23 @@ public class Findings {
 	public static final List<String> COLUMNS = List.of("单位编码", "单位名称", "检查重点", "问题描述", "问题等级", "责任岗位");
 
 	/** One row of an imported findings sheet, as text, with what was wrong with its cells already. */
-	public record ImportRow(long line, String orgCode, String focus, String description, String severity,
-			String responsiblePosts, List<InputError> errors) {
+	public record ImportRow(long line, @NotBlank String orgCode, String focus,
+			@NotBlank @Size(max = 4000) String description, @NotBlank String severity, String responsiblePosts,
+			List<InputError> errors) {
+	}
+
+	/** A row's columns by the fields of {@link ImportRow} and of {@link FindingInput}. */
+	private static final Map<String, String> ROW_COLUMNS = Map.of("orgCode", "单位编码", "orgId", "单位编码",
+			"focusNo", "检查重点", "description", "问题描述", "severity", "问题等级", "responsiblePostIds", "责任岗位");
+
+	/** The row's declared constraints broken, by field, each error at the row's line and named by its column. */
+	private Map<String, List<InputError>> declared(ImportRow row) {
+		Map<String, List<InputError>> byField = new LinkedHashMap<>();
+		for (InputError e : Inputs.errors(validator.validate(row))) {
+			byField.computeIfAbsent(e.field(), k -> new ArrayList<>())
+					.add(InputError.line(row.line(), ROW_COLUMNS.get(e.field()), e.code(), e.args().toArray()));
+		}
+		return byField;
 	}
 
 	/** Records every row as a finding, or none: any error refuses the whole file, each error with its line and column. */
@@ -220,16 +231,15 @@ public class Findings {
 		if (rows.isEmpty()) {
 			throw InvalidInputException.of("file", "error.inspection.import-empty");
 		}
-		Map<String, String> columns = Map.of("orgId", "单位编码", "focusNo", "检查重点", "description", "问题描述",
-				"severity", "问题等级", "responsiblePostIds", "责任岗位");
 		Map<Long, Map<String, Long>> postsByOrg = new HashMap<>();
 		List<Clean> clean = new ArrayList<>();
 		for (ImportRow row : rows) {
 			errors.addAll(row.errors());
+			Map<String, List<InputError>> declared = declared(row);
 			Long orgId = null;
 			String code = row.orgCode() == null ? "" : row.orgCode().strip();
-			if (code.isEmpty()) {
-				errors.add(InputError.line(row.line(), "单位编码", "error.field.required"));
+			if (declared.containsKey("orgCode")) {
+				errors.addAll(declared.remove("orgCode"));
 			}
 			else {
 				Org org = tree.findByCode(code).orElse(null);
@@ -271,8 +281,9 @@ public class Findings {
 					}
 				}
 			}
+			declared.values().forEach(errors::addAll);
 			Clean c = check(head, new FindingInput(orgId, focusNo, row.description(), row.severity(), postIds), errors,
-					row.line(), columns);
+					row.line(), ROW_COLUMNS);
 			if (c != null) {
 				clean.add(c);
 			}

@@ -7,10 +7,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -29,8 +35,10 @@ import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -51,6 +59,14 @@ public class Inspections {
 			"强化对权力运行的制约和监督，从源头上防治腐败情况",
 			"领导和支持执纪执法机关查处违纪违法案件情况");
 
+	/** A focus item is at most this long. */
+	static final int FOCUS_TEXT_MAX = 500;
+
+	/** A focus item says what to check, in a sentence or two. */
+	static boolean aFocusItemSaysWhatToCheck(String item) {
+		return item != null && !item.isBlank() && item.strip().length() <= FOCUS_TEXT_MAX;
+	}
+
 	/** At most this many resolved target organisations are listed at once. */
 	public static final int MAX_TARGETS_LISTED = 1000;
 
@@ -60,16 +76,18 @@ public class Inspections {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final Validator validator;
 	private final List<String> defaultFocus;
 
 	Inspections(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit, Environment environment) {
+			AuditTrail audit, Validator validator, Environment environment) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.validator = validator;
 		this.defaultFocus = List.copyOf(Binder.get(environment)
 				.bind("zeren.inspection.focus-items", Bindable.listOf(String.class)).orElse(DEFAULT_FOCUS));
 	}
@@ -79,63 +97,53 @@ public class Inspections {
 		return defaultFocus;
 	}
 
-	public record TeamInput(Long postId, Boolean leader) {
+	public record TeamInput(@NotNull Long postId, Boolean leader) {
 	}
 
-	public record TargetInput(Long orgId, Boolean includeSubtree) {
+	public record TargetInput(@NotNull Long orgId, Boolean includeSubtree) {
 	}
 
-	public record NewInspection(Long orgId, Kind kind, String title, LocalDate startDate, LocalDate endDate,
-			List<TeamInput> team, List<TargetInput> targets, List<String> focusItems) {
+	/** An inspection to plan; {@code focusItems} empty: the default focus items. */
+	public record NewInspection(@NotNull Long orgId, @NotNull Kind kind, @NotBlank @Size(max = 200) String title,
+			@NotNull LocalDate startDate, @NotNull LocalDate endDate, @Valid List<TeamInput> team,
+			@NotEmpty @Valid List<TargetInput> targets, List<String> focusItems) {
 	}
 
 	@Transactional
 	public Inspection create(NewInspection in) {
-		if (in.orgId() == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
+		Org org = in.orgId() == null ? null : requireSupervising(in.orgId());
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(in)));
+		if (org == null) {
+			// without the inspecting organisation nothing else can be checked
+			throw new InvalidInputException(errors);
 		}
-		Org org = requireSupervising(in.orgId());
-		List<InputError> errors = new ArrayList<>();
-		if (in.kind() == null) {
-			errors.add(InputError.field("kind", "error.field.required"));
-		}
-		String title = Text.required(in.title(), "title", 200, errors);
-		if (in.startDate() == null) {
-			errors.add(InputError.field("startDate", "error.field.required"));
-		}
-		if (in.endDate() == null) {
-			errors.add(InputError.field("endDate", "error.field.required"));
-		}
-		else if (in.startDate() != null && in.endDate().isBefore(in.startDate())) {
+		if (in.endDate() != null && in.startDate() != null && in.endDate().isBefore(in.startDate())) {
 			errors.add(InputError.field("endDate", "error.inspection.end-before-start"));
 		}
 		Subtree jurisdiction = tree.subtree(org.id());
 		List<TargetInput> targets = in.targets() == null ? List.of() : in.targets();
-		if (targets.isEmpty()) {
-			errors.add(InputError.field("targets", "error.field.required"));
-		}
 		Set<Long> seenTargets = new HashSet<>();
 		for (int i = 0; i < targets.size(); i++) {
 			TargetInput t = targets.get(i);
 			String field = "targets[" + i + "].orgId";
-			if (t == null || t.orgId() == null) {
+			if (t == null) {
+				// an empty entry of the list: the declared constraints do not reach it
 				errors.add(InputError.field(field, "error.field.required"));
 			}
-			else if (t.orgId() == org.id() || !tree.contains(jurisdiction, t.orgId())) {
+			else if (t.orgId() != null && (t.orgId() == org.id() || !tree.contains(jurisdiction, t.orgId()))) {
 				errors.add(InputError.field(field, "error.inspection.target-outside", t.orgId()));
 			}
-			else if (!seenTargets.add(t.orgId())) {
+			else if (t.orgId() != null && !seenTargets.add(t.orgId())) {
 				errors.add(InputError.field(field, "error.inspection.target-twice", t.orgId()));
 			}
 		}
 		List<String> focus = new ArrayList<>();
 		for (String f : in.focusItems() == null || in.focusItems().isEmpty() ? defaultFocus : in.focusItems()) {
-			String text = f == null ? "" : f.strip();
-			if (text.isEmpty() || text.length() > 500) {
-				errors.add(InputError.field("focusItems", "error.inspection.focus-text", 500));
+			if (!aFocusItemSaysWhatToCheck(f)) {
+				errors.add(InputError.field("focusItems", "error.inspection.focus-text", FOCUS_TEXT_MAX));
 			}
 			else {
-				focus.add(text);
+				focus.add(f.strip());
 			}
 		}
 		List<TeamInput> team = in.team() == null ? List.of() : in.team();
@@ -144,8 +152,13 @@ public class Inspections {
 		for (int i = 0; i < team.size(); i++) {
 			TeamInput m = team.get(i);
 			String field = "team[" + i + "].postId";
-			if (m == null || m.postId() == null) {
+			if (m == null) {
+				// an empty entry of the list: the declared constraints do not reach it
 				errors.add(InputError.field(field, "error.field.required"));
+				continue;
+			}
+			if (m.postId() == null) {
+				// reported by the declared constraints
 				continue;
 			}
 			Post post = findPost(m.postId());
@@ -182,6 +195,7 @@ public class Inspections {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String title = in.title().strip();
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO inspection (org_id, kind, title, start_date, end_date, created_at)
@@ -246,11 +260,6 @@ public class Inspections {
 
 	static final String HEAD_COLUMNS = "i.id, i.org_id, io.name AS org_name, i.kind, i.title, i.start_date, i.end_date, i.created_at";
 
-	static final RowMapper<Head> HEAD = (rs, n) -> new Head(rs.getLong("id"), rs.getLong("org_id"),
-			rs.getString("org_name"), Kind.valueOf(rs.getString("kind")), rs.getString("title"),
-			rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-			rs.getObject("created_at", OffsetDateTime.class));
-
 	/**
 	 * The condition under which the caller sees inspection {@code i} (its organisation joined as
 	 * {@code io}): they see the inspecting organisation or an organisation it targets.
@@ -263,14 +272,14 @@ public class Inspections {
 	Head head(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM inspection i JOIN org io ON io.id = i.org_id"
-				+ " WHERE i.id = :id AND " + visible(reading))).param("id", id).query(HEAD).optional()
+				+ " WHERE i.id = :id AND " + visible(reading))).param("id", id).query(Rows.of(Head.class)).optional()
 				.orElseThrow(() -> new NotFoundException("inspection", id));
 	}
 
 	/** An inspection to change: 404 when it does not exist, 403 when the caller does not supervise its organisation. */
 	Head supervisedHead(long id) {
 		Head head = jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM inspection i JOIN org io ON io.id = i.org_id WHERE i.id = :id")
-				.param("id", id).query(HEAD).optional().orElseThrow(() -> new NotFoundException("inspection", id));
+				.param("id", id).query(Rows.of(Head.class)).optional().orElseThrow(() -> new NotFoundException("inspection", id));
 		if (!supervises(head.orgId())) {
 			throw new ForbiddenException();
 		}
@@ -288,24 +297,20 @@ public class Inspections {
 
 	private Inspection assemble(Head h) {
 		List<TeamMember> team = jdbc.sql("""
-				SELECT m.post_id, p.title, p.org_id, m.person_id, pe.name, m.leader FROM inspection_member m
+				SELECT m.post_id, p.title AS post_title, p.org_id AS post_org_id, m.person_id, pe.name AS person_name, m.leader
+				FROM inspection_member m
 				JOIN post p ON p.id = m.post_id LEFT JOIN person pe ON pe.id = m.person_id
 				WHERE m.inspection_id = :id ORDER BY m.leader DESC, m.sort_order
-				""").param("id", h.id())
-				.query((rs, n) -> new TeamMember(rs.getLong("post_id"), rs.getString("title"), rs.getLong("org_id"),
-						(Long) rs.getObject("person_id", Long.class), rs.getString("name"), rs.getBoolean("leader")))
-				.list();
+				""").param("id", h.id()).query(Rows.of(TeamMember.class)).list();
 		return new Inspection(h.id(), h.orgId(), h.orgName(), h.kind(), h.title(), h.startDate(), h.endDate(), team,
 				targets(h.id()), focus(h.id()), h.createdAt());
 	}
 
 	List<Target> targets(long id) {
 		return jdbc.sql("""
-				SELECT t.org_id, o.name, t.include_subtree FROM inspection_target t JOIN org o ON o.id = t.org_id
+				SELECT t.org_id, o.name AS org_name, t.include_subtree FROM inspection_target t JOIN org o ON o.id = t.org_id
 				WHERE t.inspection_id = :id ORDER BY o.sort_order, o.id
-				""").param("id", id)
-				.query((rs, n) -> new Target(rs.getLong("org_id"), rs.getString("name"), rs.getBoolean("include_subtree")))
-				.list();
+				""").param("id", id).query(Rows.of(Target.class)).list();
 	}
 
 	List<String> focus(long id) {
@@ -323,7 +328,7 @@ public class Inspections {
 				+ "   AND SUBSTR(:path, 1, LENGTH(r.path)) = r.path))))"
 				+ " AND i.start_date <= :last AND i.end_date >= :first AND " + visible(reading)
 				+ " ORDER BY i.start_date DESC, i.id DESC")).param("org", org.id()).param("path", org.path())
-				.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31)).query(HEAD).list()
+				.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31)).query(Rows.of(Head.class)).list()
 				.stream().map(this::assemble).toList();
 	}
 
@@ -363,10 +368,9 @@ public class Inspections {
 		if (parts.isEmpty()) {
 			return List.of();
 		}
-		return reading.bind(jdbc.sql("SELECT o.id, o.code, o.name FROM org o WHERE (" + String.join(" OR ", parts)
+		return reading.bind(jdbc.sql("SELECT o.id AS org_id, o.code, o.name FROM org o WHERE (" + String.join(" OR ", parts)
 				+ ") AND " + reading.condition("o") + " ORDER BY o.path FETCH FIRST " + MAX_TARGETS_LISTED + " ROWS ONLY"))
-				.params(params).query((rs, n) -> new TargetOrg(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
-				.list();
+				.params(params).query(Rows.of(TargetOrg.class)).list();
 	}
 
 	/** Whether an inspection covers {@code orgId} now (one of its rules takes it in). */

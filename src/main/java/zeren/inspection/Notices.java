@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,8 +31,10 @@ import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -46,58 +54,55 @@ public class Notices {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final Validator validator;
 
 	Notices(JdbcClient jdbc, Inspections inspections, OrgTree tree, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit) {
+			AuditTrail audit, Validator validator) {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.tree = tree;
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.validator = validator;
 	}
 
 	/**
 	 * A notice to issue. {@code scopeOrgId} is needed for ORG and SUBTREE (an organisation in the
 	 * issuer's jurisdiction); JURISDICTION is the issuer's own subtree.
 	 */
-	public record NewNotice(Long orgId, String title, String body, ScopeKind scopeKind, Long scopeOrgId,
-			List<Long> findingIds, List<Long> criticisedOrgIds) {
+	public record NewNotice(@NotNull Long orgId, @NotBlank @Size(max = 200) String title,
+			@NotBlank @Size(max = 8000) String body, @NotNull ScopeKind scopeKind, Long scopeOrgId,
+			@NotEmpty List<Long> findingIds, List<Long> criticisedOrgIds) {
 	}
 
 	@Transactional
 	public Notice issue(NewNotice in) {
-		if (in.orgId() == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
+		Org issuer = in.orgId() == null ? null : inspections.requireSupervising(in.orgId());
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(in)));
+		if (issuer == null) {
+			// without the issuer nothing else can be checked
+			throw new InvalidInputException(errors);
 		}
-		Org issuer = inspections.requireSupervising(in.orgId());
 		Subtree jurisdiction = tree.subtree(issuer.id());
-		List<InputError> errors = new ArrayList<>();
-		String title = Text.required(in.title(), "title", 200, errors);
-		String body = Text.required(in.body(), "body", 8000, errors);
-		Long scopeOrgId = null;
-		if (in.scopeKind() == null) {
-			errors.add(InputError.field("scopeKind", "error.field.required"));
-		}
-		else if (in.scopeKind() == ScopeKind.JURISDICTION) {
-			scopeOrgId = issuer.id();
-		}
-		else if (in.scopeOrgId() == null) {
-			errors.add(InputError.field("scopeOrgId", "error.field.required"));
-		}
-		else if (!tree.contains(jurisdiction, in.scopeOrgId())) {
-			errors.add(InputError.field("scopeOrgId", "error.inspection.scope-outside", in.scopeOrgId()));
-		}
-		else {
-			scopeOrgId = in.scopeOrgId();
+		// one organisation or a subtree: named, and inside the issuer's jurisdiction
+		Long scopeOrgId = in.scopeKind() == ScopeKind.JURISDICTION ? Long.valueOf(issuer.id()) : in.scopeOrgId();
+		if (in.scopeKind() == ScopeKind.ORG || in.scopeKind() == ScopeKind.SUBTREE) {
+			if (scopeOrgId == null) {
+				errors.add(InputError.field("scopeOrgId", "error.inspection.scope-org-required"));
+			}
+			else if (!tree.contains(jurisdiction, scopeOrgId)) {
+				errors.add(InputError.field("scopeOrgId", "error.inspection.scope-outside", scopeOrgId));
+			}
 		}
 		Set<Long> findingIds = new LinkedHashSet<>(in.findingIds() == null ? List.of() : in.findingIds());
 		findingIds.remove(null);
 		Map<Long, Long> findingOrgs = new HashMap<>();
-		if (findingIds.isEmpty()) {
+		if (findingIds.isEmpty() && in.findingIds() != null && !in.findingIds().isEmpty()) {
+			// a list of empty entries only: the declared constraints do not reach them
 			errors.add(InputError.field("findingIds", "error.field.required"));
 		}
-		else {
+		else if (!findingIds.isEmpty()) {
 			jdbc.sql("""
 					SELECT f.id, f.org_id FROM inspection_finding f JOIN inspection i ON i.id = f.inspection_id
 					WHERE f.id IN (:ids) AND i.org_id = :issuer
@@ -121,6 +126,8 @@ public class Notices {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String title = in.title().strip();
+		String body = in.body().strip();
 		LocalDate today = clock.today();
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -189,16 +196,15 @@ public class Notices {
 		Notice n = jdbc.sql("SELECT " + COLUMNS + " " + FROM + " WHERE n.id = :id").param("id", id).query(NOTICE)
 				.single();
 		List<Notice.Concerning> findings = jdbc.sql("""
-				SELECT f.id, f.org_id, o.name, f.severity, f.description FROM inspection_notice_finding nf
+				SELECT f.id AS finding_id, f.org_id, o.name AS org_name, f.severity, f.description
+				FROM inspection_notice_finding nf
 				JOIN inspection_finding f ON f.id = nf.finding_id JOIN org o ON o.id = f.org_id
 				WHERE nf.notice_id = :id ORDER BY f.id
-				""").param("id", id).query((rs, k) -> new Notice.Concerning(rs.getLong("id"), rs.getLong("org_id"),
-						rs.getString("name"), Finding.Severity.valueOf(rs.getString("severity")), rs.getString("description")))
-				.list();
+				""").param("id", id).query(Rows.of(Notice.Concerning.class)).list();
 		List<Criticised> criticised = jdbc.sql("""
-				SELECT c.org_id, o.name FROM inspection_criticism c JOIN org o ON o.id = c.org_id
+				SELECT c.org_id, o.name AS org_name FROM inspection_criticism c JOIN org o ON o.id = c.org_id
 				WHERE c.notice_id = :id ORDER BY o.path
-				""").param("id", id).query((rs, k) -> new Criticised(rs.getLong("org_id"), rs.getString("name"))).list();
+				""").param("id", id).query(Rows.of(Criticised.class)).list();
 		return new Notice(n.id(), n.orgId(), n.orgName(), n.title(), n.body(), n.scopeKind(), n.scopeOrgId(),
 				n.scopeOrgName(), n.issuedOn(), n.issuedAt(), findings, criticised);
 	}
@@ -228,12 +234,11 @@ public class Notices {
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
 		return reading.bind(subtree.bind(jdbc.sql("""
-				SELECT c.notice_id, n.title, n.org_id AS issuer_id, io.name AS issuer_name, c.org_id, o.name, c.issued_on
+				SELECT c.notice_id, n.title AS notice_title, n.org_id AS issuer_org_id, io.name AS issuer_org_name, c.org_id,
+				       o.name AS org_name, c.issued_on
 				FROM inspection_criticism c JOIN inspection_notice n ON n.id = c.notice_id JOIN org io ON io.id = n.org_id
 				JOIN org o ON o.id = c.org_id
 				WHERE c.org_id IN (%s) AND %s ORDER BY c.issued_on DESC, c.id DESC
-				""".formatted(Subtree.ORG_IDS, reading.condition("o"))))).query((rs, n) -> new Criticism(
-				rs.getLong("notice_id"), rs.getString("title"), rs.getLong("issuer_id"), rs.getString("issuer_name"),
-				rs.getLong("org_id"), rs.getString("name"), rs.getObject("issued_on", LocalDate.class))).list();
+				""".formatted(Subtree.ORG_IDS, reading.condition("o"))))).query(Rows.of(Criticism.class)).list();
 	}
 }

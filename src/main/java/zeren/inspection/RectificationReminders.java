@@ -10,14 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import zeren.access.UserAccount;
-import zeren.access.Users;
 import zeren.audit.AuditTrail;
 import zeren.org.Leadership;
 import zeren.org.OrgTree;
@@ -25,11 +22,12 @@ import zeren.org.PostKind;
 import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
+import zeren.platform.CurrentUser;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
 import zeren.tracking.TrackingRules;
-import zeren.platform.CurrentUser;
 
 /**
  * Overdue rectifications escalate: besides the tracked item's red warning, a reminder goes to
@@ -59,7 +57,6 @@ public class RectificationReminders {
 	private final TrackedItems items;
 	private final Leadership leadership;
 	private final OrgTree tree;
-	private final Users users;
 	private final CurrentScope scope;
 	private final BusinessClock clock;
 	private final AuditTrail audit;
@@ -67,18 +64,17 @@ public class RectificationReminders {
 	private final TrackingRules rules;
 
 	RectificationReminders(JdbcClient jdbc, TrackedItems items, TrackingRules rules, Leadership leadership, OrgTree tree,
-			Users users, CurrentScope scope, BusinessClock clock, AuditTrail audit,
+			CurrentScope scope, BusinessClock clock, AuditTrail audit,
 			PlatformTransactionManager transactions) {
-		this.rules = rules;
 		this.jdbc = jdbc;
 		this.items = items;
 		this.leadership = leadership;
 		this.tree = tree;
-		this.users = users;
 		this.scope = scope;
 		this.clock = clock;
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactions);
+		this.rules = rules;
 	}
 
 	private record Candidate(long findingId, long itemId, long postId, long orgId) {
@@ -92,15 +88,12 @@ public class RectificationReminders {
 	public int remind(LocalDate today) {
 		// a cheap first cut (red needs the deadline passed); the tracked item decides
 		List<Candidate> candidates = jdbc.sql("""
-				SELECT r.finding_id, r.tracked_item_id, r.responsible_post_id, p.org_id
+				SELECT r.finding_id, r.tracked_item_id AS item_id, r.responsible_post_id AS post_id, p.org_id
 				FROM inspection_rectification r JOIN post p ON p.id = r.responsible_post_id
 				WHERE r.deadline < :today
 				  AND NOT EXISTS (SELECT 1 FROM inspection_reminder m WHERE m.finding_id = r.finding_id AND m.deadline = r.deadline)
 				ORDER BY r.deadline, r.finding_id
-				""").param("today", today)
-				.query((rs, n) -> new Candidate(rs.getLong("finding_id"), rs.getLong("tracked_item_id"),
-						rs.getLong("responsible_post_id"), rs.getLong("org_id")))
-				.list();
+				""").param("today", today).query(Rows.of(Candidate.class)).list();
 		int written = 0;
 		for (Candidate c : candidates) {
 			try {
@@ -156,24 +149,18 @@ public class RectificationReminders {
 	// ---- reading ------------------------------------------------------------------------------
 
 	private static final String SELECT = """
-			SELECT m.id, m.finding_id, f.description, f.org_id, o.name AS org_name, m.post_id, p.title, m.person_id,
-			       pe.name AS person_name, m.recipient, m.deadline, m.reminded_on, r.tracked_item_id
+			SELECT m.id, m.finding_id, f.description AS finding_description, f.org_id, o.name AS org_name, m.post_id,
+			       p.title AS post_title, m.person_id, pe.name AS person_name, m.recipient, m.deadline, m.reminded_on,
+			       r.tracked_item_id
 			FROM inspection_reminder m JOIN inspection_finding f ON f.id = m.finding_id JOIN org o ON o.id = f.org_id
 			JOIN post p ON p.id = m.post_id JOIN org po ON po.id = p.org_id
 			JOIN inspection_rectification r ON r.finding_id = m.finding_id
 			LEFT JOIN person pe ON pe.id = m.person_id
 			""";
 
-	private static final RowMapper<Reminder> REMINDER = (rs, n) -> new Reminder(rs.getLong("id"),
-			rs.getLong("finding_id"), rs.getString("description"), rs.getLong("org_id"), rs.getString("org_name"),
-			rs.getLong("post_id"), rs.getString("title"), (Long) rs.getObject("person_id", Long.class),
-			rs.getString("person_name"), Recipient.valueOf(rs.getString("recipient")),
-			rs.getObject("deadline", LocalDate.class), rs.getObject("reminded_on", LocalDate.class),
-			rs.getLong("tracked_item_id"));
-
 	/** The caller's reminders: those to the posts the caller's person holds today, newest first. */
 	public List<Reminder> mine() {
-		Long personId = CurrentUser.username().flatMap(users::findByUsername).map(UserAccount::personId).orElse(null);
+		Long personId = scope.person().orElse(null);
 		if (personId == null) {
 			return List.of();
 		}
@@ -191,7 +178,7 @@ public class RectificationReminders {
 			return List.of();
 		}
 		return jdbc.sql(SELECT + " WHERE m.post_id IN (:posts) ORDER BY m.reminded_on DESC, m.id DESC")
-				.param("posts", List.copyOf(posts)).query(REMINDER).list();
+				.param("posts", List.copyOf(posts)).query(Rows.of(Reminder.class)).list();
 	}
 
 	/** The reminders to posts of an organisation and everything below it that the caller sees, newest first. */
@@ -200,7 +187,7 @@ public class RectificationReminders {
 		Scope reading = scope.reading();
 		List<Reminder> list = new ArrayList<>(reading.bind(subtree.bind(jdbc.sql(SELECT + " WHERE p.org_id IN ("
 				+ Subtree.ORG_IDS + ") AND " + reading.condition("po") + " ORDER BY m.reminded_on DESC, m.id DESC"
-				+ " FETCH FIRST 2000 ROWS ONLY"))).query(REMINDER).list());
+				+ " FETCH FIRST 2000 ROWS ONLY"))).query(Rows.of(Reminder.class)).list());
 		return list;
 	}
 }

@@ -7,6 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,13 +22,16 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Rows;
 import zeren.tracking.NewTrackedItem;
-import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem.Warning;
+import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
+import zeren.tracking.Tracking;
 import zeren.tracking.TrackingFilter;
 import zeren.tracking.TrackingRules;
 
@@ -46,25 +54,30 @@ public class Rectifications {
 	private final Findings findings;
 	private final Leadership leadership;
 	private final TrackedItems items;
+	private final Tracking tracking;
 	private final TrackingRules rules;
 	private final BusinessClock clock;
 	private final AuditTrail audit;
+	private final Validator validator;
 
 	Rectifications(JdbcClient jdbc, Inspections inspections, Findings findings, Leadership leadership,
-			TrackedItems items, TrackingRules rules, BusinessClock clock, AuditTrail audit) {
+			TrackedItems items, Tracking tracking, TrackingRules rules, BusinessClock clock, AuditTrail audit,
+			Validator validator) {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.leadership = leadership;
 		this.items = items;
+		this.tracking = tracking;
 		this.rules = rules;
 		this.clock = clock;
 		this.audit = audit;
+		this.validator = validator;
 	}
 
 	/** What the inspecting organisation requires: the problems, the measures, by when, and who answers for it. */
-	public record RectificationInput(String problems, String measures, java.time.LocalDate deadline,
-			Long responsiblePostId) {
+	public record RectificationInput(@NotBlank @Size(max = 4000) String problems,
+			@NotBlank @Size(max = 4000) String measures, @NotNull LocalDate deadline, Long responsiblePostId) {
 	}
 
 	private record FindingHead(long id, long inspectionId, long orgId, long inspectingOrgId, String description) {
@@ -74,10 +87,7 @@ public class Rectifications {
 		return jdbc.sql("""
 				SELECT f.id, f.inspection_id, f.org_id, i.org_id AS inspecting_org_id, f.description
 				FROM inspection_finding f JOIN inspection i ON i.id = f.inspection_id WHERE f.id = :id
-				""").param("id", findingId)
-				.query((rs, n) -> new FindingHead(rs.getLong("id"), rs.getLong("inspection_id"), rs.getLong("org_id"),
-						rs.getLong("inspecting_org_id"), rs.getString("description")))
-				.optional().orElseThrow(() -> new NotFoundException("inspection-finding", findingId));
+				""").param("id", findingId).query(Rows.of(FindingHead.class)).optional().orElseThrow(() -> new NotFoundException("inspection-finding", findingId));
 	}
 
 	/**
@@ -93,14 +103,9 @@ public class Rectifications {
 		if (exists(findingId)) {
 			throw new ConflictException("findingId", "error.inspection.rectification-exists", findingId);
 		}
-		List<InputError> errors = new ArrayList<>();
-		String problems = Text.required(in.problems(), "problems", 4000, errors);
-		String measures = Text.required(in.measures(), "measures", 4000, errors);
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(in)));
 		LocalDate today = clock.today();
-		if (in.deadline() == null) {
-			errors.add(InputError.field("deadline", "error.field.required"));
-		}
-		else if (in.deadline().isBefore(today)) {
+		if (in.deadline() != null && in.deadline().isBefore(today)) {
 			errors.add(InputError.field("deadline", "error.inspection.deadline-past", today));
 		}
 		Long postId = in.responsiblePostId();
@@ -110,7 +115,7 @@ public class Rectifications {
 					.orElse(null);
 		}
 		if (postId == null) {
-			errors.add(InputError.field("responsiblePostId", "error.field.required"));
+			errors.add(InputError.field("responsiblePostId", "error.inspection.responsible-post-required"));
 		}
 		else {
 			long id = postId;
@@ -121,8 +126,10 @@ public class Rectifications {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String problems = in.problems().strip();
+		String measures = in.measures().strip();
 		String title = "整改：" + f.description();
-		TrackedItem item = items.open(new NewTrackedItem(KIND, String.valueOf(findingId), f.orgId(),
+		TrackedItem item = tracking.open(new NewTrackedItem(KIND, String.valueOf(findingId), f.orgId(),
 				title.length() > 2000 ? title.substring(0, 2000) : title, postId, null, f.inspectingOrgId(),
 				in.deadline()));
 		jdbc.sql("""
@@ -156,20 +163,15 @@ public class Rectifications {
 
 	private static final String ROW_SQL = """
 			SELECT r.finding_id, f.description, f.org_id, o.name AS org_name, i.org_id AS inspecting_org_id,
-			       r.tracked_item_id, r.problems, r.measures, r.responsible_post_id, p.title, r.deadline, r.created_at
+			       r.tracked_item_id AS item_id, r.problems, r.measures, r.responsible_post_id AS post_id,
+			       p.title AS post_title, r.deadline, r.created_at
 			FROM inspection_rectification r JOIN inspection_finding f ON f.id = r.finding_id
 			JOIN inspection i ON i.id = f.inspection_id JOIN org o ON o.id = f.org_id
 			JOIN post p ON p.id = r.responsible_post_id
 			""";
 
 	private List<Row> rows(String where, Map<String, Object> params) {
-		return jdbc.sql(ROW_SQL + where).params(params)
-				.query((rs, n) -> new Row(rs.getLong("finding_id"), rs.getString("description"), rs.getLong("org_id"),
-						rs.getString("org_name"), rs.getLong("inspecting_org_id"), rs.getLong("tracked_item_id"),
-						rs.getString("problems"), rs.getString("measures"), rs.getLong("responsible_post_id"),
-						rs.getString("title"), rs.getObject("deadline", LocalDate.class),
-						rs.getObject("created_at", OffsetDateTime.class)))
-				.list();
+		return jdbc.sql(ROW_SQL + where).params(params).query(Rows.of(Row.class)).list();
 	}
 
 	private static Rectification of(Row r, TrackedItem item) {

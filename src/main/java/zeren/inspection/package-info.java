@@ -5,5 +5,6 @@
  * with serious criticism (严肃批评) recorded against organisations. A finding has a stable
  * reference so that other modules (accountability) can take it as a case origin.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Supervision and inspection (督责)")
+@org.springframework.modulith.ApplicationModule(displayName = "Supervision and inspection (督责)",
+		allowedDependencies = { "org", "tracking", "evidence", "audit", "platform" })
 package zeren.inspection;

@@ -9,14 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import zeren.audit.AuditTrail;
+import zeren.evidence.Attachments;
+import zeren.evidence.Download;
+import zeren.evidence.Evidence;
 import zeren.interview.Interview.Kind;
 import zeren.interview.Interview.Party;
 import zeren.org.Leadership;
@@ -28,17 +36,15 @@ import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.CurrentScope;
+import zeren.platform.CurrentUser;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
-import zeren.evidence.Download;
-import zeren.evidence.Evidence;
-import zeren.evidence.EvidenceFiles;
 import zeren.tracking.NewTrackedItem;
-import zeren.tracking.TrackedItems;
-import zeren.platform.CurrentUser;
+import zeren.tracking.Tracking;
 
 /**
  * Interview records. An interview is a fact: it is recorded once, with every person checked
@@ -58,70 +64,69 @@ public class InterviewRecords {
 	public static final int LIST_LIMIT = 1000;
 
 	private final JdbcClient jdbc;
+	private final Validator validator;
 	private final OrgTree tree;
 	private final Leadership leadership;
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
-	private final TrackedItems items;
-	private final EvidenceFiles evidence;
+	private final Tracking items;
+	private final Attachments files;
 
-	InterviewRecords(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit, TrackedItems items, EvidenceFiles evidence) {
+	InterviewRecords(JdbcClient jdbc, Validator validator, OrgTree tree, Leadership leadership, BusinessClock clock,
+			CurrentScope scope, AuditTrail audit, Tracking items, Attachments files) {
 		this.items = items;
-		this.evidence = evidence;
+		this.files = files;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.validator = validator;
 	}
 
 	/** A post and, optionally, the person who held it; without the person, the one holder on the date is taken. */
-	public record Attendee(Long postId, Long personId) {
+	public record Attendee(@NotNull Long postId, Long personId) {
 	}
 
-	public record NewInterview(Long orgId, LocalDate date, Kind kind, Attendee interviewer, List<Attendee> interviewees,
-			String content, List<String> requirements) {
+	public record NewInterview(@NotNull Long orgId, @NotNull LocalDate date, @NotNull Kind kind,
+			@Valid Attendee interviewer, @NotEmpty @Size(max = MAX_INTERVIEWEES) @Valid List<Attendee> interviewees,
+			@NotBlank @Size(max = MAX_CONTENT) String content, List<String> requirements) {
+
+		public NewInterview {
+			// a missing person is one without a post (refused as such: "interviewer.postId"), not a hole
+			interviewer = interviewer == null ? new Attendee(null, null) : interviewer;
+			interviewees = interviewees == null ? null
+					: interviewees.stream().map(a -> a == null ? new Attendee(null, null) : a).toList();
+		}
 	}
 
 	@Transactional
 	public Interview record(NewInterview request) {
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
 		if (request.orgId() == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
+			throw new InvalidInputException(errors);
 		}
 		Org org = tree.find(request.orgId()).orElse(null);
 		if (org == null || !tree.canManage(org.id())) {
 			throw new ForbiddenException();
 		}
-		List<InputError> errors = new ArrayList<>();
 		LocalDate date = request.date();
-		if (date == null) {
-			errors.add(InputError.field("date", "error.field.required"));
-		}
-		else if (date.isAfter(clock.today())) {
+		if (date != null && date.isAfter(clock.today())) {
 			errors.add(InputError.field("date", "error.field.future"));
 		}
-		else if (date.getYear() < 2000) {
+		else if (date != null && date.getYear() < 2000) {
 			errors.add(InputError.field("date", "error.interview.date-range", 2000));
 		}
-		if (request.kind() == null) {
-			errors.add(InputError.field("kind", "error.field.required"));
-		}
 		String content = request.content() == null ? "" : request.content().strip();
-		if (content.isEmpty()) {
-			errors.add(InputError.field("content", "error.field.required"));
-		}
-		else if (content.length() > MAX_CONTENT) {
-			errors.add(InputError.field("content", "error.field.too-long", MAX_CONTENT));
-		}
 		List<String> requirements = new ArrayList<>();
 		List<String> given = request.requirements() == null ? List.of() : request.requirements();
 		for (int i = 0; i < given.size(); i++) {
 			String text = given.get(i) == null ? "" : given.get(i).strip();
 			if (text.length() > MAX_REQUIREMENT) {
-				errors.add(InputError.field("requirements[" + i + "]", "error.field.too-long", MAX_REQUIREMENT));
+				// per entry by hand: a constraint on a list's strings would name the field "requirements[0].<list element>"
+				errors.add(InputError.field("requirements[%d]".formatted(i), "error.field.too-long", MAX_REQUIREMENT));
 			}
 			else if (!text.isEmpty()) {
 				requirements.add(text);
@@ -133,28 +138,18 @@ public class InterviewRecords {
 		Subtree subtree = tree.subtree(org.id());
 		Resolved interviewer = null;
 		List<Resolved> interviewees = new ArrayList<>();
-		if (request.interviewer() == null || request.interviewer().postId() == null) {
-			errors.add(InputError.field("interviewer.postId", "error.field.required"));
-		}
-		else if (date != null) {
+		if (request.interviewer().postId() != null && date != null) {
 			interviewer = resolve(request.interviewer(), "interviewer", subtree, date, errors);
 		}
 		List<Attendee> attendees = request.interviewees() == null ? List.of() : request.interviewees();
-		if (attendees.isEmpty()) {
-			errors.add(InputError.field("interviewees", "error.field.required"));
-		}
-		else if (attendees.size() > MAX_INTERVIEWEES) {
-			errors.add(InputError.field("interviewees", "error.interview.too-many", MAX_INTERVIEWEES));
-		}
 		Set<Long> posts = new HashSet<>();
-		if (request.interviewer() != null && request.interviewer().postId() != null) {
+		if (request.interviewer().postId() != null) {
 			posts.add(request.interviewer().postId());
 		}
 		for (int i = 0; i < attendees.size() && i < MAX_INTERVIEWEES; i++) {
 			Attendee a = attendees.get(i);
 			String field = "interviewees[" + i + "]";
-			if (a == null || a.postId() == null) {
-				errors.add(InputError.field(field + ".postId", "error.field.required"));
+			if (a.postId() == null) {
 				continue;
 			}
 			if (!posts.add(a.postId())) {
@@ -203,7 +198,7 @@ public class InterviewRecords {
 	public static final String REQUIREMENT_KIND = "interview.requirement";
 
 	/** Whose organisation carries the requirement (optional with one interviewee) and by when. */
-	public record TrackRequirement(Long intervieweePostId, LocalDate deadline) {
+	public record TrackRequirement(Long intervieweePostId, @NotNull LocalDate deadline) {
 	}
 
 	/**
@@ -219,7 +214,7 @@ public class InterviewRecords {
 		if (requirement.trackedItemId() != null) {
 			throw new ConflictException("no", "error.interview.requirement-tracked", no, requirement.trackedItemId());
 		}
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
 		Party target = null;
 		if (request.intervieweePostId() == null) {
 			if (interview.interviewees().size() == 1) {
@@ -236,10 +231,7 @@ public class InterviewRecords {
 				errors.add(InputError.field("intervieweePostId", "error.interview.not-an-interviewee", request.intervieweePostId()));
 			}
 		}
-		if (request.deadline() == null) {
-			errors.add(InputError.field("deadline", "error.field.required"));
-		}
-		else if (request.deadline().isBefore(interview.date())) {
+		if (request.deadline() != null && request.deadline().isBefore(interview.date())) {
 			errors.add(InputError.field("deadline", "error.interview.deadline-before", interview.date()));
 		}
 		if (!errors.isEmpty()) {
@@ -268,16 +260,16 @@ public class InterviewRecords {
 		return get(id);
 	}
 
+	/** The owner type of an interview's files in the evidence module. */
+	static final String ATTACHMENTS = "interview";
+
 	/** Attaches a file (stored as evidence of the holding organisation, checked by content). */
 	@Transactional
 	public Interview attach(long id, String name, java.io.InputStream content) {
 		Interview interview = requireManaged(id);
-		Evidence stored = evidence.store(interview.orgId(), name, content);
-		boolean already = jdbc.sql("SELECT COUNT(*) FROM interview_attachment WHERE interview_id = :id AND evidence_id = :ev")
-				.param("id", id).param("ev", stored.id()).query(Long.class).single() > 0;
-		if (!already) {
-			jdbc.sql("INSERT INTO interview_attachment (interview_id, evidence_id, attached_at) VALUES (:id, :ev, :now)")
-					.param("id", id).param("ev", stored.id()).param("now", clock.now()).update();
+		var attached = files.store(new Attachments.Owner(ATTACHMENTS, id), interview.orgId(), name, content);
+		if (attached.added()) {
+			Evidence stored = attached.evidence();
 			audit.record(new AuditTrail.Change(interview.orgId(), "interview", id, "ATTACH",
 					"evidence=%d name=%s sha256=%s".formatted(stored.id(), stored.originalName(), stored.sha256())));
 		}
@@ -286,11 +278,8 @@ public class InterviewRecords {
 
 	/** A file attached to an interview the caller may see, to send under its original name. */
 	public Download download(long id, long evidenceId) {
-		Interview interview = get(id);
-		if (interview.attachments().stream().noneMatch(a -> a.evidenceId() == evidenceId)) {
-			throw new NotFoundException("interview-attachment", evidenceId);
-		}
-		return evidence.openAttached(evidenceId);
+		get(id);
+		return files.open(new Attachments.Owner(ATTACHMENTS, id), evidenceId);
 	}
 
 	private record Resolved(Post post, Person person) {
@@ -425,19 +414,12 @@ public class InterviewRecords {
 							.add(new Interview.Requirement(rs.getInt("sort_order"), rs.getString("text"),
 									(Long) rs.getObject("tracked_item_id", Long.class)));
 				});
-		Map<Long, List<Long>> attached = new LinkedHashMap<>();
-		jdbc.sql("SELECT interview_id, evidence_id FROM interview_attachment WHERE interview_id IN (:ids) ORDER BY attached_at, evidence_id")
-				.param("ids", ids).query(rs -> {
-					attached.computeIfAbsent(rs.getLong("interview_id"), k -> new ArrayList<>()).add(rs.getLong("evidence_id"));
-				});
 		// the caller sees the interviews, so they see what is attached to them
-		Map<Long, Evidence> files = new java.util.HashMap<>();
-		evidence.describe(attached.values().stream().flatMap(List::stream).distinct().toList())
-				.forEach(e -> files.put(e.id(), e));
+		Map<Long, List<Evidence>> attached = files.of(ATTACHMENTS, ids);
 		return heads.stream().map(h -> new Interview(h.id(), h.orgId(), h.orgName(), h.date(), h.kind(),
 				interviewers.get(h.id()), interviewees.getOrDefault(h.id(), List.of()), h.content(),
 				requirements.getOrDefault(h.id(), List.of()),
-				attached.getOrDefault(h.id(), List.of()).stream().map(files::get).map(e -> new Interview.Attachment(e.id(),
+				attached.getOrDefault(h.id(), List.of()).stream().map(e -> new Interview.Attachment(e.id(),
 						e.originalName(), e.mediaType(), e.size(), e.sha256())).toList(),
 				h.createdBy(), h.createdAt())).toList();
 	}

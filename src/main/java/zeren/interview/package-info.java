@@ -4,5 +4,6 @@
  * coverage of the named rules ({@link zeren.interview.CoverageRules}): which pairs of posts
  * had to meet in a year and which did, computed set-based over an organisation's subtree.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tiered interviews (约谈)")
+@org.springframework.modulith.ApplicationModule(displayName = "Tiered interviews (约谈)",
+		allowedDependencies = { "org", "tracking", "evidence", "audit", "platform" })
 package zeren.interview;

@@ -24,20 +24,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import zeren.duty.ResponsibilityLists;
 import zeren.duty.ResponsibilityLists.PublishedTask;
+import zeren.duty.ResponsibilityLists;
 import zeren.ledger.Reconciliation.Column;
 import zeren.ledger.Reconciliation.GroupBy;
 import zeren.org.Org;
 import zeren.org.OrgTree;
 import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.tracking.NewTrackedItem;
-import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem.Warning;
+import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
+import zeren.tracking.Tracking;
 
 /**
  * The work ledger: keeps one tracked item per task of every published list (opened when a list
@@ -62,16 +64,18 @@ public class WorkLedger {
 	private final JdbcTemplate template;
 	private final ResponsibilityLists lists;
 	private final TrackedItems items;
+	private final Tracking tracking;
 	private final OrgTree tree;
 	private final CurrentScope scope;
 	private final MessageSource messages;
 
-	WorkLedger(JdbcClient jdbc, JdbcTemplate template, ResponsibilityLists lists, TrackedItems items, OrgTree tree,
-			CurrentScope scope, MessageSource messages) {
+	WorkLedger(JdbcClient jdbc, JdbcTemplate template, ResponsibilityLists lists, TrackedItems items, Tracking tracking,
+			OrgTree tree, CurrentScope scope, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.lists = lists;
 		this.items = items;
+		this.tracking = tracking;
 		this.tree = tree;
 		this.scope = scope;
 		this.messages = messages;
@@ -97,7 +101,7 @@ public class WorkLedger {
 		var spec = jdbc.sql("SELECT lt.duty_item_id, lt.tracked_item_id, lt.removed FROM ledger_task lt WHERE lt.task_year = :year AND " + where)
 				.param("year", year);
 		spec = subtree ? tree.subtree(orgId).bind(spec) : spec.param("org", orgId);
-		spec.query(Known.class).list().forEach(k -> known.put(k.dutyItemId(), k));
+		spec.query(Rows.of(Known.class)).list().forEach(k -> known.put(k.dutyItemId(), k));
 
 		Map<Long, Long> upper = new HashMap<>();
 		List<NewTrackedItem> fresh = new ArrayList<>();
@@ -109,7 +113,7 @@ public class WorkLedger {
 				freshTasks.add(t);
 			}
 			else if (!subtree) {
-				items.revise(request);
+				tracking.revise(request);
 				jdbc.sql("""
 						UPDATE ledger_task SET item_no = :no, category = :category, lead_unit = :lead,
 						       leader_post_id = :leader, removed = FALSE WHERE duty_item_id = :id
@@ -117,7 +121,7 @@ public class WorkLedger {
 						.param("leader", t.leaderPostId()).param("id", t.itemId()).update();
 			}
 		}
-		Map<String, Long> opened = items.openAll(fresh);
+		Map<String, Long> opened = tracking.openAll(fresh);
 		List<PublishedTask> toInsert = freshTasks.stream().filter(t -> opened.containsKey(String.valueOf(t.itemId()))).toList();
 		template.batchUpdate("""
 				INSERT INTO ledger_task (duty_item_id, tracked_item_id, org_id, task_year, item_no, category, lead_unit, leader_post_id)

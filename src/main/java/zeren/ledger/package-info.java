@@ -4,5 +4,6 @@
  * the reconciliation (对账) sets the lists against the ledger for an organisation and its
  * subtree; the verifier closes tasks (销号); the ledger is exported to XLSX, streaming.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Work ledger (履责)")
+@org.springframework.modulith.ApplicationModule(displayName = "Work ledger (履责)",
+		allowedDependencies = { "duty", "tracking", "org", "platform" })
 package zeren.ledger;

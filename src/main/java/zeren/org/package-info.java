@@ -5,5 +5,6 @@
  * the organisation path, O(answer)) and resolve people only through {@link zeren.org.Leadership}
  * at the date of the fact.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Organisations, people and tenures")
+@org.springframework.modulith.ApplicationModule(displayName = "Organisations, people and tenures",
+		allowedDependencies = { "audit", "platform" })
 package zeren.org;

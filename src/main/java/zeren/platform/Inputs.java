@@ -69,7 +69,7 @@ public class Inputs {
 
 	/** One violation as an input error, labelled by the module of the record that declares the field. */
 	public static InputError error(ConstraintViolation<?> violation) {
-		String field = violation.getPropertyPath().toString();
+		String field = path(violation.getPropertyPath());
 		String module = InputError.moduleOf(violation.getRootBeanClass()).orElse(null);
 		Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
 		Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
@@ -128,6 +128,28 @@ public class Inputs {
 			args = List.of(violation.getMessage());
 		}
 		return new InputError(field, null, code, args, module);
+	}
+
+	/**
+	 * The field's path as the labels know it: {@code interviewees[0].postId}, and for a constraint
+	 * on the entries of a list of values ({@code List<@NotBlank String> questions}) the entry
+	 * itself, {@code questions[2]}, without the validator's {@code <list element>} node.
+	 */
+	static String path(jakarta.validation.Path path) {
+		StringBuilder field = new StringBuilder();
+		for (jakarta.validation.Path.Node node : path) {
+			if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
+				field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+			}
+			if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT && node.getName() != null
+					&& node.getKind() != jakarta.validation.ElementKind.BEAN) {
+				if (!field.isEmpty()) {
+					field.append('.');
+				}
+				field.append(node.getName());
+			}
+		}
+		return field.toString();
 	}
 
 	private static int sizeOf(Object value) {

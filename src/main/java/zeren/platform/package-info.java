@@ -5,5 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
 		displayName = "Platform",
-		type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+		type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+		allowedDependencies = {})
 package zeren.platform;

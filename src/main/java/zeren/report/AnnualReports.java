@@ -9,6 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,6 +36,7 @@ import zeren.platform.ConflictException;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.Scope;
@@ -56,6 +62,7 @@ public class AnnualReports {
 	public static final int OVERVIEW_ROWS = 2000;
 
 	private final JdbcClient jdbc;
+	private final Validator validator;
 	private final OrgTree tree;
 	private final Leadership leadership;
 	private final BusinessClock clock;
@@ -65,13 +72,14 @@ public class AnnualReports {
 	private final ReportFacts facts;
 	private final MessageSource messages;
 	private final TrackedItems items;
-	private final zeren.evidence.EvidenceFiles evidence;
+	private final zeren.evidence.Attachments files;
 
-	AnnualReports(JdbcClient jdbc, OrgTree tree, Leadership leadership, BusinessClock clock, CurrentScope scope,
+	AnnualReports(JdbcClient jdbc, Validator validator, OrgTree tree, Leadership leadership, BusinessClock clock,
+			CurrentScope scope,
 			AuditTrail audit, ReportSettings settings, ReportFacts facts, MessageSource messages, TrackedItems items,
-			zeren.evidence.EvidenceFiles evidence) {
+			zeren.evidence.Attachments files) {
 		this.items = items;
-		this.evidence = evidence;
+		this.files = files;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
@@ -81,6 +89,7 @@ public class AnnualReports {
 		this.settings = settings;
 		this.facts = facts;
 		this.messages = messages;
+		this.validator = validator;
 	}
 
 	/** The organisations that report: Party committees, Party groups and working committees. */
@@ -129,15 +138,8 @@ public class AnnualReports {
 
 	/** The files attached to a report, in the order attached (the caller sees the report, so them too). */
 	private List<AnnualReport.Attachment> attachments(long reportId) {
-		List<Long> ids = jdbc.sql("SELECT evidence_id FROM report_attachment WHERE report_id = :id ORDER BY attached_at, evidence_id")
-				.param("id", reportId).query(Long.class).list();
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		java.util.Map<Long, zeren.evidence.Evidence> files = new java.util.HashMap<>();
-		evidence.describe(ids).forEach(e -> files.put(e.id(), e));
-		return ids.stream().map(files::get).map(e -> new AnnualReport.Attachment(e.id(), e.originalName(), e.mediaType(),
-				e.size(), e.sha256())).toList();
+		return files.of(ReportFiles.of(reportId)).stream().map(e -> new AnnualReport.Attachment(e.id(), e.originalName(),
+				e.mediaType(), e.size(), e.sha256())).toList();
 	}
 
 	/** The caller manages the report's organisation (403 otherwise, 404 when unknown). */
@@ -147,24 +149,15 @@ public class AnnualReports {
 
 	/**
 	 * Attaches a file to a draft (stored as evidence of the reporting organisation, checked by
-	 * content); a submitted report is locked (409). The file's SHA-256 becomes part of what the
-	 * submission hashes.
+	 * content); a submitted report is locked (409, {@link ReportFiles}). The file's SHA-256
+	 * becomes part of what the submission hashes.
 	 */
 	@Transactional
 	public AnnualReport attach(long id, String name, java.io.InputStream content) {
 		AnnualReport report = managed(id);
-		// the row lock orders this attachment against a submission of the same report
-		String status = jdbc.sql("SELECT status FROM annual_report WHERE id = :id FOR UPDATE").param("id", id)
-				.query(String.class).single();
-		if (report.locked() || !"DRAFT".equals(status)) {
-			throw new ConflictException("status", "error.report.locked");
-		}
-		zeren.evidence.Evidence stored = evidence.store(report.orgId(), name, content);
-		boolean already = jdbc.sql("SELECT COUNT(*) FROM report_attachment WHERE report_id = :id AND evidence_id = :ev")
-				.param("id", id).param("ev", stored.id()).query(Long.class).single() > 0;
-		if (!already) {
-			jdbc.sql("INSERT INTO report_attachment (report_id, evidence_id, attached_at) VALUES (:id, :ev, :now)")
-					.param("id", id).param("ev", stored.id()).param("now", clock.now()).update();
+		var attached = files.store(ReportFiles.of(id), report.orgId(), name, content);
+		if (attached.added()) {
+			zeren.evidence.Evidence stored = attached.evidence();
 			audit.record(new AuditTrail.Change(report.orgId(), "report", id, "ATTACH",
 					"evidence=%d name=%s sha256=%s".formatted(stored.id(), stored.originalName(), stored.sha256())));
 		}
@@ -173,11 +166,8 @@ public class AnnualReports {
 
 	/** A file attached to a report the caller may see, to send under its original name. */
 	public zeren.evidence.Download download(long id, long evidenceId) {
-		AnnualReport report = get(id);
-		if (report.attachments().stream().noneMatch(a -> a.evidenceId() == evidenceId)) {
-			throw new NotFoundException("report-attachment", evidenceId);
-		}
-		return evidence.openAttached(evidenceId);
+		get(id);
+		return files.open(ReportFiles.of(id), evidenceId);
 	}
 
 	/** The state of the tracked item that answers a question, as the caller may see it. */
@@ -209,29 +199,23 @@ public class AnnualReports {
 
 	// ---- drafting -------------------------------------------------------------------------------
 
-	public record NewReport(Long orgId, Integer year, Kind kind, Boolean prefill) {
+	public record NewReport(@NotNull Long orgId, @NotNull Integer year, @NotNull Kind kind, Boolean prefill) {
 	}
 
 	/** Creates the draft of an organisation's report of a kind on a year, or returns the one it has. */
 	@Transactional
 	public AnnualReport create(NewReport request) {
+		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
 		if (request.orgId() == null) {
-			throw InvalidInputException.of("orgId", "error.field.required");
+			throw new InvalidInputException(errors);
 		}
 		Org org = tree.find(request.orgId()).orElse(null);
 		if (org == null || !tree.canManage(org.id())) {
 			throw new ForbiddenException();
 		}
-		List<InputError> errors = new ArrayList<>();
 		int thisYear = clock.today().getYear();
-		if (request.year() == null) {
-			errors.add(InputError.field("year", "error.field.required"));
-		}
-		else if (request.year() < 2000 || request.year() > thisYear) {
+		if (request.year() != null && (request.year() < 2000 || request.year() > thisYear)) {
 			errors.add(InputError.field("year", "error.report.year-range", 2000, thisYear));
-		}
-		if (request.kind() == null) {
-			errors.add(InputError.field("kind", "error.field.required"));
 		}
 		if (!org.type().mayHaveDisciplineBody()) {
 			errors.add(InputError.field("orgId", "error.report.not-a-committee", org.name()));
@@ -275,7 +259,7 @@ public class AnnualReports {
 				.map(this::withQuestions);
 	}
 
-	public record Draft(String title, String body) {
+	public record Draft(@NotBlank @Size(max = MAX_TITLE) String title, @Size(max = MAX_BODY) String body) {
 	}
 
 	/** Changes a draft's title and text; a submitted report is locked (409). */
@@ -285,21 +269,12 @@ public class AnnualReports {
 		if (report.locked()) {
 			throw new ConflictException("status", "error.report.locked");
 		}
-		List<InputError> errors = new ArrayList<>();
-		String title = draft.title() == null ? "" : draft.title().strip();
-		if (title.isEmpty()) {
-			errors.add(InputError.field("title", "error.field.required"));
-		}
-		else if (title.length() > MAX_TITLE) {
-			errors.add(InputError.field("title", "error.field.too-long", MAX_TITLE));
-		}
-		String body = normalise(draft.body());
-		if (body.length() > MAX_BODY) {
-			errors.add(InputError.field("body", "error.field.too-long", MAX_BODY));
-		}
+		List<InputError> errors = Inputs.errors(validator.validate(draft));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		String title = draft.title().strip();
+		String body = normalise(draft.body());
 		int changed = jdbc.sql("UPDATE annual_report SET title = :title, body = :body, updated_at = :now WHERE id = :id AND status = 'DRAFT'")
 				.param("title", title).param("body", body).param("now", clock.now()).param("id", id).update();
 		if (changed == 0) {
@@ -335,6 +310,8 @@ public class AnnualReports {
 	 */
 	@Transactional
 	public AnnualReport submit(long id) {
+		// locked before it is read: an attachment (ReportFiles) cannot slip in between what is hashed and the update
+		jdbc.sql("SELECT id FROM annual_report WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		AnnualReport report = managed(id);
 		if (report.locked()) {
 			throw new ConflictException("status", "error.report.already-submitted", report.submittedOn());

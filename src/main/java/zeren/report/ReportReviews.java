@@ -21,7 +21,9 @@ import zeren.report.AnnualReport.Question;
 import zeren.report.AnnualReport.Status;
 import zeren.tracking.NewTrackedItem;
 import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItemMoves;
 import zeren.tracking.TrackedItems;
+import zeren.tracking.Tracking;
 import zeren.platform.CurrentUser;
 
 /**
@@ -45,16 +47,20 @@ public class ReportReviews {
 	private final JdbcClient jdbc;
 	private final AnnualReports reports;
 	private final TrackedItems items;
+	private final Tracking tracking;
+	private final TrackedItemMoves moves;
 	private final Leadership leadership;
 	private final BusinessClock clock;
 	private final AuditTrail audit;
 	private final ReportSettings settings;
 
-	ReportReviews(JdbcClient jdbc, AnnualReports reports, TrackedItems items, Leadership leadership, BusinessClock clock,
-			AuditTrail audit, ReportSettings settings) {
+	ReportReviews(JdbcClient jdbc, AnnualReports reports, TrackedItems items, Tracking tracking, TrackedItemMoves moves,
+			Leadership leadership, BusinessClock clock, AuditTrail audit, ReportSettings settings) {
 		this.jdbc = jdbc;
 		this.reports = reports;
 		this.items = items;
+		this.tracking = tracking;
+		this.moves = moves;
 		this.leadership = leadership;
 		this.clock = clock;
 		this.audit = audit;
@@ -77,7 +83,8 @@ public class ReportReviews {
 		for (int i = 0; i < given.size(); i++) {
 			String q = given.get(i) == null ? "" : given.get(i).strip();
 			if (q.length() > MAX_QUESTION) {
-				errors.add(InputError.field("questions[" + i + "]", "error.field.too-long", MAX_QUESTION));
+				// per entry by hand: a constraint on a list's strings would name the field "questions[0].<list element>"
+				errors.add(InputError.field("questions[%d]".formatted(i), "error.field.too-long", MAX_QUESTION));
 			}
 			else if (!q.isEmpty()) {
 				questions.add(q);
@@ -114,7 +121,7 @@ public class ReportReviews {
 					""").param("report", id).param("round", round).param("sort", ++order).param("question", question)
 					.param("user", CurrentUser.actor()).param("now", clock.now()).update(keys, "id");
 			long questionId = keys.getKey().longValue();
-			TrackedItem item = items.open(new NewTrackedItem(KIND, String.valueOf(questionId), report.orgId(),
+			TrackedItem item = tracking.open(new NewTrackedItem(KIND, String.valueOf(questionId), report.orgId(),
 					"%s（%d）%s".formatted(report.title(), round, question), ownerPost, null, upper.id(), deadline));
 			jdbc.sql("UPDATE annual_report_question SET tracked_item_id = :item WHERE id = :id").param("item", item.id())
 					.param("id", questionId).update();
@@ -159,7 +166,7 @@ public class ReportReviews {
 	private void closeAnswers(AnnualReport report, String note) {
 		for (Question q : lastRound(report)) {
 			if (items.get(q.trackedItemId()).status() == TrackedItem.Status.SUBMITTED) {
-				items.close(q.trackedItemId(), note);
+				moves.close(q.trackedItemId(), note);
 			}
 		}
 	}

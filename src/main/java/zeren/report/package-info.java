@@ -5,5 +5,6 @@
  * of its canonical content; the upper level accepts it or queries it with questions, each a
  * tracked item answered by the reporting organisation, round after round until accepted.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Annual reports and queries (年度报告, 质询)")
+@org.springframework.modulith.ApplicationModule(displayName = "Annual reports and queries (年度报告, 质询)",
+		allowedDependencies = { "duty", "interview", "tracking", "evidence", "org", "audit", "platform" })
 package zeren.report;

@@ -4,6 +4,11 @@
  * closed, "returned" back to in progress), one warning rule (blue, yellow, red, computed when
  * read), one year-close lock with reopening by an upper organisation — for ledger tasks,
  * rectifications, interview follow-ups and answers to queries alike.
+ *
+ * <p>{@code TrackedItems} reads, {@code Tracking} opens and revises items for the modules,
+ * {@code TrackedItemMoves} makes the moves people make, and {@code StateMachine} (pure, with the
+ * table on {@code TrackedItem.Status}) says which moves are allowed.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tracked items")
+@org.springframework.modulith.ApplicationModule(displayName = "Tracked items",
+		allowedDependencies = { "org", "evidence", "audit", "platform" })
 package zeren.tracking;

@@ -117,8 +117,8 @@ abstract class AccessContract extends ApiTest {
 		assertThat(events("LOCK", u.username())).isEqualTo(1);
 		assertThat(events("LOGIN_REFUSED_LOCKED", u.username())).isEqualTo(1);
 		// the lock ends by itself
-		jdbc.sql("UPDATE app_user SET locked_until = :past WHERE id = :id").param("past", OffsetDateTime.now().minusMinutes(1))
-				.param("id", u.id()).update();
+		jdbc.sql("UPDATE login_throttle SET locked_until = :past WHERE username = :u").param("past", OffsetDateTime.now().minusMinutes(1))
+				.param("u", u.username()).update();
 		mvc.perform(get("/api/v1/users/me").with(httpBasic(u.username(), "lockout-password-1"))).andExpect(status().isOk());
 	}
 

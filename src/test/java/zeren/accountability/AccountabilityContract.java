@@ -58,6 +58,12 @@ abstract class AccountabilityContract extends ApiTest {
 	Cases cases;
 
 	@Autowired
+	CaseProcedure procedure;
+
+	@Autowired
+	CaseDecisions decisions;
+
+	@Autowired
 	Situations situations;
 
 	@Autowired
@@ -71,6 +77,9 @@ abstract class AccountabilityContract extends ApiTest {
 
 	@Autowired
 	zeren.tracking.TrackedItems trackedItems;
+
+	@Autowired
+	zeren.tracking.TrackedItemMoves moves;
 
 	@AfterEach
 	void realTime() {
@@ -141,7 +150,7 @@ abstract class AccountabilityContract extends ApiTest {
 		}
 
 		AccountabilityCase open(String code) {
-			return cases.create(new Cases.NewCase(x.id(), Origin.INSPECTION_TOUR, "F-17", p + "案", FROM, TO,
+			return procedure.create(new CaseProcedure.NewCase(x.id(), Origin.INSPECTION_TOUR, "F-17", p + "案", FROM, TO,
 					"违规发放津贴补贴", List.of(situation(code)), deputy.id(), List.of(direct.id()), null));
 		}
 
@@ -213,7 +222,7 @@ abstract class AccountabilityContract extends ApiTest {
 		Post ySecretaryOld = w.post(w.y, "原县委书记", PostKind.SECRETARY);
 		w.end(w.appoint(first, ySecretaryOld, LocalDate.of(2019, 1, 1)), LocalDate.of(2021, 6, 30), Tenure.EndReason.PROMOTION);
 		w.appoint(second, acting, LocalDate.of(2021, 5, 1));
-		AccountabilityCase c = cases.create(new Cases.NewCase(w.y.id(), Origin.REPORT, null, w.p + "乙案", FROM, TO,
+		AccountabilityCase c = procedure.create(new CaseProcedure.NewCase(w.y.id(), Origin.REPORT, null, w.p + "乙案", FROM, TO,
 				"事实", List.of(w.situation("S02")), null, List.of(), null));
 		List<ProposedParty> proposals = cases.proposals(c.id());
 		ProposedParty a = w.proposal(proposals, first);
@@ -242,15 +251,15 @@ abstract class AccountabilityContract extends ApiTest {
 
 	/** Confirms every proposal but drops the organisation, shows the facts and hears everyone. */
 	void investigate(World w, AccountabilityCase c, LocalDate on) {
-		cases.approveOpening(c.id(), new Cases.Opening(on, "市纪委书记"));
+		procedure.approveOpening(c.id(), new CaseProcedure.Opening(on, "市纪委书记"));
 		for (ProposedParty pp : cases.proposals(c.id())) {
-			cases.dispose(c.id(), new Cases.Disposal(pp.personId(), pp.orgId(),
+			procedure.dispose(c.id(), new CaseProcedure.Disposal(pp.personId(), pp.orgId(),
 					pp.orgId() != null ? Disposition.DROPPED : Disposition.CONFIRMED, "调查认定"));
 		}
 		for (Party party : cases.get(c.id()).parties()) {
 			if (party.disposition() == Disposition.CONFIRMED) {
-				cases.showFactStatement(c.id(), party.id(), new Cases.PartyStep(on, null));
-				cases.recordStatement(c.id(), party.id(), new Cases.PartyStep(on, "本人无异议"));
+				procedure.showFactStatement(c.id(), party.id(), new PartyStep(on, null));
+				procedure.recordStatement(c.id(), party.id(), new CaseProcedure.Written(on, "本人无异议"));
 			}
 		}
 	}
@@ -293,7 +302,7 @@ abstract class AccountabilityContract extends ApiTest {
 				.formatted(w.later.id()))).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("personId"));
 		for (ProposedParty pp : cases.proposals(c.id())) {
-			cases.dispose(c.id(), new Cases.Disposal(pp.personId(), pp.orgId(),
+			procedure.dispose(c.id(), new CaseProcedure.Disposal(pp.personId(), pp.orgId(),
 					pp.personId() != null && pp.personId() == w.member.id() ? Disposition.DROPPED : Disposition.CONFIRMED,
 					"经调查"));
 		}
@@ -304,8 +313,8 @@ abstract class AccountabilityContract extends ApiTest {
 				.andExpect(jsonPath("$.errors[0].message").value(containsString(w.p)));
 		for (Party party : cases.get(c.id()).parties()) {
 			if (party.disposition() == Disposition.CONFIRMED) {
-				cases.showFactStatement(c.id(), party.id(), new Cases.PartyStep(null, null));
-				cases.recordStatement(c.id(), party.id(), new Cases.PartyStep(null, "陈述"));
+				procedure.showFactStatement(c.id(), party.id(), new PartyStep(null, null));
+				procedure.recordStatement(c.id(), party.id(), new CaseProcedure.Written(null, "陈述"));
 			}
 		}
 		Party member = cases.get(c.id()).parties().stream().filter(pt -> Long.valueOf(w.member.id()).equals(pt.personId()))
@@ -338,7 +347,7 @@ abstract class AccountabilityContract extends ApiTest {
 		mvc.perform(postJson(base + "/announcement", "{}")).andExpect(status().isConflict());
 		for (Party party : cases.get(c.id()).parties()) {
 			if (party.disposition() == Disposition.CONFIRMED && party.decisions().isEmpty()) {
-				cases.decide(c.id(), party.id(), new Cases.DecisionInput(null, "市委",
+				decisions.decide(c.id(), party.id(), new CaseDecisions.DecisionInput(null, "市委",
 						party.isOrganisation() ? List.of(Form.ORG_CIRCULATION) : List.of(Form.ADMONISHMENT), null, null));
 			}
 		}
@@ -371,9 +380,9 @@ abstract class AccountabilityContract extends ApiTest {
 		assertThat(item.ownerPostId()).isEqualTo(w.deputy.id());
 		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.errors[0].message").value(containsString(w.moved.name())));
-		trackedItems.addEntry(item.id(), new zeren.tracking.NewEntry(clock.today(), "已调整其职务", List.of()));
-		trackedItems.submit(item.id(), "已调整职务");
-		trackedItems.close(item.id(), "核实");
+		moves.addEntry(item.id(), new zeren.tracking.NewEntry(clock.today(), "已调整其职务", List.of()));
+		moves.submit(item.id(), "已调整职务");
+		moves.close(item.id(), "核实");
 		mvc.perform(postJson(base + "/filing", "{}")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FILED"));
 		mvc.perform(get("/api/v1/audit").param("orgId", String.valueOf(w.x.id())).param("entity", "accountability-case"))
 				.andExpect(status().isOk())
@@ -391,14 +400,14 @@ abstract class AccountabilityContract extends ApiTest {
 		clock.set(LocalDate.of(2026, 3, 1));
 		AccountabilityCase c = w.open("S01");
 		investigate(w, c, LocalDate.of(2026, 3, 1));
-		cases.report(c.id(), new Cases.PartyStep(null, "报告"));
+		procedure.report(c.id(), new CaseProcedure.Written(null, "报告"));
 		for (Party party : confirmed(c)) {
-			cases.decide(c.id(), party.id(), new Cases.DecisionInput(null, "市委",
+			decisions.decide(c.id(), party.id(), new CaseDecisions.DecisionInput(null, "市委",
 					Long.valueOf(w.moved.id()).equals(party.personId()) ? List.of(Form.DISMISSAL) : List.of(Form.ADMONISHMENT),
 					null, null));
 		}
 		clock.set(LocalDate.of(2026, 3, 5));
-		cases.announce(c.id(), new Cases.Announcement(null, null, null));
+		decisions.announce(c.id(), new CaseDecisions.Announcement(null, null, null));
 		Party moved = party(cases.get(c.id()), w.moved);
 		assertThat(moved.deliveredOn()).isEqualTo(LocalDate.of(2026, 3, 5));
 		assertThat(moved.executionDueOn()).isEqualTo(LocalDate.of(2026, 4, 5));
@@ -417,32 +426,32 @@ abstract class AccountabilityContract extends ApiTest {
 
 		// a day too late: refused, and nothing recorded
 		clock.set(LocalDate.of(2026, 4, 6));
-		assertThatThrownBy(() -> cases.appeal(c.id(), moved.id(), new Cases.PartyStep(null, "不服")))
+		assertThatThrownBy(() -> decisions.appeal(c.id(), moved.id(), new CaseDecisions.NewAppeal(null, "不服")))
 				.isInstanceOf(ConflictException.class).hasMessage("error.accountability.appeal-too-late");
 		assertThat(party(cases.get(c.id()), w.moved).appeals()).isEmpty();
 		// filed on the last day (recorded a day later): accepted, to be decided within a month
-		AccountabilityCase appealed = cases.appeal(c.id(), moved.id(), new Cases.PartyStep(LocalDate.of(2026, 4, 5), "不服"));
+		AccountabilityCase appealed = decisions.appeal(c.id(), moved.id(), new CaseDecisions.NewAppeal(LocalDate.of(2026, 4, 5), "不服"));
 		AccountabilityCase.Appeal appeal = party(appealed, w.moved).appeals().get(0);
 		assertThat(appeal.dueOn()).isEqualTo(LocalDate.of(2026, 5, 5));
 		assertThat(appeal.overdue()).isFalse();
-		assertThatThrownBy(() -> cases.appeal(c.id(), moved.id(), new Cases.PartyStep(null, "再次")))
+		assertThatThrownBy(() -> decisions.appeal(c.id(), moved.id(), new CaseDecisions.NewAppeal(null, "再次")))
 				.isInstanceOf(ConflictException.class);
 		// execution is not suspended: the case goes on to filing while the appeal is pending,
 		// once the organisational handling is done (its tracked item closed)
 		assertThat(appealed.status()).isEqualTo(Status.ANNOUNCED);
-		assertThatThrownBy(() -> cases.file(c.id(), new Cases.PartyStep(null, null)))
+		assertThatThrownBy(() -> decisions.file(c.id(), new PartyStep(null, null)))
 				.isInstanceOf(ConflictException.class).hasMessage("error.accountability.execution-open");
 		assertThat(party(cases.get(c.id()), w.moved).execution().warning()).isEqualTo(zeren.tracking.TrackedItem.Warning.RED);
-		trackedItems.addEntry(item.id(), new zeren.tracking.NewEntry(LocalDate.of(2026, 4, 6), "已按程序免去其职务", List.of()));
-		trackedItems.submit(item.id(), "办结");
-		trackedItems.close(item.id(), "核实已办结");
-		cases.file(c.id(), new Cases.PartyStep(null, null));
+		moves.addEntry(item.id(), new zeren.tracking.NewEntry(LocalDate.of(2026, 4, 6), "已按程序免去其职务", List.of()));
+		moves.submit(item.id(), "办结");
+		moves.close(item.id(), "核实已办结");
+		decisions.file(c.id(), new PartyStep(null, null));
 		clock.set(LocalDate.of(2026, 5, 6));
 		assertThat(party(cases.get(c.id()), w.moved).appeals().get(0).overdue()).isTrue();
-		assertThatThrownBy(() -> cases.decideAppeal(c.id(), appeal.id(), new Cases.AppealDecision(LocalDate.of(2026, 4, 1),
+		assertThatThrownBy(() -> decisions.decideAppeal(c.id(), appeal.id(), new CaseDecisions.AppealDecision(LocalDate.of(2026, 4, 1),
 				AppealOutcome.VARIED, "x", "市委", List.of(Form.REASSIGNMENT), null)))
 				.isInstanceOf(InvalidInputException.class);
-		AccountabilityCase varied = cases.decideAppeal(c.id(), appeal.id(), new Cases.AppealDecision(null,
+		AccountabilityCase varied = decisions.decideAppeal(c.id(), appeal.id(), new CaseDecisions.AppealDecision(null,
 				AppealOutcome.VARIED, "情节较轻，变更为调整职务", "市委", List.of(Form.REASSIGNMENT), null));
 		Party after = party(varied, w.moved);
 		assertThat(after.current().kind()).isEqualTo(AccountabilityCase.DecisionKind.APPEAL);
@@ -458,10 +467,10 @@ abstract class AccountabilityContract extends ApiTest {
 		clock.set(LocalDate.of(2026, 3, 1));
 		AccountabilityCase c = w.open("S04");
 		investigate(w, c, LocalDate.of(2026, 3, 1));
-		cases.report(c.id(), new Cases.PartyStep(null, "报告"));
+		procedure.report(c.id(), new CaseProcedure.Written(null, "报告"));
 		for (Party party : confirmed(c)) {
 			boolean movedOne = Long.valueOf(w.moved.id()).equals(party.personId());
-			cases.decide(c.id(), party.id(), new Cases.DecisionInput(null, "市委",
+			decisions.decide(c.id(), party.id(), new CaseDecisions.DecisionInput(null, "市委",
 					movedOne ? List.of(Form.CIRCULATION, Form.DEMOTION) : List.of(), null, movedOne ? null : "情节轻微"));
 		}
 		mvc.perform(get("/api/v1/accountability/people/" + w.moved.id() + "/integrity-file")).andExpect(status().isOk())
@@ -548,7 +557,7 @@ abstract class AccountabilityContract extends ApiTest {
 		mvc.perform(postJson("/api/v1/accountability/situations/" + id + "/deactivate", "{}")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.active").value(false));
 		World w = new World();
-		assertThatThrownBy(() -> cases.create(new Cases.NewCase(w.x.id(), Origin.OTHER, null, "案", FROM, TO, "事实",
+		assertThatThrownBy(() -> procedure.create(new CaseProcedure.NewCase(w.x.id(), Origin.OTHER, null, "案", FROM, TO, "事实",
 				List.of(id), null, List.of(), null))).isInstanceOf(InvalidInputException.class)
 				.satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(zeren.platform.InputError::field)
 						.containsExactly("situationIds"));
@@ -568,7 +577,15 @@ abstract class AccountabilityContract extends ApiTest {
 				.andExpect(jsonPath("$.errors[*].field", hasItem("origin"))).andExpect(jsonPath("$.errors[*].field", hasItem("title")))
 				.andExpect(jsonPath("$.errors[*].field", hasItem("facts"))).andExpect(jsonPath("$.errors[*].field", hasItem("periodTo")))
 				.andExpect(jsonPath("$.errors[*].field", hasItem("situationIds")))
-				.andExpect(jsonPath("$.errors[*].field", hasItem("inChargePostId")));
+				.andExpect(jsonPath("$.errors[*].field", hasItem("inChargePostId")))
+				// each by its label in this module, never by its code
+				.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value(contains("案件名称：不能为空")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'periodTo')].message").value(contains("问题发生期间止：期间止早于期间起")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'situationIds')].message")
+						.value(contains("追责情形：至少选择一项追责情形")));
+		mvc.perform(postJson("/api/v1/accountability/situations", "{\"code\":\"\",\"name\":\"x\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message").value("情形编号：不能为空"));
 		assertThat(cases.list(w.city.id(), clock.today().getYear())).isEmpty();
 	}
 }

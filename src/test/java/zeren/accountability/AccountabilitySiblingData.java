@@ -24,6 +24,8 @@ import zeren.support.SiblingData;
 class AccountabilitySiblingData implements SiblingData {
 
 	private final Cases cases;
+	private final CaseProcedure procedure;
+	private final CaseDecisions decisions;
 	private final Situations situations;
 
 	private Sibling sibling;
@@ -33,8 +35,10 @@ class AccountabilitySiblingData implements SiblingData {
 	private Situations.Situation situation;
 	private int steps;
 
-	AccountabilitySiblingData(Cases cases, Situations situations) {
+	AccountabilitySiblingData(Cases cases, CaseProcedure procedure, CaseDecisions decisions, Situations situations) {
 		this.cases = cases;
+		this.procedure = procedure;
+		this.decisions = decisions;
 		this.situations = situations;
 	}
 
@@ -43,21 +47,21 @@ class AccountabilitySiblingData implements SiblingData {
 		sibling = s;
 		situation = situations.add(new Situations.NewSituation(s.prefix().substring(0, 11), "走查用情形", false));
 		long s02 = situations.list(true).stream().filter(x -> x.code().equals("S02")).findFirst().orElseThrow().id();
-		AccountabilityCase c = cases.create(new Cases.NewCase(s.b().id(), Origin.REPORT, null, s.secretOrg() + "问责案",
+		AccountabilityCase c = procedure.create(new CaseProcedure.NewCase(s.b().id(), Origin.REPORT, null, s.secretOrg() + "问责案",
 				LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31), s.secretOrg() + "事实", List.of(s02), null,
 				List.of(s.personB().id()), null));
-		cases.approveOpening(c.id(), new Cases.Opening(null, s.secretPerson()));
+		procedure.approveOpening(c.id(), new CaseProcedure.Opening(null, s.secretPerson()));
 		for (ProposedParty p : cases.proposals(c.id())) {
-			cases.dispose(c.id(), new Cases.Disposal(p.personId(), p.orgId(),
+			procedure.dispose(c.id(), new CaseProcedure.Disposal(p.personId(), p.orgId(),
 					p.personId() != null ? Disposition.CONFIRMED : Disposition.DROPPED, s.secretOrg()));
 		}
 		party = cases.get(c.id()).parties().stream().filter(p -> p.personId() != null).findFirst().orElseThrow();
-		cases.showFactStatement(c.id(), party.id(), new Cases.PartyStep(null, null));
-		cases.recordStatement(c.id(), party.id(), new Cases.PartyStep(null, s.secretPerson() + "陈述"));
-		cases.report(c.id(), new Cases.PartyStep(null, s.secretOrg() + "报告"));
-		cases.decide(c.id(), party.id(), new Cases.DecisionInput(null, s.secretOrg(), List.of(Form.ADMONISHMENT), null, null));
-		cases.announce(c.id(), new Cases.Announcement(null, null, null));
-		theCase = cases.appeal(c.id(), party.id(), new Cases.PartyStep(null, s.secretPerson() + "申诉"));
+		procedure.showFactStatement(c.id(), party.id(), new PartyStep(null, null));
+		procedure.recordStatement(c.id(), party.id(), new CaseProcedure.Written(null, s.secretPerson() + "陈述"));
+		procedure.report(c.id(), new CaseProcedure.Written(null, s.secretOrg() + "报告"));
+		decisions.decide(c.id(), party.id(), new CaseDecisions.DecisionInput(null, s.secretOrg(), List.of(Form.ADMONISHMENT), null, null));
+		decisions.announce(c.id(), new CaseDecisions.Announcement(null, null, null));
+		theCase = decisions.appeal(c.id(), party.id(), new CaseDecisions.NewAppeal(null, s.secretPerson() + "申诉"));
 		appeal = theCase.parties().stream().filter(p -> p.id() == party.id()).findFirst().orElseThrow().appeals().get(0);
 		steps = theCase.steps().size();
 	}

@@ -47,7 +47,7 @@ class AccessBrowserTest extends BrowserTest {
 		page.locator("#username").fill(username);
 		page.locator("#password").fill("wrong-password-1");
 		page.locator("form.login button[type=submit]").click();
-		expect(page.locator("#login-error")).hasText("用户名或密码错误。");
+		expect(page.locator("#login-error")).hasText("用户名或密码错误。多次失败后须等待一段时间才能再试。");
 
 		signIn(username, "correct-horse-battery");
 		expect(page.locator("#current-user")).hasText(username);
@@ -63,15 +63,59 @@ class AccessBrowserTest extends BrowserTest {
 	}
 
 	@Test
-	void five_failed_logins_lock_the_account_even_for_the_right_password() {
+	void five_failed_logins_lock_this_address_out_with_the_same_answer_until_an_administrator_unlocks() {
 		String username = newUser("the-right-password");
 		for (int i = 0; i < 5; i++) {
 			signIn(username, "a-wrong-password-" + i);
 			expect(page.locator("#login-error")).isVisible();
 		}
+		String wrongAnswer = page.locator("main").textContent();
 		signIn(username, "the-right-password");
-		expect(page.locator("#login-locked")).isVisible();
-		assertThat(users.findByUsername(username).orElseThrow().lockedUntil()).isNotNull();
+		// locked: the same page as for a wrong password, nothing says the password was right
+		expect(page.locator("#login-error")).isVisible();
+		assertThat(page.locator("main").textContent()).isEqualTo(wrongAnswer);
+		long id = users.findByUsername(username).orElseThrow().id();
+		assertThat(users.get(id).lockedUntil()).isNotNull();
+
+		signIn(ADMIN, ADMIN_PASSWORD);
+		open("/admin/users/" + id);
+		expect(page.locator("table.lockouts tbody tr")).hasCount(1);
+		screenshot("user-lockout");
+		page.locator("#unlock").click();
+		expect(page.locator("#no-lockouts")).isVisible();
+		expect(page.locator(".alert-success")).containsText("已解除 1 个来源地址的锁定");
+		page.locator("#logout").click();
+		signIn(username, "the-right-password");
+		expect(page.locator("#current-user")).hasText(username);
+	}
+
+	@Test
+	void a_new_password_signs_out_the_other_browser_and_keeps_this_one() {
+		String username = newUser("first-horse-battery-9");
+		var elsewhere = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN"));
+		try {
+			var other = elsewhere.newPage();
+			other.navigate(url("/login"));
+			other.locator("#username").fill(username);
+			other.locator("#password").fill("first-horse-battery-9");
+			other.locator("form.login button[type=submit]").click();
+			expect(other.locator("#current-user")).hasText(username);
+
+			signIn(username, "first-horse-battery-9");
+			page.locator("#current-user").click();
+			page.locator(".change-password input[name=oldPassword]").fill("first-horse-battery-9");
+			page.locator(".change-password input[name=newPassword]").fill("second-horse-battery-9");
+			page.locator(".change-password button[type=submit]").click();
+			expect(page.locator(".alert-success")).hasText("密码已修改。");
+			open("/account");
+			expect(page.locator("#current-user")).hasText(username);
+
+			other.navigate(url("/account"));
+			expect(other).hasURL(url("/login"));
+		}
+		finally {
+			elsewhere.close();
+		}
 	}
 
 	@Test

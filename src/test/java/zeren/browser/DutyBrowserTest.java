@@ -36,6 +36,9 @@ class DutyBrowserTest extends BrowserTest {
 	ResponsibilityLists lists;
 
 	@Autowired
+	zeren.duty.DutyListManagement listManagement;
+
+	@Autowired
 	Requirements requirements;
 
 	@Test
@@ -55,7 +58,7 @@ class DutyBrowserTest extends BrowserTest {
 
 		requirements.publish(new Requirements.Publication(city.id(), 2026,
 				List.of(new Requirements.Requirement(null, "1", "主体责任", "签订党风廉政建设责任书", "层层签订", null))));
-		lists.addItem(list.id(), new ResponsibilityLists.ItemInput("2", "教育", "开展警示教育", "全覆盖", secretary.id(),
+		listManagement.addItem(list.id(), new zeren.duty.DutyListManagement.ItemInput("2", "教育", "开展警示教育", "全覆盖", secretary.id(),
 				"县委办", "宣传部", "县纪委", LocalDate.of(2026, 10, 31),
 				List.of(new DutyList.Milestone(LocalDate.of(2026, 6, 30), "半年小结")), null));
 		page.reload();
@@ -81,7 +84,7 @@ class DutyBrowserTest extends BrowserTest {
 	void items_are_edited_on_the_page_a_table_is_uploaded_and_amendments_show_in_the_history() throws Exception {
 		Org county = tree.create(new OrgTree.NewOrg(unique("DE"), "县委" + unique("E"), OrgType.PARTY_COMMITTEE, null, null, null));
 		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
-		DutyList list = lists.create(county.id(), 2026);
+		DutyList list = listManagement.create(county.id(), 2026);
 
 		open("/duty?orgId=" + county.id() + "&year=2026");
 		page.locator("#duty-add summary").click();
@@ -109,9 +112,9 @@ class DutyBrowserTest extends BrowserTest {
 		expect(page.locator(".duty-table tbody tr").first()).containsText("2026-06-30 半年小结");
 
 		// upload a task detail table (the export of another list), with a reason: version 3
-		DutyList other = lists.create(tree.create(new OrgTree.NewOrg(unique("DF"), "区委" + unique("F"),
+		DutyList other = listManagement.create(tree.create(new OrgTree.NewOrg(unique("DF"), "区委" + unique("F"),
 				OrgType.PARTY_COMMITTEE, null, null, null)).id(), 2026);
-		lists.addItem(other.id(), new ResponsibilityLists.ItemInput("1", "教育", "开展警示教育", null, null, null, null, null,
+		listManagement.addItem(other.id(), new zeren.duty.DutyListManagement.ItemInput("1", "教育", "开展警示教育", null, null, null, null, null,
 				null, List.of(), null));
 		byte[] xlsx = page.request().get(url("/duty/lists/" + other.id() + "/xlsx")).body();
 		java.nio.file.Path file = java.nio.file.Files.createTempFile("duty", ".xlsx");

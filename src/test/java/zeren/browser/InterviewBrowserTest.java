@@ -55,12 +55,12 @@ class InterviewBrowserTest extends BrowserTest {
 		expect(page.locator("#coverage-missing tbody tr").nth(0)).containsText(county.name() + " · 县委书记");
 		page.locator("#interview-new").click();
 
-		// an empty content is refused with the field named, and nothing is recorded
+		// an empty content is refused with the field named by its label, and nothing is recorded
 		page.locator("#date").fill("2026-04-15");
 		page.locator("#kind").selectOption("ADMONISHMENT");
 		page.getByLabel(county.name() + " · 县委书记").check();
 		button("保存").click();
-		expect(page.locator("#interview-errors")).containsText("content");
+		expect(page.locator("#interview-errors")).containsText("约谈内容：不能为空");
 		assertThat(records.heldBy(city.id(), 2026)).isEmpty();
 
 		page.locator("#date").fill("2026-04-15");

@@ -36,6 +36,9 @@ class LedgerBrowserTest extends BrowserTest {
 	ResponsibilityLists lists;
 
 	@Autowired
+	zeren.duty.DutyListManagement listManagement;
+
+	@Autowired
 	WorkLedger ledger;
 
 	@Autowired
@@ -47,10 +50,10 @@ class LedgerBrowserTest extends BrowserTest {
 		Org city = tree.create(new OrgTree.NewOrg(unique("LC"), "市委" + unique("L"), OrgType.PARTY_COMMITTEE, null, null, null));
 		Org county = tree.create(new OrgTree.NewOrg(unique("LX"), "县委" + unique("L"), OrgType.PARTY_COMMITTEE, city.id(), null, null));
 		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
-		DutyList list = lists.create(county.id(), year);
-		DutyList.Item task = lists.addItem(list.id(), new ResponsibilityLists.ItemInput(null, "教育", "开展警示教育", null,
+		DutyList list = listManagement.create(county.id(), year);
+		DutyList.Item task = listManagement.addItem(list.id(), new zeren.duty.DutyListManagement.ItemInput(null, "教育", "开展警示教育", null,
 				secretary.id(), "宣传部", null, null, LocalDate.of(year, 12, 31), List.of(), null));
-		lists.publish(list.id());
+		listManagement.publish(list.id());
 		long id = ledger.itemOf(task.id()).orElseThrow().id();
 
 		// from a phone

@@ -57,6 +57,9 @@ class LettersBrowserTest extends BrowserTest {
 	@Autowired
 	zeren.duty.ResponsibilityLists lists;
 
+	@Autowired
+	zeren.duty.DutyListManagement listManagement;
+
 	/** Signs in as another user in a browser session of their own, and makes it the current page. */
 	BrowserContext sessionOf(String username, String password) {
 		BrowserContext own = browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 900));
@@ -113,8 +116,8 @@ class LettersBrowserTest extends BrowserTest {
 		long letterId = idInUrl();
 
 		// the county secretary signs in their own session, from their tasks page (一岗双责)
-		var countyList = lists.create(county.id(), year);
-		lists.addItem(countyList.id(), new ResponsibilityLists.ItemInput(null, null, "召开党风廉政建设工作会议", null,
+		var countyList = listManagement.create(county.id(), year);
+		listManagement.addItem(countyList.id(), new zeren.duty.DutyListManagement.ItemInput(null, null, "召开党风廉政建设工作会议", null,
 				countySecretary.id(), null, null, null, null, List.of(), null));
 		BrowserContext countySession = sessionOf(countyName, "county-password-1");
 		open("/duty/tasks");

@@ -52,14 +52,17 @@ abstract class DutyContract extends ApiTest {
 	ResponsibilityLists lists;
 
 	@Autowired
+	DutyListManagement listManagement;
+
+	@Autowired
 	Requirements requirements;
 
 	Org org(String p, String suffix, Long parent) {
 		return tree.create(new OrgTree.NewOrg(p + suffix, p + suffix + "委", OrgType.PARTY_COMMITTEE, parent, null, null));
 	}
 
-	ResponsibilityLists.ItemInput item(String task, Long leaderPostId, String reason) {
-		return new ResponsibilityLists.ItemInput(null, "党风廉政建设", task, "全年无重大问题", leaderPostId, "县委办",
+	DutyListManagement.ItemInput item(String task, Long leaderPostId, String reason) {
+		return new DutyListManagement.ItemInput(null, "党风廉政建设", task, "全年无重大问题", leaderPostId, "县委办",
 				"组织部、宣传部", "县纪委", LocalDate.of(2026, 12, 31),
 				List.of(new DutyList.Milestone(LocalDate.of(2026, 6, 30), "半年小结")), reason);
 	}
@@ -68,14 +71,14 @@ abstract class DutyContract extends ApiTest {
 	void a_published_list_is_locked_and_each_amendment_needs_a_reason_and_makes_a_version() throws Exception {
 		String p = unique();
 		Org county = org(p, "县", null);
-		DutyList list = lists.create(county.id(), 2026);
+		DutyList list = listManagement.create(county.id(), 2026);
 		assertThat(list.status()).isEqualTo(DutyList.Status.DRAFT);
 		mvc.perform(postJson("/api/v1/duty/lists/" + list.id() + "/items", """
 				{"category":"教育","task":"开展廉政教育","goal":"覆盖全体党员","deadline":"2026-11-30",
 				 "milestones":[{"dueDate":"2026-05-31","description":"制定方案"}]}"""))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.itemNo").value("1"))
 				.andExpect(jsonPath("$.milestones[0].description").value("制定方案"));
-		DutyList.Item second = lists.addItem(list.id(), item("落实一岗双责", null, null));
+		DutyList.Item second = listManagement.addItem(list.id(), item("落实一岗双责", null, null));
 		mvc.perform(post("/api/v1/duty/lists/" + list.id() + "/publish")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("PUBLISHED")).andExpect(jsonPath("$.version").value(1));
 		mvc.perform(post("/api/v1/duty/lists/" + list.id() + "/publish")).andExpect(status().isConflict());
@@ -119,12 +122,17 @@ abstract class DutyContract extends ApiTest {
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("year"));
 		mvc.perform(postJson("/api/v1/duty/lists", "{\"year\":2026}"))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("orgId"));
-		DutyList list = lists.create(county.id(), 2026);
+		DutyList list = listManagement.create(county.id(), 2026);
 		mvc.perform(postJson("/api/v1/duty/lists/" + list.id() + "/items",
 				"{\"task\":\" \",\"deadline\":\"2027-01-01\",\"leaderPostId\":999999999,\"milestones\":[{\"description\":\"x\"}]}"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("task",
-						"leaderPostId", "deadline", "milestones")));
+						"leaderPostId", "deadline", "milestones")))
+				// each field is named by its label, never by its code
+				.andExpect(jsonPath("$.errors[?(@.field == 'task')].message").value(org.hamcrest.Matchers.hasItem(
+						"工作任务：不能为空")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'leaderPostId')].message").value(org.hamcrest.Matchers
+						.hasItem(org.hamcrest.Matchers.startsWith("责任领导："))));
 		mvc.perform(get("/api/v1/duty/lists").param("orgId", String.valueOf(county.id())).param("year", "2025"))
 				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/duty/lists").param("orgId", String.valueOf(county.id())).param("year", "2026"))
@@ -138,8 +146,8 @@ abstract class DutyContract extends ApiTest {
 		Org county = org(p, "县", city.id());
 		Org town = org(p, "镇", county.id());
 		Org other = org(p, "区", city.id());
-		DutyList existing = lists.create(county.id(), 2026);
-		DutyList.Item own = lists.addItem(existing.id(), item("本县自定任务", null, null));
+		DutyList existing = listManagement.create(county.id(), 2026);
+		DutyList.Item own = listManagement.addItem(existing.id(), item("本县自定任务", null, null));
 		mvc.perform(postJson("/api/v1/duty/requirements", """
 				{"orgId":%d,"year":2026,"items":[
 				  {"category":"主体责任","task":"%s 签订责任书","goal":"层层签订","deadline":"2026-03-31"},
@@ -188,11 +196,11 @@ abstract class DutyContract extends ApiTest {
 		Post other = leadership.addPost(county.id(), new Leadership.NewPost("副书记", PostKind.DEPUTY_SECRETARY, List.of(), 2));
 		leadership.appoint(new Leadership.NewTenure(leader.id(), member.id(), LocalDate.of(2020, 1, 1), null));
 		leadership.appoint(new Leadership.NewTenure(leader.id(), head.id(), LocalDate.of(2021, 1, 1), null));
-		DutyList countyList = lists.create(county.id(), 2026);
-		DutyList bureauList = lists.create(bureau.id(), 2026);
-		lists.addItem(countyList.id(), item("组织条线廉政", member.id(), null));
-		lists.addItem(countyList.id(), item("不归他", other.id(), null));
-		lists.addItem(bureauList.id(), item("本局党风", head.id(), null));
+		DutyList countyList = listManagement.create(county.id(), 2026);
+		DutyList bureauList = listManagement.create(bureau.id(), 2026);
+		listManagement.addItem(countyList.id(), item("组织条线廉政", member.id(), null));
+		listManagement.addItem(countyList.id(), item("不归他", other.id(), null));
+		listManagement.addItem(bureauList.id(), item("本局党风", head.id(), null));
 		mvc.perform(get("/api/v1/duty/tasks").param("personId", String.valueOf(leader.id())).param("year", "2026")
 				.param("at", "2026-05-01"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(2)))
@@ -212,8 +220,8 @@ abstract class DutyContract extends ApiTest {
 		Org city = org(p, "市", null);
 		Org a = org(p, "甲县", city.id());
 		Org b = org(p, "乙县", city.id());
-		DutyList listB = lists.create(b.id(), 2026);
-		DutyList.Item itemB = lists.addItem(listB.id(), item("乙县机密任务", null, null));
+		DutyList listB = listManagement.create(b.id(), 2026);
+		DutyList.Item itemB = listManagement.addItem(listB.id(), item("乙县机密任务", null, null));
 		UserAccount userA = users.create(new Users.NewUser(p.toLowerCase() + "a", "password-of-a-1", null, true));
 		users.addGrant(userA.id(), new Users.NewGrant(Role.ORG_ADMIN, a.id(), true));
 		var asA = as(userA.id(), userA.username());
@@ -251,14 +259,14 @@ abstract class DutyContract extends ApiTest {
 		Org other = org(p, "区", null);
 		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("书记", PostKind.SECRETARY, List.of(), 1));
 		leadership.addPost(other.id(), new Leadership.NewPost("书记", PostKind.SECRETARY, List.of(), 1));
-		DutyList list = lists.create(county.id(), 2026);
-		lists.addItem(list.id(), item("第一项任务", secretary.id(), null));
-		lists.addItem(list.id(), new ResponsibilityLists.ItemInput("2.1", null, "第二项\n两行", null, null, null, null,
+		DutyList list = listManagement.create(county.id(), 2026);
+		listManagement.addItem(list.id(), item("第一项任务", secretary.id(), null));
+		listManagement.addItem(list.id(), new DutyListManagement.ItemInput("2.1", null, "第二项\n两行", null, null, null, null,
 				null, null, List.of(), null));
 		byte[] first = mvc.perform(get("/api/v1/duty/lists/" + list.id() + "/xlsx")).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsByteArray();
 
-		DutyList target = lists.create(other.id(), 2026);
+		DutyList target = listManagement.create(other.id(), 2026);
 		mvc.perform(multipart("/api/v1/duty/lists/" + target.id() + "/xlsx")
 				.file(new MockMultipartFile("file", "t.xlsx", "application/octet-stream", first)))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.items", hasSize(2)));
@@ -275,8 +283,8 @@ abstract class DutyContract extends ApiTest {
 	void an_import_with_errors_writes_nothing_and_names_each_line() throws Exception {
 		String p = unique();
 		Org county = org(p, "县", null);
-		DutyList list = lists.create(county.id(), 2026);
-		lists.addItem(list.id(), item("原有任务", null, null));
+		DutyList list = listManagement.create(county.id(), 2026);
+		listManagement.addItem(list.id(), item("原有任务", null, null));
 		try (XSSFWorkbook book = new XSSFWorkbook()) {
 			Sheet sheet = book.createSheet();
 			String[] header = { "序号", "类别", "工作任务", "目标要求", "责任领导", "牵头单位", "参与单位", "监督单位", "完成时限", "阶段节点" };
@@ -325,8 +333,8 @@ abstract class DutyContract extends ApiTest {
 		orgImport.run(handler -> rows.forEach(handler));
 		Org root = tree.findByCode(p + "R").orElseThrow();
 		Org some = tree.findByCode(p + (SUBTREE - 2)).orElseThrow();
-		DutyList kept = lists.create(some.id(), 2026);
-		lists.addItem(kept.id(), item("自有任务", null, null));
+		DutyList kept = listManagement.create(some.id(), 2026);
+		listManagement.addItem(kept.id(), item("自有任务", null, null));
 
 		long started = System.nanoTime();
 		Requirements.Published published = requirements.publish(new Requirements.Publication(root.id(), 2026, List.of(

@@ -15,6 +15,8 @@ class DutySiblingData implements SiblingData {
 
 	private final ResponsibilityLists lists;
 
+	private final DutyListManagement management;
+
 	private final Requirements requirements;
 
 	private Sibling sibling;
@@ -23,18 +25,19 @@ class DutySiblingData implements SiblingData {
 
 	private DutyList.Item item;
 
-	DutySiblingData(ResponsibilityLists lists, Requirements requirements) {
+	DutySiblingData(ResponsibilityLists lists, DutyListManagement management, Requirements requirements) {
 		this.lists = lists;
+		this.management = management;
 		this.requirements = requirements;
 	}
 
 	@Override
 	public void create(Sibling s) {
 		sibling = s;
-		list = lists.create(s.b().id(), 2026);
-		item = lists.addItem(list.id(), new ResponsibilityLists.ItemInput(null, s.secretOrg(), s.secretOrg() + "任务",
+		list = management.create(s.b().id(), 2026);
+		item = management.addItem(list.id(), new DutyListManagement.ItemInput(null, s.secretOrg(), s.secretOrg() + "任务",
 				s.secretOrg(), s.postB().id(), s.secretOrg(), null, null, null, List.of(), null));
-		lists.publish(list.id());
+		management.publish(list.id());
 		requirements.publish(new Requirements.Publication(s.b().id(), 2026,
 				List.of(new Requirements.Requirement(null, null, null, s.secretOrg() + "要求", null, null))));
 	}

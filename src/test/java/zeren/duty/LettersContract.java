@@ -60,10 +60,16 @@ abstract class LettersContract extends ApiTest {
 	ResponsibilityLists lists;
 
 	@Autowired
+	DutyListManagement listManagement;
+
+	@Autowired
 	Requirements requirements;
 
 	@Autowired
 	ResponsibilityLetters letters;
+
+	@Autowired
+	LetterManagement letterManagement;
 
 	@Autowired
 	BusinessClock clock;
@@ -144,10 +150,10 @@ abstract class LettersContract extends ApiTest {
 	}
 
 	void cityListAndRequirements() {
-		DutyList list = lists.create(city.id(), year);
-		lists.addItem(list.id(), new ResponsibilityLists.ItemInput(null, "组织", "选人用人专项检查", "全覆盖", cityMember.id(),
+		DutyList list = listManagement.create(city.id(), year);
+		listManagement.addItem(list.id(), new DutyListManagement.ItemInput(null, "组织", "选人用人专项检查", "全覆盖", cityMember.id(),
 				null, null, null, null, List.of(), null));
-		lists.addItem(list.id(), new ResponsibilityLists.ItemInput(null, "综合", "市委书记自抓事项", null, citySecretary.id(),
+		listManagement.addItem(list.id(), new DutyListManagement.ItemInput(null, "综合", "市委书记自抓事项", null, citySecretary.id(),
 				null, null, null, null, List.of(), null));
 		requirements.publish(new Requirements.Publication(city.id(), year, List.of(
 				new Requirements.Requirement(null, "1", "主体责任", "逐级签订责任书", "层层压实", null),
@@ -191,7 +197,7 @@ abstract class LettersContract extends ApiTest {
 
 	@Test
 	void a_draft_is_edited_freely_and_an_issued_letter_not_at_all() throws Exception {
-		letters.generate(city.id(), year);
+		letterManagement.generate(city.id(), year);
 		ResponsibilityLetter l = letterTo(countySecretary);
 		assertThat(l.items()).isEmpty();
 		String url = "/api/v1/duty/letters/" + l.id();
@@ -200,7 +206,8 @@ abstract class LettersContract extends ApiTest {
 		mvc.perform(put(url).contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"县委责任书\",\"preamble\":\"双方约定如下。\"}"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.title").value("县委责任书"));
 		mvc.perform(put(url).contentType(MediaType.APPLICATION_JSON).content("{\"title\":\" \"}"))
-				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("title"));
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("title"))
+				.andExpect(jsonPath("$.errors[0].message").value("标题：不能为空"));
 		mvc.perform(postJson(url + "/items", "{\"category\":\"教育\",\"task\":\"开展警示教育\",\"deadline\":\"%d-06-30\"}".formatted(year)))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.items", hasSize(1)))
 				.andExpect(jsonPath("$.items[0].itemNo").value("1"));
@@ -240,9 +247,9 @@ abstract class LettersContract extends ApiTest {
 
 	@Test
 	void only_the_person_holding_the_post_on_the_day_signs_and_a_signed_letter_is_immutable() throws Exception {
-		letters.generate(city.id(), year);
+		letterManagement.generate(city.id(), year);
 		ResponsibilityLetter l = letterTo(countySecretary);
-		letters.addItem(l.id(), new ResponsibilityLetters.ItemInput(null, "主体责任", "落实全面从严治党主体责任", "无重大问题", null));
+		letterManagement.addItem(l.id(), new LetterManagement.ItemInput(null, "主体责任", "落实全面从严治党主体责任", "无重大问题", null));
 		String url = "/api/v1/duty/letters/" + l.id();
 		RequestPostProcessor asCountyBoss = userFor(countyBoss, county);
 		RequestPostProcessor asFormer = userFor(formerCountyBoss, county);
@@ -252,7 +259,7 @@ abstract class LettersContract extends ApiTest {
 
 		mvc.perform(postJson(url + "/sign", "{}").with(asCountyBoss)).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.errors[0].code").value("error.letters.not-issued"));
-		letters.issue(l.id());
+		letterManagement.issue(l.id());
 
 		mvc.perform(postJson(url + "/sign", "{}").with(asStranger)).andExpect(status().isForbidden())
 				.andExpect(jsonPath("$.errors[0].code").value("error.letters.not-holder"));
@@ -300,10 +307,10 @@ abstract class LettersContract extends ApiTest {
 
 	@Test
 	void verification_recomputes_the_hash_and_finds_a_letter_changed_in_the_database() throws Exception {
-		letters.generate(city.id(), year);
+		letterManagement.generate(city.id(), year);
 		ResponsibilityLetter l = letterTo(countySecretary);
-		letters.addItem(l.id(), new ResponsibilityLetters.ItemInput("1", null, "原始事项", null, null));
-		letters.issue(l.id());
+		letterManagement.addItem(l.id(), new LetterManagement.ItemInput("1", null, "原始事项", null, null));
+		letterManagement.issue(l.id());
 		RequestPostProcessor asCountyBoss = userFor(countyBoss, county);
 		mvc.perform(postJson("/api/v1/duty/letters/" + l.id() + "/sign", "{}").with(asCountyBoss)).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/duty/letters/" + l.id() + "/verification")).andExpect(status().isOk())
@@ -324,11 +331,11 @@ abstract class LettersContract extends ApiTest {
 	@Test
 	void a_team_member_without_grants_sees_and_signs_their_own_letter_only() throws Exception {
 		cityListAndRequirements();
-		letters.generate(city.id(), year);
+		letterManagement.generate(city.id(), year);
 		ResponsibilityLetter mine = letterTo(cityMember);
 		ResponsibilityLetter other = letterTo(countySecretary);
-		letters.issue(mine.id());
-		letters.issue(other.id());
+		letterManagement.issue(mine.id());
+		letterManagement.issue(other.id());
 		RequestPostProcessor asMember = userFor(member, null);
 		mvc.perform(get("/api/v1/duty/letters/" + mine.id()).with(asMember)).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/duty/letters/" + other.id()).with(asMember)).andExpect(status().isNotFound());
@@ -357,16 +364,16 @@ abstract class LettersContract extends ApiTest {
 
 	@Test
 	void the_issuing_organisation_sees_who_has_and_has_not_signed_in_its_whole_subtree() throws Exception {
-		letters.generate(city.id(), year);
-		letters.generate(county.id(), year);
+		letterManagement.generate(city.id(), year);
+		letterManagement.generate(county.id(), year);
 		ResponsibilityLetter toCounty = letterTo(countySecretary);
 		ResponsibilityLetter toTown = letters.issuedBy(county.id(), year).get(0);
 		ResponsibilityLetter toMember = letterTo(cityMember);
 		for (ResponsibilityLetter l : List.of(toCounty, toTown, toMember)) {
-			letters.addItem(l.id(), new ResponsibilityLetters.ItemInput(null, null, "事项", null, null));
+			letterManagement.addItem(l.id(), new LetterManagement.ItemInput(null, null, "事项", null, null));
 		}
-		letters.issue(toCounty.id());
-		letters.issue(toTown.id());
+		letterManagement.issue(toCounty.id());
+		letterManagement.issue(toTown.id());
 		RequestPostProcessor asCountyBoss = userFor(countyBoss, county);
 		RequestPostProcessor asCityBoss = userFor(cityBoss, city);
 		mvc.perform(postJson("/api/v1/duty/letters/" + toCounty.id() + "/sign", "{}").with(asCountyBoss));
@@ -396,11 +403,11 @@ abstract class LettersContract extends ApiTest {
 
 	@Test
 	void the_pdf_carries_the_chinese_text_the_content_hash_and_the_signatures() throws Exception {
-		letters.generate(city.id(), year);
+		letterManagement.generate(city.id(), year);
 		ResponsibilityLetter l = letterTo(countySecretary);
-		letters.addItem(l.id(), new ResponsibilityLetters.ItemInput(null, "主体责任", "落实全面从严治党主体责任，定期研究部署党风廉政建设工作",
+		letterManagement.addItem(l.id(), new LetterManagement.ItemInput(null, "主体责任", "落实全面从严治党主体责任，定期研究部署党风廉政建设工作",
 				"全年无重大违纪违法问题", LocalDate.of(year, 12, 31)));
-		ResponsibilityLetter issued = letters.issue(l.id());
+		ResponsibilityLetter issued = letterManagement.issue(l.id());
 		mvc.perform(postJson("/api/v1/duty/letters/" + l.id() + "/sign", "{}").with(userFor(countyBoss, county)));
 		byte[] pdf = null;
 		long best = Long.MAX_VALUE;
@@ -428,9 +435,9 @@ abstract class LettersContract extends ApiTest {
 	@Test
 	void the_letter_pages_render_in_chinese_and_in_english() throws Exception {
 		cityListAndRequirements();
-		letters.generate(city.id(), year);
+		letterManagement.generate(city.id(), year);
 		ResponsibilityLetter l = letterTo(countySecretary);
-		letters.issue(l.id());
+		letterManagement.issue(l.id());
 		mvc.perform(get("/duty/letters").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year)))
 				.andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
 						.content().string(containsString("共 2 份：草稿 1，已下达 1，已签署 0；未签署 2 份")));

@@ -17,22 +17,25 @@ class LettersSiblingData implements SiblingData {
 
 	private final ResponsibilityLetters letters;
 
+	private final LetterManagement management;
+
 	private final Leadership leadership;
 
 	private ResponsibilityLetter letter;
 
-	LettersSiblingData(ResponsibilityLetters letters, Leadership leadership) {
+	LettersSiblingData(ResponsibilityLetters letters, LetterManagement management, Leadership leadership) {
 		this.letters = letters;
+		this.management = management;
 		this.leadership = leadership;
 	}
 
 	@Override
 	public void create(Sibling s) {
 		leadership.addPost(s.bChild().id(), new Leadership.NewPost(s.secretOrg() + "村书记", PostKind.SECRETARY, List.of(), 1));
-		ResponsibilityLetters.Generated generated = letters.generate(s.b().id(), 2026);
+		LetterManagement.Generated generated = management.generate(s.b().id(), 2026);
 		long id = generated.created().get(0);
-		letters.addItem(id, new ResponsibilityLetters.ItemInput(null, null, s.secretOrg() + "责任事项", null, null));
-		letter = letters.issue(id);
+		management.addItem(id, new LetterManagement.ItemInput(null, null, s.secretOrg() + "责任事项", null, null));
+		letter = management.issue(id);
 	}
 
 	@Override

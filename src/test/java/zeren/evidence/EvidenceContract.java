@@ -45,6 +45,9 @@ abstract class EvidenceContract extends ApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Attachments attachments;
+
 	Org county;
 
 	Org other;
@@ -181,5 +184,71 @@ abstract class EvidenceContract extends ApiTest {
 				.file(new MockMultipartFile("file", "b.txt", "text/plain", "b".getBytes(StandardCharsets.UTF_8)))
 				.with(as(stranger.id(), stranger.username()))).andExpect(status().isNotFound());
 		assertThat(stored()).isEqualTo(before);
+	}
+
+	Evidence text(String name, String content) {
+		return files.store(county.id(), name, new java.io.ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void files_are_attached_to_an_owner_once_each_in_the_order_attached_and_a_detached_file_is_kept() throws Exception {
+		Attachments.Owner owner = new Attachments.Owner("test-owner", System.nanoTime());
+		Evidence b = text("乙.txt", unique());
+		Evidence a = text("甲.txt", unique());
+		assertThat(attachments.attach(owner, List.of(b.id(), a.id()))).containsExactly(b.id(), a.id());
+		Attachments.Attached c = attachments.store(owner, county.id(), "丙.txt",
+				new java.io.ByteArrayInputStream(unique().getBytes(StandardCharsets.UTF_8)));
+		assertThat(c.added()).isTrue();
+		// attached again: no second link, and the order stays that of the first attachment
+		assertThat(attachments.attach(owner, List.of(a.id()))).isEmpty();
+		assertThat(attachments.of(owner)).extracting(Evidence::id).containsExactly(b.id(), a.id(), c.evidence().id());
+		assertThat(attachments.of(owner.type(), List.of(owner.id(), owner.id() + 1))).containsOnlyKeys(owner.id());
+		try (Download download = attachments.open(owner, a.id())) {
+			assertThat(download.evidence().originalName()).isEqualTo("甲.txt");
+		}
+		assertThat(jdbc.sql("SELECT added_by FROM evidence_link WHERE owner_type = :t AND owner_id = :o AND evidence_id = :e")
+				.param("t", owner.type()).param("o", owner.id()).param("e", a.id()).query(String.class).single())
+				.isEqualTo("admin");
+
+		assertThat(attachments.detach(owner, b.id())).isTrue();
+		assertThat(attachments.detach(owner, b.id())).isFalse();
+		assertThat(attachments.of(owner)).extracting(Evidence::id).containsExactly(a.id(), c.evidence().id());
+		assertThat(files.get(b.id()).originalName()).isEqualTo("乙.txt");
+		// a file not attached to this owner is not served through it
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> attachments.open(owner, b.id()))
+				.isInstanceOf(zeren.platform.NotFoundException.class);
+	}
+
+	@Test
+	void an_owner_whose_attachments_are_frozen_refuses_every_change_and_stores_nothing() {
+		Attachments.Owner frozen = new Attachments.Owner(FrozenTestOwner.TYPE, 1);
+		Evidence kept = text("已有.txt", unique());
+		long before = stored();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> attachments.store(frozen, county.id(), "新.txt",
+				new java.io.ByteArrayInputStream(unique().getBytes(StandardCharsets.UTF_8))))
+				.isInstanceOf(zeren.platform.ConflictException.class);
+		assertThat(stored()).isEqualTo(before);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> attachments.attach(frozen, List.of(kept.id())))
+				.isInstanceOf(zeren.platform.ConflictException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> attachments.detach(frozen, kept.id()))
+				.isInstanceOf(zeren.platform.ConflictException.class);
+		assertThat(attachments.of(frozen)).isEmpty();
+	}
+
+	@Test
+	void an_attached_file_cannot_be_deleted_and_no_link_cascades() {
+		Attachments.Owner owner = new Attachments.Owner("test-owner", System.nanoTime());
+		Evidence file = text("留存.txt", unique());
+		attachments.attach(owner, List.of(file.id()));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM evidence WHERE id = :id")
+				.param("id", file.id()).update()).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		assertThat(attachments.of(owner)).extracting(Evidence::id).containsExactly(file.id());
+		List<String> rules = jdbc.sql("""
+				SELECT rc.delete_rule FROM information_schema.referential_constraints rc
+				JOIN information_schema.table_constraints tc
+				  ON tc.constraint_name = rc.constraint_name AND tc.constraint_schema = rc.constraint_schema
+				WHERE tc.table_name = 'evidence_link'
+				""").query(String.class).list();
+		assertThat(rules).isNotEmpty().allMatch(r -> r.equals("NO ACTION") || r.equals("RESTRICT"));
 	}
 }

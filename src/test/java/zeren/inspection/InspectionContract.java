@@ -134,6 +134,29 @@ abstract class InspectionContract extends ApiTest {
 	}
 
 	@Test
+	void each_error_names_its_field_by_the_label_of_inspection_not_by_its_code_nor_another_module_s_label()
+			throws Exception {
+		Fixture f = fixture();
+		// an empty title is the inspection's title, not a post's (职务名称); list entries are numbered
+		mvc.perform(postJson("/api/v1/inspection/inspections", """
+				{"orgId":%d,"kind":"SPECIAL_SUPERVISION","title":" ","startDate":"2026-03-10","endDate":"2026-03-20",
+				 "targets":[{}],"focusItems":[""]}""".formatted(f.city().id())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value(contains("标题：不能为空")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'targets[0].orgId')].message")
+						.value(contains("检查对象（第 1 项）：不能为空")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'focusItems')].message")
+						.value(contains("检查重点：检查重点不能为空，且不超过 500 个字")));
+		mvc.perform(postJson("/api/v1/inspection/notices", """
+				{"orgId":%d,"title":"通报","body":"","scopeKind":"SUBTREE","findingIds":[]}""".formatted(f.city().id())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == 'body')].message").value(contains("通报内容：不能为空")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'scopeOrgId')].message")
+						.value(contains("范围组织：通报范围为单位或下级时须指定范围组织")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'findingIds')].message").value(contains("所涉问题：不能为空")));
+	}
+
+	@Test
 	void a_subtree_target_is_a_rule_resolved_when_read() throws Exception {
 		Fixture f = fixture();
 		Inspection check = annualCheck(f);

@@ -65,6 +65,9 @@ abstract class RectificationContract extends ApiTest {
 	TrackedItems items;
 
 	@Autowired
+	zeren.tracking.TrackedItemMoves moves;
+
+	@Autowired
 	BusinessClock clock;
 
 	record Fixture(String p, Org city, Org county, Org town, Org otherTown, Post townSecretary, Post townMember,
@@ -130,9 +133,9 @@ abstract class RectificationContract extends ApiTest {
 		long itemId = r.item().id();
 
 		// the town records its progress with evidence and submits
-		var evidence = items.upload(itemId, "会议纪要.txt",
+		var evidence = moves.upload(itemId, "会议纪要.txt",
 				new ByteArrayInputStream("党委会会议纪要".getBytes(StandardCharsets.UTF_8)));
-		items.addEntry(itemId, new NewEntry(clock.today(), "补开党委会，形成集体决策清单", List.of(evidence.id())));
+		moves.addEntry(itemId, new NewEntry(clock.today(), "补开党委会，形成集体决策清单", List.of(evidence.id())));
 		mvc.perform(postJson("/api/v1/tracked-items/" + itemId + "/moves", "{\"action\":\"SUBMIT\",\"note\":\"已整改\"}")
 				.with(as(f.townWorker().id(), f.townWorker().username()))).andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("SUBMITTED"));
@@ -193,9 +196,9 @@ abstract class RectificationContract extends ApiTest {
 		LocalDate deadline = clock.today().plusDays(30);
 		Rectification r = assign(f, deadline, null);
 		long itemId = r.item().id();
-		items.addEntry(itemId, new NewEntry(clock.today(), "已整改", List.of()));
-		items.submit(itemId, "已整改");
-		items.close(itemId, "销号");
+		moves.addEntry(itemId, new NewEntry(clock.today(), "已整改", List.of()));
+		moves.submit(itemId, "已整改");
+		moves.close(itemId, "销号");
 		assertThat(reminders.remind(deadline.plusDays(5))).isZero();
 		var board = rectifications.board(f.county().id(), deadline.getYear(), deadline.plusDays(5));
 		assertThat(board.columns().get(Rectifications.Column.CLOSED)).extracting(Rectification::findingId)

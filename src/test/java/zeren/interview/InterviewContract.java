@@ -279,7 +279,15 @@ abstract class InterviewContract extends ApiTest {
 		mvc.perform(postJson("/api/v1/interviews", "{\"orgId\":%d}".formatted(t.city.id())))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("date", "kind",
-						"content", "interviewer.postId", "interviewees")));
+						"content", "interviewer.postId", "interviewees")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'interviewer.postId')].message")
+						.value(org.hamcrest.Matchers.hasItem("约谈人职务：不能为空")));
+		// an entry without a post is named by its label and its place in the list
+		mvc.perform(postJson("/api/v1/interviews", """
+				{"orgId":%d,"date":"2026-03-01","kind":"ROUTINE","interviewer":{"postId":%d},
+				 "interviewees":[{}],"content":"x"}""".formatted(t.city.id(), t.citySecretary.id())))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("interviewees[0].postId"))
+				.andExpect(jsonPath("$.errors[0].message").value("被约谈人职务（第 1 项）：不能为空"));
 		mvc.perform(postJson("/api/v1/interviews", """
 				{"orgId":%d,"date":"2999-01-01","kind":"ROUTINE","interviewer":{"postId":%d},
 				 "interviewees":[{"postId":%d}],"content":"x"}""".formatted(t.city.id(), t.citySecretary.id(), t.county2Secretary.id())))

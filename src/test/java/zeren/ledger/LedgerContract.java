@@ -44,6 +44,9 @@ abstract class LedgerContract extends ApiTest {
 	ResponsibilityLists lists;
 
 	@Autowired
+	zeren.duty.DutyListManagement listManagement;
+
+	@Autowired
 	Requirements requirements;
 
 	@Autowired
@@ -53,11 +56,14 @@ abstract class LedgerContract extends ApiTest {
 	TrackedItems items;
 
 	@Autowired
+	zeren.tracking.TrackedItemMoves moves;
+
+	@Autowired
 	BusinessClock clock;
 
-	ResponsibilityLists.ItemInput task(String category, String task, Long leader, String lead, LocalDate deadline,
+	zeren.duty.DutyListManagement.ItemInput task(String category, String task, Long leader, String lead, LocalDate deadline,
 			String reason) {
-		return new ResponsibilityLists.ItemInput(null, category, task, null, leader, lead, null, null, deadline,
+		return new zeren.duty.DutyListManagement.ItemInput(null, category, task, null, leader, lead, null, null, deadline,
 				List.of(), reason);
 	}
 
@@ -68,12 +74,12 @@ abstract class LedgerContract extends ApiTest {
 		Org city = tree.create(new OrgTree.NewOrg(p + "c", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
 		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
 		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
-		DutyList list = lists.create(county.id(), year);
-		DutyList.Item education = lists.addItem(list.id(), task("教育", "廉政教育", secretary.id(), "宣传部", LocalDate.of(year, 12, 31), null));
-		lists.addItem(list.id(), task("制度", "完善制度", null, null, null, null));
+		DutyList list = listManagement.create(county.id(), year);
+		DutyList.Item education = listManagement.addItem(list.id(), task("教育", "廉政教育", secretary.id(), "宣传部", LocalDate.of(year, 12, 31), null));
+		listManagement.addItem(list.id(), task("制度", "完善制度", null, null, null, null));
 		assertThat(ledger.itemOf(education.id())).isEmpty();
 
-		lists.publish(list.id());
+		listManagement.publish(list.id());
 		TrackedItem tracked = ledger.itemOf(education.id()).orElseThrow();
 		assertThat(tracked.kind()).isEqualTo(WorkLedger.KIND);
 		assertThat(tracked.ownerPostId()).isEqualTo(secretary.id());
@@ -82,14 +88,14 @@ abstract class LedgerContract extends ApiTest {
 		assertThat(ledger.reconcile(county.id(), year, Reconciliation.GroupBy.ORG, Locale.CHINA).total().tasks()).isEqualTo(2);
 
 		// an amendment changes the tracked item; a removed task leaves the reconciliation
-		lists.editItem(list.id(), education.id(), task("教育", "廉政教育（扩大）", secretary.id(), "宣传部", LocalDate.of(year, 11, 30), "调整"));
+		listManagement.editItem(list.id(), education.id(), task("教育", "廉政教育（扩大）", secretary.id(), "宣传部", LocalDate.of(year, 11, 30), "调整"));
 		assertThat(ledger.itemOf(education.id()).orElseThrow()).satisfies(t -> {
 			assertThat(t.title()).isEqualTo("廉政教育（扩大）");
 			assertThat(t.deadline()).isEqualTo(LocalDate.of(year, 11, 30));
 			assertThat(t.id()).isEqualTo(tracked.id());
 		});
 		DutyList.Item other = lists.get(list.id()).items().get(1);
-		lists.removeItem(list.id(), other.id(), "合并");
+		listManagement.removeItem(list.id(), other.id(), "合并");
 		assertThat(ledger.reconcile(county.id(), year, Reconciliation.GroupBy.ORG, Locale.CHINA).total().tasks()).isEqualTo(1);
 
 		// requirements from the city reach the published county list; the city verifies them
@@ -111,23 +117,23 @@ abstract class LedgerContract extends ApiTest {
 		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
 		Post secretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
 		Post deputy = leadership.addPost(county.id(), new Leadership.NewPost("县委副书记", PostKind.DEPUTY_SECRETARY, List.of(), 2));
-		DutyList list = lists.create(county.id(), year);
+		DutyList list = listManagement.create(county.id(), year);
 		LocalDate later = LocalDate.of(year, 12, 31);
-		var a = lists.addItem(list.id(), task("教育", "甲", secretary.id(), "宣传部", later, null));
-		var b = lists.addItem(list.id(), task("教育", "乙", secretary.id(), "宣传部", later, null));
-		var c = lists.addItem(list.id(), task("监督", "丙", deputy.id(), "纪委", later, null));
-		var d = lists.addItem(list.id(), task("监督", "丁", deputy.id(), "纪委", LocalDate.of(year, 1, 1), null));
-		lists.publish(list.id());
+		var a = listManagement.addItem(list.id(), task("教育", "甲", secretary.id(), "宣传部", later, null));
+		var b = listManagement.addItem(list.id(), task("教育", "乙", secretary.id(), "宣传部", later, null));
+		var c = listManagement.addItem(list.id(), task("监督", "丙", deputy.id(), "纪委", later, null));
+		var d = listManagement.addItem(list.id(), task("监督", "丁", deputy.id(), "纪委", LocalDate.of(year, 1, 1), null));
+		listManagement.publish(list.id());
 		long ia = ledger.itemOf(a.id()).orElseThrow().id();
 		long ib = ledger.itemOf(b.id()).orElseThrow().id();
 		long ic = ledger.itemOf(c.id()).orElseThrow().id();
-		items.addEntry(ia, new NewEntry(clock.today(), "甲已办", List.of()));
-		items.submit(ia, null);
-		items.addEntry(ib, new NewEntry(clock.today(), "乙已办", List.of()));
-		items.addEntry(ib, new NewEntry(clock.today(), "乙又办", List.of()));
-		items.submit(ib, null);
-		items.close(ib, "合格");
-		items.addEntry(ic, new NewEntry(clock.today(), "丙在办", List.of()));
+		moves.addEntry(ia, new NewEntry(clock.today(), "甲已办", List.of()));
+		moves.submit(ia, null);
+		moves.addEntry(ib, new NewEntry(clock.today(), "乙已办", List.of()));
+		moves.addEntry(ib, new NewEntry(clock.today(), "乙又办", List.of()));
+		moves.submit(ib, null);
+		moves.close(ib, "合格");
+		moves.addEntry(ic, new NewEntry(clock.today(), "丙在办", List.of()));
 
 		Reconciliation byLeader = ledger.reconcile(city.id(), year, Reconciliation.GroupBy.LEADER, Locale.CHINA);
 		assertThat(byLeader.rows()).hasSize(2);
@@ -177,9 +183,9 @@ abstract class LedgerContract extends ApiTest {
 		Org other = tree.create(new OrgTree.NewOrg(p + "o", p + "邻县委", OrgType.PARTY_COMMITTEE, null, null, null));
 		UserAccount stranger = users.create(new zeren.access.Users.NewUser(p.toLowerCase() + "s", "password-stranger-1", null, true));
 		users.addGrant(stranger.id(), new zeren.access.Users.NewGrant(Role.ORG_ADMIN, other.id(), true));
-		DutyList list = lists.create(county.id(), year);
-		lists.addItem(list.id(), task("教育", p + "机密任务", null, null, null, null));
-		lists.publish(list.id());
+		DutyList list = listManagement.create(county.id(), year);
+		listManagement.addItem(list.id(), task("教育", p + "机密任务", null, null, null, null));
+		listManagement.publish(list.id());
 		for (String url : List.of("/api/v1/ledger/reconciliation", "/api/v1/ledger/tasks", "/api/v1/ledger/export",
 				"/ledger/tasks", "/ledger/export")) {
 			mvc.perform(get(url).param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year))

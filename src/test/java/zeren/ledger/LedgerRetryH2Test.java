@@ -40,6 +40,9 @@ class LedgerRetryH2Test extends ApiTest {
 	ResponsibilityLists lists;
 
 	@Autowired
+	zeren.duty.DutyListManagement listManagement;
+
+	@Autowired
 	IncompleteEventPublications incomplete;
 
 	@Autowired
@@ -53,13 +56,13 @@ class LedgerRetryH2Test extends ApiTest {
 		String p = unique();
 		int year = clock.today().getYear();
 		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, null, null, null));
-		DutyList list = lists.create(county.id(), year);
-		DutyList.Item task = lists.addItem(list.id(), new ResponsibilityLists.ItemInput(null, "教育", "廉政教育", null, null,
+		DutyList list = listManagement.create(county.id(), year);
+		DutyList.Item task = listManagement.addItem(list.id(), new zeren.duty.DutyListManagement.ItemInput(null, "教育", "廉政教育", null, null,
 				"宣传部", null, null, LocalDate.of(year, 12, 31), List.of(), null));
 
 		doThrow(new IllegalStateException("the ledger is down")).when(ledger).sync(anyLong(), anyInt(), anyBoolean());
 		try {
-			lists.publish(list.id());
+			listManagement.publish(list.id());
 		}
 		catch (IllegalStateException e) {
 			// whether the failure reaches the publisher or is only logged, the decision has committed

@@ -45,6 +45,8 @@ abstract class OrgImportBulkContract extends zeren.support.ApiTest {
 		jdbc.sql("DELETE FROM user_grant WHERE org_id IS NOT NULL").update();
 		jdbc.sql("UPDATE person SET org_id = NULL").update();
 		jdbc.sql("UPDATE org SET parent_id = NULL, discipline_body_id = NULL").update();
+		// evidence goes with its organisation, but a link to it never cascades (module evidence)
+		jdbc.sql("DELETE FROM evidence_link").update();
 		jdbc.sql("DELETE FROM org").update();
 	}
 

@@ -27,6 +27,9 @@ class InputsTest {
 	record Request(@NotBlank @Size(max = 5) String title, @Min(2000) int year, @Valid List<Person> interviewees) {
 	}
 
+	record Questions(List<@NotBlank @Size(max = 3) String> questions) {
+	}
+
 	final Inputs inputs = new Inputs(Validation.buildDefaultValidatorFactory().getValidator());
 
 	final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
@@ -48,6 +51,13 @@ class InputsTest {
 				org.assertj.core.groups.Tuple.tuple("year", "error.field.min"));
 		assertThat(e.errors()).allSatisfy(error -> assertThat(error.module()).isEqualTo("platform"));
 		assertThat(e.errors().get(1).args()).containsExactly(5);
+	}
+
+	@Test
+	void a_constraint_on_the_entries_of_a_list_of_values_names_the_entry() {
+		InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+				() -> inputs.check(new Questions(List.of("ok", " ", "toolong"))));
+		assertThat(e.errors()).extracting(InputError::field).containsExactly("questions[1]", "questions[2]");
 	}
 
 	@Test

@@ -63,7 +63,13 @@ abstract class ReportContract extends ApiTest {
 	TrackedItems items;
 
 	@Autowired
+	zeren.tracking.TrackedItemMoves moves;
+
+	@Autowired
 	ResponsibilityLists lists;
+
+	@Autowired
+	zeren.duty.DutyListManagement listManagement;
 
 	@Autowired
 	InterviewRecords interviews;
@@ -96,8 +102,8 @@ abstract class ReportContract extends ApiTest {
 			throws Exception {
 		Setting s = new Setting();
 		int year = thisYear();
-		var list = lists.create(s.county.id(), year);
-		lists.addItem(list.id(), new ResponsibilityLists.ItemInput(null, "教育", "开展廉政警示教育", null, s.secretary.id(),
+		var list = listManagement.create(s.county.id(), year);
+		listManagement.addItem(list.id(), new zeren.duty.DutyListManagement.ItemInput(null, "教育", "开展廉政警示教育", null, s.secretary.id(),
 				null, null, null, null, List.of(), null));
 		interviews.record(new InterviewRecords.NewInterview(s.county.id(), LocalDate.of(year, 1, 2), Interview.Kind.REMINDER,
 				new InterviewRecords.Attendee(s.secretary.id(), null), List.of(new InterviewRecords.Attendee(s.deputy.id(), null)),
@@ -200,8 +206,8 @@ abstract class ReportContract extends ApiTest {
 	}
 
 	void answer(long itemId) {
-		items.addEntry(itemId, new NewEntry(clock.today(), "已整改并说明情况", List.of()));
-		items.submit(itemId, "答复");
+		moves.addEntry(itemId, new NewEntry(clock.today(), "已整改并说明情况", List.of()));
+		moves.submit(itemId, "答复");
 	}
 
 	@Test
@@ -293,7 +299,9 @@ abstract class ReportContract extends ApiTest {
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("orgId"));
 		mvc.perform(postJson("/api/v1/reports", "{\"orgId\":%d,\"year\":%d}".formatted(s.county.id(), thisYear() + 1)))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("year", "kind")));
+				.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("year", "kind")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'kind')].message").value(org.hamcrest.Matchers.hasItem(
+						"报告类别：不能为空")));
 		assertThat(reports.of(s.county.id(), thisYear())).isEmpty();
 		AnnualReport report = reports.create(new AnnualReports.NewReport(s.county.id(), thisYear(), AnnualReport.Kind.PRINCIPAL, false));
 		// an empty report is not submitted

@@ -42,6 +42,12 @@ abstract class TrackingContract extends ApiTest {
 	TrackedItems items;
 
 	@Autowired
+	TrackedItemMoves moves;
+
+	@Autowired
+	Tracking tracking;
+
+	@Autowired
 	TrackingRules rules;
 
 	@Autowired
@@ -65,7 +71,7 @@ abstract class TrackingContract extends ApiTest {
 	}
 
 	TrackedItem open(String title, LocalDate deadline) {
-		return items.open(f.item(unique(), title, deadline));
+		return tracking.open(f.item(unique(), title, deadline));
 	}
 
 	ResultActions move(long id, String action, String reason, UserAccount by) throws Exception {
@@ -124,14 +130,14 @@ abstract class TrackingContract extends ApiTest {
 	@Test
 	void every_move_not_allowed_from_the_current_state_is_refused_with_409_naming_the_state_and_the_move() throws Exception {
 		TrackedItem opened = open("未开始", inYear());
-		TrackedItem started = items.start(open("进行中", inYear()).id());
+		TrackedItem started = moves.start(open("进行中", inYear()).id());
 		TrackedItem submitted = open("待审核", inYear());
-		items.addEntry(submitted.id(), new NewEntry(clock.today(), "已办", List.of()));
-		items.submit(submitted.id(), null);
+		moves.addEntry(submitted.id(), new NewEntry(clock.today(), "已办", List.of()));
+		moves.submit(submitted.id(), null);
 		TrackedItem closed = open("已销号", inYear());
-		items.addEntry(closed.id(), new NewEntry(clock.today(), "已办", List.of()));
-		items.submit(closed.id(), null);
-		items.close(closed.id(), null);
+		moves.addEntry(closed.id(), new NewEntry(clock.today(), "已办", List.of()));
+		moves.submit(closed.id(), null);
+		moves.close(closed.id(), null);
 		submitted = items.get(submitted.id());
 		closed = items.get(closed.id());
 		assertThat(List.of(opened, started, submitted, closed)).extracting(TrackedItem::status)
@@ -268,10 +274,10 @@ abstract class TrackingContract extends ApiTest {
 	@Test
 	void opening_checks_its_input_and_one_source_is_tracked_once() throws Exception {
 		TrackedItem item = open("来源", inYear());
-		assertThatThrownBy(() -> items.open(f.item(item.sourceRef(), "再来一次", inYear())))
+		assertThatThrownBy(() -> tracking.open(f.item(item.sourceRef(), "再来一次", inYear())))
 				.isInstanceOf(zeren.platform.ConflictException.class);
 		var bad = new NewTrackedItem("Bad Kind", "", f.county().id(), " ", f.verifierPost().id(), null, f.city().id(), null);
-		assertThatThrownBy(() -> items.open(bad)).isInstanceOfSatisfying(zeren.platform.InvalidInputException.class,
+		assertThatThrownBy(() -> tracking.open(bad)).isInstanceOfSatisfying(zeren.platform.InvalidInputException.class,
 				e -> assertThat(e.errors()).extracting(zeren.platform.InputError::field)
 						.containsExactlyInAnyOrder("kind", "sourceRef", "title", "ownerPostId", "deadline"));
 		assertThat(items.bySource("test.item", item.sourceRef())).map(TrackedItem::id).contains(item.id());
@@ -289,8 +295,8 @@ abstract class TrackingContract extends ApiTest {
 		TrackedItem item = open("我的事项", inYear());
 		mvc.perform(get("/api/v1/tracked-items/mine").param("year", String.valueOf(item.year())).with(user(holder)))
 				.andExpect(jsonPath("$.held[*].id").value(contains((int) item.id())));
-		items.addEntry(item.id(), new NewEntry(clock.today(), "已办", List.of()));
-		items.submit(item.id(), null);
+		moves.addEntry(item.id(), new NewEntry(clock.today(), "已办", List.of()));
+		moves.submit(item.id(), null);
 		mvc.perform(get("/api/v1/tracked-items/mine").param("year", String.valueOf(item.year())).with(user(f.verifier())))
 				.andExpect(jsonPath("$.toVerify[*].id").value(contains((int) item.id())));
 		mvc.perform(get("/tracking/items/" + item.id()).with(user(f.verifier()))).andExpect(status().isOk())

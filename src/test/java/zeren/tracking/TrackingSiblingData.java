@@ -23,25 +23,30 @@ import zeren.support.SiblingData;
 class TrackingSiblingData implements SiblingData {
 
 	private final TrackedItems items;
+	private final Tracking tracking;
+	private final TrackedItemMoves moves;
 	private final EvidenceFiles files;
 	private final BusinessClock clock;
 
 	private TrackedItem item;
 	private Evidence evidence;
 
-	TrackingSiblingData(TrackedItems items, EvidenceFiles files, BusinessClock clock) {
+	TrackingSiblingData(TrackedItems items, Tracking tracking, TrackedItemMoves moves, EvidenceFiles files,
+			BusinessClock clock) {
 		this.items = items;
+		this.tracking = tracking;
+		this.moves = moves;
 		this.files = files;
 		this.clock = clock;
 	}
 
 	@Override
 	public void create(Sibling s) {
-		item = items.open(new NewTrackedItem("test.sibling", s.prefix() + "item", s.b().id(), s.secretOrg() + "事项",
+		item = tracking.open(new NewTrackedItem("test.sibling", s.prefix() + "item", s.b().id(), s.secretOrg() + "事项",
 				s.postB().id(), null, s.city().id(), clock.today().plusDays(30)));
 		evidence = files.store(s.b().id(), s.secretOrg() + ".txt",
 				new ByteArrayInputStream((s.secretOrg() + s.secretPerson()).getBytes(StandardCharsets.UTF_8)));
-		items.addEntry(item.id(), new NewEntry(clock.today(), s.secretOrg() + "记录", List.of(evidence.id())));
+		moves.addEntry(item.id(), new NewEntry(clock.today(), s.secretOrg() + "记录", List.of(evidence.id())));
 	}
 
 	@Override

@@ -20,7 +20,9 @@ import zeren.platform.BusinessClock;
 
 /**
  * {@code Authorization: Bearer zrn_…}: a personal access token, looked up by its SHA-256. A
- * revoked, expired or unknown token, or one of a disabled or locked user, is answered with 401.
+ * revoked, expired or unknown token, or one of a disabled user, is answered with 401. Password
+ * guessing does not touch tokens: a lock on password attempts (see {@link LoginThrottle}) leaves
+ * the user's tokens working, and no token needs a password check ({@link PasswordChecks}).
  */
 class BearerTokens extends OncePerRequestFilter {
 
@@ -50,7 +52,7 @@ class BearerTokens extends OncePerRequestFilter {
 		Holder holder = jdbc.sql("""
 				SELECT t.id AS token_id, u.id AS user_id, u.username FROM api_token t JOIN app_user u ON u.id = t.user_id
 				WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now
-				  AND u.enabled = TRUE AND (u.locked_until IS NULL OR u.locked_until <= :now)
+				  AND u.enabled = TRUE
 				""").param("hash", zeren.platform.Sha256.hex(secret)).param("now", now)
 				.query((rs, n) -> new Holder(rs.getLong("token_id"), rs.getLong("user_id"), rs.getString("username")))
 				.optional().orElse(null);

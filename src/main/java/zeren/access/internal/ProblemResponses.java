@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** 401 and 403 for the API as problem details, never a login page. */
+/**
+ * 401 and 403 for the API as problem details, never a login page; 429 with {@code Retry-After}
+ * when the password checks are busy ({@link PasswordChecksBusy}).
+ */
 @Component
 class ProblemResponses {
 
@@ -25,9 +28,19 @@ class ProblemResponses {
 
 	AuthenticationEntryPoint unauthorized() {
 		return (request, response, e) -> {
+			if (e instanceof PasswordChecksBusy) {
+				busy(request, response);
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"zeren\", Bearer");
 			write(response, 401, "unauthorized", localeOf(request));
 		};
+	}
+
+	/** 429: too many password checks at once; the problem's title says tokens need none. */
+	void busy(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setHeader("Retry-After", String.valueOf(PasswordChecksBusy.RETRY_AFTER_SECONDS));
+		write(response, 429, "busy", localeOf(request));
 	}
 
 	AccessDeniedHandler forbidden() {

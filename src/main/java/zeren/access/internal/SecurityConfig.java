@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,9 +31,14 @@ class SecurityConfig {
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/** The pages' login: form login, in the page lane of the password checks. */
 	@Bean
 	AuthenticationManager authenticationManager(PasswordLogin passwordLogin) {
-		ProviderManager manager = new ProviderManager(passwordLogin);
+		return manager(passwordLogin, PasswordChecks.Lane.PAGE);
+	}
+
+	private static AuthenticationManager manager(PasswordLogin passwordLogin, PasswordChecks.Lane lane) {
+		ProviderManager manager = new ProviderManager(passwordLogin.provider(lane));
 		manager.setEraseCredentialsAfterAuthentication(true);
 		return manager;
 	}
@@ -48,11 +52,12 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ProblemResponses problems,
+	SecurityFilterChain api(HttpSecurity http, PasswordLogin passwordLogin, ProblemResponses problems,
 			JdbcClient jdbc, BusinessClock clock) throws Exception {
 		headers(http);
 		http.securityMatcher("/api/**")
-				.authenticationManager(authenticationManager)
+				// HTTP Basic in its own lane of password checks: a flood of it cannot keep page users from signing in
+				.authenticationManager(manager(passwordLogin, PasswordChecks.Lane.API))
 				.csrf(csrf -> csrf.disable())
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
@@ -86,8 +91,9 @@ class SecurityConfig {
 		success.setDefaultTargetUrl("/");
 		http.authenticationManager(authenticationManager)
 				.formLogin(form -> form.loginPage("/login").permitAll().successHandler(success)
+						// one answer for an unknown user, a wrong password, a disabled user and a lock
 						.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-								+ (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+								+ (e instanceof PasswordChecksBusy ? "/login?busy" : "/login?error"))))
 				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 				.authorizeHttpRequests(auth -> auth
 						.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",

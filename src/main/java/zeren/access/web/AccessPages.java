@@ -12,9 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import zeren.access.ApiToken;
 import zeren.access.Role;
 import zeren.access.Users;
+import zeren.access.internal.PasswordChecksBusy;
 import zeren.platform.CurrentUser;
 import zeren.org.OrgTree;
 import zeren.org.People;
@@ -64,15 +67,22 @@ class AccessPages {
 		return "access/account";
 	}
 
+	/** Changes one's password; this page's session stays, the user's other sessions end. */
 	@PostMapping("/account/password")
 	String changePassword(@RequestParam(required = false) String oldPassword,
-			@RequestParam(required = false) String newPassword, RedirectAttributes flash, Locale locale) {
+			@RequestParam(required = false) String newPassword, HttpServletRequest request, RedirectAttributes flash,
+			Locale locale) {
+		HttpSession session = request.getSession(false);
 		try {
-			users.changePassword(CurrentUser.id().orElseThrow(ForbiddenException::new), oldPassword, newPassword);
+			users.changePassword(CurrentUser.id().orElseThrow(ForbiddenException::new),
+					new Users.PasswordChange(oldPassword, newPassword), session == null ? "" : session.getId());
 			flash.addFlashAttribute("notice", messages.getMessage("account.password.changed", null, locale));
 		}
 		catch (InvalidInputException | ConflictException e) {
 			flash.addFlashAttribute("errors", render(e, locale));
+		}
+		catch (PasswordChecksBusy e) {
+			flash.addFlashAttribute("errors", List.of(messages.getMessage("login.busy", null, locale)));
 		}
 		return "redirect:/account";
 	}
@@ -114,6 +124,7 @@ class AccessPages {
 	String user(@PathVariable long id, Model model) {
 		requireAdmin();
 		model.addAttribute("user", users.get(id));
+		model.addAttribute("lockouts", users.lockouts(id));
 		model.addAttribute("grants", users.grants(id).stream()
 				.map(g -> new GrantView(g.id(), g.role(), g.orgId() == null ? null : tree.find(g.orgId()).map(o -> o.name() + " (" + o.code() + ")").orElse("#" + g.orgId()), g.includeDescendants()))
 				.toList());
@@ -178,6 +189,37 @@ class AccessPages {
 			flash.addFlashAttribute("errors", render(e, locale));
 		}
 		return "redirect:/admin/users/" + id;
+	}
+
+	/** An administrator's unlock of a user's sign-in from every address (audited). */
+	@PostMapping("/admin/users/{id}/unlock")
+	String unlock(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+		requireAdmin();
+		int released = users.unlock(id);
+		flash.addFlashAttribute("notice", messages.getMessage("users.unlocked", new Object[] { released }, locale));
+		return "redirect:/admin/users/" + id;
+	}
+
+	@GetMapping("/admin/login-locks")
+	String loginLocks(Model model) {
+		requireAdmin();
+		model.addAttribute("locks", users.addressLockouts());
+		return "access/login-locks";
+	}
+
+	/** An administrator's unlock of a source address, for every user name (audited). */
+	@PostMapping("/admin/login-locks/unlock")
+	String unlockAddress(@RequestParam(required = false) String address, RedirectAttributes flash, Locale locale) {
+		requireAdmin();
+		try {
+			users.unlockAddress(new Users.AddressUnlock(address));
+			flash.addFlashAttribute("notice", messages.getMessage("loginLocks.unlocked", new Object[] { address }, locale));
+		}
+		catch (InvalidInputException | NotFoundException e) {
+			flash.addFlashAttribute("errors", e instanceof InvalidInputException invalid ? render(invalid, locale)
+					: List.of(messages.getMessage("loginLocks.none", null, locale)));
+		}
+		return "redirect:/admin/login-locks";
 	}
 
 	@PostMapping("/admin/users/{id}/enabled")

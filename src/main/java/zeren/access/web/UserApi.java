@@ -2,9 +2,15 @@ package zeren.access.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +25,7 @@ import zeren.access.ApiToken;
 import zeren.access.Grant;
 import zeren.access.UserAccount;
 import zeren.access.Users;
+import zeren.access.internal.PasswordChecksBusy;
 import zeren.platform.CurrentUser;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
@@ -35,10 +42,12 @@ class UserApi {
 
 	private final Users users;
 	private final CurrentScope scope;
+	private final MessageSource messages;
 
-	UserApi(Users users, CurrentScope scope) {
+	UserApi(Users users, CurrentScope scope, MessageSource messages) {
 		this.users = users;
 		this.scope = scope;
+		this.messages = messages;
 	}
 
 	private void requireAdmin() {
@@ -148,14 +157,38 @@ class UserApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	record PasswordChange(String oldPassword, String newPassword) {
+	@PostMapping("/me/password")
+	@Operation(summary = "Change one's own password (the old one is required, and guessing it is throttled like a login); "
+			+ "ends every page session of the user and revokes every API token")
+	ResponseEntity<Void> changePassword(@RequestBody Users.PasswordChange request) {
+		users.changePassword(CurrentUser.id().orElseThrow(ForbiddenException::new), request, null);
+		return ResponseEntity.noContent().build();
 	}
 
-	@PostMapping("/me/password")
-	@Operation(summary = "Change one's own password (the old one is required)")
-	ResponseEntity<Void> changePassword(@RequestBody PasswordChange request) {
-		users.changePassword(CurrentUser.id().orElseThrow(ForbiddenException::new), request.oldPassword(),
-				request.newPassword());
-		return ResponseEntity.noContent().build();
+	@GetMapping("/{id}/lockouts")
+	@Operation(summary = "The locks in force on a user's password attempts, one per source address")
+	List<Users.Lockout> lockouts(@PathVariable long id) {
+		requireSelfOrAdminToRead(id);
+		return users.lockouts(id);
+	}
+
+	record Unlocked(int addresses) {
+	}
+
+	@PostMapping("/{id}/unlock")
+	@Operation(summary = "Forget a user's failed password attempts and locks from every address (administrators; audited)")
+	Unlocked unlock(@PathVariable long id) {
+		requireAdmin();
+		return new Unlocked(users.unlock(id));
+	}
+
+	/** Too many passwords being checked at once: 429, quickly, with a hint that tokens need none. */
+	@ExceptionHandler(PasswordChecksBusy.class)
+	ResponseEntity<ProblemDetail> busy(PasswordChecksBusy e, Locale locale) {
+		ProblemDetail body = ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
+		body.setType(URI.create("urn:zeren:problem:busy"));
+		body.setTitle(messages.getMessage("problem.busy", null, locale));
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(PasswordChecksBusy.RETRY_AFTER_SECONDS)).body(body);
 	}
 }

@@ -16,8 +16,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.accountability.AccountabilityCase;
 import zeren.accountability.AccountabilityStatistics;
+import zeren.accountability.CaseDecisions;
+import zeren.accountability.CaseProcedure;
 import zeren.accountability.Cases;
 import zeren.accountability.IntegrityFiles;
+import zeren.accountability.PartyStep;
 import zeren.accountability.ProposedParty;
 import zeren.accountability.Situations;
 import zeren.platform.BusinessClock;
@@ -27,16 +30,20 @@ import zeren.platform.BusinessClock;
 @Tag(name = "Accountability", description = "追责: cases, 一案双查 proposals from tenures (倒查), the procedure of the 2019 Accountability Regulations, 廉政档案, statistics")
 class AccountabilityApi {
 
-	private final Cases cases;
 	private final Situations situations;
+	private final Cases cases;
+	private final CaseProcedure procedure;
+	private final CaseDecisions decisions;
 	private final IntegrityFiles integrityFiles;
 	private final AccountabilityStatistics statistics;
 	private final BusinessClock clock;
 
-	AccountabilityApi(Cases cases, Situations situations, IntegrityFiles integrityFiles,
-			AccountabilityStatistics statistics, BusinessClock clock) {
-		this.cases = cases;
+	AccountabilityApi(Situations situations, Cases cases, CaseProcedure procedure, CaseDecisions decisions,
+			IntegrityFiles integrityFiles, AccountabilityStatistics statistics, BusinessClock clock) {
 		this.situations = situations;
+		this.cases = cases;
+		this.procedure = procedure;
+		this.decisions = decisions;
 		this.integrityFiles = integrityFiles;
 		this.statistics = statistics;
 		this.clock = clock;
@@ -73,8 +80,8 @@ class AccountabilityApi {
 
 	@PostMapping("/api/v1/accountability/cases")
 	@Operation(summary = "Register a case (DISCIPLINE or ADMIN over the organisation); it awaits the approval of its opening")
-	ResponseEntity<AccountabilityCase> create(@RequestBody Cases.NewCase request) {
-		AccountabilityCase c = cases.create(request);
+	ResponseEntity<AccountabilityCase> create(@RequestBody CaseProcedure.NewCase request) {
+		AccountabilityCase c = procedure.create(request);
 		return ResponseEntity.created(URI.create("/api/v1/accountability/cases/" + c.id())).body(c);
 	}
 
@@ -92,8 +99,8 @@ class AccountabilityApi {
 
 	@PutMapping("/api/v1/accountability/cases/{id}")
 	@Operation(summary = "Change the facts of a case before its report (a reported or decided case is locked)")
-	AccountabilityCase update(@PathVariable long id, @RequestBody Cases.NewCase request) {
-		return cases.update(id, request);
+	AccountabilityCase update(@PathVariable long id, @RequestBody CaseProcedure.CaseContent request) {
+		return procedure.update(id, request);
 	}
 
 	@GetMapping("/api/v1/accountability/cases/{id}/proposed-parties")
@@ -102,91 +109,88 @@ class AccountabilityApi {
 		return cases.proposals(id);
 	}
 
-	record DirectParty(Long personId) {
-	}
-
 	@PostMapping("/api/v1/accountability/cases/{id}/direct-parties")
 	@Operation(summary = "Enter a person directly responsible (直接责任人)")
-	List<ProposedParty> addDirect(@PathVariable long id, @RequestBody DirectParty request) {
-		return cases.addDirect(id, request.personId());
+	List<ProposedParty> addDirect(@PathVariable long id, @RequestBody CaseProcedure.DirectParty request) {
+		return procedure.addDirect(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/parties")
 	@Operation(summary = "Confirm or drop a proposed party (personId or orgId), with a reason")
-	ProposedParty dispose(@PathVariable long id, @RequestBody Cases.Disposal request) {
-		return cases.dispose(id, request);
+	ProposedParty dispose(@PathVariable long id, @RequestBody CaseProcedure.Disposal request) {
+		return procedure.dispose(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/opening/approve")
 	@Operation(summary = "Step: the opening is approved (Art. 9); the investigation starts")
-	AccountabilityCase approveOpening(@PathVariable long id, @RequestBody Cases.Opening request) {
-		return cases.approveOpening(id, request);
+	AccountabilityCase approveOpening(@PathVariable long id, @RequestBody CaseProcedure.Opening request) {
+		return procedure.approveOpening(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/opening/refuse")
 	@Operation(summary = "Step: the opening is refused, with a reason")
-	AccountabilityCase refuseOpening(@PathVariable long id, @RequestBody Cases.Refusal request) {
-		return cases.refuseOpening(id, request);
+	AccountabilityCase refuseOpening(@PathVariable long id, @RequestBody CaseProcedure.Refusal request) {
+		return procedure.refuseOpening(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/parties/{partyId}/fact-statement")
 	@Operation(summary = "Step: the fact statement was shown to a confirmed party (field on)")
 	AccountabilityCase factStatement(@PathVariable long id, @PathVariable long partyId,
-			@RequestBody Cases.PartyStep request) {
-		return cases.showFactStatement(id, partyId, request);
+			@RequestBody PartyStep request) {
+		return procedure.showFactStatement(id, partyId, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/parties/{partyId}/statement")
 	@Operation(summary = "Step: the party's statement of case (陈述和申辩) is recorded (fields on, text)")
 	AccountabilityCase statement(@PathVariable long id, @PathVariable long partyId,
-			@RequestBody Cases.PartyStep request) {
-		return cases.recordStatement(id, partyId, request);
+			@RequestBody CaseProcedure.Written request) {
+		return procedure.recordStatement(id, partyId, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/report")
 	@Operation(summary = "Step: the investigation report (fields on, text); every proposal disposed, every confirmed party heard")
-	AccountabilityCase report(@PathVariable long id, @RequestBody Cases.PartyStep request) {
-		return cases.report(id, request);
+	AccountabilityCase report(@PathVariable long id, @RequestBody CaseProcedure.Written request) {
+		return procedure.report(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/parties/{partyId}/decision")
 	@Operation(summary = "Step: the decision for one party (Art. 12), forms combined where allowed (Art. 8); the last one decides the case")
 	AccountabilityCase decide(@PathVariable long id, @PathVariable long partyId,
-			@RequestBody Cases.DecisionInput request) {
-		return cases.decide(id, partyId, request);
+			@RequestBody CaseDecisions.DecisionInput request) {
+		return decisions.decide(id, partyId, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/parties/{partyId}/corrections")
 	@Operation(summary = "A correction of a decided case: a new decision with its reason that supersedes the one in force")
 	AccountabilityCase correct(@PathVariable long id, @PathVariable long partyId,
-			@RequestBody Cases.DecisionInput request) {
-		return cases.correct(id, partyId, request);
+			@RequestBody CaseDecisions.DecisionInput request) {
+		return decisions.correct(id, partyId, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/announcement")
 	@Operation(summary = "Step: the decision is announced and delivered (Art. 14); each organisational handling becomes a tracked item due in one month (owner: executionOwnerPostId, default the secretary's post)")
-	AccountabilityCase announce(@PathVariable long id, @RequestBody Cases.Announcement request) {
-		return cases.announce(id, request);
+	AccountabilityCase announce(@PathVariable long id, @RequestBody CaseDecisions.Announcement request) {
+		return decisions.announce(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/filing")
 	@Operation(summary = "Step: the decision is filed in the integrity and personnel files (Art. 14); refused while an organisational handling's tracked item is not closed")
-	AccountabilityCase file(@PathVariable long id, @RequestBody Cases.PartyStep request) {
-		return cases.file(id, request);
+	AccountabilityCase file(@PathVariable long id, @RequestBody PartyStep request) {
+		return decisions.file(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/parties/{partyId}/appeals")
 	@Operation(summary = "An appeal (Art. 15): within one month of delivery (fields on, text); execution is not suspended")
 	AccountabilityCase appeal(@PathVariable long id, @PathVariable long partyId,
-			@RequestBody Cases.PartyStep request) {
-		return cases.appeal(id, partyId, request);
+			@RequestBody CaseDecisions.NewAppeal request) {
+		return decisions.appeal(id, partyId, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/appeals/{appealId}/decision")
 	@Operation(summary = "The appeal's outcome (UPHELD, VARIED with forms, REVOKED), due within one month of filing")
 	AccountabilityCase decideAppeal(@PathVariable long id, @PathVariable long appealId,
-			@RequestBody Cases.AppealDecision request) {
-		return cases.decideAppeal(id, appealId, request);
+			@RequestBody CaseDecisions.AppealDecision request) {
+		return decisions.decideAppeal(id, appealId, request);
 	}
 
 	// ---- integrity file and statistics --------------------------------------------------------------

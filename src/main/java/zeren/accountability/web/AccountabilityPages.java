@@ -19,8 +19,11 @@ import zeren.accountability.AccountabilityCase.Disposition;
 import zeren.accountability.AccountabilityCase.Form;
 import zeren.accountability.AccountabilityCase.Origin;
 import zeren.accountability.AccountabilityStatistics;
+import zeren.accountability.CaseDecisions;
+import zeren.accountability.CaseProcedure;
 import zeren.accountability.Cases;
 import zeren.accountability.IntegrityFiles;
+import zeren.accountability.PartyStep;
 import zeren.accountability.Situations;
 import zeren.org.Leadership;
 import zeren.org.OrgTree;
@@ -39,6 +42,8 @@ import zeren.platform.web.PageErrors;
 class AccountabilityPages {
 
 	private final Cases cases;
+	private final CaseProcedure procedure;
+	private final CaseDecisions decisions;
 	private final Situations situations;
 	private final IntegrityFiles integrityFiles;
 	private final AccountabilityStatistics statistics;
@@ -48,10 +53,12 @@ class AccountabilityPages {
 	private final CurrentScope scope;
 	private final PageErrors errors;
 
-	AccountabilityPages(Cases cases, Situations situations, IntegrityFiles integrityFiles,
-			AccountabilityStatistics statistics, OrgTree tree, Leadership leadership, BusinessClock clock,
-			CurrentScope scope, PageErrors errors) {
+	AccountabilityPages(Cases cases, CaseProcedure procedure, CaseDecisions decisions, Situations situations,
+			IntegrityFiles integrityFiles, AccountabilityStatistics statistics, OrgTree tree, Leadership leadership,
+			BusinessClock clock, CurrentScope scope, PageErrors errors) {
 		this.cases = cases;
+		this.procedure = procedure;
+		this.decisions = decisions;
 		this.situations = situations;
 		this.integrityFiles = integrityFiles;
 		this.statistics = statistics;
@@ -99,7 +106,7 @@ class AccountabilityPages {
 			@RequestParam(required = false) Long inChargePostId, @RequestParam(required = false) List<Long> directPersonIds,
 			RedirectAttributes flash, Locale locale) {
 		try {
-			AccountabilityCase c = cases.create(new Cases.NewCase(orgId, origin, originRef, title, periodFrom, periodTo,
+			AccountabilityCase c = procedure.create(new CaseProcedure.NewCase(orgId, origin, originRef, title, periodFrom, periodTo,
 					facts, situationIds, inChargePostId, directPersonIds, null));
 			return "redirect:/accountability/cases/" + c.id();
 		}
@@ -130,26 +137,26 @@ class AccountabilityPages {
 	@PostMapping("/accountability/cases/{id}/opening/approve")
 	String approve(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String approvedBy, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.approveOpening(id, new Cases.Opening(on, approvedBy)), back(id), flash, locale);
+		return errors.attempt(() -> procedure.approveOpening(id, new CaseProcedure.Opening(on, approvedBy)), back(id), flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/opening/refuse")
 	String refuse(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String reason, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.refuseOpening(id, new Cases.Refusal(on, reason)), back(id), flash, locale);
+		return errors.attempt(() -> procedure.refuseOpening(id, new CaseProcedure.Refusal(on, reason)), back(id), flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/direct-parties")
 	String addDirect(@PathVariable long id, @RequestParam(required = false) Long directPersonId, RedirectAttributes flash,
 			Locale locale) {
-		return errors.attempt(() -> cases.addDirect(id, directPersonId), back(id), flash, locale);
+		return errors.attempt(() -> procedure.addDirect(id, new CaseProcedure.DirectParty(directPersonId)), back(id), flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/parties")
 	String dispose(@PathVariable long id, @RequestParam(required = false) Long subjectPersonId,
 			@RequestParam(required = false) Long subjectOrgId, @RequestParam(required = false) Disposition disposition,
 			@RequestParam(required = false) String reason, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.dispose(id, new Cases.Disposal(subjectPersonId, subjectOrgId, disposition, reason)),
+		return errors.attempt(() -> procedure.dispose(id, new CaseProcedure.Disposal(subjectPersonId, subjectOrgId, disposition, reason)),
 				back(id), flash, locale);
 	}
 
@@ -157,7 +164,7 @@ class AccountabilityPages {
 	String factStatement(@PathVariable long id, @PathVariable long partyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.showFactStatement(id, partyId, new Cases.PartyStep(on, null)), back(id), flash,
+		return errors.attempt(() -> procedure.showFactStatement(id, partyId, new PartyStep(on, null)), back(id), flash,
 				locale);
 	}
 
@@ -165,14 +172,14 @@ class AccountabilityPages {
 	String statement(@PathVariable long id, @PathVariable long partyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String text, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.recordStatement(id, partyId, new Cases.PartyStep(on, text)), back(id), flash,
+		return errors.attempt(() -> procedure.recordStatement(id, partyId, new CaseProcedure.Written(on, text)), back(id), flash,
 				locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/report")
 	String report(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String text, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.report(id, new Cases.PartyStep(on, text)), back(id), flash, locale);
+		return errors.attempt(() -> procedure.report(id, new CaseProcedure.Written(on, text)), back(id), flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/parties/{partyId}/decision")
@@ -181,13 +188,13 @@ class AccountabilityPages {
 			@RequestParam(required = false) String authority, @RequestParam(required = false) List<Form> forms,
 			@RequestParam(required = false) String sanctionDetail, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) boolean correction, RedirectAttributes flash, Locale locale) {
-		Cases.DecisionInput input = new Cases.DecisionInput(on, authority, forms, sanctionDetail, reason);
+		CaseDecisions.DecisionInput input = new CaseDecisions.DecisionInput(on, authority, forms, sanctionDetail, reason);
 		return errors.attempt(() -> {
 			if (correction) {
-				cases.correct(id, partyId, input);
+				decisions.correct(id, partyId, input);
 			}
 			else {
-				cases.decide(id, partyId, input);
+				decisions.decide(id, partyId, input);
 			}
 		}, back(id), flash, locale);
 	}
@@ -195,21 +202,21 @@ class AccountabilityPages {
 	@PostMapping("/accountability/cases/{id}/announcement")
 	String announce(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) Long executionOwnerPostId, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.announce(id, new Cases.Announcement(on, null, executionOwnerPostId)), back(id),
+		return errors.attempt(() -> decisions.announce(id, new CaseDecisions.Announcement(on, null, executionOwnerPostId)), back(id),
 				flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/filing")
 	String file(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.file(id, new Cases.PartyStep(on, null)), back(id), flash, locale);
+		return errors.attempt(() -> decisions.file(id, new PartyStep(on, null)), back(id), flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/parties/{partyId}/appeals")
 	String appeal(@PathVariable long id, @PathVariable long partyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String text, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.appeal(id, partyId, new Cases.PartyStep(on, text)), back(id), flash, locale);
+		return errors.attempt(() -> decisions.appeal(id, partyId, new CaseDecisions.NewAppeal(on, text)), back(id), flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/appeals/{appealId}/decision")
@@ -218,8 +225,8 @@ class AccountabilityPages {
 			@RequestParam(required = false) AppealOutcome outcome, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String authority, @RequestParam(required = false) List<Form> forms,
 			@RequestParam(required = false) String sanctionDetail, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> cases.decideAppeal(id, appealId,
-				new Cases.AppealDecision(on, outcome, reason, authority, forms, sanctionDetail)), back(id), flash, locale);
+		return errors.attempt(() -> decisions.decideAppeal(id, appealId,
+				new CaseDecisions.AppealDecision(on, outcome, reason, authority, forms, sanctionDetail)), back(id), flash, locale);
 	}
 
 	@GetMapping("/accountability/people/{id}")

@@ -2,12 +2,9 @@ package zeren.duty.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.duty.DutyList;
+import zeren.duty.DutyListManagement;
 import zeren.duty.Requirements;
 import zeren.duty.ResponsibilityLists;
 import zeren.platform.BusinessClock;
@@ -36,22 +34,21 @@ import zeren.platform.NotFoundException;
 class DutyApi {
 
 	private final ResponsibilityLists lists;
+	private final DutyListManagement management;
 	private final Requirements requirements;
 	private final BusinessClock clock;
 
-	DutyApi(ResponsibilityLists lists, Requirements requirements, BusinessClock clock) {
+	DutyApi(ResponsibilityLists lists, DutyListManagement management, Requirements requirements, BusinessClock clock) {
 		this.lists = lists;
+		this.management = management;
 		this.requirements = requirements;
 		this.clock = clock;
 	}
 
-	record NewList(Long orgId, Integer year) {
-	}
-
 	@PostMapping("/api/v1/duty/lists")
 	@Operation(summary = "Create the draft responsibility list of an organisation for a year (or get the existing one)")
-	ResponseEntity<DutyList> create(@RequestBody NewList request) {
-		DutyList list = lists.create(request.orgId(), request.year());
+	ResponseEntity<DutyList> create(@RequestBody DutyListManagement.NewList request) {
+		DutyList list = management.create(request);
 		return ResponseEntity.created(URI.create("/api/v1/duty/lists/" + list.id())).body(list);
 	}
 
@@ -71,28 +68,28 @@ class DutyApi {
 	@PostMapping("/api/v1/duty/lists/{id}/publish")
 	@Operation(summary = "Publish a draft list: it is locked, later changes are amendments with a reason")
 	DutyList publish(@PathVariable long id) {
-		return lists.publish(id);
+		return management.publish(id);
 	}
 
 	@PostMapping("/api/v1/duty/lists/{id}/items")
 	@Operation(summary = "Add an own item (on a published list: an amendment, reason required)")
-	ResponseEntity<DutyList.Item> addItem(@PathVariable long id, @RequestBody ResponsibilityLists.ItemInput input) {
-		DutyList.Item item = lists.addItem(id, input);
+	ResponseEntity<DutyList.Item> addItem(@PathVariable long id, @RequestBody DutyListManagement.ItemInput input) {
+		DutyList.Item item = management.addItem(id, input);
 		return ResponseEntity.created(URI.create("/api/v1/duty/lists/" + id + "/items/" + item.id())).body(item);
 	}
 
 	@PutMapping("/api/v1/duty/lists/{id}/items/{itemId}")
 	@Operation(summary = "Change an item (inherited items: only leader, units and milestones; published: reason required)")
 	DutyList.Item editItem(@PathVariable long id, @PathVariable long itemId,
-			@RequestBody ResponsibilityLists.ItemInput input) {
-		return lists.editItem(id, itemId, input);
+			@RequestBody DutyListManagement.ItemInput input) {
+		return management.editItem(id, itemId, input);
 	}
 
 	@DeleteMapping("/api/v1/duty/lists/{id}/items/{itemId}")
 	@Operation(summary = "Remove an own item (published: reason required)")
 	ResponseEntity<Void> removeItem(@PathVariable long id, @PathVariable long itemId,
 			@RequestParam(required = false) String reason) {
-		lists.removeItem(id, itemId, reason);
+		management.removeItem(id, itemId, reason);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -111,13 +108,7 @@ class DutyApi {
 	@GetMapping("/api/v1/duty/lists/{id}/xlsx")
 	@Operation(summary = "Export the list as the task detail table (工作任务明细表), XLSX")
 	ResponseEntity<byte[]> export(@PathVariable long id) throws IOException {
-		DutyList list = lists.get(id);
-		byte[] bytes = TaskDetailTable.write(list);
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("duty-" + list.orgId() + "-" + list.year() + ".xlsx", StandardCharsets.UTF_8).build()
-						.toString())
-				.contentType(MediaType.parseMediaType(TaskDetailTable.CONTENT_TYPE)).body(bytes);
+		return TaskDetailTable.response(lists.get(id));
 	}
 
 	@PostMapping(path = "/api/v1/duty/lists/{id}/xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -129,7 +120,7 @@ class DutyApi {
 		if (file == null || file.isEmpty()) {
 			throw InvalidInputException.of("file", "error.import.file-missing");
 		}
-		return lists.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
+		return management.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
 	}
 
 	@PostMapping("/api/v1/duty/requirements")

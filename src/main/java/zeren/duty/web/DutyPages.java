@@ -1,16 +1,12 @@
 package zeren.duty.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,8 +18,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import zeren.duty.DutyList;
+import zeren.duty.DutyListManagement;
 import zeren.duty.ResponsibilityLists;
 import zeren.org.Leadership;
+import zeren.org.OrgChoice;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
@@ -35,13 +33,16 @@ import zeren.platform.web.PageErrors;
 class DutyPages {
 
 	private final ResponsibilityLists lists;
+	private final DutyListManagement management;
 	private final OrgTree tree;
 	private final BusinessClock clock;
 	private final PageErrors errors;
 	private final Leadership leadership;
 
-	DutyPages(ResponsibilityLists lists, OrgTree tree, BusinessClock clock, PageErrors errors, Leadership leadership) {
+	DutyPages(ResponsibilityLists lists, DutyListManagement management, OrgTree tree, BusinessClock clock,
+			PageErrors errors, Leadership leadership) {
 		this.lists = lists;
+		this.management = management;
 		this.leadership = leadership;
 		this.tree = tree;
 		this.clock = clock;
@@ -52,13 +53,8 @@ class DutyPages {
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Integer version, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
-		model.addAttribute("year", y);
-		var roots = tree.roots();
-		model.addAttribute("roots", roots);
-		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
 		if (orgId != null) {
-			model.addAttribute("org", tree.get(orgId));
-			model.addAttribute("canManage", tree.canManage(orgId));
 			lists.find(orgId, y).ifPresent(list -> {
 				model.addAttribute("list", list);
 				model.addAttribute("versions", lists.versions(list.id()));
@@ -81,7 +77,7 @@ class DutyPages {
 	String create(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			RedirectAttributes flash, Locale locale) {
 		try {
-			DutyList list = lists.create(orgId, year);
+			DutyList list = management.create(new DutyListManagement.NewList(orgId, year));
 			return "redirect:/duty?orgId=" + list.orgId() + "&year=" + list.year();
 		}
 		catch (InvalidInputException | ConflictException e) {
@@ -94,7 +90,7 @@ class DutyPages {
 	String publish(@PathVariable long id, RedirectAttributes flash, Locale locale) {
 		DutyList list = lists.get(id);
 		try {
-			lists.publish(id);
+			management.publish(id);
 		}
 		catch (InvalidInputException | ConflictException e) {
 			flash.addFlashAttribute("errors", errors.of(e, locale));
@@ -127,8 +123,8 @@ class DutyPages {
 		return milestones;
 	}
 
-	private static ResponsibilityLists.ItemInput input(ItemForm f) {
-		return new ResponsibilityLists.ItemInput(f.itemNo(), f.category(), f.task(), f.goal(), f.leaderPostId(),
+	private static DutyListManagement.ItemInput input(ItemForm f) {
+		return new DutyListManagement.ItemInput(f.itemNo(), f.category(), f.task(), f.goal(), f.leaderPostId(),
 				f.leadUnit(), f.participatingUnits(), f.supervisingUnit(), f.deadline(), milestones(f.milestones()),
 				f.reason());
 	}
@@ -141,21 +137,21 @@ class DutyPages {
 	@PostMapping("/duty/lists/{id}/items")
 	String addItem(@PathVariable long id, ItemForm form, RedirectAttributes flash, Locale locale) {
 		lists.requireManaged(id);
-		return errors.attempt(() -> lists.addItem(id, input(form)), listPage(id), flash, locale);
+		return errors.attempt(() -> management.addItem(id, input(form)), listPage(id), flash, locale);
 	}
 
 	@PostMapping("/duty/lists/{id}/items/{itemId}")
 	String editItem(@PathVariable long id, @PathVariable long itemId, ItemForm form, RedirectAttributes flash,
 			Locale locale) {
 		lists.requireManaged(id);
-		return errors.attempt(() -> lists.editItem(id, itemId, input(form)), listPage(id), flash, locale);
+		return errors.attempt(() -> management.editItem(id, itemId, input(form)), listPage(id), flash, locale);
 	}
 
 	@PostMapping("/duty/lists/{id}/items/{itemId}/remove")
 	String removeItem(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String reason,
 			RedirectAttributes flash, Locale locale) {
 		lists.requireManaged(id);
-		return errors.attempt(() -> lists.removeItem(id, itemId, reason), listPage(id), flash, locale);
+		return errors.attempt(() -> management.removeItem(id, itemId, reason), listPage(id), flash, locale);
 	}
 
 	@PostMapping("/duty/lists/{id}/import")
@@ -168,7 +164,7 @@ class DutyPages {
 				throw InvalidInputException.of("file", "error.import.file-missing");
 			}
 			try {
-				lists.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
+				management.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
 			}
 			catch (java.io.IOException e) {
 				throw InvalidInputException.of("file", "error.import.xlsx-unreadable");
@@ -178,11 +174,6 @@ class DutyPages {
 
 	@GetMapping("/duty/lists/{id}/xlsx")
 	ResponseEntity<byte[]> export(@PathVariable long id) throws IOException {
-		DutyList list = lists.get(id);
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("duty-" + list.orgId() + "-" + list.year() + ".xlsx", StandardCharsets.UTF_8).build()
-						.toString())
-				.contentType(MediaType.parseMediaType(TaskDetailTable.CONTENT_TYPE)).body(TaskDetailTable.write(list));
+		return TaskDetailTable.response(lists.get(id));
 	}
 }

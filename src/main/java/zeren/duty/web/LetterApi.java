@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
 import zeren.platform.BusinessClock;
@@ -26,22 +27,21 @@ import zeren.platform.BusinessClock;
 class LetterApi {
 
 	private final ResponsibilityLetters letters;
+	private final LetterManagement management;
 	private final BusinessClock clock;
 	private final LetterPdf pdf;
 
-	LetterApi(ResponsibilityLetters letters, BusinessClock clock, LetterPdf pdf) {
+	LetterApi(ResponsibilityLetters letters, LetterManagement management, BusinessClock clock, LetterPdf pdf) {
 		this.letters = letters;
+		this.management = management;
 		this.clock = clock;
 		this.pdf = pdf;
 	}
 
-	record Generation(Long orgId, Integer year) {
-	}
-
 	@PostMapping("/api/v1/duty/letters/generate")
 	@Operation(summary = "Generate the year's letters of an organisation: one per lower organisation (items: its 1+X requirements, else its list) and one per team post (items it leads); existing ones are kept")
-	ResponsibilityLetters.Generated generate(@RequestBody Generation request) {
-		return letters.generate(request.orgId(), request.year());
+	LetterManagement.Generated generate(@RequestBody LetterManagement.Generation request) {
+		return management.generate(request);
 	}
 
 	@GetMapping("/api/v1/duty/letters")
@@ -64,33 +64,33 @@ class LetterApi {
 
 	@PutMapping("/api/v1/duty/letters/{letterId}")
 	@Operation(summary = "Change the title and text of a draft letter (409 once issued or signed)")
-	ResponsibilityLetter editText(@PathVariable long letterId, @RequestBody ResponsibilityLetters.TextInput input) {
-		return letters.editText(letterId, input);
+	ResponsibilityLetter editText(@PathVariable long letterId, @RequestBody LetterManagement.TextInput input) {
+		return management.editText(letterId, input);
 	}
 
 	@PostMapping("/api/v1/duty/letters/{letterId}/items")
 	@Operation(summary = "Add an item to a draft letter")
-	ResponsibilityLetter addItem(@PathVariable long letterId, @RequestBody ResponsibilityLetters.ItemInput input) {
-		return letters.addItem(letterId, input);
+	ResponsibilityLetter addItem(@PathVariable long letterId, @RequestBody LetterManagement.ItemInput input) {
+		return management.addItem(letterId, input);
 	}
 
 	@PutMapping("/api/v1/duty/letters/{letterId}/items/{letterItemId}")
 	@Operation(summary = "Change an item of a draft letter")
 	ResponsibilityLetter editItem(@PathVariable long letterId, @PathVariable long letterItemId,
-			@RequestBody ResponsibilityLetters.ItemInput input) {
-		return letters.editItem(letterId, letterItemId, input);
+			@RequestBody LetterManagement.ItemInput input) {
+		return management.editItem(letterId, letterItemId, input);
 	}
 
 	@DeleteMapping("/api/v1/duty/letters/{letterId}/items/{letterItemId}")
 	@Operation(summary = "Remove an item from a draft letter")
 	ResponsibilityLetter removeItem(@PathVariable long letterId, @PathVariable long letterItemId) {
-		return letters.removeItem(letterId, letterItemId);
+		return management.removeItem(letterId, letterItemId);
 	}
 
 	@PostMapping("/api/v1/duty/letters/{letterId}/issue")
 	@Operation(summary = "Issue a draft: its canonical content is fixed and hashed (SHA-256); it now waits for both signatures")
 	ResponsibilityLetter issue(@PathVariable long letterId) {
-		return letters.issue(letterId);
+		return management.issue(letterId);
 	}
 
 	record Signing(ResponsibilityLetter.Side party) {
@@ -99,7 +99,7 @@ class LetterApi {
 	@PostMapping("/api/v1/duty/letters/{letterId}/sign")
 	@Operation(summary = "Sign for a party (ISSUER or RECIPIENT; empty: the caller's own): only the user linked to the person holding that party's post today; 403 otherwise")
 	ResponsibilityLetter sign(@PathVariable long letterId, @RequestBody(required = false) Signing request) {
-		return letters.sign(letterId, request == null ? null : request.party());
+		return management.sign(letterId, request == null ? null : request.party());
 	}
 
 	@GetMapping("/api/v1/duty/letters/{letterId}/verification")

@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
+import zeren.org.OrgChoice;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
@@ -26,13 +28,16 @@ import zeren.platform.web.PageErrors;
 class LetterPages {
 
 	private final ResponsibilityLetters letters;
+	private final LetterManagement management;
 	private final OrgTree tree;
 	private final BusinessClock clock;
 	private final PageErrors errors;
 	private final LetterPdf pdf;
 
-	LetterPages(ResponsibilityLetters letters, OrgTree tree, BusinessClock clock, PageErrors errors, LetterPdf pdf) {
+	LetterPages(ResponsibilityLetters letters, LetterManagement management, OrgTree tree, BusinessClock clock,
+			PageErrors errors, LetterPdf pdf) {
 		this.letters = letters;
+		this.management = management;
 		this.tree = tree;
 		this.clock = clock;
 		this.errors = errors;
@@ -43,14 +48,9 @@ class LetterPages {
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			Model model) {
 		int y = year == null ? clock.today().getYear() : year;
-		model.addAttribute("year", y);
 		model.addAttribute("sides", ResponsibilityLetter.Side.values());
-		var roots = tree.roots();
-		model.addAttribute("roots", roots);
-		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
 		if (orgId != null) {
-			model.addAttribute("org", tree.get(orgId));
-			model.addAttribute("canManage", tree.canManage(orgId));
 			model.addAttribute("letters", letters.issuedBy(orgId, y));
 			model.addAttribute("overview", letters.overview(orgId, y));
 			model.addAttribute("maxPending", ResponsibilityLetters.MAX_PENDING);
@@ -64,7 +64,7 @@ class LetterPages {
 		String back = orgId == null ? "redirect:/duty/letters" : "redirect:/duty/letters?orgId=" + orgId
 				+ (year == null ? "" : "&year=" + year);
 		try {
-			ResponsibilityLetters.Generated generated = letters.generate(orgId, year);
+			LetterManagement.Generated generated = management.generate(new LetterManagement.Generation(orgId, year));
 			flash.addFlashAttribute("notice", errors.message("letters.generated", locale, generated.created().size()));
 			if (!generated.skipped().isEmpty()) {
 				flash.addFlashAttribute("skipped", String.join("、", generated.skipped()));
@@ -96,7 +96,7 @@ class LetterPages {
 	String editText(@PathVariable long letterId, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String preamble, RedirectAttributes flash, Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.editText(letterId, new ResponsibilityLetters.TextInput(title, preamble)),
+		return errors.attempt(() -> management.editText(letterId, new LetterManagement.TextInput(title, preamble)),
 				back(letterId), flash, locale);
 	}
 
@@ -106,8 +106,8 @@ class LetterPages {
 			@RequestParam(required = false) String goal, @RequestParam(required = false) LocalDate deadline,
 			RedirectAttributes flash, Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.addItem(letterId,
-				new ResponsibilityLetters.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
+		return errors.attempt(() -> management.addItem(letterId,
+				new LetterManagement.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
 	}
 
 	@PostMapping("/duty/letters/{letterId}/items/{letterItemId}")
@@ -116,28 +116,28 @@ class LetterPages {
 			@RequestParam(required = false) String task, @RequestParam(required = false) String goal,
 			@RequestParam(required = false) LocalDate deadline, RedirectAttributes flash, Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.editItem(letterId, letterItemId,
-				new ResponsibilityLetters.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
+		return errors.attempt(() -> management.editItem(letterId, letterItemId,
+				new LetterManagement.ItemInput(itemNo, category, task, goal, deadline)), back(letterId), flash, locale);
 	}
 
 	@PostMapping("/duty/letters/{letterId}/items/{letterItemId}/remove")
 	String removeItem(@PathVariable long letterId, @PathVariable long letterItemId, RedirectAttributes flash,
 			Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.removeItem(letterId, letterItemId), back(letterId), flash, locale);
+		return errors.attempt(() -> management.removeItem(letterId, letterItemId), back(letterId), flash, locale);
 	}
 
 	@PostMapping("/duty/letters/{letterId}/issue")
 	String issue(@PathVariable long letterId, RedirectAttributes flash, Locale locale) {
 		letters.requireManaged(letterId);
-		return errors.attempt(() -> letters.issue(letterId), back(letterId), flash, locale);
+		return errors.attempt(() -> management.issue(letterId), back(letterId), flash, locale);
 	}
 
 	@PostMapping("/duty/letters/{letterId}/sign")
 	String sign(@PathVariable long letterId, @RequestParam(required = false) ResponsibilityLetter.Side party,
 			RedirectAttributes flash, Locale locale) {
 		try {
-			letters.sign(letterId, party);
+			management.sign(letterId, party);
 		}
 		catch (InvalidInputException | ConflictException e) {
 			flash.addFlashAttribute("errors", errors.of(e, locale));

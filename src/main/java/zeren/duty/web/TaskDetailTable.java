@@ -3,12 +3,17 @@ package zeren.duty.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -17,7 +22,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import zeren.duty.DutyList;
-import zeren.duty.ResponsibilityLists.ImportRow;
+import zeren.duty.DutyListManagement.ImportRow;
 import zeren.platform.InputError;
 import zeren.platform.xlsx.HeaderedSheet;
 import zeren.platform.xlsx.SheetLimits;
@@ -37,6 +42,15 @@ final class TaskDetailTable {
 	private static final int[] WIDTHS = { 8, 14, 40, 40, 16, 16, 20, 16, 14, 30 };
 
 	private TaskDetailTable() {
+	}
+
+	/** The list's table as a download named after its organisation and year. */
+	static ResponseEntity<byte[]> response(DutyList list) throws IOException {
+		return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename("duty-" + list.orgId() + "-" + list.year() + ".xlsx", StandardCharsets.UTF_8).build()
+						.toString())
+				.contentType(MediaType.parseMediaType(CONTENT_TYPE)).body(write(list));
 	}
 
 	static byte[] write(DutyList list) throws IOException {

@@ -7,11 +7,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import zeren.access.UserAccount;
-import zeren.access.Users;
 import zeren.duty.ResponsibilityLetters;
 import zeren.duty.ResponsibilityLists;
 import zeren.platform.BusinessClock;
+import zeren.platform.CurrentScope;
+import zeren.platform.CurrentUser;
 import zeren.platform.NotFoundException;
 
 /**
@@ -21,13 +21,13 @@ import zeren.platform.NotFoundException;
 @Controller
 class TaskPages {
 
-	private final Users users;
+	private final CurrentScope scope;
 	private final ResponsibilityLists lists;
 	private final ResponsibilityLetters letters;
 	private final BusinessClock clock;
 
-	TaskPages(Users users, ResponsibilityLists lists, ResponsibilityLetters letters, BusinessClock clock) {
-		this.users = users;
+	TaskPages(CurrentScope scope, ResponsibilityLists lists, ResponsibilityLetters letters, BusinessClock clock) {
+		this.scope = scope;
 		this.lists = lists;
 		this.letters = letters;
 		this.clock = clock;
@@ -37,13 +37,14 @@ class TaskPages {
 	String tasks(@RequestParam(required = false) Integer year, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAttribute("year", y);
-		UserAccount user = users.current().orElseThrow(() -> new NotFoundException("user", "me"));
-		model.addAttribute("username", user.username());
-		model.addAttribute("linked", user.personId() != null);
+		String username = CurrentUser.username().orElseThrow(() -> new NotFoundException("user", "me"));
+		model.addAttribute("username", username);
+		Long personId = scope.person().orElse(null);
+		model.addAttribute("linked", personId != null);
 		List<ResponsibilityLists.Task> tasks = List.of();
-		if (user.personId() != null) {
+		if (personId != null) {
 			tasks = lists.myTasks(y, clock.today());
-			model.addAttribute("awaiting", letters.awaitingSignatureOf(user.personId(), y));
+			model.addAttribute("awaiting", letters.awaitingSignatureOf(personId, y));
 		}
 		model.addAttribute("tasks", tasks);
 		return "duty/tasks";

@@ -48,13 +48,13 @@ class InspectionApi {
 
 	InspectionApi(Inspections inspections, Findings findings, Notices notices, BusinessClock clock, NoticePdf pdf,
 			Rectifications rectifications, RectificationReminders reminders) {
-		this.pdf = pdf;
-		this.rectifications = rectifications;
-		this.reminders = reminders;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
 		this.clock = clock;
+		this.pdf = pdf;
+		this.rectifications = rectifications;
+		this.reminders = reminders;
 	}
 
 	@PostMapping("/api/v1/inspection/inspections")

@@ -50,9 +50,6 @@ class InspectionPages {
 	InspectionPages(Inspections inspections, Findings findings, Notices notices, OrgTree tree, Leadership leadership,
 			BusinessClock clock, PageErrors errors, NoticePdf pdf, Rectifications rectifications,
 			RectificationReminders reminders) {
-		this.pdf = pdf;
-		this.rectifications = rectifications;
-		this.reminders = reminders;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
@@ -60,6 +57,9 @@ class InspectionPages {
 		this.leadership = leadership;
 		this.clock = clock;
 		this.errors = errors;
+		this.pdf = pdf;
+		this.rectifications = rectifications;
+		this.reminders = reminders;
 	}
 
 	/** The organisation chooser every page of the module shares. */

@@ -19,6 +19,7 @@ import zeren.interview.InterviewRecords;
 import zeren.org.Leadership;
 import zeren.org.Org;
 import zeren.org.OrgNode;
+import zeren.org.OrgChoice;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
@@ -53,13 +54,8 @@ class InterviewPages {
 	@GetMapping("/interviews")
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
-		model.addAttribute("year", y);
-		var roots = tree.roots();
-		model.addAttribute("roots", roots);
-		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
 		if (orgId != null) {
-			model.addAttribute("org", tree.get(orgId));
-			model.addAttribute("canManage", tree.canManage(orgId));
 			InterviewCoverage.Coverage c = coverage.coverage(orgId, y);
 			model.addAttribute("coverage", c);
 			model.addAttribute("missingShown", c.missing().subList(0, Math.min(MISSING_SHOWN, c.missing().size())));

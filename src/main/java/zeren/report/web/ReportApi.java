@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -130,11 +128,6 @@ class ReportApi {
 	@GetMapping("/api/v1/reports/{id}/pdf")
 	@Operation(summary = "The report as PDF (Chinese text)")
 	ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
-		AnnualReport report = reports.get(id);
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("report-" + report.orgId() + "-" + report.year() + "-" + report.kind() + ".pdf",
-								StandardCharsets.UTF_8).build().toString())
-				.contentType(MediaType.APPLICATION_PDF).body(pdf.write(report, locale));
+		return pdf.response(reports.get(id), locale);
 	}
 }

@@ -1,13 +1,9 @@
 package zeren.report.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import zeren.org.OrgChoice;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
@@ -56,13 +53,8 @@ class ReportPages {
 	@GetMapping("/reports")
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
 		int y = year == null ? clock.today().getYear() - 1 : year;
-		model.addAttribute("year", y);
-		var roots = tree.roots();
-		model.addAttribute("roots", roots);
-		model.addAttribute("orgAmongRoots", roots.stream().anyMatch(r -> orgId != null && r.org().id() == orgId));
+		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
 		if (orgId != null) {
-			model.addAttribute("org", tree.get(orgId));
-			model.addAttribute("canManage", tree.canManage(orgId));
 			List<AnnualReport> own = reports.of(orgId, y);
 			model.addAttribute("committeeReport", own.stream().filter(r -> r.kind() == AnnualReport.Kind.COMMITTEE).findFirst().orElse(null));
 			model.addAttribute("principalReport", own.stream().filter(r -> r.kind() == AnnualReport.Kind.PRINCIPAL).findFirst().orElse(null));
@@ -150,11 +142,6 @@ class ReportPages {
 
 	@GetMapping("/reports/{id}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
-		AnnualReport report = reports.get(id);
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("report-" + report.orgId() + "-" + report.year() + "-" + report.kind() + ".pdf",
-								StandardCharsets.UTF_8).build().toString())
-				.contentType(MediaType.APPLICATION_PDF).body(pdf.write(report, locale));
+		return pdf.response(reports.get(id), locale);
 	}
 }

@@ -1,10 +1,15 @@
 package zeren.report.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import zeren.platform.pdf.PdfWriter;
@@ -49,6 +54,15 @@ class ReportPdf {
 					new float[] { 1, 8, 2 }, rows);
 		}
 		return pdf.toBytes();
+	}
+
+	/** The report's PDF as a download named after its organisation, year and kind. */
+	ResponseEntity<byte[]> response(AnnualReport report, Locale locale) {
+		return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename("report-" + report.orgId() + "-" + report.year() + "-" + report.kind() + ".pdf",
+								StandardCharsets.UTF_8).build().toString())
+				.contentType(MediaType.APPLICATION_PDF).body(write(report, locale));
 	}
 
 	private String text(Locale locale, String code, Object... args) {

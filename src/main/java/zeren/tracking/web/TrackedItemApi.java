@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,11 +24,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.evidence.Evidence;
 import zeren.platform.BusinessClock;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.tracking.Entry;
 import zeren.tracking.Move;
 import zeren.tracking.NewEntry;
 import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItemMoves;
 import zeren.tracking.TrackedItems;
 import zeren.tracking.TrackingFilter;
 import zeren.tracking.TrackingOverview;
@@ -36,11 +41,15 @@ import zeren.tracking.TrackingOverview;
 class TrackedItemApi {
 
 	private final TrackedItems items;
+	private final TrackedItemMoves moves;
 	private final BusinessClock clock;
+	private final Inputs inputs;
 
-	TrackedItemApi(TrackedItems items, BusinessClock clock) {
+	TrackedItemApi(TrackedItems items, TrackedItemMoves moves, BusinessClock clock, Inputs inputs) {
 		this.items = items;
+		this.moves = moves;
 		this.clock = clock;
+		this.inputs = inputs;
 	}
 
 	@GetMapping("/api/v1/tracked-items")
@@ -73,35 +82,34 @@ class TrackedItemApi {
 	@PostMapping("/api/v1/tracked-items/{id}/entries")
 	@Operation(summary = "Record a progress entry (owner side; the first one starts the item; refused after the year closed)")
 	ResponseEntity<Entry> addEntry(@PathVariable long id, @RequestBody NewEntry request) {
-		Entry entry = items.addEntry(id, request);
+		Entry entry = moves.addEntry(id, request);
 		return ResponseEntity.created(URI.create("/api/v1/tracked-items/" + id + "/entries")).body(entry);
 	}
 
 	@GetMapping("/api/v1/tracked-items/{id}/moves")
 	@Operation(summary = "The history of an item: every move with its note or reason, who and when")
-	List<Move> moves(@PathVariable long id) {
+	List<Move> history(@PathVariable long id) {
 		return items.moves(id);
 	}
 
 	/** A move: START, SUBMIT (owner), RETURN (verifier, reason required), CLOSE (verifier), REOPEN (upper organisation, reason required). */
-	record MoveRequest(Move.Action action, String note, String reason) {
+	record MoveRequest(@NotNull Move.Action action, @Size(max = 2000) String note, @Size(max = 2000) String reason) {
 	}
 
 	@PostMapping("/api/v1/tracked-items/{id}/moves")
 	@Operation(summary = "Move an item: START, SUBMIT, RETURN (with reason), CLOSE, REOPEN (with reason); 409 names the state and the move when not allowed")
 	TrackedItem move(@PathVariable long id, @RequestBody MoveRequest request) {
-		items.requireActor(id);
-		if (request == null || request.action() == null) {
-			throw InvalidInputException.of("action", "error.field.required");
-		}
+		// scope first: a move aimed at another organisation's item is refused before its body is read
+		moves.requireActor(id);
+		inputs.check(request);
 		String text = request.reason() != null ? request.reason() : request.note();
 		return switch (request.action()) {
-			case START -> items.start(id);
-			case SUBMIT -> items.submit(id, text);
-			case RETURN -> items.returnToOwner(id, text);
-			case CLOSE -> items.close(id, text);
-			case REOPEN -> items.reopen(id, text);
-			case OPEN -> throw InvalidInputException.of("action", "error.tracking.action-invalid", "OPEN");
+			case START -> moves.start(id);
+			case SUBMIT -> moves.submit(id, text);
+			case RETURN -> moves.returnToOwner(id, text);
+			case CLOSE -> moves.close(id, text);
+			case REOPEN -> moves.reopen(id, text);
+			case OPEN, ENTRY -> throw InvalidInputException.of("action", "error.tracking.action-invalid", request.action().name());
 		};
 	}
 
@@ -116,12 +124,12 @@ class TrackedItemApi {
 	ResponseEntity<Evidence> upload(@PathVariable long id,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
 		// scope first: a file aimed at another organisation's item is refused before it is read
-		items.requireOwner(id);
+		moves.requireOwner(id);
 		if (file == null) {
 			throw InvalidInputException.of("file", "error.evidence.file-missing");
 		}
 		try (InputStream in = file.getInputStream()) {
-			Evidence evidence = items.upload(id, file.getOriginalFilename(), in);
+			Evidence evidence = moves.upload(id, file.getOriginalFilename(), in);
 			return ResponseEntity.created(URI.create("/api/v1/tracked-items/" + id + "/evidence/" + evidence.id()))
 					.body(evidence);
 		}

@@ -22,6 +22,7 @@ import zeren.platform.InvalidInputException;
 import zeren.platform.web.PageErrors;
 import zeren.tracking.Move;
 import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItemMoves;
 import zeren.tracking.TrackedItems;
 
 /**
@@ -32,12 +33,15 @@ import zeren.tracking.TrackedItems;
 class TrackingPages {
 
 	private final TrackedItems items;
+	private final TrackedItemMoves moves;
 	private final EvidenceFiles files;
 	private final BusinessClock clock;
 	private final PageErrors errors;
 
-	TrackingPages(TrackedItems items, EvidenceFiles files, BusinessClock clock, PageErrors errors) {
+	TrackingPages(TrackedItems items, TrackedItemMoves moves, EvidenceFiles files, BusinessClock clock,
+			PageErrors errors) {
 		this.items = items;
+		this.moves = moves;
 		this.files = files;
 		this.clock = clock;
 		this.errors = errors;
@@ -68,18 +72,18 @@ class TrackingPages {
 			@RequestParam(required = false) String text,
 			@RequestParam(name = "files", required = false) List<MultipartFile> uploads, RedirectAttributes flash,
 			Locale locale) {
-		items.requireOwner(id);
-		List<TrackedItems.NewFile> newFiles = new ArrayList<>();
+		moves.requireOwner(id);
+		List<TrackedItemMoves.NewFile> newFiles = new ArrayList<>();
 		if (uploads != null) {
 			for (MultipartFile upload : uploads) {
 				if (upload != null && !upload.isEmpty()) {
-					newFiles.add(new TrackedItems.NewFile(upload.getOriginalFilename(), upload));
+					newFiles.add(new TrackedItemMoves.NewFile(upload.getOriginalFilename(), upload));
 				}
 			}
 		}
 		String target = "redirect:/tracking/items/" + id;
 		try {
-			items.addEntryWithFiles(id, date, text, newFiles);
+			moves.addEntryWithFiles(id, date, text, newFiles);
 			flash.addFlashAttribute("done", errors.message("tracking.entry.recorded", locale));
 		}
 		catch (InvalidInputException | zeren.platform.ConflictException e) {
@@ -97,12 +101,12 @@ class TrackingPages {
 				throw InvalidInputException.of("action", "error.field.required");
 			}
 			switch (action) {
-				case START -> items.start(id);
-				case SUBMIT -> items.submit(id, note);
-				case RETURN -> items.returnToOwner(id, note);
-				case CLOSE -> items.close(id, note);
-				case REOPEN -> items.reopen(id, note);
-				case OPEN -> throw InvalidInputException.of("action", "error.tracking.action-invalid", "OPEN");
+				case START -> moves.start(id);
+				case SUBMIT -> moves.submit(id, note);
+				case RETURN -> moves.returnToOwner(id, note);
+				case CLOSE -> moves.close(id, note);
+				case REOPEN -> moves.reopen(id, note);
+				case OPEN, ENTRY -> throw InvalidInputException.of("action", "error.tracking.action-invalid", action.name());
 			}
 		}, "redirect:/tracking/items/" + id, flash, locale);
 	}

@@ -1,0 +1,4 @@
+package zeren.access;
+
+class LoginThrottleH2Test extends LoginThrottleContract {
+}

@@ -1,0 +1,7 @@
+package zeren.access;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class LoginThrottlePostgresTest extends LoginThrottleContract {
+}
