@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import zeren.org.importing.ImportErrors;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -132,7 +133,7 @@ class ImportChecks {
 	/** Adds the error of every row the query returns, without holding them all. */
 	private static <R> void collect(ImportErrors errors, JdbcClient.StatementSpec query, Class<R> row,
 			Function<R, InputError> error) {
-		try (Stream<R> rows = query.query(row).stream()) {
+		try (Stream<R> rows = query.query(Rows.of(row)).stream()) {
 			rows.forEach(r -> errors.add(error.apply(r)));
 		}
 	}

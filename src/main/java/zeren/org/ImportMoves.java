@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Rows;
 
 /** Moves the organisations an import gives a new parent, through the tree's own move (paths of the subtree, depth checks). */
 @Component
@@ -24,7 +25,7 @@ class ImportMoves {
 
 	/** Moves the organisations the query lists ({@code line_no, existing_id, parent_code}) under their new parents. */
 	void apply(JdbcClient.StatementSpec query) {
-		for (Move move : query.query(Move.class).list()) {
+		for (Move move : query.query(Rows.of(Move.class)).list()) {
 			Org org = tree.lockedGet(move.existingId());
 			Org parent = move.parentCode() == null ? null : tree.loadByCode(move.parentCode()).orElseThrow();
 			try {

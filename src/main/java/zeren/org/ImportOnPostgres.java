@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import zeren.platform.BusinessClock;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 
 /**
@@ -149,7 +150,7 @@ class ImportOnPostgres {
 	 */
 	private long bulkLoad(long rows, ImportPhases phases) {
 		Reach reach = jdbc.sql(LEVELS + "SELECT COUNT(*) AS reached, COALESCE(MAX(lvl) + 1, 0) AS levels FROM lv")
-				.query(Reach.class).single();
+				.query(Rows.of(Reach.class)).single();
 		phases.done("levels counted");
 		if (reach.reached() < rows) {
 			checks.noCycles(jdbc.sql(LEVELS + """

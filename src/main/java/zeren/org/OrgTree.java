@@ -21,6 +21,7 @@ import zeren.audit.AuditTrail;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.Database;
@@ -80,11 +81,11 @@ public class OrgTree {
 
 	/** Any organisation, whatever the caller's scope: for checks inside the module only. */
 	Optional<Org> load(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id").param("id", id).query(Org.class).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id").param("id", id).query(Rows.of(Org.class)).optional();
 	}
 
 	Optional<Org> loadByCode(String code) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code").param("code", code).query(Org.class)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code").param("code", code).query(Rows.of(Org.class))
 				.optional();
 	}
 
@@ -92,7 +93,7 @@ public class OrgTree {
 	public Optional<Org> find(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id AND " + reading.condition("o")))
-				.param("id", id).query(Org.class).optional();
+				.param("id", id).query(Rows.of(Org.class)).optional();
 	}
 
 	/** An organisation the caller may see, or 404. */
@@ -103,7 +104,7 @@ public class OrgTree {
 	public Optional<Org> findByCode(String code) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code AND " + reading.condition("o")))
-				.param("code", code).query(Org.class).optional();
+				.param("code", code).query(Rows.of(Org.class)).optional();
 	}
 
 	/** An organisation the caller may manage: 404 when it does not exist, 403 when it is out of scope. */
@@ -172,7 +173,7 @@ public class OrgTree {
 		}
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id IN (:ids) AND "
-				+ reading.condition("o") + " ORDER BY o.depth")).param("ids", ids).query(Org.class).list();
+				+ reading.condition("o") + " ORDER BY o.depth")).param("ids", ids).query(Rows.of(Org.class)).list();
 	}
 
 	static List<Long> idsOnPath(String path) {
@@ -227,7 +228,7 @@ public class OrgTree {
 		if (within != null) {
 			within.bind(spec);
 		}
-		return spec.query(Org.class).list();
+		return spec.query(Rows.of(Org.class)).list();
 	}
 
 	static String escapeLike(String s) {
@@ -349,7 +350,7 @@ public class OrgTree {
 	}
 
 	Org lockedGet(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id FOR UPDATE").param("id", id).query(Org.class)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id FOR UPDATE").param("id", id).query(Rows.of(Org.class))
 				.optional().orElseThrow(() -> new NotFoundException("org", id));
 	}
 

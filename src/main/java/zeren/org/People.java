@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import zeren.audit.AuditTrail;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
@@ -135,14 +136,14 @@ public class People {
 	}
 
 	Optional<Person> load(long id) {
-		return jdbc.sql("SELECT * FROM person p WHERE p.id = :id").param("id", id).query(Person.class).optional();
+		return jdbc.sql("SELECT * FROM person p WHERE p.id = :id").param("id", id).query(Rows.of(Person.class)).optional();
 	}
 
 	/** A person the caller may see. */
 	public Optional<Person> find(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT * FROM person p WHERE p.id = :id AND " + visible(reading)))
-				.param("id", id).query(Person.class).optional();
+				.param("id", id).query(Rows.of(Person.class)).optional();
 	}
 
 	public Person get(long id) {
@@ -154,12 +155,12 @@ public class People {
 		Scope reading = scope.reading();
 		if (text.isEmpty()) {
 			return reading.bind(jdbc.sql("SELECT * FROM person p WHERE %s ORDER BY p.id DESC FETCH FIRST %d ROWS ONLY"
-					.formatted(visible(reading), Math.max(1, Math.min(limit, 500))))).query(Person.class).list();
+					.formatted(visible(reading), Math.max(1, Math.min(limit, 500))))).query(Rows.of(Person.class)).list();
 		}
 		return reading.bind(jdbc.sql("""
 				SELECT * FROM person p WHERE (p.name LIKE :pattern ESCAPE '\\' OR p.id_number = :exact) AND %s
 				ORDER BY p.name, p.id FETCH FIRST %d ROWS ONLY""".formatted(visible(reading), Math.max(1, Math.min(limit, 500)))))
 				.param("pattern", "%" + OrgTree.escapeLike(text) + "%").param("exact", text.toUpperCase())
-				.query(Person.class).list();
+				.query(Rows.of(Person.class)).list();
 	}
 }
