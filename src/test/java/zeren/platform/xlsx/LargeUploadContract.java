@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import zeren.access.Role;
 import zeren.access.Users;
 import zeren.duty.DutyList;
+import zeren.duty.DutyListManagement;
 import zeren.duty.ResponsibilityLists;
 import zeren.org.Org;
 import zeren.org.OrgTree;
@@ -38,12 +39,15 @@ abstract class LargeUploadContract extends ApiTest {
 	@Autowired
 	ResponsibilityLists lists;
 
+	@Autowired
+	DutyListManagement listManagement;
+
 	@Test
 	void the_456k_row_task_table_is_refused_with_400_while_another_user_is_answered() throws Exception {
 		byte[] bytes = Files.readAllBytes(LargeUploadTest.largeFile());
 		String p = unique();
 		Org county = tree.create(new OrgTree.NewOrg(p + "县", p + "县委", OrgType.PARTY_COMMITTEE, null, null, null));
-		DutyList list = lists.create(county.id(), 2026);
+		DutyList list = listManagement.create(county.id(), 2026);
 		Org other = tree.create(new OrgTree.NewOrg(p + "乡", p + "乡党委", OrgType.PARTY_COMMITTEE, null, null, null));
 		var user = users.create(new Users.NewUser(p.toLowerCase() + "reader", "reader-pw-1234", null, true));
 		users.addGrant(user.id(), new Users.NewGrant(Role.ORG_ADMIN, other.id(), true));
