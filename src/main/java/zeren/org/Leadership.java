@@ -1,9 +1,12 @@
 package zeren.org;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +20,7 @@ import zeren.platform.CurrentScope;
 import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 
@@ -52,8 +56,11 @@ public class Leadership {
 	private final CurrentScope scope;
 	private final AuditTrail audit;
 
+	private final Inputs inputs;
+
 	Leadership(JdbcClient jdbc, OrgTree tree, People people, BusinessClock clock, CurrentScope scope,
-			AuditTrail audit) {
+			AuditTrail audit, Inputs inputs) {
+		this.inputs = inputs;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.people = people;
@@ -67,23 +74,15 @@ public class Leadership {
 				: Arrays.stream(text.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
-	public record NewPost(String title, PostKind kind, List<String> areas, Integer sortOrder) {
+	public record NewPost(@NotBlank @Size(max = 100) String title, @NotNull PostKind kind, List<String> areas,
+			Integer sortOrder) {
 	}
 
 	@Transactional
 	public Post addPost(long orgId, NewPost request) {
 		tree.managed(orgId);
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = DeclaredChecks.errors(inputs, request);
 		String title = request.title() == null ? "" : request.title().strip();
-		if (title.isEmpty()) {
-			errors.add(InputError.field("title", "error.field.required"));
-		}
-		else if (title.length() > 100) {
-			errors.add(InputError.field("title", "error.field.too-long", 100));
-		}
-		if (request.kind() == null) {
-			errors.add(InputError.field("kind", "error.field.required"));
-		}
 		List<String> areas = request.areas() == null ? List.of()
 				: request.areas().stream().map(a -> a == null ? "" : a.strip()).filter(a -> !a.isEmpty()).toList();
 		String areasText = String.join("\n", areas);
@@ -121,7 +120,12 @@ public class Leadership {
 				.query(POST).list();
 	}
 
-	public record NewTenure(Long personId, Long postId, LocalDate startDate, LocalDate endDate) {
+	public record NewTenure(@NotNull Long personId, @NotNull Long postId, @NotNull LocalDate startDate,
+			LocalDate endDate) {
+	}
+
+	/** The end of a tenure (see {@link #end}). */
+	record Ending(@NotNull LocalDate endDate) {
 	}
 
 	/**
@@ -131,20 +135,12 @@ public class Leadership {
 	 */
 	@Transactional
 	public Tenure appoint(NewTenure request) {
-		List<InputError> errors = new ArrayList<>();
-		if (request.personId() == null) {
-			errors.add(InputError.field("personId", "error.field.required"));
-		}
-		else if (people.find(request.personId()).isEmpty()) {
+		List<InputError> errors = DeclaredChecks.errors(inputs, request);
+		if (request.personId() != null && people.find(request.personId()).isEmpty()) {
 			errors.add(InputError.field("personId", "error.person.unknown", request.personId()));
 		}
-		if (request.postId() == null) {
-			errors.add(InputError.field("postId", "error.field.required"));
-		}
-		if (request.startDate() == null) {
-			errors.add(InputError.field("startDate", "error.field.required"));
-		}
-		else if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
+		if (request.startDate() != null && request.endDate() != null
+				&& request.endDate().isBefore(request.startDate())) {
 			errors.add(InputError.field("endDate", "error.tenure.end-before-start"));
 		}
 		if (!errors.isEmpty()) {
@@ -202,9 +198,7 @@ public class Leadership {
 		long orgId = jdbc.sql("SELECT org_id FROM post WHERE id = :id").param("id", tenure.postId()).query(Long.class)
 				.single();
 		tree.managed(orgId);
-		if (endDate == null) {
-			throw InvalidInputException.of("endDate", "error.field.required");
-		}
+		inputs.check(new Ending(endDate));
 		if (tenure.endDate() != null) {
 			throw new ConflictException("endDate", "error.tenure.already-ended", tenure.endDate());
 		}

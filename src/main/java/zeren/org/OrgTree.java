@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +21,12 @@ import zeren.audit.AuditTrail;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.Database;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 
@@ -38,20 +43,21 @@ public class OrgTree {
 
 	static final String COLUMNS = "o.id, o.code, o.name, o.type, o.parent_id, o.depth, o.sort_order, o.active, o.discipline_body_id, o.path";
 
-	static final RowMapper<Org> ORG = OrgTree::map;
-
 	private final JdbcClient jdbc;
 	private final Database database;
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final Inputs inputs;
 
-	OrgTree(JdbcClient jdbc, Database database, BusinessClock clock, CurrentScope scope, AuditTrail audit) {
+	OrgTree(JdbcClient jdbc, Database database, BusinessClock clock, CurrentScope scope, AuditTrail audit,
+			Inputs inputs) {
 		this.jdbc = jdbc;
 		this.database = database;
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.inputs = inputs;
 	}
 
 	static Org map(ResultSet rs, int row) throws SQLException {
@@ -75,11 +81,11 @@ public class OrgTree {
 
 	/** Any organisation, whatever the caller's scope: for checks inside the module only. */
 	Optional<Org> load(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id").param("id", id).query(ORG).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id").param("id", id).query(Rows.of(Org.class)).optional();
 	}
 
 	Optional<Org> loadByCode(String code) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code").param("code", code).query(ORG)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code").param("code", code).query(Rows.of(Org.class))
 				.optional();
 	}
 
@@ -87,7 +93,7 @@ public class OrgTree {
 	public Optional<Org> find(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id AND " + reading.condition("o")))
-				.param("id", id).query(ORG).optional();
+				.param("id", id).query(Rows.of(Org.class)).optional();
 	}
 
 	/** An organisation the caller may see, or 404. */
@@ -98,7 +104,7 @@ public class OrgTree {
 	public Optional<Org> findByCode(String code) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.code = :code AND " + reading.condition("o")))
-				.param("code", code).query(ORG).optional();
+				.param("code", code).query(Rows.of(Org.class)).optional();
 	}
 
 	/** An organisation the caller may manage: 404 when it does not exist or is out of view, 403 when not managed. */
@@ -168,7 +174,7 @@ public class OrgTree {
 		}
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id IN (:ids) AND "
-				+ reading.condition("o") + " ORDER BY o.depth")).param("ids", ids).query(ORG).list();
+				+ reading.condition("o") + " ORDER BY o.depth")).param("ids", ids).query(Rows.of(Org.class)).list();
 	}
 
 	static List<Long> idsOnPath(String path) {
@@ -223,37 +229,26 @@ public class OrgTree {
 		if (within != null) {
 			within.bind(spec);
 		}
-		return spec.query(ORG).list();
+		return spec.query(Rows.of(Org.class)).list();
 	}
 
 	static String escapeLike(String s) {
 		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	public record NewOrg(String code, String name, OrgType type, Long parentId, Integer sortOrder,
-			Long disciplineBodyId) {
+	public record NewOrg(@NotBlank @Size(max = 64) String code, @NotBlank @Size(max = 200) String name,
+			@NotNull OrgType type, Long parentId, Integer sortOrder, Long disciplineBodyId) {
+	}
+
+	/** A new name (see {@link #rename}). */
+	record Rename(@NotBlank @Size(max = 200) String name) {
 	}
 
 	@Transactional
 	public Org create(NewOrg request) {
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = DeclaredChecks.errors(inputs, request);
 		String code = request.code() == null ? "" : request.code().strip();
 		String name = request.name() == null ? "" : request.name().strip();
-		if (code.isEmpty()) {
-			errors.add(InputError.field("code", "error.field.required"));
-		}
-		else if (code.length() > 64) {
-			errors.add(InputError.field("code", "error.field.too-long", 64));
-		}
-		if (name.isEmpty()) {
-			errors.add(InputError.field("name", "error.field.required"));
-		}
-		else if (name.length() > 200) {
-			errors.add(InputError.field("name", "error.field.too-long", 200));
-		}
-		if (request.type() == null) {
-			errors.add(InputError.field("type", "error.field.required"));
-		}
 		Org parent = null;
 		if (request.parentId() != null) {
 			parent = find(request.parentId()).orElse(null);
@@ -298,13 +293,8 @@ public class OrgTree {
 
 	@Transactional
 	public Org rename(long id, String newName) {
-		String name = newName == null ? "" : newName.strip();
-		if (name.isEmpty()) {
-			throw InvalidInputException.of("name", "error.field.required");
-		}
-		if (name.length() > 200) {
-			throw InvalidInputException.of("name", "error.field.too-long", 200);
-		}
+		inputs.check(new Rename(newName));
+		String name = newName.strip();
 		Org org = managed(id);
 		jdbc.sql("UPDATE org SET name = :name, updated_at = :now WHERE id = :id").param("name", name)
 				.param("now", clock.now()).param("id", id).update();
@@ -361,7 +351,7 @@ public class OrgTree {
 	}
 
 	Org lockedGet(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id FOR UPDATE").param("id", id).query(ORG)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM org o WHERE o.id = :id FOR UPDATE").param("id", id).query(Rows.of(Org.class))
 				.optional().orElseThrow(() -> new NotFoundException("org", id));
 	}
 

@@ -1,11 +1,12 @@
 package zeren.org;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import zeren.audit.AuditTrail;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
+import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
+import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 
@@ -23,8 +26,6 @@ import zeren.platform.NotFoundException;
 @Service
 @Transactional(readOnly = true)
 public class People {
-
-	static final RowMapper<Person> PERSON = (rs, n) -> map(rs, "");
 
 	/** The person from columns named {@code prefix + column} (see {@link #columns}). */
 	static Person map(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
@@ -46,18 +47,20 @@ public class People {
 	private final CurrentScope scope;
 	private final OrgTree tree;
 	private final AuditTrail audit;
+	private final Inputs inputs;
 
-	People(JdbcClient jdbc, BusinessClock clock, CurrentScope scope, OrgTree tree, AuditTrail audit) {
+	People(JdbcClient jdbc, BusinessClock clock, CurrentScope scope, OrgTree tree, AuditTrail audit, Inputs inputs) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.scope = scope;
 		this.tree = tree;
 		this.audit = audit;
+		this.inputs = inputs;
 	}
 
 	/** {@code orgId}: the home organisation that manages the person's record (optional for an admin). */
-	public record NewPerson(String name, Person.Gender gender, java.time.LocalDate birthDate, String idNumber,
-			String notes, Long orgId) {
+	public record NewPerson(@NotBlank @Size(max = 100) String name, Person.Gender gender, java.time.LocalDate birthDate,
+			String idNumber, @Size(max = 2000) String notes, Long orgId) {
 
 		public NewPerson(String name, Person.Gender gender, java.time.LocalDate birthDate, String idNumber,
 				String notes) {
@@ -81,14 +84,8 @@ public class People {
 
 	@Transactional
 	public Person create(NewPerson request) {
-		List<InputError> errors = new ArrayList<>();
+		List<InputError> errors = DeclaredChecks.errors(inputs, request);
 		String name = request.name() == null ? "" : request.name().strip();
-		if (name.isEmpty()) {
-			errors.add(InputError.field("name", "error.field.required"));
-		}
-		else if (name.length() > 100) {
-			errors.add(InputError.field("name", "error.field.too-long", 100));
-		}
 		String idNumber = ResidentIdNumber.normalise(request.idNumber());
 		if (idNumber != null && idNumber.isEmpty()) {
 			idNumber = null;
@@ -104,9 +101,6 @@ public class People {
 		}
 		if (request.birthDate() != null && request.birthDate().isAfter(clock.today())) {
 			errors.add(InputError.field("birthDate", "error.field.future"));
-		}
-		if (request.notes() != null && request.notes().length() > 2000) {
-			errors.add(InputError.field("notes", "error.field.too-long", 2000));
 		}
 		if (request.orgId() == null && !scope.isAdmin()) {
 			errors.add(InputError.field("orgId", "error.field.required"));
@@ -142,14 +136,14 @@ public class People {
 	}
 
 	Optional<Person> load(long id) {
-		return jdbc.sql("SELECT * FROM person p WHERE p.id = :id").param("id", id).query(PERSON).optional();
+		return jdbc.sql("SELECT * FROM person p WHERE p.id = :id").param("id", id).query(Rows.of(Person.class)).optional();
 	}
 
 	/** A person the caller may see. */
 	public Optional<Person> find(long id) {
 		Scope reading = scope.reading();
 		return reading.bind(jdbc.sql("SELECT * FROM person p WHERE p.id = :id AND " + visible(reading)))
-				.param("id", id).query(PERSON).optional();
+				.param("id", id).query(Rows.of(Person.class)).optional();
 	}
 
 	public Person get(long id) {
@@ -161,12 +155,12 @@ public class People {
 		Scope reading = scope.reading();
 		if (text.isEmpty()) {
 			return reading.bind(jdbc.sql("SELECT * FROM person p WHERE %s ORDER BY p.id DESC FETCH FIRST %d ROWS ONLY"
-					.formatted(visible(reading), Math.max(1, Math.min(limit, 500))))).query(PERSON).list();
+					.formatted(visible(reading), Math.max(1, Math.min(limit, 500))))).query(Rows.of(Person.class)).list();
 		}
 		return reading.bind(jdbc.sql("""
 				SELECT * FROM person p WHERE (p.name LIKE :pattern ESCAPE '\\' OR p.id_number = :exact) AND %s
 				ORDER BY p.name, p.id FETCH FIRST %d ROWS ONLY""".formatted(visible(reading), Math.max(1, Math.min(limit, 500)))))
 				.param("pattern", "%" + OrgTree.escapeLike(text) + "%").param("exact", text.toUpperCase())
-				.query(PERSON).list();
+				.query(Rows.of(Person.class)).list();
 	}
 }

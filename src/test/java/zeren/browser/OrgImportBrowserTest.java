@@ -49,12 +49,18 @@ class OrgImportBrowserTest extends BrowserTest {
 				""".formatted(p);
 		long before = tree.count();
 
+		// the rows on their own first: a file with such errors goes no further
 		upload("bad.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-
-		expect(page.locator("#import-errors")).containsText("文件未导入，没有写入任何数据。共发现 4 处错误：");
+		expect(page.locator("#import-errors")).containsText("文件未导入，没有写入任何数据。共发现 2 处错误：");
 		expect(page.locator("#import-errors .error-list li")).hasText(new String[] {
 				"第 3 行 名称：不能为空",
-				"第 4 行 类型：未知的组织类型“不存在的类型”",
+				"第 4 行 类型：未知的组织类型“不存在的类型”" });
+		// corrected, the checks across rows
+		String corrected = csv.replace(p + "-2,," + p + "-1,党支部", p + "-2,某支部," + p + "-1,党支部")
+				.replace(",不存在的类型", ",工作部门");
+		upload("bad.csv", "text/csv", corrected.getBytes(StandardCharsets.UTF_8));
+		expect(page.locator("#import-errors")).containsText("文件未导入，没有写入任何数据。共发现 2 处错误：");
+		expect(page.locator("#import-errors .error-list li")).hasText(new String[] {
 				"第 5 行 编码：" + p + "-1 重复（第 2 行已出现）",
 				"第 6 行 上级编码：" + p + "-NOPE 既不在文件中，也不是已有组织" });
 		expect(page.locator("#import-result")).hasCount(0);

@@ -35,6 +35,9 @@ abstract class OrgImportBulkContract extends zeren.support.ApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	zeren.platform.Database database;
+
 	@BeforeEach
 	void emptyTree() {
 		jdbc.sql("DELETE FROM tenure").update();
@@ -152,14 +155,81 @@ abstract class OrgImportBulkContract extends zeren.support.ApiTest {
 
 	@Test
 	void every_error_is_reported_by_line_and_nothing_is_written() {
+		// Stage by stage: the rows on their own, then the checks across rows, then cycles; each
+		// stage with errors refuses the file before the next one runs.
 		orgImport.run(rows(List.of(row(2, "X", "外", null))));
-		InvalidInputException e = refused(List.of(row(2, "P", "P", null), row(3, "Q", "Q", "P"),
+		List<ImportRow> file = new ArrayList<>(List.of(row(2, "P", "P", null), row(3, "Q", "Q", "P"),
 				row(4, "P", "P again", null), row(5, "R", "R", "NOPE"), row(6, "S", "S", "T"), row(7, "T", "T", "S"),
 				new ImportRow(8, "U", null, "X", PC)));
-		assertThat(e.errors()).extracting(InputError::line, InputError::code).containsExactly(
-				tuple(4L, "error.import.duplicate-code"), tuple(5L, "error.import.parent-unknown"),
-				tuple(6L, "error.import.cycle"), tuple(7L, "error.import.cycle"), tuple(8L, "error.field.required"));
+		assertThat(refused(file).errors()).extracting(InputError::line, InputError::code)
+			.containsExactly(tuple(8L, "error.field.required"));
+		file.remove(file.size() - 1);
+		assertThat(refused(file).errors()).extracting(InputError::line, InputError::code).containsExactly(
+				tuple(4L, "error.import.duplicate-code"), tuple(5L, "error.import.parent-unknown"));
+		file.remove(3);
+		file.remove(2);
+		assertThat(refused(file).errors()).extracting(InputError::line, InputError::code)
+			.containsExactly(tuple(6L, "error.import.cycle"), tuple(7L, "error.import.cycle"));
 		assertThat(orgCount()).isEqualTo(1);
+	}
+
+	@Test
+	void a_refused_file_draws_no_ids_small_or_large() {
+		long before = nextOrgId();
+		refused(List.of(row(2, "P", "P", null), row(3, "S", "S", "T"), row(4, "T", "T", "S")));
+		List<ImportRow> large = wide(OrgImport.BULK_LOAD_MIN_ROWS + 10);
+		long line = large.size() + 2;
+		refused(concat(large, List.of(row(line, "S", "S", "T"), row(line + 1, "T", "T", "S"))));
+		refused(concat(wide(OrgImport.BULK_LOAD_MIN_ROWS), chain(OrgTree.MAX_DEPTH + 1, 100_000, "K")));
+		assertThat(nextOrgId()).isEqualTo(before + 1);
+		assertThat(orgCount()).isZero();
+	}
+
+	@Test
+	void a_garbage_file_is_refused_from_its_rows_alone_with_the_first_thousand_errors_and_their_count() {
+		int n = 5_000;
+		RowSource garbage = handler -> {
+			for (int i = 0; i < n; i++) {
+				handler.accept(new ImportRow(i + 2, "G" + i, "垃圾" + i, null, "NO_SUCH_TYPE"));
+			}
+		};
+		long before = nextOrgId();
+		InvalidInputException e = assertThrows(garbage);
+		assertThat(e.errorCount()).isEqualTo(n);
+		assertThat(e.errors()).hasSize(1000).allSatisfy(error -> assertThat(error.code()).isEqualTo("error.import.type-unknown"));
+		assertThat(e.errors().get(0).line()).isEqualTo(2L);
+		assertThat(nextOrgId()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void a_file_longer_than_the_limit_is_refused_at_the_row_after_it() {
+		int max = zeren.platform.xlsx.SheetLimits.of("org-import").maxRows();
+		long[] handed = { 0 };
+		RowSource endless = handler -> {
+			for (long i = 0; i < Long.MAX_VALUE; i++) {
+				handed[0]++;
+				handler.accept(new ImportRow(i + 2, "G" + i, "垃圾", null, "NO_SUCH_TYPE"));
+			}
+		};
+		InvalidInputException e = assertThrows(endless);
+		assertThat(e.errors()).extracting(InputError::line, InputError::code)
+			.containsExactly(tuple(max + 2L, "error.upload.too-many-rows"));
+		assertThat(handed[0]).isEqualTo(max + 1L);
+	}
+
+	private InvalidInputException assertThrows(RowSource source) {
+		try {
+			orgImport.run(source);
+		}
+		catch (InvalidInputException e) {
+			return e;
+		}
+		throw new AssertionError("the import was not refused");
+	}
+
+	/** Draws one id of the organisation sequence (the draw itself counts). */
+	private long nextOrgId() {
+		return jdbc.sql("SELECT " + database.nextValue("org_id_seq")).query(Long.class).single();
 	}
 
 	@Test

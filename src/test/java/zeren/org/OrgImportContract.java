@@ -2,6 +2,7 @@ package zeren.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,6 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,9 +31,12 @@ import org.springframework.mock.web.MockMultipartFile;
 
 import zeren.org.importing.ChinaDivisionSource;
 import zeren.org.importing.CsvRowSource;
+import zeren.org.importing.ImportRow;
+import zeren.org.importing.RowSource;
 import zeren.org.importing.XlsxRowSource;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
+import zeren.platform.SystemWork;
 import zeren.support.ApiTest;
 
 abstract class OrgImportContract extends ApiTest {
@@ -141,6 +150,7 @@ abstract class OrgImportContract extends ApiTest {
 
 	@Test
 	void every_bad_row_is_listed_by_line_and_nothing_is_written() throws Exception {
+		// The rows are checked on their own first; a file with such errors goes no further.
 		String p = unique();
 		String csv = """
 				code,name,parent_code,type
@@ -159,13 +169,43 @@ abstract class OrgImportContract extends ApiTest {
 					assertThat(e.errors()).extracting(InputError::line, InputError::field).containsExactly(
 							org.assertj.core.groups.Tuple.tuple(3L, "name"),
 							org.assertj.core.groups.Tuple.tuple(4L, "type"),
-							org.assertj.core.groups.Tuple.tuple(5L, "parent_code"),
-							org.assertj.core.groups.Tuple.tuple(6L, "code"),
-							org.assertj.core.groups.Tuple.tuple(7L, "parent_code"),
-							org.assertj.core.groups.Tuple.tuple(8L, "parent_code"),
-							org.assertj.core.groups.Tuple.tuple(9L, "code"),
-							org.assertj.core.groups.Tuple.tuple(10L, "parent_code"));
-					assertThat(e.errorCount()).isEqualTo(8);
+							org.assertj.core.groups.Tuple.tuple(9L, "code"));
+					assertThat(e.errorCount()).isEqualTo(3);
+				});
+		assertThat(countWithPrefix(p)).isZero();
+		assertThat(stagedRows()).isZero();
+
+		// Without them, the checks across rows: unknown parents and duplicates first, then cycles.
+		String across = """
+				code,name,parent_code,type
+				%1$sA,ok,,党委
+				%1$sD,d,%1$sNOPE,党委
+				%1$sA,again,,党委
+				%1$sE,e,%1$sF,党委
+				%1$sF,f,%1$sE,党委
+				%1$sS,self,%1$sS,党委
+				""".formatted(p);
+		assertThatThrownBy(() -> importCsv(across, StandardCharsets.UTF_8)).isInstanceOfSatisfying(
+				InvalidInputException.class, e -> {
+					assertThat(e.errors()).extracting(InputError::line, InputError::field).containsExactly(
+							org.assertj.core.groups.Tuple.tuple(3L, "parent_code"),
+							org.assertj.core.groups.Tuple.tuple(4L, "code"));
+					assertThat(e.errorCount()).isEqualTo(2);
+				});
+		String cycles = """
+				code,name,parent_code,type
+				%1$sA,ok,,党委
+				%1$sE,e,%1$sF,党委
+				%1$sF,f,%1$sE,党委
+				%1$sS,self,%1$sS,党委
+				""".formatted(p);
+		assertThatThrownBy(() -> importCsv(cycles, StandardCharsets.UTF_8)).isInstanceOfSatisfying(
+				InvalidInputException.class, e -> {
+					assertThat(e.errors()).extracting(InputError::line, InputError::field).containsExactly(
+							org.assertj.core.groups.Tuple.tuple(3L, "parent_code"),
+							org.assertj.core.groups.Tuple.tuple(4L, "parent_code"),
+							org.assertj.core.groups.Tuple.tuple(5L, "parent_code"));
+					assertThat(e.errorCount()).isEqualTo(3);
 				});
 		assertThat(countWithPrefix(p)).isZero();
 		assertThat(stagedRows()).isZero();
@@ -270,7 +310,7 @@ abstract class OrgImportContract extends ApiTest {
 		String p = unique();
 		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "orgs.csv", "text/csv",
 				tree(p).getBytes(GBK)))).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(4));
-		String bad = "code,name,parent_code,type\n%1$sQ,q,,xx\n%1$sR,r,%1$sZZ,党委\n".formatted(p);
+		String bad = "code,name,parent_code,type\n%1$sQ,q,,xx\n%1$sR,r,%2$s,党委\n".formatted(p, "Z".repeat(65));
 		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "bad.csv", "text/csv",
 				bad.getBytes(StandardCharsets.UTF_8))))
 				.andExpect(status().isBadRequest())
@@ -351,7 +391,9 @@ abstract class OrgImportContract extends ApiTest {
 				.andExpect(jsonPath("$.errors[0].line").value(2))
 				.andExpect(jsonPath("$.errors[0].code").value("error.import.root-needs-admin"))
 				.andExpect(jsonPath("$.errors[1].line").value(3))
-				.andExpect(jsonPath("$.errors[1].code").value("error.import.code-outside-scope"))
+				.andExpect(jsonPath("$.errors[1].code").value("error.import.code-unavailable"))
+				// whose code it is stays untold
+				.andExpect(jsonPath("$.errors[1].message").value("第 3 行 编码：编码 %sOTHER 不可用，请换一个编码".formatted(p)))
 				.andExpect(jsonPath("$.errors[2].line").value(5))
 				.andExpect(jsonPath("$.errors[2].code").value("error.import.parent-unknown"))
 				.andExpect(jsonPath("$.errorCount").value(3));
@@ -360,5 +402,71 @@ abstract class OrgImportContract extends ApiTest {
 		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "ok.csv", "text/csv",
 				"code,name,parent_code,type\n%1$sOK,可以,%1$sX,党支部\n".formatted(p).getBytes(StandardCharsets.UTF_8)))
 				.with(as(user.id(), user.username()))).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+	}
+
+	@Test
+	void a_second_import_while_one_runs_is_refused_at_once_with_409() throws Exception {
+		String p = unique();
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		RowSource slow = handler -> {
+			inside.countDown();
+			try {
+				release.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			handler.accept(new ImportRow(2, p + "SLOW", "慢", null, "党委"));
+		};
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<OrgImport.Result> first = executor.submit(() -> SystemWork.call("test", () -> importer.run(slow)));
+			try {
+				assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+				mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "orgs.csv", "text/csv",
+						tree(p).getBytes(StandardCharsets.UTF_8))))
+						.andExpect(status().isConflict())
+						.andExpect(jsonPath("$.errors[0].code").value("error.import.busy"))
+						.andExpect(jsonPath("$.errors[0].message").value(containsString("另一个导入正在进行")));
+			}
+			finally {
+				release.countDown();
+			}
+			assertThat(first.get(60, TimeUnit.SECONDS).created()).isEqualTo(1);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		// once the first has ended, the next one runs
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "orgs.csv", "text/csv",
+				tree(p).getBytes(StandardCharsets.UTF_8)))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.created").value(4));
+	}
+
+	@Test
+	void a_zip_bomb_is_refused_with_400_not_500() throws Exception {
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "bomb.xlsx",
+				"application/octet-stream", zeren.platform.xlsx.Workbooks.zipBomb())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].code").value("error.upload.zip-bomb"));
+	}
+
+	@Test
+	void a_cell_or_a_csv_line_past_the_limit_is_refused_naming_it() throws Exception {
+		int max = zeren.platform.xlsx.SheetLimits.of("org-import").maxCellChars();
+		String longName = "长".repeat(max + 1);
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "o.xlsx",
+				"application/octet-stream", zeren.platform.xlsx.Workbooks.xlsx(List.of(
+						List.of("code", "name", "parent_code", "type"), List.of("A", longName, "", "党委"))))))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].code").value("error.upload.cell-too-long"))
+				.andExpect(jsonPath("$.errors[0].line").value(2))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(String.valueOf(max))));
+		String csv = "code,name,parent_code,type\nA,\"" + "长".repeat(8 * max + 1) + "\",,党委\n";
+		mvc.perform(multipart("/api/v1/orgs/import").file(new MockMultipartFile("file", "o.csv", "text/csv",
+				csv.getBytes(StandardCharsets.UTF_8))))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].code").value("error.upload.line-too-long"));
 	}
 }

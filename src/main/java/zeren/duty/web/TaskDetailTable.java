@@ -15,8 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -27,6 +25,7 @@ import zeren.duty.DutyList;
 import zeren.duty.DutyListManagement.ImportRow;
 import zeren.platform.InputError;
 import zeren.platform.xlsx.HeaderedSheet;
+import zeren.platform.xlsx.SheetLimits;
 
 /**
  * The task detail table (工作任务明细表) as an XLSX sheet: a title row, the header row and one row
@@ -98,13 +97,13 @@ final class TaskDetailTable {
 	}
 
 	static List<ImportRow> read(InputStream in) {
-		return HeaderedSheet.read(in, "工作任务", HEADERS, TaskDetailTable::row);
+		return HeaderedSheet.read(in, SheetLimits.of("task-table"), "工作任务", HEADERS, TaskDetailTable::row);
 	}
 
 	private static ImportRow row(HeaderedSheet.Line in) {
 		long line = in.number();
 		List<InputError> errors = new ArrayList<>();
-		LocalDate deadline = date(in.cell("完成时限"), in.get("完成时限"), line, "deadline", errors);
+		LocalDate deadline = date(in.date("完成时限"), in.get("完成时限"), line, "deadline", errors);
 		List<DutyList.Milestone> milestones = new ArrayList<>();
 		for (String part : in.get("阶段节点").split("\n")) {
 			String p = part.strip();
@@ -124,9 +123,9 @@ final class TaskDetailTable {
 				in.get("牵头单位"), in.get("参与单位"), in.get("监督单位"), deadline, milestones, errors);
 	}
 
-	private static LocalDate date(Cell cell, String text, long line, String field, List<InputError> errors) {
-		if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-			return cell.getLocalDateTimeCellValue().toLocalDate();
+	private static LocalDate date(LocalDate cellDate, String text, long line, String field, List<InputError> errors) {
+		if (cellDate != null) {
+			return cellDate;
 		}
 		if (text.isEmpty()) {
 			return null;

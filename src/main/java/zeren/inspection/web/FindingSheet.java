@@ -17,6 +17,7 @@ import zeren.inspection.Finding;
 import zeren.inspection.Findings;
 import zeren.inspection.Findings.ImportRow;
 import zeren.platform.xlsx.HeaderedSheet;
+import zeren.platform.xlsx.SheetLimits;
 
 /**
  * The findings sheet (督导检查发现问题清单) as XLSX: a title row, the header row, one row per
@@ -83,7 +84,7 @@ final class FindingSheet {
 
 	/** The rows of the first sheet below its header row, blank rows skipped. */
 	static List<ImportRow> read(InputStream in) {
-		return HeaderedSheet.read(in, "问题描述", Findings.COLUMNS,
+		return HeaderedSheet.read(in, SheetLimits.of("findings"), "问题描述", Findings.COLUMNS,
 				line -> new ImportRow(line.number(), line.get("单位编码"), line.get("检查重点"), line.get("问题描述"),
 						line.get("问题等级"), line.get("责任岗位"), List.of()));
 	}

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
+import zeren.platform.xlsx.SheetLimits;
 
 /**
  * A CSV organisation file: UTF-8 with or without a byte-order mark, or GBK (GB18030) as Excel
@@ -32,6 +33,9 @@ import zeren.platform.InvalidInputException;
 public final class CsvRowSource implements RowSource, java.io.Closeable {
 
 	static final List<String> COLUMNS = List.of("code", "name", "parent_code", "type");
+
+	/** The line limit, in cells of the largest size: the four columns and a few more. */
+	static final int COLUMNS_PER_LINE = 8;
 
 	/** Chinese headers as people write them in Excel. */
 	private static final Map<String, String> HEADER_ALIASES = Map.of("编码", "code", "代码", "code", "名称", "name",
@@ -49,6 +53,11 @@ public final class CsvRowSource implements RowSource, java.io.Closeable {
 	private final Charset charset;
 
 	public CsvRowSource(InputStream raw) throws IOException {
+		this(raw, SheetLimits.of("org-import"));
+	}
+
+	/** @param limits a line may hold {@value #COLUMNS_PER_LINE} cells of {@link SheetLimits#maxCellChars()} */
+	public CsvRowSource(InputStream raw, SheetLimits limits) throws IOException {
 		BufferedInputStream in = new BufferedInputStream(raw, SNIFF + 3);
 		in.mark(SNIFF + 3);
 		byte[] head = in.readNBytes(SNIFF);
@@ -66,7 +75,8 @@ public final class CsvRowSource implements RowSource, java.io.Closeable {
 		// ahead of the parser, so an exception from the decoder could not name the line.
 		CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
 				.onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(REPLACEMENT));
-		Reader reader = new InputStreamReader(in, decoder);
+		Reader reader = new BoundedLineReader(new InputStreamReader(in, decoder),
+				(int) Math.min(Integer.MAX_VALUE, (long) COLUMNS_PER_LINE * limits.maxCellChars()));
 		parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader);
 		records = parser.iterator();
 		CSVRecord header = advance(1);

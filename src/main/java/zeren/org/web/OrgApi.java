@@ -5,6 +5,9 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +32,6 @@ import zeren.org.OrgType;
 import zeren.org.Post;
 import zeren.org.PostKind;
 import zeren.platform.BusinessClock;
-import zeren.platform.InvalidInputException;
 
 /** The organisation tree and its leadership teams over JSON. */
 @RestController
@@ -105,15 +107,12 @@ class OrgApi {
 		return tree.search(q, null, limit).stream().map(o -> OrgSummary.of(o, null)).toList();
 	}
 
-	record MoveRequest(Long parentId) {
+	record MoveRequest(@NotNull Long parentId) {
 	}
 
 	@PostMapping("/{id}/move")
 	@Operation(summary = "Move an organisation and its subtree under another parent (cycles refused)")
-	OrgDetail move(@PathVariable long id, @RequestBody MoveRequest request) {
-		if (request.parentId() == null) {
-			throw InvalidInputException.of("parentId", "error.field.required");
-		}
+	OrgDetail move(@PathVariable long id, @Valid @RequestBody MoveRequest request) {
 		tree.move(id, request.parentId());
 		return detail(id);
 	}
@@ -142,15 +141,12 @@ class OrgApi {
 		return detail(id);
 	}
 
-	record DisciplineBodyRequest(Long disciplineBodyId) {
+	record DisciplineBodyRequest(@NotNull Long disciplineBodyId) {
 	}
 
 	@PostMapping("/{id}/discipline-body")
 	@Operation(summary = "Link a Party committee to its discipline body (纪委/纪检组)")
-	OrgDetail linkDisciplineBody(@PathVariable long id, @RequestBody DisciplineBodyRequest request) {
-		if (request.disciplineBodyId() == null) {
-			throw InvalidInputException.of("disciplineBodyId", "error.field.required");
-		}
+	OrgDetail linkDisciplineBody(@PathVariable long id, @Valid @RequestBody DisciplineBodyRequest request) {
 		tree.linkDisciplineBody(id, request.disciplineBodyId());
 		return detail(id);
 	}

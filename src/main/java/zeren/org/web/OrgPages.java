@@ -220,6 +220,11 @@ class OrgPages {
 			model.addAttribute("importErrors", lines);
 			model.addAttribute("errorCount", e.errorCount());
 		}
+		catch (ConflictException e) {
+			// another import is running
+			model.addAttribute("importErrors", List.of(Messages.render(messages, e.error(), locale)));
+			model.addAttribute("errorCount", 1);
+		}
 		return "orgs/import";
 	}
 }

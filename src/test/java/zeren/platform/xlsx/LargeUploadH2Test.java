@@ -1,0 +1,4 @@
+package zeren.platform.xlsx;
+
+class LargeUploadH2Test extends LargeUploadContract {
+}

@@ -1,0 +1,7 @@
+package zeren.platform.xlsx;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class LargeUploadPostgresTest extends LargeUploadContract {
+}
