@@ -51,25 +51,25 @@ public class Findings {
 
 	private final JdbcClient jdbc;
 	private final Inspections inspections;
+	private final Attachments files;
+	private final Validator validator;
 	private final OrgTree tree;
 	private final Leadership leadership;
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
-	private final Attachments files;
-	private final Validator validator;
 
-	Findings(JdbcClient jdbc, Inspections inspections, OrgTree tree, Leadership leadership, BusinessClock clock,
-			CurrentScope scope, AuditTrail audit, Attachments files, Validator validator) {
-		this.files = files;
+	Findings(JdbcClient jdbc, Inspections inspections, Attachments files, Validator validator, OrgTree tree,
+			Leadership leadership, BusinessClock clock, CurrentScope scope, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
+		this.files = files;
+		this.validator = validator;
 		this.tree = tree;
 		this.leadership = leadership;
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
-		this.validator = validator;
 	}
 
 	/** What a finding says; {@code severity} is the code name or the Chinese name. */

@@ -65,25 +65,25 @@ public class InterviewRecords {
 
 	private final JdbcClient jdbc;
 	private final Validator validator;
+	private final Tracking items;
+	private final Attachments files;
 	private final OrgTree tree;
 	private final Leadership leadership;
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
-	private final Tracking items;
-	private final Attachments files;
 
-	InterviewRecords(JdbcClient jdbc, Validator validator, OrgTree tree, Leadership leadership, BusinessClock clock,
-			CurrentScope scope, AuditTrail audit, Tracking items, Attachments files) {
+	InterviewRecords(JdbcClient jdbc, Validator validator, Tracking items, Attachments files, OrgTree tree,
+			Leadership leadership, BusinessClock clock, CurrentScope scope, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.validator = validator;
 		this.items = items;
 		this.files = files;
-		this.jdbc = jdbc;
 		this.tree = tree;
 		this.leadership = leadership;
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
-		this.validator = validator;
 	}
 
 	/** A post and, optionally, the person who held it; without the person, the one holder on the date is taken. */
@@ -108,10 +108,7 @@ public class InterviewRecords {
 		if (request.orgId() == null) {
 			throw new InvalidInputException(errors);
 		}
-		Org org = tree.find(request.orgId()).orElse(null);
-		if (org == null || !tree.canManage(org.id())) {
-			throw new ForbiddenException();
-		}
+		Org org = tree.manageableOrForbidden(request.orgId());
 		LocalDate date = request.date();
 		if (date != null && date.isAfter(clock.today())) {
 			errors.add(InputError.field("date", "error.field.future"));

@@ -75,16 +75,12 @@ class ImportOnH2 {
 		for (int level = 0; level < levels; level++) {
 			// Every check has passed: only now are ids drawn, one per new organisation, in a derived
 			// table so that each row's id and its path use the same value.
-			int inserted = jdbc.sql("""
-					INSERT INTO org (id, code, name, type, parent_id, path, depth, sort_order, active, created_at, updated_at)
-					SELECT n.id, n.code, n.name, n.type, n.parent_id,
-					       COALESCE(n.parent_path, '') || LPAD(CAST(n.id AS VARCHAR(20)), 10, '0'),
-					       n.depth, n.sort_order, TRUE, :now, :now
-					FROM (SELECT %s AS id, r.code, r.name, r.type, p.id AS parent_id, p.path AS parent_path,
-					             COALESCE(p.depth + 1, 0) AS depth, CAST(r.line_no AS INT) AS sort_order
-					      FROM org_import_row r LEFT JOIN org p ON p.code = r.parent_code
-					      WHERE r.run_id = :run AND r.lvl = :level AND r.existing_id IS NULL) n
-					""".formatted(database.nextValue("org_id_seq"))).param("run", run).param("level", level)
+			int inserted = jdbc.sql(ImportInsert.ofRows("""
+					SELECT %s AS id, r.code, r.name, r.type, p.id AS parent_id, p.path AS parent_path,
+					       COALESCE(p.depth + 1, 0) AS depth, CAST(r.line_no AS INT) AS sort_order
+					FROM org_import_row r LEFT JOIN org p ON p.code = r.parent_code
+					WHERE r.run_id = :run AND r.lvl = :level AND r.existing_id IS NULL
+					""".formatted(database.nextValue("org_id_seq")))).param("run", run).param("level", level)
 					.param("now", now).update();
 			created += inserted;
 			phases.done("insert level " + level + " (" + inserted + " rows)");

@@ -103,16 +103,12 @@ class ImportOnPostgres {
 		long created = 0;
 		for (int level = 0; level < levels; level++) {
 			// nextval in a subquery: one new id per row, used for both its id and its path.
-			int inserted = jdbc.sql("""
-					INSERT INTO org (id, code, name, type, parent_id, path, depth, sort_order, active, created_at, updated_at)
-					SELECT n.id, n.code, n.name, n.type, n.parent_id,
-					       COALESCE(n.parent_path, '') || LPAD(CAST(n.id AS VARCHAR(20)), 10, '0'),
-					       n.depth, n.sort_order, TRUE, :now, :now
-					FROM (SELECT nextval('org_id_seq') AS id, r.code, r.name, r.type, p.id AS parent_id,
-					             p.path AS parent_path, COALESCE(p.depth + 1, 0) AS depth, CAST(r.line_no AS INT) AS sort_order
-					      FROM org_import_plan r LEFT JOIN org p ON p.code = r.parent_code
-					      WHERE r.lvl = :level AND r.existing_id IS NULL) n
-					""").param("level", level).param("now", now).update();
+			int inserted = jdbc.sql(ImportInsert.ofRows("""
+					SELECT nextval('org_id_seq') AS id, r.code, r.name, r.type, p.id AS parent_id,
+					       p.path AS parent_path, COALESCE(p.depth + 1, 0) AS depth, CAST(r.line_no AS INT) AS sort_order
+					FROM org_import_plan r LEFT JOIN org p ON p.code = r.parent_code
+					WHERE r.lvl = :level AND r.existing_id IS NULL
+					""")).param("level", level).param("now", now).update();
 			created += inserted;
 			phases.done("insert level " + level + " (" + inserted + " rows)");
 			if (inserted > 50_000) {

@@ -121,6 +121,18 @@ public class OrgTree {
 		}
 	}
 
+	/**
+	 * An organisation the caller may see and manage, else 403: for one that does not exist or is
+	 * out of view too, so that a refused write tells nothing of it.
+	 */
+	public Org manageableOrForbidden(long id) {
+		Org org = find(id).orElse(null);
+		if (org == null || !canManage(org.id())) {
+			throw new ForbiddenException();
+		}
+		return org;
+	}
+
 	/** Whether the caller may manage this organisation. */
 	public boolean canManage(long id) {
 		return load(id).map(o -> scope.managing().contains(o.path())).orElse(false);

@@ -63,33 +63,32 @@ public class AnnualReports {
 
 	private final JdbcClient jdbc;
 	private final Validator validator;
+	private final ReportSettings settings;
+	private final ReportFacts facts;
+	private final MessageSource messages;
+	private final zeren.evidence.Attachments files;
+	private final TrackedItems items;
 	private final OrgTree tree;
 	private final Leadership leadership;
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
-	private final ReportSettings settings;
-	private final ReportFacts facts;
-	private final MessageSource messages;
-	private final TrackedItems items;
-	private final zeren.evidence.Attachments files;
 
-	AnnualReports(JdbcClient jdbc, Validator validator, OrgTree tree, Leadership leadership, BusinessClock clock,
-			CurrentScope scope,
-			AuditTrail audit, ReportSettings settings, ReportFacts facts, MessageSource messages, TrackedItems items,
-			zeren.evidence.Attachments files) {
-		this.items = items;
-		this.files = files;
+	AnnualReports(JdbcClient jdbc, Validator validator, ReportSettings settings, ReportFacts facts,
+			MessageSource messages, zeren.evidence.Attachments files, TrackedItems items, OrgTree tree,
+			Leadership leadership, BusinessClock clock, CurrentScope scope, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.validator = validator;
+		this.settings = settings;
+		this.facts = facts;
+		this.messages = messages;
+		this.files = files;
+		this.items = items;
 		this.tree = tree;
 		this.leadership = leadership;
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
-		this.settings = settings;
-		this.facts = facts;
-		this.messages = messages;
-		this.validator = validator;
 	}
 
 	/** The organisations that report: Party committees, Party groups and working committees. */
@@ -209,10 +208,7 @@ public class AnnualReports {
 		if (request.orgId() == null) {
 			throw new InvalidInputException(errors);
 		}
-		Org org = tree.find(request.orgId()).orElse(null);
-		if (org == null || !tree.canManage(org.id())) {
-			throw new ForbiddenException();
-		}
+		Org org = tree.manageableOrForbidden(request.orgId());
 		int thisYear = clock.today().getYear();
 		if (request.year() != null && (request.year() < 2000 || request.year() > thisYear)) {
 			errors.add(InputError.field("year", "error.report.year-range", 2000, thisYear));
