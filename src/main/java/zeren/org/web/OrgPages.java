@@ -61,27 +61,11 @@ class OrgPages {
 		return "orgs/index";
 	}
 
-	/**
-	 * One level of the tree, loaded when a node is expanded (htmx). With {@code to}, the level of
-	 * an organisation switcher: each node opens that per-organisation page for the year.
-	 */
+	/** One level of the tree, loaded when a node is expanded (htmx). */
 	@GetMapping("/orgs/{id}/children")
-	String children(@PathVariable long id, @RequestParam(required = false) String to,
-			@RequestParam(required = false) Integer year, Model model) {
+	String children(@PathVariable long id, Model model) {
 		model.addAttribute("nodes", tree.children(id));
-		model.addAttribute("to", to == null ? null : SwitcherTarget.check(to));
-		model.addAttribute("year", year);
 		return "orgs/children :: list";
-	}
-
-	/** The organisation switcher's search: organisations of the caller's scope whose name or code matches. */
-	@GetMapping("/orgs/pick")
-	String pick(@RequestParam(required = false) String q, @RequestParam String to,
-			@RequestParam(required = false) Integer year, Model model) {
-		model.addAttribute("found", tree.search(q, null, 20));
-		model.addAttribute("to", SwitcherTarget.check(to));
-		model.addAttribute("year", year);
-		return "orgs/children :: found";
 	}
 
 	@GetMapping("/orgs/{id}")
