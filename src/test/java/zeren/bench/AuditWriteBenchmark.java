@@ -55,9 +55,12 @@ public final class AuditWriteBenchmark {
 		String url = durable ? OrgTreeBenchmark.durableDatabase("zeren_audit_bench")
 				: EmbeddedPostgresDatabase.createDatabase("zeren_audit_bench");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ZerenApplication.class)
-				.web(WebApplicationType.NONE).properties("spring.main.banner-mode=off")
-				.run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-						"--spring.datasource.password=", "--spring.datasource.hikari.maximum-pool-size=" + (clients + 4));
+				.web(WebApplicationType.SERVLET).properties("spring.main.banner-mode=off")
+				// a web context (the error pages need one) on a free port; nothing calls it
+				.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+						"--spring.datasource.password=", "--spring.datasource.hikari.maximum-pool-size=" + (clients + 4),
+						// the sealer at its production pace (the test properties on this class path slow it down)
+						"--zeren.audit.seal-every=PT1S");
 		StringBuilder report = new StringBuilder();
 		try {
 			JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
