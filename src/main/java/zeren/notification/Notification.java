@@ -1,0 +1,17 @@
+package zeren.notification;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One entry of a user's inbox, its text rendered in the reader's language.
+ *
+ * @param link where the work is done (an application path), or null
+ * @param readAt when the user marked it read, or null while unread
+ */
+public record Notification(long id, Urgency urgency, String text, String link, OffsetDateTime createdAt,
+		OffsetDateTime readAt) {
+
+	public boolean unread() {
+		return readAt == null;
+	}
+}
