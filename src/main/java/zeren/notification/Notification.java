@@ -7,11 +7,8 @@ import java.time.OffsetDateTime;
  *
  * @param link where the work is done (an application path), or null
  * @param readAt when the user marked it read, or null while unread
+ * @param unread whether it is still unread
  */
 public record Notification(long id, Urgency urgency, String text, String link, OffsetDateTime createdAt,
-		OffsetDateTime readAt) {
-
-	public boolean unread() {
-		return readAt == null;
-	}
+		OffsetDateTime readAt, boolean unread) {
 }

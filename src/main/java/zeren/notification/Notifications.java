@@ -60,7 +60,7 @@ public class Notifications {
 				WHERE user_id = :user ORDER BY id DESC FETCH FIRST 200 ROWS ONLY
 				""").param("user", userId).query(Rows.of(Stored.class)).list().stream()
 				.map(s -> new Notification(s.id(), Urgency.valueOf(s.urgency()),
-						render(s.messageKey(), s.messageArgs(), locale), s.link(), s.createdAt(), s.readAt()))
+						render(s.messageKey(), s.messageArgs(), locale), s.link(), s.createdAt(), s.readAt(), s.readAt() == null))
 				.toList();
 	}
 
