@@ -108,7 +108,8 @@ public class Reminders {
 			try {
 				toSend = transaction.execute(status -> digest(e.getKey(), e.getValue(), day));
 			}
-			catch (DuplicateKeyException raced) {
+			catch (DuplicateKeyException | org.springframework.dao.PessimisticLockingFailureException raced) {
+				log.debug("reminders of person {}: another node wrote them first", e.getKey());
 				continue; // another node wrote this person's digest first
 			}
 			if (toSend == null) {
