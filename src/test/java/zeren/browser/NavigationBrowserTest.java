@@ -17,6 +17,9 @@ class NavigationBrowserTest extends BrowserTest {
 	@Autowired
 	OrgTree tree;
 
+	@Autowired
+	zeren.org.People people;
+
 	@Test
 	void a_township_is_reached_from_the_top_organisation_in_two_modules_through_the_switcher() {
 		Org city = tree.create(new OrgTree.NewOrg(unique("NC"), "市委" + unique("N"), OrgType.PARTY_COMMITTEE, null, null, null));
@@ -59,5 +62,22 @@ class NavigationBrowserTest extends BrowserTest {
 		expect(page.locator("h1 .badge.text-bg-secondary")).hasText("已停用");
 		expect(page.locator("#flash-success")).hasText("操作已完成。");
 		assertThat(tree.get(org.id()).active()).isFalse();
+	}
+
+	@Test
+	void the_people_list_is_searched_sorted_and_paged_in_the_database() {
+		String prefix = "翻页" + unique("P");
+		for (int i = 0; i < 55; i++) {
+			people.create(new zeren.org.People.NewPerson(prefix + String.format("%02d", i), null, null, null, null, null));
+		}
+		open("/people?q=" + prefix + "&sort=NAME");
+		expect(page.locator(".paging-total")).hasText("共 55 条，第 1/2 页");
+		expect(page.locator("table.people tbody tr")).hasCount(50);
+		expect(page.locator("table.people tbody tr").first()).containsText(prefix + "00");
+		page.locator(".paging-next").click();
+		expect(page.locator(".paging-total")).hasText("共 55 条，第 2/2 页");
+		expect(page.locator("table.people tbody tr")).hasCount(5);
+		expect(page.locator("table.people tbody tr").last()).containsText(prefix + "54");
+		expect(page.locator("#people-sort")).hasValue("NAME");
 	}
 }
