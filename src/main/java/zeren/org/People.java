@@ -150,6 +150,42 @@ public class People {
 		return find(id).orElseThrow(() -> new NotFoundException("person", id));
 	}
 
+	/** How the people list may be sorted. */
+	public enum Sort {
+		/** The most recently registered first. */
+		RECENT("p.id DESC"),
+		/** By name. */
+		NAME("p.name, p.id");
+
+		private final String orderBy;
+
+		Sort(String orderBy) {
+			this.orderBy = orderBy;
+		}
+	}
+
+	/**
+	 * Page {@code page} of the people the caller may see whose name contains {@code q} (or whose
+	 * resident id number is {@code q}), sorted by {@code sort}; counted in the same scope.
+	 */
+	public zeren.platform.Paged<Person> page(String q, Sort sort, int page, int size) {
+		String text = q == null ? "" : q.strip();
+		Scope reading = scope.reading();
+		String match = text.isEmpty() ? "" : "(p.name LIKE :pattern ESCAPE '\\' OR p.id_number = :exact) AND ";
+		String where = " FROM person p WHERE " + match + visible(reading);
+		var count = reading.bind(jdbc.sql("SELECT COUNT(*)" + where));
+		var rows = reading.bind(jdbc.sql("SELECT *" + where + " ORDER BY " + (sort == null ? Sort.RECENT : sort).orderBy
+				+ " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY"))
+				.param("offset", zeren.platform.Paged.offset(page, size)).param("size", size);
+		if (!text.isEmpty()) {
+			for (var spec : List.of(count, rows)) {
+				spec.param("pattern", "%" + OrgTree.escapeLike(text) + "%").param("exact", text.toUpperCase());
+			}
+		}
+		long total = count.query(Long.class).single();
+		return new zeren.platform.Paged<>(rows.query(Rows.of(Person.class)).list(), page, size, total);
+	}
+
 	public List<Person> search(String q, int limit) {
 		String text = q == null ? "" : q.strip();
 		Scope reading = scope.reading();

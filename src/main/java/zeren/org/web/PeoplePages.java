@@ -35,10 +35,15 @@ class PeoplePages {
 		this.tree = tree;
 	}
 
+	static final int PAGE_SIZE = 50;
+
 	@GetMapping("/people")
-	String index(@RequestParam(required = false) String q, Model model) {
+	String index(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, Model model) {
+		People.Sort order = "NAME".equals(sort) ? People.Sort.NAME : People.Sort.RECENT;
 		model.addAttribute("q", q);
-		model.addAttribute("people", people.search(q, 200));
+		model.addAttribute("sort", order.name());
+		model.addAttribute("people", people.page(q, order, zeren.platform.Paged.page(page), PAGE_SIZE));
 		return "people/index";
 	}
 
