@@ -26,7 +26,7 @@ class FormRefill implements HandlerInterceptor {
 	/** Request attribute: field → sentence, set by {@link PageErrors} when it renders errors. */
 	static final String FIELD_ERRORS = FormRefill.class.getName() + ".fieldErrors";
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
@@ -53,7 +53,7 @@ class FormRefill implements HandlerInterceptor {
 		return view.getViewName() != null && view.getViewName().startsWith("redirect:");
 	}
 
-	String of(HttpServletRequest request) {
+	static String of(HttpServletRequest request) {
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		request.getParameterMap().forEach((name, sent) -> {
 			if (!name.equals("_csrf") && !name.toLowerCase(java.util.Locale.ROOT).contains("password")) {
