@@ -1,8 +1,6 @@
 package zeren.platform.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -43,14 +41,22 @@ public class Dates {
 		if (value == null) {
 			return "";
 		}
-		TemporalAccessor t = switch (value) {
-			case Instant i -> i.atZone(clock.zone());
-			case OffsetDateTime o -> o.atZoneSameInstant(clock.zone());
-			case ZonedDateTime z -> z.withZoneSameInstant(clock.zone());
-			case LocalDateTime l -> l;
-			case LocalDate d -> d;
-			default -> throw new IllegalArgumentException("not a date: " + value.getClass());
-		};
+		TemporalAccessor t;
+		if (value instanceof Instant i) {
+			t = i.atZone(clock.zone());
+		}
+		else if (value instanceof OffsetDateTime o) {
+			t = o.atZoneSameInstant(clock.zone());
+		}
+		else if (value instanceof ZonedDateTime z) {
+			t = z.withZoneSameInstant(clock.zone());
+		}
+		else if (value instanceof TemporalAccessor local) {
+			t = local;
+		}
+		else {
+			throw new IllegalArgumentException("not a date: " + value.getClass());
+		}
 		String pattern = messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
 		return DateTimeFormatter.ofPattern(pattern, LocaleContextHolder.getLocale()).format(t);
 	}
