@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,7 @@ class EventRetries {
 	}
 
 	@Scheduled(fixedDelayString = "${zeren.events.retry-every:PT5M}", initialDelayString = "${zeren.events.retry-every:PT5M}")
+	@SchedulerLock(name = "event-retries", lockAtMostFor = "PT10M", lockAtLeastFor = "PT0S")
 	void retry() {
 		SystemWork.run("event-retries", () -> {
 			try {

@@ -1,5 +1,7 @@
 package zeren.access.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,7 @@ class ThrottleCleanup {
 	}
 
 	@Scheduled(cron = "${zeren.security.lockout.cleanup-cron:0 7 * * * *}")
+	@SchedulerLock(name = "login-throttle-cleanup", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
 	void hourly() {
 		SystemWork.run("login-throttle-cleanup", throttle::forgetQuietKeys);
 	}

@@ -1,5 +1,7 @@
 package zeren.inspection.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ class ReminderSchedule {
 	}
 
 	@Scheduled(cron = "${zeren.inspection.reminders.cron:0 20 1 * * *}", zone = "${zeren.zone:Asia/Shanghai}")
+	@SchedulerLock(name = "rectification-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
 	void daily() {
 		zeren.platform.SystemWork.run("rectification-reminders", () -> reminders.remind(clock.today()));
 	}

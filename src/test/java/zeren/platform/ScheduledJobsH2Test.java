@@ -1,0 +1,4 @@
+package zeren.platform;
+
+class ScheduledJobsH2Test extends ScheduledJobsContract {
+}

@@ -1,0 +1,7 @@
+package zeren.platform;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class ScheduledJobsPostgresTest extends ScheduledJobsContract {
+}
