@@ -1,6 +1,5 @@
 package zeren.support;
 
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -14,10 +13,6 @@ public class EmptyPostgresInitializer implements ApplicationContextInitializer<C
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		String url = EmbeddedPostgresDatabase.createDatabase("zeren_empty");
-		TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=postgres",
-				"spring.datasource.password=").applyTo(context);
-		EmbeddedPostgresDatabase.opened();
-		((org.springframework.beans.factory.support.DefaultListableBeanFactory) context.getBeanFactory())
-				.registerDisposableBean("embeddedPostgresGuard", EmbeddedPostgresDatabase::closed);
+		PostgresInitializer.use(context, url);
 	}
 }
