@@ -46,6 +46,20 @@ class DemoNewUserBrowserTest extends BrowserTest {
 		expect(page.locator("#current-user")).hasText("yuanshi.shuji");
 		shot("1-secretary-home");
 
+		// switch to a township: find it in the organisation tree, open its responsibility list
+		nav("组织机构").click();
+		page.locator("input[name=q]").fill("槐阳镇");
+		button("查找").click();
+		page.locator(".search-results").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("槐阳镇").setExact(true)).click();
+		expect(page.locator("h1, h2").first()).containsText("槐阳镇");
+		shot("1-secretary-township");
+		page.locator("#org-duty-list").click();
+		page.locator("#year").fill(String.valueOf(DEMO_YEAR));
+		button("查看").click();
+		expect(page.locator("#duty-heading")).containsText("槐阳镇");
+		expect(page.locator("body")).containsText("召开党委（党组）会议专题研究党风廉政建设");
+		shot("1-secretary-township-list");
+
 		nav("责任书").click();
 		button("查看").click();
 		Locator row = page.locator("tr").filter(new Locator.FilterOptions().setHasText("槐阳镇")).first();
