@@ -24,3 +24,72 @@ document.addEventListener('click', function (event) {
   button.textContent = open ? '+' : '−';
   button.setAttribute('aria-expanded', open ? 'false' : 'true');
 });
+
+// Confirmation before what cannot be undone: a submit button (or its form) carrying
+// data-confirm="…" opens the one dialog of the layout (#confirm-dialog); only 确定 submits.
+// htmx requests with hx-confirm use the same dialog.
+(function () {
+  var pending = null;
+
+  function ask(text, proceed) {
+    var dialog = document.getElementById('confirm-dialog');
+    if (!dialog || !window.bootstrap) {
+      if (window.confirm(text)) { proceed(); }
+      return;
+    }
+    document.getElementById('confirm-text').textContent = text;
+    pending = proceed;
+    window.bootstrap.Modal.getOrCreateInstance(dialog).show();
+  }
+
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('#confirm-ok')) {
+      return;
+    }
+    var dialog = document.getElementById('confirm-dialog');
+    var proceed = pending;
+    pending = null;
+    window.bootstrap.Modal.getOrCreateInstance(dialog).hide();
+    if (proceed) { proceed(); }
+  });
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var submitter = event.submitter;
+    var text = (submitter && submitter.dataset.confirm) || form.dataset.confirm;
+    if (!text || form.dataset.confirmed === 'true') {
+      delete form.dataset.confirmed;
+      return;
+    }
+    event.preventDefault();
+    ask(text, function () {
+      form.dataset.confirmed = 'true';
+      if (submitter && form.requestSubmit) { form.requestSubmit(submitter); } else { form.submit(); }
+    });
+  }, true);
+
+  document.addEventListener('htmx:confirm', function (event) {
+    var text = event.detail.question;
+    if (!text) {
+      return;
+    }
+    event.preventDefault();
+    ask(text, function () { event.detail.issueRequest(true); });
+  });
+})();
+
+// The side menu marks the module of the page shown.
+document.addEventListener('DOMContentLoaded', function () {
+  var path = window.location.pathname;
+  var best = null;
+  document.querySelectorAll('#side-menu a.side-link').forEach(function (link) {
+    var href = link.getAttribute('href');
+    if (href && (path === href || path.indexOf(href + '/') === 0) && (!best || href.length > best.getAttribute('href').length)) {
+      best = link;
+    }
+  });
+  if (best) {
+    best.classList.add('active');
+    best.setAttribute('aria-current', 'page');
+  }
+});

@@ -14,7 +14,7 @@ class LanguageBrowserTest extends BrowserTest {
 		expect(page.locator("html")).hasAttribute("lang", "zh-CN");
 		expect(page).hasTitle("责任 · 党风廉政建设主体责任管理系统");
 		expect(page.locator("h1")).hasText("党风廉政建设主体责任");
-		expect(page.locator(".navbar")).containsText("组织机构");
+		expect(page.locator("#side-menu")).containsText("组织机构");
 		expect(page.locator(".cycle .card h2")).hasText(new String[] { "明责", "履责", "督责", "评责", "追责" });
 		screenshot("home-zh");
 	}
@@ -29,7 +29,7 @@ class LanguageBrowserTest extends BrowserTest {
 		screenshot("home-en");
 
 		// The next page, reached by a plain link without ?lang, is still in English.
-		page.locator(".navbar").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Organisations").setExact(true))
+		page.locator("#side-menu").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Organisations").setExact(true))
 				.click();
 		page.waitForURL(url("/orgs"));
 		expect(page.locator("h1")).hasText("Organisation tree");

@@ -198,7 +198,7 @@ abstract class RectificationContract extends ApiTest {
 		long itemId = r.item().id();
 		moves.addEntry(itemId, new NewEntry(clock.today(), "已整改", List.of()));
 		moves.submit(itemId, "已整改");
-		moves.close(itemId, "销号");
+		asAnotherAdministrator(() -> moves.close(itemId, "销号"));
 		assertThat(reminders.remind(deadline.plusDays(5))).isZero();
 		var board = rectifications.board(f.county().id(), deadline.getYear(), deadline.plusDays(5));
 		assertThat(board.columns().get(Rectifications.Column.CLOSED)).extracting(Rectification::findingId)

@@ -286,7 +286,7 @@ class InspectionPages {
 
 	@GetMapping("/inspection/notices/{id}")
 	String notice(@PathVariable long id, Model model) {
-		model.addAttribute("notice", notices.get(id));
+		model.addAttribute("shownNotice", notices.get(id));
 		return "inspection/notice";
 	}
 

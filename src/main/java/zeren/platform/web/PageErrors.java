@@ -41,12 +41,13 @@ public class PageErrors {
 
 	/**
 	 * Runs a change submitted by a form and redirects to {@code target} either way; refused input
-	 * comes back as flashed sentences. (Scope refusals are 403 pages, see NotFoundPages.)
+	 * comes back as flashed sentences, success as the layout's general success message. (Scope refusals are 403 pages, see NotFoundPages.)
 	 */
 	public String attempt(Runnable change, String target,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes flash, Locale locale) {
 		try {
 			change.run();
+			flash.addFlashAttribute("success", true);
 		}
 		catch (InvalidInputException | ConflictException e) {
 			flash.addFlashAttribute("errors", of(e, locale));
