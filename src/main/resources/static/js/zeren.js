@@ -93,3 +93,19 @@ document.addEventListener('DOMContentLoaded', function () {
     best.setAttribute('aria-current', 'page');
   }
 });
+
+// The organisation switcher (fragments/chooser :: orgField): choosing a name in its panel puts the
+// organisation in the form's orgId field and shows the page for it.
+document.addEventListener('click', function (event) {
+  var pick = event.target.closest ? event.target.closest('button.org-pick') : null;
+  if (!pick) {
+    return;
+  }
+  var switcher = pick.closest('.org-switch');
+  var form = switcher.closest('form');
+  switcher.querySelector('input[name=orgId]').value = pick.dataset.orgId;
+  switcher.querySelector('.org-switch-button').textContent = pick.textContent;
+  if (form) {
+    if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+  }
+});

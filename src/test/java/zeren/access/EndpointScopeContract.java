@@ -403,6 +403,19 @@ abstract class EndpointScopeContract extends ApiTest {
 		assertThat(own).contains("data-pick-id=\"" + a.id() + "\"");
 	}
 
+	@Test
+	void the_organisation_switcher_finds_and_opens_only_the_callers_organisations() throws Exception {
+		String found = mvc.perform(MockMvcRequestBuilders.get("/orgs/pick").param("q", secretOrg)
+				.with(as(userA.id(), userA.username()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(found).doesNotContain(secretOrg);
+		String own = mvc.perform(MockMvcRequestBuilders.get("/orgs/pick").param("q", a.name())
+				.with(as(userA.id(), userA.username()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(own).contains(a.name());
+		int opened = mvc.perform(MockMvcRequestBuilders.get("/orgs/" + b.id() + "/children").param("pick", "true")
+				.with(as(userA.id(), userA.username()))).andReturn().getResponse().getStatus();
+		assertThat(opened).isEqualTo(404);
+	}
+
 	/** A page request as user A, with every form field aimed at the sibling's data. */
 	MockHttpServletRequestBuilder pageRequest(RequestMethod method, String url) {
 					var request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method.name()), url)

@@ -213,6 +213,7 @@ class AccessBrowserTest extends BrowserTest {
 		signIn(ADMIN, ADMIN_PASSWORD);
 		open("/admin/users/" + users.findByUsername(username).orElseThrow().id());
 		page.locator("table.grants button[type=submit]").click();
+		confirm();
 		expect(page.locator("table.grants tbody tr")).hasCount(0);
 		assertThat(users.grants(users.findByUsername(username).orElseThrow().id())).isEmpty();
 	}
@@ -236,6 +237,7 @@ class AccessBrowserTest extends BrowserTest {
 		expect(page.locator("#new-token code")).containsText("zrn_");
 		expect(page.locator("table.tokens")).containsText("导入脚本");
 		page.locator("table.tokens button[type=submit]").click();
+		confirm();
 		expect(page.locator("table.tokens")).containsText("已撤销");
 		expect(page.locator("#new-token")).hasCount(0);
 		long id = users.findByUsername(username).orElseThrow().id();

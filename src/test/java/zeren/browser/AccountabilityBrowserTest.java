@@ -68,6 +68,7 @@ class AccountabilityBrowserTest extends BrowserTest {
 		expect(page.locator("#acc-status")).hasText("待批准立案");
 		page.locator("#approvedBy").fill("市纪委书记");
 		button("批准立案").click();
+		confirm();
 		expect(page.locator("#acc-status")).hasText("调查中");
 
 		// review the proposed parties: the secretary since transferred is proposed, with posts then and now
@@ -105,10 +106,12 @@ class AccountabilityBrowserTest extends BrowserTest {
 		party(moved.name()).getByLabel("通报", new Locator.GetByLabelOptions().setExact(true)).check();
 		party(moved.name()).getByLabel("诫勉", new Locator.GetByLabelOptions().setExact(true)).check();
 		button(party(moved.name()), "作出问责决定").click();
+		confirm();
 		expect(party(moved.name()).locator(".acc-forms")).containsText("诫勉");
 		party(direct.name()).locator("input[name=authority]").fill("县委");
 		party(direct.name()).getByLabel("免职", new Locator.GetByLabelOptions().setExact(true)).check();
 		button(party(direct.name()), "作出问责决定").click();
+		confirm();
 		expect(page.locator("#acc-status")).hasText("已作出问责决定");
 		expect(page.locator("#acc-locked")).isVisible();
 		expect(page.locator("#acc-steps tbody tr").nth(9)).isVisible();

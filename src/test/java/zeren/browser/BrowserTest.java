@@ -194,6 +194,12 @@ abstract class BrowserTest {
 		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label).setExact(true));
 	}
 
+	/** Answers 确定 in the confirmation dialog an irreversible action opened (layout's #confirm-dialog). */
+	void confirm() {
+		expect(page.locator("#confirm-dialog")).isVisible();
+		page.locator("#confirm-ok").click();
+	}
+
 	/** The id at the end of the current address, e.g. 42 for {@code /orgs/42}. */
 	long idInUrl() {
 		String path = URI.create(page.url()).getPath();

@@ -69,6 +69,7 @@ class DutyBrowserTest extends BrowserTest {
 		expect(page.locator(".duty-table tbody tr").nth(1)).containsText("2026-06-30 半年小结");
 
 		button("发布").click();
+		confirm();
 		expect(page.locator("#duty-status")).hasText("已发布");
 		expect(page.locator("#duty-version")).hasText("第 1 版");
 		assertThat(lists.get(list.id()).status()).isEqualTo(DutyList.Status.PUBLISHED);
@@ -96,6 +97,7 @@ class DutyBrowserTest extends BrowserTest {
 		expect(page.locator(".duty-table tbody tr")).hasCount(1);
 		expect(page.locator(".duty-table tbody tr").first()).containsText("2026-06-30 半年小结");
 		button("发布").click();
+		confirm();
 		expect(page.locator("#duty-status")).hasText("已发布");
 
 		// a change to a published list without a reason is refused; with one it is version 2

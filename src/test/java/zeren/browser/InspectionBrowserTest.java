@@ -119,6 +119,7 @@ class InspectionBrowserTest extends BrowserTest {
 		open("/inspection/findings/" + finding.id());
 		page.locator("#rectification-item").click();
 		button("销号").click();
+		confirm();
 		open("/inspection/findings/" + finding.id());
 		expect(page.locator("#rectification-status")).containsText("已销号");
 		open("/inspection/board?orgId=" + county.id());
@@ -136,6 +137,7 @@ class InspectionBrowserTest extends BrowserTest {
 		page.locator("#notice-finding-" + finding.id()).check();
 		page.locator("#notice-criticise-" + town.id()).check();
 		button("发出通报").click();
+		confirm();
 		expect(page.locator("#notice-heading")).hasText("关于惠民资金问题的通报");
 		expect(page.locator("#notice-findings")).containsText("惠民资金发放不规范");
 		expect(page.locator("#notice-criticised")).containsText(town.name());

@@ -89,6 +89,7 @@ class LedgerBrowserTest extends BrowserTest {
 		expect(page.locator("#item-history")).containsText("缺少签到表");
 		button("提交销号").click();
 		button("销号").click();
+		confirm();
 		expect(page.locator("#item-status")).hasText("已销号");
 		expect(page.locator("#item-warning")).hasText("无");
 		assertThat(items.get(id).status()).isEqualTo(TrackedItem.Status.CLOSED);

@@ -111,6 +111,7 @@ class LettersBrowserTest extends BrowserTest {
 		button("添加事项").click();
 		expect(page.locator(".letter-item-edit")).hasCount(1);
 		button("下达").click();
+		confirm();
 		expect(page.locator("#letter-status")).hasText("已下达");
 		expect(page.locator("#letter-hash")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{64}"));
 		long letterId = idInUrl();
@@ -127,6 +128,7 @@ class LettersBrowserTest extends BrowserTest {
 		page.locator(".tasks-letters a").click();
 		expect(page.locator(".letter-sign")).hasCount(1);
 		page.locator(".letter-sign").click();
+		confirm();
 		expect(page.locator("[data-side=RECIPIENT] .signature")).containsText(countyBoss.name());
 		expect(page.locator("#letter-status")).hasText("已下达");
 		countySession.close();
@@ -135,6 +137,7 @@ class LettersBrowserTest extends BrowserTest {
 		BrowserContext citySession = sessionOf(cityName, "city-password-1");
 		open("/duty/letters/" + letterId);
 		page.locator(".letter-sign").click();
+		confirm();
 		expect(page.locator("#letter-status")).hasText("已签署");
 		expect(page.locator("[data-side=ISSUER] .signature")).containsText(cityBoss.name());
 		expect(page.locator("#letter-verification")).hasText("校验通过：内容与下达时一致，签名摘要相符");

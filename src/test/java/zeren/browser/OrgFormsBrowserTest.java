@@ -198,6 +198,7 @@ class OrgFormsBrowserTest extends BrowserTest {
 
 		// An active child blocks deactivation.
 		button("停用").click();
+		confirm();
 		expect(page.locator(".alert-danger .error-list li"))
 				.hasText(new String[] { "状态：还有 1 个有效的下级组织，不能停用" });
 		expect(page.locator("h1 .badge.text-bg-success")).hasText("有效");
@@ -205,19 +206,23 @@ class OrgFormsBrowserTest extends BrowserTest {
 
 		open("/orgs/" + child.id());
 		button("停用").click();
+		confirm();
 		expect(page.locator("h1 .badge.text-bg-secondary")).hasText("已停用");
 		assertThat(tree.get(child.id()).active()).isFalse();
 
 		open("/orgs/" + parent.id());
 		button("停用").click();
+		confirm();
 		expect(page.locator("h1 .badge.text-bg-secondary")).hasText("已停用");
 
 		// The child cannot come back while its parent is deactivated; the parent can.
 		open("/orgs/" + child.id());
 		button("恢复").click();
+		confirm();
 		expect(page.locator(".alert-danger .error-list li")).hasText(new String[] { "状态：上级组织已停用，不能恢复" });
 		open("/orgs/" + parent.id());
 		button("恢复").click();
+		confirm();
 		expect(page.locator("h1 .badge.text-bg-success")).hasText("有效");
 		assertThat(tree.get(parent.id()).active()).isTrue();
 	}

@@ -158,6 +158,7 @@ class PeopleAndTenuresBrowserTest extends BrowserTest {
 		history().first().locator("input[name=endDate]").fill("2022-12-31");
 		history().first().locator("select[name=reason]").selectOption("TRANSFER");
 		history().first().locator(".end-tenure button[type=submit]").click();
+		confirm();
 
 		expect(history().first().locator("td").nth(3)).hasText("2022-12-31");
 		expect(history().first().locator("td").nth(4)).hasText("调任");

@@ -63,6 +63,7 @@ class ReportBrowserTest extends BrowserTest {
 		expect(page.locator("#report-attachments .report-attachment")).hasCount(1);
 		expect(page.locator("#report-attachments")).containsText("约谈记录.txt");
 		button("提交（提交后锁定）").click();
+		confirm();
 		// the attachment stays, its upload form is gone with the lock
 		expect(page.locator("#report-attachments .report-attachment")).hasCount(1);
 		assertThat(page.locator("#report-attachment-file").count()).isZero();
@@ -79,6 +80,7 @@ class ReportBrowserTest extends BrowserTest {
 		expect(page.locator("#report-questions tbody tr").nth(0)).containsText("待答复");
 		// accepting before the answer is refused
 		button("通过").click();
+		confirm();
 		expect(page.locator("#report-errors")).containsText("1 个质询问题未答复");
 
 		// the county answers through the tracked item
@@ -90,6 +92,7 @@ class ReportBrowserTest extends BrowserTest {
 		open("/reports/" + id);
 		expect(page.locator("#report-questions tbody tr").nth(0)).containsText("已答复");
 		button("通过").click();
+		confirm();
 		expect(page.locator("#report-status")).hasText("已通过");
 		expect(page.locator("#report-questions tbody tr").nth(0)).containsText("已办结");
 		assertThat(reports.get(id).status()).isEqualTo(AnnualReport.Status.ACCEPTED);

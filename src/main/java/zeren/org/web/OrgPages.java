@@ -61,11 +61,21 @@ class OrgPages {
 		return "orgs/index";
 	}
 
-	/** One level of the tree, loaded when a node is expanded (htmx). */
+	/**
+	 * One level of the tree, loaded when a node is expanded (htmx); {@code pick=true} for the
+	 * organisation switcher (fragments/chooser), whose nodes choose instead of linking.
+	 */
 	@GetMapping("/orgs/{id}/children")
-	String children(@PathVariable long id, Model model) {
+	String children(@PathVariable long id, @RequestParam(defaultValue = "false") boolean pick, Model model) {
 		model.addAttribute("nodes", tree.children(id));
-		return "orgs/children :: list";
+		return pick ? "orgs/children :: pickList" : "orgs/children :: list";
+	}
+
+	/** The organisation switcher's search: the caller's organisations whose code or name matches (htmx). */
+	@GetMapping("/orgs/pick")
+	String pick(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("results", tree.search(q, null, 30));
+		return "orgs/children :: pickResults";
 	}
 
 	@GetMapping("/orgs/{id}")
