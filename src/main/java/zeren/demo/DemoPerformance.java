@@ -19,7 +19,7 @@ import zeren.tracking.TrackedItemMoves;
 
 /**
  * 履责 of the demo year: progress entries with evidence files in the ledger (some tasks submitted
- * and closed by the verifier), the county's interviews of the township leaders — two townships
+ * for the verifier to close), the county's interviews of the township leaders — two townships
  * never interviewed by the secretary and five never by the discipline secretary, the gaps in
  * coverage —, and the townships' annual reports: most submitted, most of those accepted, one
  * (槐阳镇) queried with a question the township answers on its tracked item.
@@ -34,7 +34,8 @@ class DemoPerformance {
 	static final List<String> REPORT_DRAFTS = List.of(DemoDuty.LATE_TOWNSHIP, "130132207", "130132208");
 
 	/** What was made, for the later steps and the checks. */
-	record Made(int entries, int closed, List<Interview> interviews, List<AnnualReport> reports, AnnualReport queried) {
+	record Made(int entries, List<Long> toClose, List<Interview> interviews, List<AnnualReport> reports,
+			AnnualReport queried) {
 	}
 
 	private final WorkLedger ledger;
@@ -54,7 +55,7 @@ class DemoPerformance {
 
 	Made seed(DemoCounty.County county, DemoDuty.Made duty, DemoCalendar calendar) {
 		int entries = 0;
-		int closed = 0;
+		List<Long> toClose = new ArrayList<>();
 		int n = 0;
 		for (DutyList list : duty.townshipLists()) {
 			if (list.status() != DutyList.Status.PUBLISHED) {
@@ -74,8 +75,7 @@ class DemoPerformance {
 								+ "\n")));
 				entries++;
 				moves.submit(item.id(), "两次专题会议均已召开，请核验");
-				moves.close(item.id(), "资料齐全，同意销号");
-				closed++;
+				toClose.add(item.id()); // closed by the county, not by whoever submitted (DemoSeed)
 			}
 		}
 		for (DutyList.Item countyItem : duty.countyItems()) {
@@ -87,7 +87,7 @@ class DemoPerformance {
 		}
 		List<AnnualReport> made = reports(county, calendar);
 		long huaiyang = county.township(DemoCounty.HUAIYANG).org().id();
-		return new Made(entries, closed, interviews(county, calendar), made,
+		return new Made(entries, toClose, interviews(county, calendar), made,
 				made.stream().filter(r -> r.orgId() == huaiyang).findFirst().orElseThrow());
 	}
 

@@ -16,8 +16,9 @@ import zeren.platform.SystemWork;
 /**
  * Seeds an empty database with the demo year, all or nothing (one transaction), through the
  * modules' services: the county, its users, then 明责, 履责, 督责 and 追责. Everything is done as the
- * system work {@code demo-seed} except what a service lets only a person do — signing a letter —,
- * which is done signed in as the demo user holding the post. The generated people are the same
+ * system work {@code demo-seed} except what a service lets only a person do — signing a letter, and
+ * closing (销号) an item someone else submitted —, which is done signed in as the demo user who
+ * holds the post or works for the verifying organisation. The generated people are the same
  * for the same seed ({@link #SEED}); the dates follow today.
  */
 @Component
@@ -48,9 +49,12 @@ public class DemoSeed {
 	private final DemoPerformance performance;
 	private final DemoSupervision supervision;
 	private final LetterManagement letters;
+	private final zeren.tracking.TrackedItemMoves moves;
 
 	DemoSeed(OrgTree tree, BusinessClock clock, TransactionTemplate transactions, DemoCounty county, DemoUsers users,
-			DemoDuty duty, DemoPerformance performance, DemoSupervision supervision, LetterManagement letters) {
+			DemoDuty duty, DemoPerformance performance, DemoSupervision supervision, LetterManagement letters,
+			zeren.tracking.TrackedItemMoves moves) {
+		this.moves = moves;
 		this.tree = tree;
 		this.clock = clock;
 		this.transactions = transactions;
@@ -84,7 +88,7 @@ public class DemoSeed {
 		DemoCalendar calendar = DemoCalendar.of(clock.today());
 		return transactions.execute(status -> {
 			record Built(DemoCounty.County county, List<DemoUsers.DemoUser> users, DemoDuty.Made duty,
-					DemoPerformance.Made performance) {
+					DemoPerformance.Made performance, DemoSupervision.Made supervision) {
 			}
 			Built built = SystemWork.call("demo-seed", () -> {
 				org.springframework.util.StopWatch watch = new org.springframework.util.StopWatch("demo-seed");
@@ -101,12 +105,19 @@ public class DemoSeed {
 				DemoPerformance.Made p = performance.seed(c, d, calendar);
 				watch.stop();
 				watch.start("supervision");
-				supervision.seed(c, calendar);
+				DemoSupervision.Made v = supervision.seed(c, calendar);
 				watch.stop();
 				log.info("demo seed phases: {}", watch.prettyPrint(java.util.concurrent.TimeUnit.MILLISECONDS));
-				return new Built(c, made, d, p);
+				return new Built(c, made, d, p, v);
 			});
 			int signatures = sign(built.county(), built.duty().letters());
+			// 销号 by the verifying organisation, never by who submitted: the county office closes the
+			// ledger tasks, the county discipline commission the rectification it ordered
+			for (long item : built.performance().toClose()) {
+				users.as(DemoUsers.OFFICE, () -> moves.close(item, "资料齐全，同意销号"));
+			}
+			users.as(DemoUsers.DISCIPLINE, () -> moves.close(built.supervision().rectifications().get(1).item().id(),
+					"经核验整改到位，同意销号"));
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			log.info("demo year {} seeded in {} ms: {} people, {} letters ({} signatures), {} ledger entries", calendar.year(),
 					millis, built.county().people(), built.duty().letters().size(), signatures,

@@ -87,7 +87,6 @@ class DemoSupervision {
 				List.of(new TrackedItemMoves.NewFile("殷村镇警示教育记录.txt", new ByteArrayResource(
 						"殷村镇警示教育活动记录：班子成员9人全部参加。".getBytes(StandardCharsets.UTF_8)))));
 		moves.submit(r2.item().id(), "整改完成，请县委核验");
-		moves.close(r2.item().id(), "经核验整改到位，同意销号");
 		Notice notice = notices.issue(new Notices.NewNotice(countyId, "关于" + calendar.year() + "年度党风廉政建设责任制检查发现问题的通报",
 				"县委对" + nanzuo.org().name() + "等三个乡镇开展了党风廉政建设责任制检查。现将发现的突出问题通报如下，各乡镇要引以为戒，举一反三。",
 				Notice.ScopeKind.SUBTREE, countyId, List.of(serious.id()), List.of(nanzuo.org().id())));
