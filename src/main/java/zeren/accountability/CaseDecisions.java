@@ -209,8 +209,15 @@ public class CaseDecisions {
 				.param("party", partyId).update();
 	}
 
-	private static String describe(List<Form> forms) {
-		return forms.isEmpty() ? "EXEMPT" : forms.toString();
+	/**
+	 * The forms of a decision as the step log says them, in Chinese like the rest of the case's
+	 * record ("诫勉、纪律处分"; none: "不予或者免予问责"), never as codes.
+	 */
+	private String describe(List<Form> forms) {
+		Locale zh = Locale.SIMPLIFIED_CHINESE;
+		return forms.isEmpty() ? messages.getMessage("accountability.outcome.EXEMPT", null, zh)
+				: String.join("、", forms.stream()
+						.map(f -> messages.getMessage("accountability.form." + f.name(), null, zh)).toList());
 	}
 
 	// ---- announcement, execution and filing (Art. 14) ------------------------------------------
@@ -385,7 +392,8 @@ public class CaseDecisions {
 		jdbc.sql("UPDATE acc_appeal SET decided_on = :on, outcome = :outcome, reason = :reason WHERE id = :id")
 				.param("on", on).param("outcome", request.outcome().name()).param("reason", request.reason().strip())
 				.param("id", appealId).update();
-		steps.record(caseId, "APPEAL_DECIDED", on, party.id(), party.name() + "：" + request.outcome());
+		steps.record(caseId, "APPEAL_DECIDED", on, party.id(), party.name() + "："
+				+ messages.getMessage("accountability.appeal-outcome." + request.outcome().name(), null, Locale.SIMPLIFIED_CHINESE));
 		audit.record(new AuditTrail.Change(head.orgId(), "accountability-case", caseId, "APPEAL_DECIDED",
 				"appeal=%d on=%s outcome=%s late=%s".formatted(appealId, on, request.outcome(), on.isAfter(appeal.dueOn()))));
 		return cases.get(caseId);

@@ -47,6 +47,28 @@ public class AuditQuery {
 		return scope.isAdmin() || !scope.supervising().isEmpty();
 	}
 
+	/**
+	 * The names of the organisations the shown events belong to, so the viewer shows names, not
+	 * ids. Only ids taken from events the caller may already read; an organisation deleted since
+	 * keeps its id.
+	 */
+	public java.util.Map<Long, String> orgNames(java.util.Collection<AuditEvent> events) {
+		java.util.Set<Long> ids = events.stream().map(AuditEvent::orgId).filter(java.util.Objects::nonNull)
+				.collect(java.util.stream.Collectors.toSet());
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, name FROM org WHERE id IN (:ids)").param("ids", ids)
+					.query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+		}
+		return names;
+	}
+
+	/** The name of one organisation (for the filter the viewer shows), or its id when it is gone. */
+	public String orgName(long orgId) {
+		return jdbc.sql("SELECT name FROM org WHERE id = :id").param("id", orgId).query(String.class).optional()
+				.orElse(String.valueOf(orgId));
+	}
+
 	public List<AuditEvent> find(Filter filter, int limit) {
 		List<AuditEvent> events = new ArrayList<>();
 		stream(filter, Math.max(1, Math.min(limit, MAX_ROWS)), events::add);

@@ -105,6 +105,23 @@ public class OrgImport {
 				millis);
 	}
 
+	/**
+	 * Imports an extract of the national division data set shipped on the classpath under
+	 * {@code directory} (provinces.csv … villages.csv in the data set's layout), as the national
+	 * loader does from a directory: the demo county.
+	 */
+	@Transactional
+	public Result runChinaDivisionResources(String directory) {
+		ClassLoader loader = OrgImport.class.getClassLoader();
+		return run(new zeren.org.importing.ChinaDivisionSource(name -> {
+			java.io.InputStream in = loader.getResourceAsStream(directory + "/" + name);
+			if (in == null) {
+				throw new java.io.FileNotFoundException("classpath:" + directory + "/" + name);
+			}
+			return in;
+		}));
+	}
+
 	/** H2: the embedded database belongs to this JVM (one process opens its file), so its lock is here. */
 	private static final Map<String, Semaphore> H2_LOCKS = new ConcurrentHashMap<>();
 

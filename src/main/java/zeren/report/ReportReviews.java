@@ -55,7 +55,9 @@ public class ReportReviews {
 	private final ReportSettings settings;
 
 	ReportReviews(JdbcClient jdbc, AnnualReports reports, TrackedItems items, Tracking tracking, TrackedItemMoves moves,
-			Leadership leadership, BusinessClock clock, AuditTrail audit, ReportSettings settings) {
+			Leadership leadership, BusinessClock clock, AuditTrail audit, ReportSettings settings,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.reports = reports;
 		this.items = items;
@@ -109,7 +111,7 @@ public class ReportReviews {
 				: leadership.posts(report.orgId()).stream().filter(p -> p.active() && p.kind() == PostKind.SECRETARY)
 						.findFirst().orElseThrow(() -> new ConflictException("orgId", "error.report.no-principal-post",
 								report.orgName())).id();
-		closeAnswers(report, "round " + (report.rounds() + 1));
+		closeAnswers(report, recorded("report.note.round", report.rounds() + 1));
 		int round = report.rounds() + 1;
 		int order = 0;
 		List<Long> itemIds = new ArrayList<>();
@@ -140,7 +142,7 @@ public class ReportReviews {
 		AnnualReport report = reports.reviewed(id);
 		requireUnderReview(report);
 		requireAnswered(report);
-		closeAnswers(report, "accepted");
+		closeAnswers(report, recorded("report.note.accepted"));
 		jdbc.sql("UPDATE annual_report SET status = 'ACCEPTED', accepted_at = :now, updated_at = :now WHERE id = :id")
 				.param("now", clock.now()).param("id", id).update();
 		audit.record(new AuditTrail.Change(report.orgId(), "report", id, "ACCEPT",
@@ -161,6 +163,14 @@ public class ReportReviews {
 		if (pending > 0) {
 			throw new ConflictException("questions", "error.report.answers-pending", pending);
 		}
+	}
+
+	private final org.springframework.context.MessageSource messages;
+
+	/** A note kept on the tracked items' history: in Chinese, the language of the record. */
+	private String recorded(String key, Object... args) {
+		return messages.getMessage(key, java.util.Arrays.stream(args).map(String::valueOf).toArray(),
+				java.util.Locale.SIMPLIFIED_CHINESE);
 	}
 
 	private void closeAnswers(AnnualReport report, String note) {

@@ -48,7 +48,9 @@ final class StateMachine {
 		/** The item's year has closed and no upper organisation has reopened it. */
 		YEAR_CLOSED,
 		/** Nothing is recorded yet: there is nothing to submit. */
-		NO_ENTRY
+		NO_ENTRY,
+		/** Separation of duties: who submitted the item does not verify and close it (销号) too. */
+		OWN_SUBMISSION
 	}
 
 	/** What a move comes to: {@link Moved} or {@link Refused}. */
@@ -67,6 +69,14 @@ final class StateMachine {
 
 	/** What the move does to the item, or why it is refused (the status first, then the year, then the entries). */
 	static Outcome take(State item, Action move) {
+		return take(item, move, false);
+	}
+
+	/**
+	 * As {@link #take(State, Action)}, knowing whether the caller is the one who submitted the
+	 * item: a closing (销号) by its own submitter is refused, whatever their grants.
+	 */
+	static Outcome take(State item, Action move, boolean bySubmitter) {
 		if (move == Action.REOPEN && item.locked() && item.status() != Status.CLOSED) {
 			return new Moved(item.status(), true);
 		}
@@ -78,6 +88,9 @@ final class StateMachine {
 		}
 		if (move == Action.SUBMIT && item.entryCount() == 0) {
 			return new Refused(Refusal.NO_ENTRY);
+		}
+		if (move == Action.CLOSE && bySubmitter) {
+			return new Refused(Refusal.OWN_SUBMISSION);
 		}
 		Status to = item.status().after(move);
 		// a reopening lets entries in after the year closed, until the item is closed again

@@ -123,11 +123,19 @@ public class TrackedItemMoves {
 		Row row = rows.locked(id);
 		requireOn(row, StateMachine.sideOf(move));
 		TrackedItem item = row.item();
-		StateMachine.Outcome outcome = StateMachine.take(StateMachine.State.of(item), move);
+		StateMachine.Outcome outcome = StateMachine.take(StateMachine.State.of(item), move,
+				move == Action.CLOSE && CurrentUser.actor().equals(lastSubmitter(id)));
 		if (outcome instanceof Refused refused) {
 			throw refusal(item, move, refused.reason());
 		}
 		return new Moving(item, move, (Moved) outcome);
+	}
+
+	/** Who made the item's latest submission (null when it was never submitted). */
+	private String lastSubmitter(long id) {
+		return jdbc.sql("""
+				SELECT username FROM tracked_move WHERE item_id = :id AND action = 'SUBMIT'
+				ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").param("id", id).query(String.class).optional().orElse(null);
 	}
 
 	/** An allowed move on a locked item, to apply once the input is checked. */
@@ -141,6 +149,7 @@ public class TrackedItemMoves {
 			case YEAR_CLOSED -> new ConflictException("status", "error.tracking.year-closed", item.year(),
 					rules.closeDate(item.year()).toString());
 			case NO_ENTRY -> new ConflictException("entries", "error.tracking.no-entry");
+			case OWN_SUBMISSION -> new ConflictException("status", "error.tracking.own-submission");
 		};
 	}
 

@@ -350,6 +350,59 @@ abstract class EndpointScopeContract extends ApiTest {
 		modules.forEach(SiblingData::assertUnchanged);
 	}
 
+	/**
+	 * Every page, signed in as the administrator with every module's sample data, reads in
+	 * Chinese: no code, id, raw enum name or English word in the visible text (outside the data
+	 * the test entered, user names and file names; see {@link zeren.support.VisibleText}).
+	 */
+	@Test
+	void every_page_reads_in_chinese() throws Exception {
+		List<String> failures = new ArrayList<>();
+		java.util.Set<String> userNames = java.util.Set.of("admin", userA.username(), userB.username());
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+			if (!entry.getValue().getBeanType().getPackageName().startsWith("zeren.")) {
+				continue;
+			}
+			RequestMappingInfo info = entry.getKey();
+			var methods = info.getMethodsCondition().getMethods();
+			if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+				continue;
+			}
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/api/") || pattern.startsWith("/pick/") || pattern.startsWith("/error")
+						|| pattern.matches(".*(xlsx|pdf|docx|csv|download|evidence/\\{[a-zA-Z]+}|/children)$")) {
+					continue;
+				}
+				String url = fillPage(pattern);
+				url += (url.contains("?") ? "&" : "?") + "orgId=" + b.id();
+				MvcResult result = mvc.perform(MockMvcRequestBuilders.get(url)).andReturn();
+				String type = String.valueOf(result.getResponse().getContentType());
+				if (!type.startsWith("text/html")) {
+					continue;
+				}
+				List<String> words = zeren.support.VisibleText.foreignWords(
+						zeren.support.VisibleText.of(result.getResponse().getContentAsString(StandardCharsets.UTF_8)),
+						userNames);
+				if (!words.isEmpty()) {
+					failures.add(pattern + " → " + result.getResponse().getStatus() + " " + words);
+				}
+			}
+		}
+		assertThat(failures).as("pages with codes or English in Chinese").isEmpty();
+	}
+
+	@Test
+	void a_picker_offers_only_what_the_caller_may_read() throws Exception {
+		for (String url : List.of("/pick/people?q=" + secretPerson, "/pick/orgs?q=" + secretOrg)) {
+			String body = mvc.perform(MockMvcRequestBuilders.get(url).with(as(userA.id(), userA.username()))).andReturn()
+					.getResponse().getContentAsString(StandardCharsets.UTF_8);
+			assertThat(body).as(url).doesNotContain(secretPerson).doesNotContain(secretOrg);
+		}
+		String own = mvc.perform(MockMvcRequestBuilders.get("/pick/orgs?q=" + a.name())
+				.with(as(userA.id(), userA.username()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(own).contains("data-pick-id=\"" + a.id() + "\"");
+	}
+
 	@Test
 	void the_organisation_switcher_finds_and_opens_only_the_callers_organisations() throws Exception {
 		String found = mvc.perform(MockMvcRequestBuilders.get("/orgs/pick").param("q", secretOrg)

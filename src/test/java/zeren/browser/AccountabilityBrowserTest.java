@@ -60,7 +60,7 @@ class AccountabilityBrowserTest extends BrowserTest {
 		page.locator("#origin").selectOption("INSPECTION_TOUR");
 		page.locator("#periodFrom").fill("2021-01-01");
 		page.locator("#periodTo").fill("2022-12-31");
-		page.locator("#directPersonIds").fill(String.valueOf(direct.id()));
+		pick("directPersonIds", direct.name(), direct.id());
 		page.locator("#facts").fill("2021 年至 2022 年违规发放津贴补贴");
 		page.locator("#situation-" + s03).check();
 		button("登记").click();

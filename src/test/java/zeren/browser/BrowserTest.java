@@ -163,6 +163,17 @@ abstract class BrowserTest {
 		return "http://localhost:" + port + path;
 	}
 
+	/**
+	 * Chooses in the picker of form field {@code field} (fragments/picker): types {@code query} in
+	 * its search box and clicks the match with id {@code id}.
+	 */
+	void pick(String field, String query, long id) {
+		page.locator("#picker-" + field + "-search").fill(query);
+		page.locator("#picker-" + field + " .picker-options [data-pick-id='" + id + "']").click();
+		expect(page.locator("#picker-" + field + " .picker-chosen input[name='" + field + "'][value='" + id + "']"))
+				.hasCount(1);
+	}
+
 	/** Opens a page of the application and waits until it is loaded. */
 	Page open(String path) {
 		page.navigate(url(path));

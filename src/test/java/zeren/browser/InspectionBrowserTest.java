@@ -90,7 +90,8 @@ class InspectionBrowserTest extends BrowserTest {
 
 		// the inspecting organisation orders the rectification
 		page.locator(".findings-table tbody tr a").first().click();
-		expect(page.locator("#finding-ref")).hasText("inspection.finding:" + finding.id());
+		expect(page.locator("#finding-ref")).containsText(finding.inspectionTitle());
+		expect(page.locator("#finding-ref")).not().containsText("inspection.finding");
 		page.locator("#rectification-measures").fill("规范惠民资金发放流程；逐户核查");
 		page.locator("#rectification-deadline").fill(LocalDate.now().plusDays(20).toString());
 		page.locator("#rectification-post").selectOption(String.valueOf(townSecretary.id()));

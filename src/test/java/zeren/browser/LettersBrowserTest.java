@@ -94,7 +94,7 @@ class LettersBrowserTest extends BrowserTest {
 			Person person = (Person) link[1];
 			open("/admin/users/" + user.id());
 			expect(page.locator("#linked-person")).containsText("未关联人员");
-			page.locator("#person-id").fill(String.valueOf(person.id()));
+			pick("personId", person.name(), person.id());
 			button("关联").click();
 			expect(page.locator("#linked-person")).containsText(person.name());
 		}

@@ -143,7 +143,7 @@ class PeopleAndTenuresBrowserTest extends BrowserTest {
 				new String[] { "书记", "书记", "主持全面工作、党风廉政建设第一责任人", "空缺", "" });
 
 		page.locator(".appoint select[name=postId]").selectOption(new SelectOption().setLabel("书记"));
-		page.locator(".appoint input[name=personId]").fill(String.valueOf(zhang.id()));
+		pick("personId", zhang.name(), zhang.id());
 		page.locator(".appoint input[name=startDate]").fill("2020-01-01");
 		page.locator(".appoint button[type=submit]").click();
 
@@ -208,7 +208,7 @@ class PeopleAndTenuresBrowserTest extends BrowserTest {
 		leadership.end(tenure.id(), LocalDate.of(2022, 12, 31), Tenure.EndReason.TRANSFER);
 
 		open("/orgs/" + org.id());
-		page.locator(".appoint input[name=personId]").fill(String.valueOf(rival.id()));
+		pick("personId", rival.name(), rival.id());
 		page.locator(".appoint input[name=startDate]").fill("2022-06-01");
 		page.locator(".appoint button[type=submit]").click();
 
@@ -218,15 +218,12 @@ class PeopleAndTenuresBrowserTest extends BrowserTest {
 		expect(history()).hasCount(1);
 		assertThat(leadership.history(org.id())).hasSize(1);
 
-		// An unknown person number is refused too, naming the field.
-		page.locator(".appoint input[name=personId]").fill("987654321");
-		page.locator(".appoint input[name=startDate]").fill("2023-01-01");
-		page.locator(".appoint button[type=submit]").click();
-		expect(page.locator(".alert-danger .error-list li")).hasText(new String[] { "人员：987654321 不存在" });
-		assertThat(leadership.history(org.id())).hasSize(1);
+		// The refused form came back as typed: the person chosen, the date, the error beside the date.
+		expect(page.locator("#picker-personId .picker-chip")).hasText(rival.name());
+		expect(page.locator(".appoint input[name=startDate]")).hasValue("2022-06-01");
+		expect(page.locator(".appoint .field-error[data-field=startDate]")).containsText("任职起始日");
 
 		// From the day after the holder left, the appointment is accepted.
-		page.locator(".appoint input[name=personId]").fill(String.valueOf(rival.id()));
 		page.locator(".appoint input[name=startDate]").fill("2023-01-01");
 		page.locator(".appoint button[type=submit]").click();
 		expect(history()).hasCount(2);

@@ -194,7 +194,7 @@ abstract class RectificationContract extends ApiTest {
 		long itemId = r.item().id();
 		moves.addEntry(itemId, new NewEntry(clock.today(), "已整改", List.of()));
 		moves.submit(itemId, "已整改");
-		moves.close(itemId, "销号");
+		asAnotherAdministrator(() -> moves.close(itemId, "销号"));
 		reminders.run(deadline.plusDays(5));
 		assertThat(inboxOf(f.townWorker())).isEmpty();
 		var board = rectifications.board(f.county().id(), deadline.getYear(), deadline.plusDays(5));

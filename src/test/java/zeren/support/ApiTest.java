@@ -59,6 +59,27 @@ public abstract class ApiTest {
 				.authenticated(new ZerenUser(adminId, "admin"), null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
 	}
 
+	/**
+	 * Runs {@code work} as a second administrator, then acts as the first again: separation of
+	 * duties refuses the closing (销号) of an item by the one who submitted it.
+	 */
+	protected void asAnotherAdministrator(Runnable work) {
+		String name = "admin-verifier";
+		long id = users.findByUsername(name).map(u -> u.id()).orElseGet(() -> {
+			long created = users.create(new Users.NewUser(name, "password-of-the-verifier-1", null, true)).id();
+			users.addGrant(created, new Users.NewGrant(zeren.access.Role.ADMIN, null, true));
+			return created;
+		});
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
+				.authenticated(new ZerenUser(id, name), null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+		try {
+			work.run();
+		}
+		finally {
+			actAsAdministrator();
+		}
+	}
+
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();

@@ -16,6 +16,11 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 				url = EmbeddedPostgresDatabase.createDatabase("zeren_test");
 			}
 		}
+		use(context, url);
+	}
+
+	/** Points {@code context} at the database {@code url} of the embedded server, which outlives the context. */
+	static void use(ConfigurableApplicationContext context, String url) {
 		TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=postgres",
 				"spring.datasource.password=").applyTo(context);
 		// the server stops only after this context has closed (its beans still use the database then)

@@ -49,6 +49,14 @@ class StateMachineTest {
 	}
 
 	@Test
+	void the_submitter_of_an_item_does_not_close_it_but_may_return_it() {
+		assertThat(StateMachine.take(withEntries(SUBMITTED), CLOSE, true))
+				.isEqualTo(new StateMachine.Refused(StateMachine.Refusal.OWN_SUBMISSION));
+		assertThat(StateMachine.take(withEntries(SUBMITTED), CLOSE, false)).isInstanceOf(StateMachine.Moved.class);
+		assertThat(StateMachine.take(withEntries(SUBMITTED), RETURN, true)).isInstanceOf(StateMachine.Moved.class);
+	}
+
+	@Test
 	void each_status_allows_exactly_the_moves_of_the_table() {
 		assertThat(allowedBy(Status.OPEN)).containsExactlyInAnyOrder(START, ENTRY);
 		assertThat(allowedBy(IN_PROGRESS)).containsExactlyInAnyOrder(ENTRY, SUBMIT);

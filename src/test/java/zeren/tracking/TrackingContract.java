@@ -128,6 +128,21 @@ abstract class TrackingContract extends ApiTest {
 	}
 
 	@Test
+	void who_submitted_an_item_does_not_close_it_themselves() throws Exception {
+		TrackedItem item = open("职责分离", inYear());
+		moves.addEntry(item.id(), new NewEntry(clock.today(), "已办", List.of()));
+		moves.submit(item.id(), "请销号");
+		// the administrator may verify any item, but not one they submitted: nothing changes
+		mvc.perform(postJson("/api/v1/tracked-items/" + item.id() + "/moves", "{\"action\":\"CLOSE\"}"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("本人提交的事项不能由本人销号")));
+		assertThat(items.get(item.id()).status()).isEqualTo(Status.SUBMITTED);
+		// another person of the verifying side closes it
+		move(item.id(), "CLOSE", null, f.verifier()).andExpect(status().isOk());
+		assertThat(items.get(item.id()).status()).isEqualTo(Status.CLOSED);
+	}
+
+	@Test
 	void every_move_not_allowed_from_the_current_state_is_refused_with_409_naming_the_state_and_the_move() throws Exception {
 		TrackedItem opened = open("未开始", inYear());
 		TrackedItem started = moves.start(open("进行中", inYear()).id());
@@ -137,7 +152,8 @@ abstract class TrackingContract extends ApiTest {
 		TrackedItem closed = open("已销号", inYear());
 		moves.addEntry(closed.id(), new NewEntry(clock.today(), "已办", List.of()));
 		moves.submit(closed.id(), null);
-		moves.close(closed.id(), null);
+		long closedId = closed.id();
+		asAnotherAdministrator(() -> moves.close(closedId, null));
 		submitted = items.get(submitted.id());
 		closed = items.get(closed.id());
 		assertThat(List.of(opened, started, submitted, closed)).extracting(TrackedItem::status)

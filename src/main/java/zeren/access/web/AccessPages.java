@@ -66,8 +66,13 @@ class AccessPages {
 		long id = CurrentUser.id().orElseThrow(ForbiddenException::new);
 		model.addAttribute("user", users.get(id));
 		model.addAttribute("tokens", users.tokens(id));
-		model.addAttribute("grants", users.grants(id));
 		model.addAttribute("channels", contacts.mine());
+		var grants = users.grants(id);
+		model.addAttribute("grants", grants);
+		java.util.Map<Long, String> orgNames = new java.util.HashMap<>();
+		grants.stream().filter(g -> g.orgId() != null)
+				.forEach(g -> tree.find(g.orgId()).ifPresent(o -> orgNames.put(o.id(), o.name())));
+		model.addAttribute("grantOrgs", orgNames);
 		return "access/account";
 	}
 

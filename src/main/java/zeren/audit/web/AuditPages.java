@@ -35,7 +35,12 @@ class AuditPages {
 		if (!query.mayRead()) {
 			throw new NotFoundException("page", "audit");
 		}
-		model.addAttribute("events", query.find(new AuditQuery.Filter(orgId, user, entity, from, to), 500));
+		var events = query.find(new AuditQuery.Filter(orgId, user, entity, from, to), 500);
+		model.addAttribute("events", events);
+		var names = query.orgNames(events);
+		model.addAttribute("orgNames", names);
+		model.addAttribute("chosenOrg", orgId == null ? java.util.List.of()
+				: java.util.List.of(new Chosen(orgId, names.getOrDefault(orgId, query.orgName(orgId)))));
 		model.addAttribute("orgId", orgId);
 		model.addAttribute("user", user);
 		model.addAttribute("entity", entity);
@@ -43,6 +48,10 @@ class AuditPages {
 		model.addAttribute("to", to);
 		model.addAttribute("zone", clock.zone());
 		return "audit/index";
+	}
+
+	/** The organisation chosen in the filter, as the picker shows it. */
+	record Chosen(long id, String name) {
 	}
 
 	@GetMapping("/audit/export.xlsx")

@@ -3,7 +3,6 @@ package zeren.org.importing;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,18 +30,29 @@ public final class ChinaDivisionSource implements RowSource {
 			new Level("streets.csv", "areaCode", OrgType.PARTY_COMMITTEE),
 			new Level("villages.csv", "streetCode", OrgType.BRANCH));
 
-	private final Path directory;
+	/** Opens one of the five files by name. */
+	@FunctionalInterface
+	public interface Files {
+		java.io.InputStream open(String name) throws IOException;
+	}
+
+	private final Files files;
 
 	public ChinaDivisionSource(Path directory) {
-		this.directory = directory;
+		this.files = name -> java.nio.file.Files.newInputStream(directory.resolve(name));
+	}
+
+	/** The five files (or an extract of them in the same layout) opened by {@code files}. */
+	public ChinaDivisionSource(Files files) {
+		this.files = files;
 	}
 
 	@Override
 	public void forEach(Consumer<ImportRow> handler) throws IOException {
 		long line = 0;
 		for (Level level : LEVELS) {
-			Path file = directory.resolve(level.file());
-			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+			try (Reader reader = new java.io.BufferedReader(
+					new java.io.InputStreamReader(files.open(level.file()), StandardCharsets.UTF_8));
 					CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
 							.parse(reader)) {
 				line++;

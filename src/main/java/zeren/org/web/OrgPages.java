@@ -153,6 +153,20 @@ class OrgPages {
 		}, back(id), flash, locale);
 	}
 
+	/** Links this Party committee to its discipline body (chosen in the organisation picker). */
+	@PostMapping("/orgs/{id}/discipline-body")
+	String linkDisciplineBody(@PathVariable long id, @RequestParam(required = false) Long disciplineBodyId,
+			RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> {
+			if (disciplineBodyId == null) {
+				throw InvalidInputException.of("disciplineBodyId", "error.field.required");
+			}
+			tree.linkDisciplineBody(id, disciplineBodyId);
+			flash.addFlashAttribute("notice",
+					errors.message("org.discipline.linked", locale, tree.get(disciplineBodyId).name()));
+		}, back(id), flash, locale);
+	}
+
 	@PostMapping("/orgs/{id}/deactivate")
 	String deactivate(@PathVariable long id, RedirectAttributes flash, Locale locale) {
 		return errors.attempt(() -> {

@@ -34,7 +34,9 @@ public class PageErrors {
 		else {
 			throw e;
 		}
-		return errors.stream().map(error -> Messages.render(messages, error, locale)).toList();
+		List<String> sentences = errors.stream().map(error -> Messages.render(messages, error, locale)).toList();
+		FormRefill.remember(errors, sentences);
+		return sentences;
 	}
 
 	/**

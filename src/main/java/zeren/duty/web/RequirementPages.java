@@ -1,0 +1,69 @@
+package zeren.duty.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import zeren.duty.Requirements;
+import zeren.org.OrgChoice;
+import zeren.org.OrgTree;
+import zeren.platform.BusinessClock;
+import zeren.platform.web.PageErrors;
+
+/**
+ * The "1+X" requirements an organisation publishes for a year: what it has published, and a form
+ * to publish one more (it binds every list below, as through the API).
+ */
+@Controller
+class RequirementPages {
+
+	private final Requirements requirements;
+	private final OrgTree tree;
+	private final BusinessClock clock;
+	private final PageErrors errors;
+
+	RequirementPages(Requirements requirements, OrgTree tree, BusinessClock clock, PageErrors errors) {
+		this.requirements = requirements;
+		this.tree = tree;
+		this.clock = clock;
+		this.errors = errors;
+	}
+
+	@GetMapping("/duty/requirements")
+	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			Model model) {
+		int y = year == null ? clock.today().getYear() : year;
+		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
+		model.addAttribute("requirements", orgId == null ? List.of() : requirements.of(orgId, y));
+		return "duty/requirements";
+	}
+
+	/** Field names as the request's paths ({@code items[0].task}), so each error lands beside its field. */
+	@PostMapping("/duty/requirements")
+	String publish(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(name = "items[0].itemNo", required = false) String itemNo,
+			@RequestParam(name = "items[0].category", required = false) String category,
+			@RequestParam(name = "items[0].task", required = false) String task,
+			@RequestParam(name = "items[0].goal", required = false) String goal,
+			@RequestParam(name = "items[0].deadline", required = false) LocalDate deadline, RedirectAttributes flash,
+			Locale locale) {
+		String back = "redirect:/duty/requirements" + (orgId == null ? "" : "?orgId=" + orgId + "&year=" + year);
+		try {
+			Requirements.Published done = requirements.publish(new Requirements.Publication(orgId, year,
+					List.of(new Requirements.Requirement(null, itemNo, category, task, goal, deadline))));
+			flash.addFlashAttribute("notice", errors.message("duty.requirements.published", locale,
+					String.valueOf(done.listsCreated()), String.valueOf(done.itemsInherited())));
+		}
+		catch (zeren.platform.InvalidInputException | zeren.platform.ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		return back;
+	}
+}

@@ -1,0 +1,53 @@
+package zeren.org.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import zeren.org.OrgTree;
+import zeren.org.People;
+
+/**
+ * The matches a picker offers while one types (fragments/picker): people and organisations the
+ * caller may read, by part of the name (or ID number / code), through the same scoped searches
+ * as the people register and the organisation API. HTML fragments for htmx, not an API.
+ */
+@Controller
+@Hidden
+class PickerPages {
+
+	static final int MATCHES = 15;
+
+	private final People people;
+	private final OrgTree tree;
+
+	PickerPages(People people, OrgTree tree) {
+		this.people = people;
+		this.tree = tree;
+	}
+
+	@GetMapping("/pick/people")
+	String people(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("matches", q == null || q.isBlank() ? java.util.List.of() : people.search(q, MATCHES)
+				.stream().map(p -> new Match(p.id(), p.name(), p.birthDate() == null ? null : String.valueOf(p.birthDate().getYear())))
+				.toList());
+		model.addAttribute("kind", "people");
+		model.addAttribute("asked", q != null && !q.isBlank());
+		return "fragments/picker :: options";
+	}
+
+	@GetMapping("/pick/orgs")
+	String orgs(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("matches", tree.search(q, null, MATCHES).stream()
+				.map(o -> new Match(o.id(), o.name(), o.code())).toList());
+		model.addAttribute("kind", "orgs");
+		model.addAttribute("asked", q != null && !q.isBlank());
+		return "fragments/picker :: options";
+	}
+
+	/** One match: the id the form sends, the name shown, and a detail that tells namesakes apart. */
+	record Match(long id, String name, String detail) {
+	}
+}
