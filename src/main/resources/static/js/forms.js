@@ -81,7 +81,10 @@
       return;
     }
     var data = JSON.parse(holder.dataset.refill);
-    var form = Array.prototype.filter.call(document.forms, function (f) { return sameAction(f, data.action); })[0];
+    // the form that was sent: a POST form (a page's GET chooser may share its address)
+    var form = Array.prototype.filter.call(document.forms, function (f) {
+      return f.method.toLowerCase() === 'post' && sameAction(f, data.action);
+    })[0];
     if (!form) {
       return;
     }

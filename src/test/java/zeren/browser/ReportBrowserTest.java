@@ -89,6 +89,11 @@ class ReportBrowserTest extends BrowserTest {
 		page.locator("#entry-save").click();
 		button("提交销号").click();
 		expect(page.locator("#item-history")).containsText("提交销号");
+		// another person reviews and accepts (who submitted an answer does not close it: separation of duties)
+		String reviewer = unique("reviewer").toLowerCase();
+		var account = users.create(new zeren.access.Users.NewUser(reviewer, "password-of-the-reviewer-1", null, true));
+		users.addGrant(account.id(), new zeren.access.Users.NewGrant(zeren.access.Role.ADMIN, null, true));
+		signIn(reviewer, "password-of-the-reviewer-1");
 		open("/reports/" + id);
 		expect(page.locator("#report-questions tbody tr").nth(0)).containsText("已答复");
 		button("通过").click();

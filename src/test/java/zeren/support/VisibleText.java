@@ -23,7 +23,7 @@ public final class VisibleText {
 
 	/** Abbreviations a Chinese office uses as they are. */
 	private static final Set<String> ALLOWED = Set.of("XLSX", "PDF", "DOCX", "Word", "Excel", "English", "API", "KB",
-			"MB", "X", "ID", "SHA-256", "PDF/XLSX", "CSV", "UTF-8", "GBK", "Ctrl");
+			"MB", "X", "ID", "SHA-256", "PDF/XLSX", "EN", "CSV", "UTF-8", "GBK", "Ctrl");
 
 	private static final Pattern TEST_DATA = Pattern.compile("(?i)t[0-9a-f]{10}\\S*");
 

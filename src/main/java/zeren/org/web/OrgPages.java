@@ -157,6 +157,7 @@ class OrgPages {
 	@PostMapping("/orgs/{id}/discipline-body")
 	String linkDisciplineBody(@PathVariable long id, @RequestParam(required = false) Long disciplineBodyId,
 			RedirectAttributes flash, Locale locale) {
+		tree.manageableOrForbidden(id);
 		return errors.attempt(() -> {
 			if (disciplineBodyId == null) {
 				throw InvalidInputException.of("disciplineBodyId", "error.field.required");
