@@ -1,33 +1,30 @@
 package zeren.report.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import zeren.platform.pdf.PdfWriter;
+import zeren.platform.document.DocumentFormat;
+import zeren.platform.document.DocumentWriter;
 import zeren.report.AnnualReport;
 import zeren.report.AnnualReports;
 
-/** A report as PDF through the shared writer: title, status line, the text, the query rounds. */
+/** A report as a document (PDF or DOCX) through the shared writer: title, status line, the text, the query rounds. */
 @Component
-class ReportPdf {
+class ReportDocument {
 
 	private final MessageSource messages;
 
-	ReportPdf(MessageSource messages) {
+	ReportDocument(MessageSource messages) {
 		this.messages = messages;
 	}
 
-	byte[] write(AnnualReport r, Locale locale) {
-		PdfWriter pdf = PdfWriter.a4().info(r.title(), "Zeren", r.orgName() + " " + r.year()).title(r.title());
+	byte[] write(AnnualReport r, Locale locale, DocumentFormat format) {
+		DocumentWriter pdf = format.writer().info(r.title(), "Zeren", r.orgName() + " " + r.year()).title(r.title());
 		pdf.note(text(locale, "report.pdf.head", r.orgName(), String.valueOf(r.year()),
 				text(locale, "report.kind." + r.kind()), text(locale, "report.status." + r.status())));
 		if (r.submittedOn() != null) {
@@ -56,13 +53,9 @@ class ReportPdf {
 		return pdf.toBytes();
 	}
 
-	/** The report's PDF as a download named after its organisation, year and kind. */
-	ResponseEntity<byte[]> response(AnnualReport report, Locale locale) {
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("report-" + report.orgId() + "-" + report.year() + "-" + report.kind() + ".pdf",
-								StandardCharsets.UTF_8).build().toString())
-				.contentType(MediaType.APPLICATION_PDF).body(write(report, locale));
+	/** The report as a download named after its organisation, year and title. */
+	ResponseEntity<byte[]> response(AnnualReport report, Locale locale, DocumentFormat format) {
+		return format.response(write(report, locale, format), report.orgName() + report.year() + report.title());
 	}
 
 	private String text(Locale locale, String code, Object... args) {
