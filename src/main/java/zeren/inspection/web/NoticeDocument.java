@@ -53,7 +53,7 @@ class NoticeDocument {
 					String.join("、", notice.criticised().stream().map(Notice.Criticised::orgName).toList()) }, CHINESE));
 		}
 		pdf.signatures(List.of(new DocumentWriter.Signature(msg("inspection.notice.issuer"),
-				List.of(notice.orgName(), notice.issuedOn().toString()))));
+				List.of(notice.orgName(), DocumentWriter.date(notice.issuedOn())))));
 		return pdf.toBytes();
 	}
 

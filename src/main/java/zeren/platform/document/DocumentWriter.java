@@ -23,6 +23,11 @@ public interface DocumentWriter {
 	record Signature(String party, List<String> lines) {
 	}
 
+	/** A date as GB/T 9704 writes 成文日期: 2026年7月1日 (Arabic numerals, no leading zeros); "" for null. */
+	static String date(java.time.LocalDate d) {
+		return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+	}
+
 	/** Document properties: the title shown by readers, the author and subject. */
 	DocumentWriter info(String title, String author, String subject);
 
