@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -14,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -278,6 +281,8 @@ abstract class AccountabilityContract extends ApiTest {
 		World w = new World();
 		AccountabilityCase c = w.open("S03");
 		String base = "/api/v1/accountability/cases/" + c.id();
+		// nothing decided: no decision document
+		mvc.perform(get(base + "/decision.docx")).andExpect(status().isNotFound());
 		// nothing before the opening is approved
 		mvc.perform(postJson(base + "/report", "{\"text\":\"报告\"}")).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.errors[0].field").value("status"))
@@ -353,6 +358,21 @@ abstract class AccountabilityContract extends ApiTest {
 		}
 		AccountabilityCase decided = cases.get(c.id());
 		assertThat(decided.status()).isEqualTo(Status.DECIDED);
+
+		// the decisions as a document, PDF and Word (GB/T 9704), the same content in both
+		byte[] docx = mvc.perform(get(base + "/decision.docx")).andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", zeren.platform.document.DocumentFormat.DOCX.mediaType().toString()))
+				.andReturn().getResponse().getContentAsByteArray();
+		String title = "关于" + decided.title() + "的问责决定";
+		zeren.support.Docx.assertGbt9704(docx, title);
+		assertThat(zeren.support.Docx.text(docx)).contains(w.moved.name(), "通报、免职、纪律处分（党内严重警告）", "市委",
+				zeren.platform.document.DocumentWriter.date(clock.today()));
+		byte[] pdf = mvc.perform(get(base + "/decision.pdf")).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray();
+		try (var document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains(title.substring(0, 4), w.moved.name());
+		}
+		mvc.perform(get("/accountability/cases/" + c.id() + "/decision.docx")).andExpect(status().isOk());
 
 		// locked: no new party, no disposal, no second decision; a correction is a new decision
 		mvc.perform(postJson(base + "/direct-parties", "{\"personId\":%d}".formatted(w.clerk.id())))

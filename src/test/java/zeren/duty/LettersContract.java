@@ -430,6 +430,17 @@ abstract class LettersContract extends ApiTest {
 		assertThat(text).contains(issued.title()).contains("落实全面从严治党主体责任").contains("全年无重大违纪违法问题")
 				.contains(p + "县委").contains("县委书记").contains(issued.contentSha256()).contains(p + "县委丙")
 				.contains("发文方").contains("受文方").contains("未签署").contains("第 1 页");
+		// the same letter as Word, in the 公文 layout, with a Chinese file name
+		var docx = mvc.perform(get("/api/v1/duty/letters/" + l.id() + "/docx")).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType(
+						zeren.platform.document.DocumentFormat.DOCX.mediaType()))
+				.andReturn().getResponse();
+		assertThat(docx.getHeader("Content-Disposition")).contains("filename*=UTF-8''").contains(".docx");
+		zeren.support.Docx.assertGbt9704(docx.getContentAsByteArray(), issued.title());
+		assertThat(zeren.support.Docx.text(docx.getContentAsByteArray())).contains("落实全面从严治党主体责任")
+				.contains("全年无重大违纪违法问题").contains(p + "县委").contains(issued.contentSha256()).contains("发文方")
+				.contains("受文方").contains("未签署");
+		mvc.perform(get("/duty/letters/" + l.id() + "/docx")).andExpect(status().isOk());
 	}
 
 	@Test

@@ -351,6 +351,12 @@ abstract class InspectionContract extends ApiTest {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
 			assertThat(text).contains("关于甲镇问题的通报", "第二段", "镇党委主体责任落实不力", f.town().name(), "严肃批评");
 		}
+		byte[] docx = mvc.perform(get("/api/v1/inspection/notices/" + subtreeId + "/docx").with(as(villager.id(), villager.username())))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		zeren.support.Docx.assertGbt9704(docx, "关于甲镇问题的通报");
+		assertThat(zeren.support.Docx.text(docx)).contains("第二段", "镇党委主体责任落实不力", f.town().name(), "严肃批评");
+		mvc.perform(get("/api/v1/inspection/notices/" + toCounty.id() + "/docx").with(as(villager.id(), villager.username())))
+				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/inspection/notices/" + toCounty.id() + "/pdf").with(as(villager.id(), villager.username())))
 				.andExpect(status().isNotFound());
 

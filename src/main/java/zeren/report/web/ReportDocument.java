@@ -12,15 +12,18 @@ import zeren.platform.document.DocumentFormat;
 import zeren.platform.document.DocumentWriter;
 import zeren.report.AnnualReport;
 import zeren.report.AnnualReports;
+import zeren.tracking.TrackedItems;
 
-/** A report as a document (PDF or DOCX) through the shared writer: title, status line, the text, the query rounds. */
+/** A report as a document (PDF or DOCX) through the shared writer: title, status line, the text, the query rounds with their answers. */
 @Component
 class ReportDocument {
 
 	private final MessageSource messages;
+	private final TrackedItems items;
 
-	ReportDocument(MessageSource messages) {
+	ReportDocument(MessageSource messages, TrackedItems items) {
 		this.messages = messages;
+		this.items = items;
 	}
 
 	byte[] write(AnnualReport r, Locale locale, DocumentFormat format) {
@@ -44,11 +47,11 @@ class ReportDocument {
 			pdf.heading(text(locale, "report.questions"));
 			List<List<String>> rows = new ArrayList<>();
 			for (AnnualReport.Question q : r.questions()) {
-				rows.add(List.of(String.valueOf(q.round()), q.question(),
+				rows.add(List.of(String.valueOf(q.round()), q.question(), answers(q),
 						q.answerStatus() == null ? "—" : text(locale, "report.answer." + q.answerStatus())));
 			}
-			pdf.table(List.of(text(locale, "report.round"), text(locale, "report.question"), text(locale, "report.answer")),
-					new float[] { 1, 8, 2 }, rows);
+			pdf.table(List.of(text(locale, "report.round"), text(locale, "report.question"), text(locale, "report.answer"),
+					text(locale, "report.answer-status")), new float[] { 1, 6, 6, 2 }, rows);
 		}
 		return pdf.toBytes();
 	}
@@ -56,6 +59,14 @@ class ReportDocument {
 	/** The report as a download named after its organisation, year and title. */
 	ResponseEntity<byte[]> response(AnnualReport report, Locale locale, DocumentFormat format) {
 		return format.response(write(report, locale, format), report.orgName() + report.year() + report.title());
+	}
+
+	/** The answer to a question: the entries of its tracked item, oldest first, one a line. */
+	private String answers(AnnualReport.Question q) {
+		if (q.trackedItemId() == null) {
+			return "";
+		}
+		return String.join("\n", items.entries(q.trackedItemId()).stream().map(e -> e.date() + " " + e.text()).toList());
 	}
 
 	private String text(Locale locale, String code, Object... args) {
