@@ -517,6 +517,20 @@ abstract class AccountabilityContract extends ApiTest {
 		mvc.perform(get("/api/v1/accountability/cases").param("orgId", String.valueOf(w.city.id())).param("year", "2026"))
 				.andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].dualInvestigation").value(true))
 				.andExpect(jsonPath("$[0].confirmedParties").value(6));
+		// the statistics and the case list as XLSX, with the page's filters
+		var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/statistics/export.xlsx")
+				.param("orgId", String.valueOf(w.city.id())).param("year", "2026")).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsByteArray());
+		assertThat(sheets).extracting(zeren.support.Xlsx.Table::name).containsExactly("问责统计", "按状态", "问责对象（按责任类型）",
+				"问责方式（现行决定）");
+		assertThat(sheets.get(0).body()).contains(List.of("案件数", "1"), List.of("一案双查案件数", "1"), List.of("不予、免予问责或撤销", "5"));
+		assertThat(sheets.get(2).body()).contains(List.of("主要领导责任", "3"), List.of("直接责任", "1"));
+		assertThat(sheets.get(3).body()).contains(List.of("通报", "1"), List.of("降职", "1"));
+		var list = zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/export.xlsx").param("orgId", String.valueOf(w.city.id()))
+				.param("year", "2026")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(list.body()).singleElement().satisfies(row -> assertThat(row).contains("是", "6"));
+		assertThat(zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/export.xlsx").param("orgId", String.valueOf(w.city.id()))
+				.param("year", "2025")).andReturn().getResponse().getContentAsByteArray()).get(0).body()).isEmpty();
 	}
 
 	@Test

@@ -399,6 +399,22 @@ abstract class LettersContract extends ApiTest {
 				.param("year", String.valueOf(year)).with(asCountyBoss)).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/duty/letters").param("orgId", String.valueOf(city.id())).with(asCountyBoss))
 				.andExpect(status().isNotFound());
+
+		// the page's tables as XLSX: the letters the city issued, and the unsigned ones of its subtree
+		var xlsx = mvc.perform(get("/duty/letters/export.xlsx").param("orgId", String.valueOf(city.id()))
+				.param("year", String.valueOf(year))).andExpect(status().isOk()).andReturn().getResponse();
+		assertThat(xlsx.getContentType()).isEqualTo(zeren.platform.xlsx.TableExport.CONTENT_TYPE);
+		assertThat(xlsx.getHeader("Content-Disposition")).contains("filename*=UTF-8''").contains(".xlsx");
+		List<zeren.support.Xlsx.Table> sheets = zeren.support.Xlsx.sheets(xlsx.getContentAsByteArray());
+		assertThat(sheets).hasSize(2);
+		assertThat(sheets.get(0).header()).containsExactly("类型", "受文方", "责任事项", "状态", "发文方签署", "受文方签署");
+		assertThat(sheets.get(0).body()).hasSize(letters.issuedBy(city.id(), year).size());
+		assertThat(sheets.get(0).body()).anySatisfy(row -> assertThat(row).contains("已签署", "已签"));
+		assertThat(sheets.get(1).body()).hasSize(2);
+		assertThat(sheets.get(1).body()).anySatisfy(row -> assertThat(row.get(1)).startsWith(p + "镇党委"));
+		// scoped as the page: the county's user cannot export the city's letters
+		mvc.perform(get("/duty/letters/export.xlsx").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year))
+				.with(asCountyBoss)).andExpect(status().isNotFound());
 	}
 
 	@Test

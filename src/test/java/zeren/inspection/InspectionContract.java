@@ -204,6 +204,10 @@ abstract class InspectionContract extends ApiTest {
 		assertThat(findings.ofInspection(check.id())).hasSize(1);
 		mvc.perform(get("/api/v1/inspection/findings").param("orgId", String.valueOf(f.countyA().id())).param("year", "2026"))
 				.andExpect(jsonPath("$", hasSize(1)));
+		var table = zeren.support.Xlsx.sheets(mvc.perform(get("/inspection/findings/export.xlsx")
+				.param("orgId", String.valueOf(f.countyA().id())).param("year", "2026")).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsByteArray()).get(0);
+		assertThat(table.body()).singleElement().satisfies(row -> assertThat(row).contains(String.valueOf(id), f.town().name()));
 
 		// the town's own viewer reads it; a viewer of the sibling county does not; a town admin cannot record
 		UserAccount townViewer = user(f.p(), "townv", Role.VIEWER, f.town(), false);
