@@ -205,6 +205,14 @@ abstract class ReportContract extends ApiTest {
 				.andExpect(jsonPath("$.rows[0].committee.late").value(true))
 				.andExpect(jsonPath("$.rows[0].committee.status").value("SUBMITTED"))
 				.andExpect(jsonPath("$.rows[1].orgName").value(other.name()));
+		// the overview as XLSX: one row per organisation, both reports with status, date, lateness
+		var sheet = zeren.support.Xlsx.sheets(mvc.perform(get("/reports/export.xlsx").param("orgId", String.valueOf(s.city.id()))
+				.param("year", String.valueOf(year))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray()).get(0);
+		assertThat(sheet.header()).first().isEqualTo("组织");
+		assertThat(sheet.body()).hasSize(2);
+		assertThat(sheet.body().get(0)).startsWith(s.county.name(), "已提交", late.submittedOn().toString(), "逾期");
+		assertThat(sheet.body().get(1)).startsWith(other.name(), "未起草", "", "逾期");
 		// this year's reports are not due yet: nothing is late
 		mvc.perform(get("/api/v1/reports/overview").param("orgId", String.valueOf(s.city.id()))
 				.param("year", String.valueOf(thisYear()))).andExpect(jsonPath("$.late").value(0));
