@@ -144,10 +144,10 @@ class LettersBrowserTest extends BrowserTest {
 		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		// the Word version beside it, downloaded through the page's link
 		expect(page.locator("#letter-docx")).hasText("下载 Word 版");
-		com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#letter-docx").click());
-		assertThat(download.suggestedFilename()).endsWith(".docx");
-		try (var in = java.nio.file.Files.newInputStream(download.path());
-				var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+		APIResponse docx = page.request().get(url(page.locator("#letter-docx").getAttribute("href")));
+		assertThat(docx.status()).isEqualTo(200);
+		assertThat(docx.headers().get("content-disposition")).contains(".docx");
+		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()))) {
 			assertThat(doc.getParagraphs().get(0).getText()).isNotBlank();
 		}
 		screenshot("letter-signed");
