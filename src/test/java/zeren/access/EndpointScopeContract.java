@@ -416,6 +416,36 @@ abstract class EndpointScopeContract extends ApiTest {
 		assertThat(opened).isEqualTo(404);
 	}
 
+	@Test
+	void no_export_gives_a_sibling_organisations_table() throws Exception {
+		// every download of a page's table (…/export, ….xlsx) takes the page's orgId: aimed at the
+		// sibling it answers 404 as the page does, and carries none of its data
+		List<String> failures = new ArrayList<>();
+		int checked = 0;
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+			if (!entry.getValue().getBeanType().getPackageName().startsWith("zeren.")) {
+				continue;
+			}
+			for (String pattern : entry.getKey().getPatternValues()) {
+				if (pattern.contains("{") || !(pattern.endsWith(".xlsx") || pattern.endsWith("/export"))) {
+					continue;
+				}
+				MvcResult result = mvc.perform(MockMvcRequestBuilders.get(pattern).param("orgId", String.valueOf(b.id()))
+						.param("year", "2026").with(as(userA.id(), userA.username()))).andReturn();
+				checked++;
+				String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+				if (result.getResponse().getStatus() != 404) {
+					failures.add(pattern + " → " + result.getResponse().getStatus() + ": an export outside scope must answer 404");
+				}
+				if (body.contains(secretOrg) || body.contains(secretPerson)) {
+					failures.add(pattern + " leaks");
+				}
+			}
+		}
+		assertThat(checked).as("exports found").isGreaterThanOrEqualTo(8);
+		assertThat(failures).isEmpty();
+	}
+
 	/** A page request as user A, with every form field aimed at the sibling's data. */
 	MockHttpServletRequestBuilder pageRequest(RequestMethod method, String url) {
 					var request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method.name()), url)

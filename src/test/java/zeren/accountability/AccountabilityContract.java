@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -14,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -278,6 +281,8 @@ abstract class AccountabilityContract extends ApiTest {
 		World w = new World();
 		AccountabilityCase c = w.open("S03");
 		String base = "/api/v1/accountability/cases/" + c.id();
+		// nothing decided: no decision document
+		mvc.perform(get(base + "/decision.docx")).andExpect(status().isNotFound());
 		// nothing before the opening is approved
 		mvc.perform(postJson(base + "/report", "{\"text\":\"报告\"}")).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.errors[0].field").value("status"))
@@ -353,6 +358,21 @@ abstract class AccountabilityContract extends ApiTest {
 		}
 		AccountabilityCase decided = cases.get(c.id());
 		assertThat(decided.status()).isEqualTo(Status.DECIDED);
+
+		// the decisions as a document, PDF and Word (GB/T 9704), the same content in both
+		byte[] docx = mvc.perform(get(base + "/decision.docx")).andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", zeren.platform.document.DocumentFormat.DOCX.mediaType().toString()))
+				.andReturn().getResponse().getContentAsByteArray();
+		String title = "关于" + decided.title() + "的问责决定";
+		zeren.support.Docx.assertGbt9704(docx, title);
+		assertThat(zeren.support.Docx.text(docx)).contains(w.moved.name(), "通报、免职、纪律处分（党内严重警告）", "市委",
+				zeren.platform.document.DocumentWriter.date(clock.today()));
+		byte[] pdf = mvc.perform(get(base + "/decision.pdf")).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray();
+		try (var document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains(title.substring(0, 4), w.moved.name());
+		}
+		mvc.perform(get("/accountability/cases/" + c.id() + "/decision.docx")).andExpect(status().isOk());
 
 		// locked: no new party, no disposal, no second decision; a correction is a new decision
 		mvc.perform(postJson(base + "/direct-parties", "{\"personId\":%d}".formatted(w.clerk.id())))
@@ -497,6 +517,20 @@ abstract class AccountabilityContract extends ApiTest {
 		mvc.perform(get("/api/v1/accountability/cases").param("orgId", String.valueOf(w.city.id())).param("year", "2026"))
 				.andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].dualInvestigation").value(true))
 				.andExpect(jsonPath("$[0].confirmedParties").value(6));
+		// the statistics and the case list as XLSX, with the page's filters
+		var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/statistics/export.xlsx")
+				.param("orgId", String.valueOf(w.city.id())).param("year", "2026")).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsByteArray());
+		assertThat(sheets).extracting(zeren.support.Xlsx.Table::name).containsExactly("问责统计", "按状态", "问责对象（按责任类型）",
+				"问责方式（现行决定）");
+		assertThat(sheets.get(0).body()).contains(List.of("案件数", "1"), List.of("一案双查案件数", "1"), List.of("不予、免予问责或撤销", "5"));
+		assertThat(sheets.get(2).body()).contains(List.of("主要领导责任", "3"), List.of("直接责任", "1"));
+		assertThat(sheets.get(3).body()).contains(List.of("通报", "1"), List.of("降职", "1"));
+		var list = zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/export.xlsx").param("orgId", String.valueOf(w.city.id()))
+				.param("year", "2026")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(list.body()).singleElement().satisfies(row -> assertThat(row).contains("是", "6"));
+		assertThat(zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/export.xlsx").param("orgId", String.valueOf(w.city.id()))
+				.param("year", "2025")).andReturn().getResponse().getContentAsByteArray()).get(0).body()).isEmpty();
 	}
 
 	@Test

@@ -71,7 +71,7 @@ class LettersBrowserTest extends BrowserTest {
 	}
 
 	@Test
-	void both_secretaries_sign_the_letter_in_their_own_sessions_and_the_overview_shows_it_signed() {
+	void both_secretaries_sign_the_letter_in_their_own_sessions_and_the_overview_shows_it_signed() throws Exception {
 		int year = clock.today().getYear();
 		Org city = tree.create(new OrgTree.NewOrg(unique("LC"), "市委" + unique("L"), OrgType.PARTY_COMMITTEE, null, null, null));
 		Org county = tree.create(new OrgTree.NewOrg(unique("LX"), "县委" + unique("L"), OrgType.PARTY_COMMITTEE, city.id(), null, null));
@@ -145,6 +145,14 @@ class LettersBrowserTest extends BrowserTest {
 		assertThat(pdf.status()).isEqualTo(200);
 		assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
 		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		// the Word version beside it, downloaded through the page's link
+		expect(page.locator("#letter-docx")).hasText("下载 Word 版");
+		APIResponse docx = page.request().get(url(page.locator("#letter-docx").getAttribute("href")));
+		assertThat(docx.status()).isEqualTo(200);
+		assertThat(docx.headers().get("content-disposition")).contains(".docx");
+		try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()))) {
+			assertThat(doc.getParagraphs().get(0).getText()).isNotBlank();
+		}
 		screenshot("letter-signed");
 		citySession.close();
 

@@ -399,6 +399,22 @@ abstract class LettersContract extends ApiTest {
 				.param("year", String.valueOf(year)).with(asCountyBoss)).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/duty/letters").param("orgId", String.valueOf(city.id())).with(asCountyBoss))
 				.andExpect(status().isNotFound());
+
+		// the page's tables as XLSX: the letters the city issued, and the unsigned ones of its subtree
+		var xlsx = mvc.perform(get("/duty/letters/export.xlsx").param("orgId", String.valueOf(city.id()))
+				.param("year", String.valueOf(year))).andExpect(status().isOk()).andReturn().getResponse();
+		assertThat(xlsx.getContentType()).isEqualTo(zeren.platform.xlsx.TableExport.CONTENT_TYPE);
+		assertThat(xlsx.getHeader("Content-Disposition")).contains("filename*=UTF-8''").contains(".xlsx");
+		List<zeren.support.Xlsx.Table> sheets = zeren.support.Xlsx.sheets(xlsx.getContentAsByteArray());
+		assertThat(sheets).hasSize(2);
+		assertThat(sheets.get(0).header()).containsExactly("类型", "受文方", "责任事项", "状态", "发文方签署", "受文方签署");
+		assertThat(sheets.get(0).body()).hasSize(letters.issuedBy(city.id(), year).size());
+		assertThat(sheets.get(0).body()).anySatisfy(row -> assertThat(row).contains("已签署", "已签"));
+		assertThat(sheets.get(1).body()).hasSize(2);
+		assertThat(sheets.get(1).body()).anySatisfy(row -> assertThat(row.get(1)).startsWith(p + "镇党委"));
+		// scoped as the page: the county's user cannot export the city's letters
+		mvc.perform(get("/duty/letters/export.xlsx").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year))
+				.with(asCountyBoss)).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -430,6 +446,17 @@ abstract class LettersContract extends ApiTest {
 		assertThat(text).contains(issued.title()).contains("落实全面从严治党主体责任").contains("全年无重大违纪违法问题")
 				.contains(p + "县委").contains("县委书记").contains(issued.contentSha256()).contains(p + "县委丙")
 				.contains("发文方").contains("受文方").contains("未签署").contains("第 1 页");
+		// the same letter as Word, in the 公文 layout, with a Chinese file name
+		var docx = mvc.perform(get("/api/v1/duty/letters/" + l.id() + "/docx")).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType(
+						zeren.platform.document.DocumentFormat.DOCX.mediaType()))
+				.andReturn().getResponse();
+		assertThat(docx.getHeader("Content-Disposition")).contains("filename*=UTF-8''").contains(".docx");
+		zeren.support.Docx.assertGbt9704(docx.getContentAsByteArray(), issued.title());
+		assertThat(zeren.support.Docx.text(docx.getContentAsByteArray())).contains("落实全面从严治党主体责任")
+				.contains("全年无重大违纪违法问题").contains(p + "县委").contains(issued.contentSha256()).contains("发文方")
+				.contains("受文方").contains("未签署");
+		mvc.perform(get("/duty/letters/" + l.id() + "/docx")).andExpect(status().isOk());
 	}
 
 	@Test

@@ -204,6 +204,10 @@ abstract class InspectionContract extends ApiTest {
 		assertThat(findings.ofInspection(check.id())).hasSize(1);
 		mvc.perform(get("/api/v1/inspection/findings").param("orgId", String.valueOf(f.countyA().id())).param("year", "2026"))
 				.andExpect(jsonPath("$", hasSize(1)));
+		var table = zeren.support.Xlsx.sheets(mvc.perform(get("/inspection/findings/export.xlsx")
+				.param("orgId", String.valueOf(f.countyA().id())).param("year", "2026")).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsByteArray()).get(0);
+		assertThat(table.body()).singleElement().satisfies(row -> assertThat(row).contains(String.valueOf(id), f.town().name()));
 
 		// the town's own viewer reads it; a viewer of the sibling county does not; a town admin cannot record
 		UserAccount townViewer = user(f.p(), "townv", Role.VIEWER, f.town(), false);
@@ -351,6 +355,12 @@ abstract class InspectionContract extends ApiTest {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
 			assertThat(text).contains("关于甲镇问题的通报", "第二段", "镇党委主体责任落实不力", f.town().name(), "严肃批评");
 		}
+		byte[] docx = mvc.perform(get("/api/v1/inspection/notices/" + subtreeId + "/docx").with(as(villager.id(), villager.username())))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		zeren.support.Docx.assertGbt9704(docx, "关于甲镇问题的通报");
+		assertThat(zeren.support.Docx.text(docx)).contains("第二段", "镇党委主体责任落实不力", f.town().name(), "严肃批评");
+		mvc.perform(get("/api/v1/inspection/notices/" + toCounty.id() + "/docx").with(as(villager.id(), villager.username())))
+				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/inspection/notices/" + toCounty.id() + "/pdf").with(as(villager.id(), villager.username())))
 				.andExpect(status().isNotFound());
 

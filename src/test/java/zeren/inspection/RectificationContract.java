@@ -174,6 +174,13 @@ abstract class RectificationContract extends ApiTest {
 		assertThat(inboxOf(f.townWorker())).isEmpty();
 		assertThat(rectifications.board(f.county().id(), deadline.getYear(), today).columns()
 				.get(Rectifications.Column.DUE_SOON)).extracting(Rectification::findingId).containsExactly(f.finding().id());
+		// the board as XLSX, same organisation and year as the page
+		var board = zeren.support.Xlsx.sheets(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/inspection/board/export.xlsx").param("orgId", String.valueOf(f.county().id()))
+				.param("year", String.valueOf(deadline.getYear()))).andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(board.header()).startsWith("分类", "问题描述", "被检查单位", "责任岗位");
+		assertThat(board.body()).singleElement().satisfies(row -> assertThat(row).startsWith("即将到期", f.finding().description())
+				.contains(deadline.toString()));
 		// the day after: red, the town's secretary (the principal) is told, once
 		LocalDate after = deadline.plusDays(1);
 		assertThat(rectifications.board(f.county().id(), deadline.getYear(), after).columns()

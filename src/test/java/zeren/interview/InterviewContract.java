@@ -166,6 +166,13 @@ abstract class InterviewContract extends ApiTest {
 		mvc.perform(get("/api/v1/interviews").param("orgId", String.valueOf(t.city.id())).param("year", "2026"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(2)))
 				.andExpect(jsonPath("$[0].date").value("2026-07-02"));
+		// the page's tables as XLSX: every missing pair (the page shows the first ones), the interviews
+		var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/interviews/export.xlsx").param("orgId", String.valueOf(t.city.id()))
+				.param("year", "2026")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(sheets).hasSize(3);
+		assertThat(sheets.get(0).body()).containsExactly(List.of("第 0 级（约谈人所在层级，本组织为 0）", "5", "3", "2"));
+		assertThat(sheets.get(1).body()).hasSize(2).allSatisfy(row -> assertThat(row.get(2)).startsWith(t.county2.name()));
+		assertThat(sheets.get(2).body()).hasSize(2).anySatisfy(row -> assertThat(row.get(0)).isEqualTo("2026-07-02"));
 	}
 
 	@Test

@@ -146,6 +146,11 @@ abstract class ReportContract extends ApiTest {
 			String text = new PDFTextStripper().getText(doc);
 			assertThat(text).contains("述责述廉报告").contains("第二段。").contains(submitted.sha256());
 		}
+		byte[] docx = mvc.perform(get("/api/v1/reports/" + id + "/docx")).andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", zeren.platform.document.DocumentFormat.DOCX.mediaType().toString()))
+				.andReturn().getResponse().getContentAsByteArray();
+		zeren.support.Docx.assertGbt9704(docx, submitted.title());
+		assertThat(zeren.support.Docx.text(docx)).contains("第一段。").contains("第二段。").contains(submitted.sha256());
 	}
 
 	@Test
@@ -200,6 +205,14 @@ abstract class ReportContract extends ApiTest {
 				.andExpect(jsonPath("$.rows[0].committee.late").value(true))
 				.andExpect(jsonPath("$.rows[0].committee.status").value("SUBMITTED"))
 				.andExpect(jsonPath("$.rows[1].orgName").value(other.name()));
+		// the overview as XLSX: one row per organisation, both reports with status, date, lateness
+		var sheet = zeren.support.Xlsx.sheets(mvc.perform(get("/reports/export.xlsx").param("orgId", String.valueOf(s.city.id()))
+				.param("year", String.valueOf(year))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray()).get(0);
+		assertThat(sheet.header()).first().isEqualTo("组织");
+		assertThat(sheet.body()).hasSize(2);
+		assertThat(sheet.body().get(0)).startsWith(s.county.name(), "已提交", late.submittedOn().toString(), "逾期");
+		assertThat(sheet.body().get(1)).startsWith(other.name(), "未起草", "", "逾期");
 		// this year's reports are not due yet: nothing is late
 		mvc.perform(get("/api/v1/reports/overview").param("orgId", String.valueOf(s.city.id()))
 				.param("year", String.valueOf(thisYear()))).andExpect(jsonPath("$.late").value(0));
@@ -252,6 +265,11 @@ abstract class ReportContract extends ApiTest {
 				.andExpect(jsonPath("$.status").value("ACCEPTED"))
 				.andExpect(jsonPath("$.questions[2].answerStatus").value("CLOSED"));
 		mvc.perform(post("/api/v1/reports/" + report.id() + "/accept")).andExpect(status().isConflict());
+		// the report as Word: the text, every question of every round and its answer
+		byte[] docx = mvc.perform(get("/api/v1/reports/" + report.id() + "/docx")).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+		assertThat(zeren.support.Docx.text(docx)).contains(report.title(), "全年工作情况。", "警示教育为何未覆盖全体党员？",
+				"约谈记录为何缺少整改要求？", "整改结果如何巩固？", "已整改并说明情况", "已办结");
 		mvc.perform(get("/api/v1/reports/overview").param("orgId", String.valueOf(s.city.id()))
 				.param("year", String.valueOf(thisYear()))).andExpect(jsonPath("$.openQueries").value(0))
 				.andExpect(jsonPath("$.accepted").value(1));

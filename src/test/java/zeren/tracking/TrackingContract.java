@@ -230,6 +230,13 @@ abstract class TrackingContract extends ApiTest {
 					.param("year", String.valueOf(late.year())).param("warning", "RED"))
 					.andExpect(jsonPath("$.items", hasSize(1))).andExpect(jsonPath("$.items[0].id").value(late.id()))
 					.andExpect(jsonPath("$.total").value(4));
+			// as XLSX with the same filter: the red item only, and the counts of all
+			var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/tracking/export.xlsx").param("orgId", String.valueOf(f.city().id()))
+					.param("year", String.valueOf(late.year())).param("kind", "test.item").param("warning", "RED"))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+			assertThat(sheets.get(0).body()).singleElement().satisfies(row -> assertThat(row).startsWith(late.title())
+					.contains("红色"));
+			assertThat(sheets.get(1).body()).anySatisfy(row -> assertThat(row.get(0)).isEqualTo("未开始"));
 		}
 	}
 

@@ -24,6 +24,7 @@ import zeren.accountability.PartyStep;
 import zeren.accountability.ProposedParty;
 import zeren.accountability.Situations;
 import zeren.platform.BusinessClock;
+import zeren.platform.document.DocumentFormat;
 
 /** Accountability (追责) over JSON: cases, dual investigation, the procedure, integrity files, statistics. */
 @RestController
@@ -37,9 +38,11 @@ class AccountabilityApi {
 	private final IntegrityFiles integrityFiles;
 	private final AccountabilityStatistics statistics;
 	private final BusinessClock clock;
+	private final DecisionDocument document;
 
 	AccountabilityApi(Situations situations, Cases cases, CaseProcedure procedure, CaseDecisions decisions,
-			IntegrityFiles integrityFiles, AccountabilityStatistics statistics, BusinessClock clock) {
+			IntegrityFiles integrityFiles, AccountabilityStatistics statistics, BusinessClock clock,
+			DecisionDocument document) {
 		this.situations = situations;
 		this.cases = cases;
 		this.procedure = procedure;
@@ -47,6 +50,7 @@ class AccountabilityApi {
 		this.integrityFiles = integrityFiles;
 		this.statistics = statistics;
 		this.clock = clock;
+		this.document = document;
 	}
 
 	// ---- the catalogue of situations ------------------------------------------------------------
@@ -101,6 +105,18 @@ class AccountabilityApi {
 	@Operation(summary = "Change the facts of a case before its report (a reported or decided case is locked)")
 	AccountabilityCase update(@PathVariable long id, @RequestBody CaseProcedure.CaseContent request) {
 		return procedure.update(id, request);
+	}
+
+	@GetMapping("/api/v1/accountability/cases/{id}/decision.pdf")
+	@Operation(summary = "The decisions in force of a case as a PDF (问责决定, Chinese text); 404 while nothing is decided")
+	ResponseEntity<byte[]> decisionPdf(@PathVariable long id) {
+		return document.response(cases.get(id), DocumentFormat.PDF);
+	}
+
+	@GetMapping("/api/v1/accountability/cases/{id}/decision.docx")
+	@Operation(summary = "The decisions in force of a case as a Word document (DOCX, GB/T 9704 layout); 404 while nothing is decided")
+	ResponseEntity<byte[]> decisionDocx(@PathVariable long id) {
+		return document.response(cases.get(id), DocumentFormat.DOCX);
 	}
 
 	@GetMapping("/api/v1/accountability/cases/{id}/proposed-parties")

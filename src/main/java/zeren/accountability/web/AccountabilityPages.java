@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.CurrentScope;
 import zeren.platform.InvalidInputException;
+import zeren.platform.document.DocumentFormat;
 import zeren.platform.web.PageErrors;
 
 /**
@@ -52,10 +54,11 @@ class AccountabilityPages {
 	private final BusinessClock clock;
 	private final CurrentScope scope;
 	private final PageErrors errors;
+	private final DecisionDocument document;
 
 	AccountabilityPages(Cases cases, CaseProcedure procedure, CaseDecisions decisions, Situations situations,
 			IntegrityFiles integrityFiles, AccountabilityStatistics statistics, OrgTree tree, Leadership leadership,
-			BusinessClock clock, CurrentScope scope, PageErrors errors) {
+			BusinessClock clock, CurrentScope scope, PageErrors errors, DecisionDocument document) {
 		this.cases = cases;
 		this.procedure = procedure;
 		this.decisions = decisions;
@@ -67,6 +70,7 @@ class AccountabilityPages {
 		this.clock = clock;
 		this.scope = scope;
 		this.errors = errors;
+		this.document = document;
 	}
 
 	private void orgChoice(Long orgId, Integer year, Model model) {
@@ -128,6 +132,16 @@ class AccountabilityPages {
 		model.addAttribute("appealOutcomes", AppealOutcome.values());
 		model.addAttribute("posts", leadership.posts(c.orgId()));
 		return "accountability/case";
+	}
+
+	@GetMapping("/accountability/cases/{id}/decision.pdf")
+	ResponseEntity<byte[]> decisionPdf(@PathVariable long id) {
+		return document.response(cases.get(id), DocumentFormat.PDF);
+	}
+
+	@GetMapping("/accountability/cases/{id}/decision.docx")
+	ResponseEntity<byte[]> decisionDocx(@PathVariable long id) {
+		return document.response(cases.get(id), DocumentFormat.DOCX);
 	}
 
 	private String back(long id) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.platform.document.DocumentFormat;
 import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
@@ -29,9 +30,9 @@ class LetterApi {
 	private final ResponsibilityLetters letters;
 	private final LetterManagement management;
 	private final BusinessClock clock;
-	private final LetterPdf pdf;
+	private final LetterDocument pdf;
 
-	LetterApi(ResponsibilityLetters letters, LetterManagement management, BusinessClock clock, LetterPdf pdf) {
+	LetterApi(ResponsibilityLetters letters, LetterManagement management, BusinessClock clock, LetterDocument pdf) {
 		this.letters = letters;
 		this.management = management;
 		this.clock = clock;
@@ -118,6 +119,12 @@ class LetterApi {
 	@GetMapping("/api/v1/duty/letters/{letterId}/pdf")
 	@Operation(summary = "The letter as a PDF (Chinese text, content hash, signatures)")
 	ResponseEntity<byte[]> pdf(@PathVariable long letterId, Locale locale) {
-		return pdf.response(letters.get(letterId), locale);
+		return pdf.response(letters.get(letterId), locale, DocumentFormat.PDF);
+	}
+
+	@GetMapping("/api/v1/duty/letters/{letterId}/docx")
+	@Operation(summary = "The letter as a Word document (DOCX, GB/T 9704 layout: content hash, signatures)")
+	ResponseEntity<byte[]> docx(@PathVariable long letterId, Locale locale) {
+		return pdf.response(letters.get(letterId), locale, DocumentFormat.DOCX);
 	}
 }

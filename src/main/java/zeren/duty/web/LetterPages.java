@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import zeren.platform.document.DocumentFormat;
 import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
@@ -32,10 +33,10 @@ class LetterPages {
 	private final OrgTree tree;
 	private final BusinessClock clock;
 	private final PageErrors errors;
-	private final LetterPdf pdf;
+	private final LetterDocument pdf;
 
 	LetterPages(ResponsibilityLetters letters, LetterManagement management, OrgTree tree, BusinessClock clock,
-			PageErrors errors, LetterPdf pdf) {
+			PageErrors errors, LetterDocument pdf) {
 		this.letters = letters;
 		this.management = management;
 		this.tree = tree;
@@ -153,6 +154,11 @@ class LetterPages {
 
 	@GetMapping("/duty/letters/{letterId}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable long letterId, Locale locale) {
-		return pdf.response(letters.get(letterId), locale);
+		return pdf.response(letters.get(letterId), locale, DocumentFormat.PDF);
+	}
+
+	@GetMapping("/duty/letters/{letterId}/docx")
+	ResponseEntity<byte[]> docx(@PathVariable long letterId, Locale locale) {
+		return pdf.response(letters.get(letterId), locale, DocumentFormat.DOCX);
 	}
 }

@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.platform.document.DocumentFormat;
 import zeren.evidence.Evidence;
 import zeren.inspection.Finding;
 import zeren.inspection.Findings;
@@ -41,10 +42,10 @@ class InspectionApi {
 	private final Findings findings;
 	private final Notices notices;
 	private final BusinessClock clock;
-	private final NoticePdf pdf;
+	private final NoticeDocument pdf;
 	private final Rectifications rectifications;
 
-	InspectionApi(Inspections inspections, Findings findings, Notices notices, BusinessClock clock, NoticePdf pdf,
+	InspectionApi(Inspections inspections, Findings findings, Notices notices, BusinessClock clock, NoticeDocument pdf,
 			Rectifications rectifications) {
 		this.inspections = inspections;
 		this.findings = findings;
@@ -177,7 +178,13 @@ class InspectionApi {
 	@GetMapping("/api/v1/inspection/notices/{id}/pdf")
 	@Operation(summary = "A notice as a PDF (Chinese text)")
 	ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
-		return pdf.response(notices.get(id));
+		return pdf.response(notices.get(id), DocumentFormat.PDF);
+	}
+
+	@GetMapping("/api/v1/inspection/notices/{id}/docx")
+	@Operation(summary = "A notice as a Word document (DOCX, GB/T 9704 layout, Chinese text)")
+	ResponseEntity<byte[]> noticeDocx(@PathVariable long id) {
+		return pdf.response(notices.get(id), DocumentFormat.DOCX);
 	}
 
 	@GetMapping("/api/v1/inspection/notices/received")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import zeren.platform.document.DocumentFormat;
 import zeren.inspection.Finding;
 import zeren.inspection.Findings;
 import zeren.inspection.Inspection;
@@ -42,11 +43,11 @@ class InspectionPages {
 	private final Leadership leadership;
 	private final BusinessClock clock;
 	private final PageErrors errors;
-	private final NoticePdf pdf;
+	private final NoticeDocument pdf;
 	private final Rectifications rectifications;
 
 	InspectionPages(Inspections inspections, Findings findings, Notices notices, OrgTree tree, Leadership leadership,
-			BusinessClock clock, PageErrors errors, NoticePdf pdf, Rectifications rectifications) {
+			BusinessClock clock, PageErrors errors, NoticeDocument pdf, Rectifications rectifications) {
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
@@ -278,6 +279,11 @@ class InspectionPages {
 
 	@GetMapping("/inspection/notices/{id}/pdf")
 	ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
-		return pdf.response(notices.get(id));
+		return pdf.response(notices.get(id), DocumentFormat.PDF);
+	}
+
+	@GetMapping("/inspection/notices/{id}/docx")
+	ResponseEntity<byte[]> noticeDocx(@PathVariable long id) {
+		return pdf.response(notices.get(id), DocumentFormat.DOCX);
 	}
 }

@@ -21,8 +21,11 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import zeren.platform.document.DocumentWriter;
+
 /**
- * The one PDF writer of the application: simple documents with Chinese text (letters, reports,
+ * The PDF renderer of a {@link DocumentWriter} document (the DOCX one is
+ * {@link zeren.platform.document.DocxWriter}): simple documents with Chinese text (letters, reports,
  * notices). A document is written top to bottom on A4 pages; each block starts where the last
  * one ended and moves to a new page when it does not fit:
  *
@@ -49,7 +52,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  *
  * Not thread-safe: one writer per document. Writers are cheap; make a new one per request.
  */
-public final class PdfWriter {
+public final class PdfWriter implements DocumentWriter {
 
 	/** The bundled CJK font, a classpath resource. */
 	public static final String FONT = "/fonts/NotoSansSC-Regular.ttf";
@@ -111,10 +114,6 @@ public final class PdfWriter {
 			fontBytes = bytes;
 		}
 		return bytes;
-	}
-
-	/** A signature box: the party's label (e.g. 发文方) and its lines (name, post, date, hash). */
-	public record Signature(String party, List<String> lines) {
 	}
 
 	/** Document properties: the title shown by readers, the author and subject. */

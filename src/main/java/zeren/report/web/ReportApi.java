@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.platform.document.DocumentFormat;
 import zeren.platform.BusinessClock;
 import zeren.report.AnnualReport;
 import zeren.report.AnnualReports;
@@ -29,10 +30,10 @@ class ReportApi {
 
 	private final AnnualReports reports;
 	private final ReportReviews reviews;
-	private final ReportPdf pdf;
+	private final ReportDocument pdf;
 	private final BusinessClock clock;
 
-	ReportApi(AnnualReports reports, ReportReviews reviews, ReportPdf pdf, BusinessClock clock) {
+	ReportApi(AnnualReports reports, ReportReviews reviews, ReportDocument pdf, BusinessClock clock) {
 		this.reports = reports;
 		this.reviews = reviews;
 		this.pdf = pdf;
@@ -128,6 +129,12 @@ class ReportApi {
 	@GetMapping("/api/v1/reports/{id}/pdf")
 	@Operation(summary = "The report as PDF (Chinese text)")
 	ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
-		return pdf.response(reports.get(id), locale);
+		return pdf.response(reports.get(id), locale, DocumentFormat.PDF);
+	}
+
+	@GetMapping("/api/v1/reports/{id}/docx")
+	@Operation(summary = "The report as a Word document (DOCX, GB/T 9704 layout), with its queries and answers")
+	ResponseEntity<byte[]> docx(@PathVariable long id, Locale locale) {
+		return pdf.response(reports.get(id), locale, DocumentFormat.DOCX);
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import zeren.platform.document.DocumentFormat;
 import zeren.org.OrgChoice;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
@@ -33,13 +34,13 @@ class ReportPages {
 
 	private final AnnualReports reports;
 	private final ReportReviews reviews;
-	private final ReportPdf pdf;
+	private final ReportDocument pdf;
 	private final OrgTree tree;
 	private final BusinessClock clock;
 	private final PageErrors errors;
 	private final ReportSettings settings;
 
-	ReportPages(AnnualReports reports, ReportReviews reviews, ReportPdf pdf, OrgTree tree, BusinessClock clock,
+	ReportPages(AnnualReports reports, ReportReviews reviews, ReportDocument pdf, OrgTree tree, BusinessClock clock,
 			PageErrors errors, ReportSettings settings) {
 		this.settings = settings;
 		this.reports = reports;
@@ -142,6 +143,11 @@ class ReportPages {
 
 	@GetMapping("/reports/{id}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
-		return pdf.response(reports.get(id), locale);
+		return pdf.response(reports.get(id), locale, DocumentFormat.PDF);
+	}
+
+	@GetMapping("/reports/{id}/docx")
+	ResponseEntity<byte[]> docx(@PathVariable long id, Locale locale) {
+		return pdf.response(reports.get(id), locale, DocumentFormat.DOCX);
 	}
 }

@@ -1,33 +1,30 @@
 package zeren.duty.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetter.Side;
 import zeren.platform.BusinessClock;
-import zeren.platform.pdf.PdfWriter;
+import zeren.platform.document.DocumentFormat;
+import zeren.platform.document.DocumentWriter;
 
-/** A responsibility letter as a PDF: title, parties, text, items, content hash and both signature boxes. */
+/** A responsibility letter as a document (PDF or DOCX): title, parties, text, items, content hash and both signature boxes. */
 @Component
-class LetterPdf {
+class LetterDocument {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final MessageSource messages;
 	private final BusinessClock clock;
 
-	LetterPdf(MessageSource messages, BusinessClock clock) {
+	LetterDocument(MessageSource messages, BusinessClock clock) {
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -36,8 +33,8 @@ class LetterPdf {
 		return messages.getMessage(code, args, locale);
 	}
 
-	byte[] write(ResponsibilityLetter l, Locale locale) {
-		PdfWriter pdf = PdfWriter.a4().info(l.title(), l.issuer().orgName(), l.recipient().orgName())
+	byte[] write(ResponsibilityLetter l, Locale locale, DocumentFormat format) {
+		DocumentWriter pdf = format.writer().info(l.title(), l.issuer().orgName(), l.recipient().orgName())
 				.pageNumbers(m("letters.pdf.page", locale, "{0}", "{1}"));
 		pdf.title(l.title());
 		if (l.status() == ResponsibilityLetter.Status.DRAFT) {
@@ -60,7 +57,7 @@ class LetterPdf {
 		if (l.contentSha256() != null) {
 			pdf.note(m("letters.pdf.content-hash", locale, l.contentSha256()));
 		}
-		List<PdfWriter.Signature> boxes = new ArrayList<>();
+		List<DocumentWriter.Signature> boxes = new ArrayList<>();
 		for (Side side : Side.values()) {
 			ResponsibilityLetter.Party party = l.party(side);
 			List<String> lines = new ArrayList<>();
@@ -70,16 +67,14 @@ class LetterPdf {
 				lines.add(m("letters.pdf.signed-on", locale, s.signedAt().atZoneSameInstant(clock.zone()).format(TIME)));
 				lines.add(m("letters.pdf.signature-hash", locale, s.contentSha256()));
 			}, () -> lines.add(m("letters.pdf.not-signed", locale)));
-			boxes.add(new PdfWriter.Signature(m("letters.side." + side, locale), lines));
+			boxes.add(new DocumentWriter.Signature(m("letters.side." + side, locale), lines));
 		}
 		pdf.signatures(boxes);
 		return pdf.toBytes();
 	}
 
-	ResponseEntity<byte[]> response(ResponsibilityLetter l, Locale locale) {
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("letter-" + l.id() + "-" + l.year() + ".pdf", StandardCharsets.UTF_8).build().toString())
-				.contentType(MediaType.APPLICATION_PDF).body(write(l, locale));
+	/** The letter as a download named after its title. */
+	ResponseEntity<byte[]> response(ResponsibilityLetter l, Locale locale, DocumentFormat format) {
+		return format.response(write(l, locale, format), l.title());
 	}
 }

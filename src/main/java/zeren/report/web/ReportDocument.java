@@ -1,33 +1,33 @@
 package zeren.report.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import zeren.platform.pdf.PdfWriter;
+import zeren.platform.document.DocumentFormat;
+import zeren.platform.document.DocumentWriter;
 import zeren.report.AnnualReport;
 import zeren.report.AnnualReports;
+import zeren.tracking.TrackedItems;
 
-/** A report as PDF through the shared writer: title, status line, the text, the query rounds. */
+/** A report as a document (PDF or DOCX) through the shared writer: title, status line, the text, the query rounds with their answers. */
 @Component
-class ReportPdf {
+class ReportDocument {
 
 	private final MessageSource messages;
+	private final TrackedItems items;
 
-	ReportPdf(MessageSource messages) {
+	ReportDocument(MessageSource messages, TrackedItems items) {
 		this.messages = messages;
+		this.items = items;
 	}
 
-	byte[] write(AnnualReport r, Locale locale) {
-		PdfWriter pdf = PdfWriter.a4().info(r.title(), "Zeren", r.orgName() + " " + r.year()).title(r.title());
+	byte[] write(AnnualReport r, Locale locale, DocumentFormat format) {
+		DocumentWriter pdf = format.writer().info(r.title(), "Zeren", r.orgName() + " " + r.year()).title(r.title());
 		pdf.note(text(locale, "report.pdf.head", r.orgName(), String.valueOf(r.year()),
 				text(locale, "report.kind." + r.kind()), text(locale, "report.status." + r.status())));
 		if (r.submittedOn() != null) {
@@ -47,22 +47,26 @@ class ReportPdf {
 			pdf.heading(text(locale, "report.questions"));
 			List<List<String>> rows = new ArrayList<>();
 			for (AnnualReport.Question q : r.questions()) {
-				rows.add(List.of(String.valueOf(q.round()), q.question(),
+				rows.add(List.of(String.valueOf(q.round()), q.question(), answers(q),
 						q.answerStatus() == null ? "—" : text(locale, "report.answer." + q.answerStatus())));
 			}
-			pdf.table(List.of(text(locale, "report.round"), text(locale, "report.question"), text(locale, "report.answer")),
-					new float[] { 1, 8, 2 }, rows);
+			pdf.table(List.of(text(locale, "report.round"), text(locale, "report.question"), text(locale, "report.answer"),
+					text(locale, "report.answer-status")), new float[] { 1, 6, 6, 2 }, rows);
 		}
 		return pdf.toBytes();
 	}
 
-	/** The report's PDF as a download named after its organisation, year and kind. */
-	ResponseEntity<byte[]> response(AnnualReport report, Locale locale) {
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("report-" + report.orgId() + "-" + report.year() + "-" + report.kind() + ".pdf",
-								StandardCharsets.UTF_8).build().toString())
-				.contentType(MediaType.APPLICATION_PDF).body(write(report, locale));
+	/** The report as a download named after its organisation, year and title. */
+	ResponseEntity<byte[]> response(AnnualReport report, Locale locale, DocumentFormat format) {
+		return format.response(write(report, locale, format), report.orgName() + report.year() + report.title());
+	}
+
+	/** The answer to a question: the entries of its tracked item, oldest first, one a line. */
+	private String answers(AnnualReport.Question q) {
+		if (q.trackedItemId() == null) {
+			return "";
+		}
+		return String.join("\n", items.entries(q.trackedItemId()).stream().map(e -> e.date() + " " + e.text()).toList());
 	}
 
 	private String text(Locale locale, String code, Object... args) {

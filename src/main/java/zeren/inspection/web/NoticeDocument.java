@@ -1,29 +1,26 @@
 package zeren.inspection.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import zeren.inspection.Notice;
-import zeren.platform.pdf.PdfWriter;
+import zeren.platform.document.DocumentFormat;
+import zeren.platform.document.DocumentWriter;
 
-/** A circulated notice as a PDF in Chinese (an official document is Chinese whatever the reader's language), through the shared writer. */
+/** A circulated notice as a document (PDF or DOCX) in Chinese (an official document is Chinese whatever the reader's language), through the shared writer. */
 @Component
-class NoticePdf {
+class NoticeDocument {
 
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
 	private final MessageSource messages;
 
-	NoticePdf(MessageSource messages) {
+	NoticeDocument(MessageSource messages) {
 		this.messages = messages;
 	}
 
@@ -31,8 +28,8 @@ class NoticePdf {
 		return messages.getMessage(code, null, CHINESE);
 	}
 
-	byte[] write(Notice notice) {
-		PdfWriter pdf = PdfWriter.a4().info(notice.title(), notice.orgName(), msg("inspection.notice"))
+	byte[] write(Notice notice, DocumentFormat format) {
+		DocumentWriter pdf = format.writer().info(notice.title(), notice.orgName(), msg("inspection.notice"))
 				.title(notice.title())
 				.note(notice.orgName() + "　" + notice.issuedOn() + "　" + msg("inspection.notice.scope") + "："
 						+ msg("inspection.notice.scope." + notice.scopeKind().name()) + "（" + notice.scopeOrgName() + "）");
@@ -55,15 +52,13 @@ class NoticePdf {
 			pdf.paragraph(messages.getMessage("inspection.notice.criticised-text", new Object[] {
 					String.join("、", notice.criticised().stream().map(Notice.Criticised::orgName).toList()) }, CHINESE));
 		}
-		pdf.signatures(List.of(new PdfWriter.Signature(msg("inspection.notice.issuer"),
-				List.of(notice.orgName(), notice.issuedOn().toString()))));
+		pdf.signatures(List.of(new DocumentWriter.Signature(msg("inspection.notice.issuer"),
+				List.of(notice.orgName(), DocumentWriter.date(notice.issuedOn())))));
 		return pdf.toBytes();
 	}
 
-	ResponseEntity<byte[]> response(Notice notice) {
-		return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("notice-" + notice.id() + ".pdf", StandardCharsets.UTF_8).build().toString())
-				.contentType(MediaType.APPLICATION_PDF).body(write(notice));
+	/** The notice as a download named after its title. */
+	ResponseEntity<byte[]> response(Notice notice, DocumentFormat format) {
+		return format.response(write(notice, format), notice.title());
 	}
 }

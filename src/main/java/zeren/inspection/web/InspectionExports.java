@@ -1,0 +1,83 @@
+package zeren.inspection.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+import zeren.inspection.Finding;
+import zeren.inspection.Findings;
+import zeren.inspection.Rectification;
+import zeren.inspection.Rectifications;
+import zeren.org.OrgTree;
+import zeren.platform.BusinessClock;
+import zeren.platform.xlsx.TableExport;
+
+/** The inspection pages' tables as XLSX: the rectification board and the findings of a subtree. */
+@Controller
+class InspectionExports {
+
+	private final Rectifications rectifications;
+	private final Findings findings;
+	private final OrgTree tree;
+	private final BusinessClock clock;
+	private final MessageSource messages;
+
+	InspectionExports(Rectifications rectifications, Findings findings, OrgTree tree, BusinessClock clock,
+			MessageSource messages) {
+		this.rectifications = rectifications;
+		this.findings = findings;
+		this.tree = tree;
+		this.clock = clock;
+		this.messages = messages;
+	}
+
+	@GetMapping("/inspection/board/export.xlsx")
+	void board(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
+			HttpServletResponse response) {
+		int y = year == null ? clock.today().getYear() : year;
+		String orgName = tree.get(orgId).name();
+		Rectifications.Board board = rectifications.board(orgId, y, clock.today());
+		TableExport.send(response, orgName + y + m(locale, "inspection.board"), book -> {
+			TableExport.Sheet sheet = book.sheet(m(locale, "inspection.board"), List.of(m(locale, "inspection.board.column"),
+					m(locale, "inspection.finding.description"), m(locale, "inspection.finding.org"),
+					m(locale, "inspection.rectification.post"), m(locale, "inspection.rectification.problems"),
+					m(locale, "inspection.rectification.measures"), m(locale, "inspection.rectification.deadline"),
+					m(locale, "inspection.board.item-status")));
+			for (Rectifications.Column column : Rectifications.Column.values()) {
+				for (Rectification r : board.columns().getOrDefault(column, List.of())) {
+					sheet.row(m(locale, "inspection.board." + column.name()), r.findingDescription(), r.orgName(),
+							r.responsiblePostTitle(), r.problems(), r.measures(), r.deadline(),
+							r.item() == null ? null : m(locale, "tracking.status." + r.item().status().name()));
+				}
+			}
+		});
+	}
+
+	@GetMapping("/inspection/findings/export.xlsx")
+	void findings(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
+			HttpServletResponse response) {
+		int y = year == null ? clock.today().getYear() : year;
+		String orgName = tree.get(orgId).name();
+		List<Finding> list = findings.inSubtree(orgId, y);
+		TableExport.send(response, orgName + y + m(locale, "inspection.findings"), book -> {
+			TableExport.Sheet sheet = book.sheet(m(locale, "inspection.findings"), List.of(m(locale, "inspection.finding.number"),
+					m(locale, "inspection.finding.org"), m(locale, "inspection.finding.inspection"),
+					m(locale, "inspection.finding.focus"), m(locale, "inspection.finding.description"),
+					m(locale, "inspection.finding.severity"), m(locale, "inspection.finding.posts")));
+			for (Finding f : list) {
+				sheet.row(f.id(), f.orgName(), f.inspectingOrgName() + "：" + f.inspectionTitle(), f.focusItem(), f.description(),
+						m(locale, "inspection.severity." + f.severity().name()),
+						String.join("、", f.responsiblePosts().stream().map(Finding.ResponsiblePost::title).toList()));
+			}
+		});
+	}
+
+	private String m(Locale locale, String code, Object... args) {
+		return messages.getMessage(code, args, locale);
+	}
+}
