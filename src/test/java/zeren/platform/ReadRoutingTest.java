@@ -59,9 +59,6 @@ class ReadRoutingTest {
 
 			interceptor.preHandle(request, response, marked);
 			assertThat(database(router)).isEqualTo("ROUTING-READ");
-			try (Connection read = router.getConnection()) {
-				assertThat(read.isReadOnly()).isTrue();
-			}
 			interceptor.afterCompletion(request, response, marked, null);
 			assertThat(database(router)).isEqualTo("ROUTING-PRIMARY");
 
