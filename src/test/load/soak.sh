@@ -10,7 +10,8 @@
 # Settings (environment): SOAK_SECONDS (600), SOAK_CONNECTIONS (64), SOAK_THREADS (2, wrk's),
 # SOAK_TIMEOUT (10s: a slower answer counts as an error), SOAK_JAR (target/zeren.jar),
 # SOAK_JAVA_OPTS (-Xmx768m), SOAK_BASE and SOAK_ADMIN_PASSWORD (a running server on a fresh
-# database to load instead of starting one; its logs are then not checked). The server listens on a free port of 127.0.0.1 only, on a fresh
+# database to load instead of starting one; its logs are then not checked). The server listens
+# on a free port of 127.0.0.1 only, on a fresh
 # H2 file database under target/soak/, and is stopped at the end. Needs wrk and curl.
 set -euo pipefail
 
