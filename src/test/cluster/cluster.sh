@@ -36,6 +36,7 @@ load_seconds=${CLUSTER_LOAD_SECONDS:-10}
 connections=${CLUSTER_CONNECTIONS:-16}
 export JAR=${CLUSTER_JAR:-target/zeren.jar}
 export JAVA_OPTS_SERVER=${CLUSTER_JAVA_OPTS:--Xmx512m}
+export SERVER_START_SECONDS=${SERVER_START_SECONDS:-600}
 work="$PWD/target/cluster"
 
 say() { echo "cluster: $*"; }

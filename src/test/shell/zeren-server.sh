@@ -18,13 +18,13 @@ server_start() {
 
 server_wait() {
 	local pid=$1 log=$2 port=
-	for _ in $(seq 240); do
+	for _ in $(seq "${SERVER_START_SECONDS:-240}"); do
 		kill -0 "$pid" 2>/dev/null || { echo "the server $log did not start:" >&2; tail -40 "$log" >&2; return 1; }
 		port=$(sed -n 's/.*Tomcat started on port \([0-9][0-9]*\).*/\1/p' "$log" | head -1)
 		[ -n "$port" ] && break
 		sleep 1
 	done
-	[ -n "$port" ] || { echo "no port in $log after 240 s" >&2; return 1; }
+	[ -n "$port" ] || { echo "no port in $log after ${SERVER_START_SECONDS:-240} s" >&2; return 1; }
 	until curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
 		kill -0 "$pid" 2>/dev/null || { echo "the server $log stopped:" >&2; tail -40 "$log" >&2; return 1; }
 		sleep 1
