@@ -16,15 +16,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import zeren.platform.CurrentUser;
-import zeren.platform.Rows;
+import zeren.platform.Database;
 
 /**
- * Appends audit events to the hash chain and verifies it.
+ * Records audit events and verifies their hash chain.
  *
  * <p>{@link #record} must be called inside the transaction of the change it records. Events are
- * written just before that transaction commits, after taking the lock on the chain's head, so
- * that a failed change leaves no event, a committed change always has one, and concurrent
- * writers append one after the other instead of forking the chain.
+ * inserted just before that transaction commits, so that a failed change leaves no event and a
+ * committed change always has one, durable with it. They are inserted unsealed, with an id from
+ * a sequence and no lock shared with other writers; {@link AuditSealer} then chains committed
+ * events, one sealer at a time, in the order it finds them committed.
  */
 @Service
 public class AuditTrail {
@@ -32,9 +33,13 @@ public class AuditTrail {
 	static final String GENESIS = "0".repeat(64);
 
 	private final JdbcClient jdbc;
+	private final Database database;
+	private final AuditSealer sealer;
 
-	AuditTrail(JdbcClient jdbc) {
+	AuditTrail(JdbcClient jdbc, Database database, AuditSealer sealer) {
 		this.jdbc = jdbc;
+		this.database = database;
+		this.sealer = sealer;
 	}
 
 	/** What changed: the organisation it belongs to (if any), the entity, the action, a summary. */
@@ -91,33 +96,21 @@ public class AuditTrail {
 		return zeren.platform.web.Requests.clientAddress();
 	}
 
+	/** Inserts the transaction's events unsealed, ids from a sequence: no lock shared with other writers. */
 	private void append(Pending pending) {
-		record Head(long lastId, String lastHash) {
-		}
-		Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-				.query(Rows.of(Head.class)).single();
-		long id = head.lastId();
-		String previous = head.lastHash();
+		String nextId = database.nextValue("audit_event_id_seq");
 		for (int i = 0; i < pending.changes.size(); i++) {
 			Change change = pending.changes.get(i);
-			id++;
-			AuditEvent event = new AuditEvent(id, pending.times.get(i), pending.users.get(i), change.orgId(),
-					change.entityType(), change.entityId() == null ? null : String.valueOf(change.entityId()),
-					change.action(), truncate(change.summary(), 4000), truncate(pending.addresses.get(i), 64), previous,
-					null);
-			String hash = hash(event);
 			jdbc.sql("""
 					INSERT INTO audit_event (id, occurred_at, username, org_id, entity_type, entity_id, action, summary,
-					                         client_address, prev_hash, hash)
-					VALUES (:id, :at, :user, :org, :type, :entity, :action, :summary, :address, :prev, :hash)
-					""").param("id", id).param("at", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
-					.param("user", event.username()).param("org", event.orgId()).param("type", event.entityType())
-					.param("entity", event.entityId()).param("action", event.action()).param("summary", event.summary())
-					.param("address", event.clientAddress()).param("prev", previous).param("hash", hash).update();
-			previous = hash;
+					                         client_address)
+					VALUES (%s, :at, :user, :org, :type, :entity, :action, :summary, :address)
+					""".formatted(nextId)).param("at", OffsetDateTime.ofInstant(pending.times.get(i), ZoneOffset.UTC))
+					.param("user", pending.users.get(i)).param("org", change.orgId()).param("type", change.entityType())
+					.param("entity", change.entityId() == null ? null : String.valueOf(change.entityId()))
+					.param("action", change.action()).param("summary", truncate(change.summary(), 4000))
+					.param("address", truncate(pending.addresses.get(i), 64)).update();
 		}
-		jdbc.sql("UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1").param("id", id)
-				.param("hash", previous).update();
 	}
 
 	private static String truncate(String s, int max) {
@@ -157,44 +150,58 @@ public class AuditTrail {
 		return new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				rs.getString("username"), (Long) rs.getObject("org_id", Long.class), rs.getString("entity_type"),
 				rs.getString("entity_id"), rs.getString("action"), rs.getString("summary"),
-				rs.getString("client_address"), rs.getString("prev_hash"), rs.getString("hash"));
-	}
-
-	public record Verification(boolean valid, long checked, Long firstBrokenId) {
+				rs.getString("client_address"), rs.getString("prev_hash"), rs.getString("hash"),
+				(Long) rs.getObject("seq", Long.class));
 	}
 
 	/**
-	 * Walks the chain from the first event: each event's hash must match its content, its
-	 * {@code prev_hash} the hash before it, ids must run without a gap, and the last event must be
-	 * the head. A row changed or removed in the database breaks one of these.
+	 * The result of {@link #verify}: whether the sealed chain is intact, how many sealed events
+	 * were checked, the id of the first event where it breaks, and how many events are not sealed
+	 * yet (committed, but not chained: not verified by this walk).
+	 */
+	public record Verification(boolean valid, long checked, Long firstBrokenId, long unsealed) {
+	}
+
+	/** Seals every committed event not sealed yet (see {@link AuditSealer}); the number sealed. */
+	public long seal() {
+		return sealer.seal();
+	}
+
+	/**
+	 * Walks the sealed chain in its order ({@code seq}): each event's hash must match its content,
+	 * its {@code prev_hash} the hash before it, positions must run from 1 without a gap, and the
+	 * last event must be the head. A sealed row changed, removed or inserted in the database breaks
+	 * one of these. Events not sealed yet are counted, not verified.
 	 */
 	public Verification verify() {
+		return sealer.holdingHead(this::walk);
+	}
+
+	private Verification walk(AuditSealer.Head head) {
 		long[] checked = { 0 };
 		Long[] broken = { null };
 		String[] previous = { GENESIS };
-		long[] expectedId = { 1 };
-		jdbc.sql("SELECT * FROM audit_event ORDER BY id").query((ResultSet rs) -> {
+		long[] expected = { 1 };
+		jdbc.sql("SELECT * FROM audit_event WHERE seq IS NOT NULL ORDER BY seq").query((ResultSet rs) -> {
 			if (broken[0] != null) {
 				return;
 			}
 			AuditEvent event = map(rs, 0);
 			checked[0]++;
-			if (event.id() != expectedId[0] || !event.prevHash().equals(previous[0]) || !hash(event).equals(event.hash())) {
+			// beyond the head: an event the sealer never sealed
+			if (event.seq() != expected[0] || event.seq() > head.lastSeq() || !previous[0].equals(event.prevHash())
+					|| !hash(event).equals(event.hash())) {
 				broken[0] = event.id();
 				return;
 			}
 			previous[0] = event.hash();
-			expectedId[0]++;
+			expected[0]++;
 		});
-		if (broken[0] == null) {
-			record Head(long lastId, String lastHash) {
-			}
-			Head head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1")
-					.query(Rows.of(Head.class)).single();
-			if (head.lastId() != expectedId[0] - 1 || !head.lastHash().equals(previous[0])) {
-				broken[0] = expectedId[0];
-			}
+		if (broken[0] == null && (head.lastSeq() != expected[0] - 1 || !head.lastHash().equals(previous[0]))) {
+			// the chain ends short of the head: its last events were removed
+			broken[0] = head.lastId();
 		}
-		return new Verification(broken[0] == null, checked[0], broken[0]);
+		long unsealed = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE seq IS NULL").query(Long.class).single();
+		return new Verification(broken[0] == null, checked[0], broken[0], unsealed);
 	}
 }

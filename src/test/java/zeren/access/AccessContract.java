@@ -169,4 +169,13 @@ abstract class AccessContract extends ApiTest {
 		mvc.perform(post("/orgs").param("code", unique()).param("name", "x").param("type", "BRANCH"))
 				.andExpect(status().isForbidden());
 	}
+
+	@Test
+	void the_metrics_for_prometheus_need_a_sign_in() throws Exception {
+		mvc.perform(get("/actuator/prometheus").with(anonymous())).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/users/me")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-test-password"))).andExpect(status().isOk())
+				// MockMvc bypasses the server's observation of requests: http_server_requests is checked on the jar (soak.sh)
+				.andExpect(content().string(containsString("jvm_memory_used_bytes")));
+	}
 }

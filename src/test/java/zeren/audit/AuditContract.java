@@ -34,6 +34,9 @@ abstract class AuditContract extends ApiTest {
 	AuditTrail trail;
 
 	@Autowired
+	AuditSealer sealer;
+
+	@Autowired
 	OrgTree tree;
 
 	long count() {
@@ -68,47 +71,183 @@ abstract class AuditContract extends ApiTest {
 				() -> trail.record(new AuditTrail.Change(null, "x", 1, "X", null))).isInstanceOf(IllegalStateException.class);
 	}
 
+	AuditEvent atSeq(long seq) {
+		return jdbc.sql("SELECT * FROM audit_event WHERE seq = :seq").param("seq", seq).query(AuditTrail.EVENT).single();
+	}
+
+	long lastSeq() {
+		return jdbc.sql("SELECT MAX(seq) FROM audit_event").query(Long.class).single();
+	}
+
+	void insert(AuditEvent e) {
+		jdbc.sql("""
+				INSERT INTO audit_event (id, occurred_at, username, org_id, entity_type, entity_id, action, summary,
+				  client_address, prev_hash, hash, seq)
+				VALUES (:id, :at, :user, :org, :type, :entity, :action, :summary, :address, :prev, :hash, :seq)
+				""").param("id", e.id())
+				.param("at", java.time.OffsetDateTime.ofInstant(e.occurredAt(), java.time.ZoneOffset.UTC))
+				.param("user", e.username()).param("org", e.orgId()).param("type", e.entityType())
+				.param("entity", e.entityId()).param("action", e.action()).param("summary", e.summary())
+				.param("address", e.clientAddress()).param("prev", e.prevHash()).param("hash", e.hash())
+				.param("seq", e.seq()).update();
+	}
+
 	@Test
 	void a_row_changed_or_removed_in_the_database_breaks_the_chain_where_it_was_touched() throws Exception {
 		tree.create(new OrgTree.NewOrg(unique(), "链", OrgType.BRANCH, null, null, null));
 		tree.create(new OrgTree.NewOrg(unique(), "链", OrgType.BRANCH, null, null, null));
+		trail.seal();
 		mvc.perform(get("/api/v1/audit/verify")).andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true))
-				.andExpect(jsonPath("$.firstBrokenId").doesNotExist());
-		long last = jdbc.sql("SELECT MAX(id) FROM audit_event").query(Long.class).single();
-		long victim = last - 1;
-		String summary = jdbc.sql("SELECT summary FROM audit_event WHERE id = :id").param("id", victim)
-				.query(String.class).single();
+				.andExpect(jsonPath("$.unsealed").value(0)).andExpect(jsonPath("$.firstBrokenId").doesNotExist());
+		AuditEvent last = atSeq(lastSeq());
+		AuditEvent victim = atSeq(last.seq() - 1);
 		try {
-			jdbc.sql("UPDATE audit_event SET summary = 'forged' WHERE id = :id").param("id", victim).update();
+			jdbc.sql("UPDATE audit_event SET summary = 'forged' WHERE id = :id").param("id", victim.id()).update();
 			mvc.perform(get("/api/v1/audit/verify")).andExpect(jsonPath("$.valid").value(false))
-					.andExpect(jsonPath("$.firstBrokenId").value(victim));
+					.andExpect(jsonPath("$.firstBrokenId").value(victim.id()));
 		}
 		finally {
-			jdbc.sql("UPDATE audit_event SET summary = :s WHERE id = :id").param("s", summary).param("id", victim).update();
+			jdbc.sql("UPDATE audit_event SET summary = :s WHERE id = :id").param("s", victim.summary())
+					.param("id", victim.id()).update();
 		}
 		assertThat(trail.verify().valid()).isTrue();
 
-		AuditEvent removed = jdbc.sql("SELECT * FROM audit_event WHERE id = :id").param("id", victim)
-				.query(AuditTrail.EVENT).single();
 		try {
-			jdbc.sql("DELETE FROM audit_event WHERE id = :id").param("id", victim).update();
+			jdbc.sql("DELETE FROM audit_event WHERE id = :id").param("id", victim.id()).update();
 			AuditTrail.Verification broken = trail.verify();
 			assertThat(broken.valid()).isFalse();
-			assertThat(broken.firstBrokenId()).isEqualTo(last);
+			assertThat(broken.firstBrokenId()).isEqualTo(last.id());
 		}
 		finally {
-			jdbc.sql("""
-					INSERT INTO audit_event (id, occurred_at, username, org_id, entity_type, entity_id, action, summary,
-					  client_address, prev_hash, hash)
-					VALUES (:id, :at, :user, :org, :type, :entity, :action, :summary, :address, :prev, :hash)
-					""").param("id", removed.id())
-					.param("at", java.time.OffsetDateTime.ofInstant(removed.occurredAt(), java.time.ZoneOffset.UTC))
-					.param("user", removed.username()).param("org", removed.orgId()).param("type", removed.entityType())
-					.param("entity", removed.entityId()).param("action", removed.action()).param("summary", removed.summary())
-					.param("address", removed.clientAddress()).param("prev", removed.prevHash()).param("hash", removed.hash())
+			insert(victim);
+		}
+		assertThat(trail.verify().valid()).isTrue();
+
+		// the last event removed: the chain ends short of its head
+		try {
+			jdbc.sql("DELETE FROM audit_event WHERE id = :id").param("id", last.id()).update();
+			AuditTrail.Verification broken = trail.verify();
+			assertThat(broken.valid()).isFalse();
+			assertThat(broken.firstBrokenId()).isEqualTo(last.id());
+		}
+		finally {
+			insert(last);
+		}
+		assertThat(trail.verify().valid()).isTrue();
+	}
+
+	@Test
+	void an_event_inserted_in_the_database_breaks_the_chain_even_with_a_correct_hash() throws Exception {
+		tree.create(new OrgTree.NewOrg(unique(), "插入", OrgType.BRANCH, null, null, null));
+		trail.seal();
+		AuditEvent last = atSeq(lastSeq());
+		long forgedId = jdbc.sql("SELECT MAX(id) FROM audit_event").query(Long.class).single() + 1000;
+		AuditEvent unchained = new AuditEvent(forgedId, last.occurredAt(), "admin", null, "org", "1", "DELETE", "forged",
+				"127.0.0.1", null, null, null);
+		// appended after the head, hashed as the sealer would: the head does not name it
+		AuditEvent forged = unchained.chained(last.seq() + 1, last.hash());
+		try {
+			insert(forged);
+			AuditTrail.Verification broken = trail.verify();
+			assertThat(broken.valid()).isFalse();
+			assertThat(broken.firstBrokenId()).isEqualTo(forgedId);
+		}
+		finally {
+			jdbc.sql("DELETE FROM audit_event WHERE id = :id").param("id", forgedId).update();
+		}
+		// placed in the middle of the chain: its hash does not link to its neighbours
+		AuditEvent before = atSeq(last.seq() - 1);
+		try {
+			jdbc.sql("UPDATE audit_event SET seq = seq + 1000000 WHERE id = :id").param("id", last.id()).update();
+			insert(unchained.chained(last.seq(), before.hash()));
+			jdbc.sql("UPDATE audit_event SET seq = :seq WHERE id = :id").param("seq", last.seq() + 1).param("id", last.id())
+					.update();
+			AuditTrail.Verification broken = trail.verify();
+			assertThat(broken.valid()).isFalse();
+			assertThat(broken.firstBrokenId()).isEqualTo(last.id());
+		}
+		finally {
+			jdbc.sql("DELETE FROM audit_event WHERE id = :id").param("id", forgedId).update();
+			jdbc.sql("UPDATE audit_event SET seq = :seq WHERE id = :id").param("seq", last.seq()).param("id", last.id())
 					.update();
 		}
 		assertThat(trail.verify().valid()).isTrue();
+	}
+
+	@Test
+	void committed_events_not_sealed_yet_are_reported_as_unverified_until_the_sealer_chains_them() throws Exception {
+		trail.seal();
+		AuditTrail.Verification sealed = trail.verify();
+		assertThat(sealed.unsealed()).isZero();
+		tree.create(new OrgTree.NewOrg(unique(), "未封", OrgType.BRANCH, null, null, null));
+		tree.create(new OrgTree.NewOrg(unique(), "未封", OrgType.BRANCH, null, null, null));
+		AuditTrail.Verification pending = trail.verify();
+		assertThat(pending.valid()).isTrue();
+		assertThat(pending.unsealed()).isEqualTo(2);
+		assertThat(pending.checked()).isEqualTo(sealed.checked());
+		mvc.perform(get("/api/v1/audit/verify")).andExpect(jsonPath("$.unsealed").value(2));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE seq IS NULL AND hash IS NULL").query(Long.class).single())
+				.isEqualTo(2);
+
+		sealer.scheduled();
+		AuditTrail.Verification after = trail.verify();
+		assertThat(after.valid()).isTrue();
+		assertThat(after.unsealed()).isZero();
+		assertThat(after.checked()).isEqualTo(sealed.checked() + 2);
+	}
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Test
+	void an_event_committed_late_with_a_lower_id_is_sealed_after_higher_ones() throws Exception {
+		trail.seal();
+		java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+		String code = unique();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		// a transaction that draws its event's id first and commits last
+		Future<?> late = pool.submit(() -> zeren.platform.SystemWork.run("audit-late-test", () ->
+				new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+					trail.record(new AuditTrail.Change(null, "test", code, "LATE", "late"));
+					org.springframework.transaction.support.TransactionSynchronizationManager.getSynchronizations()
+							.forEach(sync -> sync.beforeCommit(false));
+					org.springframework.transaction.support.TransactionSynchronizationManager.unbindResource(trail);
+					org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+					org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+					inserted.countDown();
+					try {
+						commit.await();
+					}
+					catch (InterruptedException e) {
+						throw new IllegalStateException(e);
+					}
+				})));
+		try {
+			assertThat(inserted.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			tree.create(new OrgTree.NewOrg(unique(), "先交", OrgType.BRANCH, null, null, null));
+			long higher = jdbc.sql("SELECT MAX(id) FROM audit_event").query(Long.class).single();
+			// the late event's transaction is in flight: the sealer cannot see it, and does not wait for it
+			assertThat(trail.seal()).isEqualTo(1);
+			assertThat(trail.verify().unsealed()).isZero();
+			commit.countDown();
+			late.get();
+			long early = jdbc.sql("SELECT id FROM audit_event WHERE entity_type = 'test' AND entity_id = :code")
+					.param("code", code).query(Long.class).single();
+			assertThat(early).isLessThan(higher);
+			assertThat(trail.verify().unsealed()).isEqualTo(1);
+			assertThat(trail.seal()).isEqualTo(1);
+			AuditTrail.Verification verification = trail.verify();
+			assertThat(verification.valid()).isTrue();
+			assertThat(verification.unsealed()).isZero();
+			long seqEarly = jdbc.sql("SELECT seq FROM audit_event WHERE id = :id").param("id", early).query(Long.class).single();
+			long seqHigher = jdbc.sql("SELECT seq FROM audit_event WHERE id = :id").param("id", higher).query(Long.class).single();
+			assertThat(seqEarly).isGreaterThan(seqHigher);
+		}
+		finally {
+			commit.countDown();
+			pool.shutdown();
+		}
 	}
 
 	@Test
@@ -133,6 +272,7 @@ abstract class AuditContract extends ApiTest {
 		}
 		pool.shutdown();
 		assertThat(count()).isEqualTo(before + 30);
+		trail.seal();
 		AuditTrail.Verification verification = trail.verify();
 		assertThat(verification.valid()).isTrue();
 		assertThat(verification.checked()).isEqualTo(count());

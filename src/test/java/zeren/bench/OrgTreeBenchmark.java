@@ -498,7 +498,7 @@ public final class OrgTreeBenchmark {
 	 * {@code full_page_writes}, {@code synchronous_commit} on), which the shared test server turns
 	 * off; they are start-up options there, so they cannot be changed on it.
 	 */
-	private static String durableDatabase(String name) throws IOException, SQLException {
+	static String durableDatabase(String name) throws IOException, SQLException {
 		EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
 			.setServerConfig("full_page_writes", "on").setServerConfig("synchronous_commit", "on").start();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

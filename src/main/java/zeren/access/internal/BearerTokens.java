@@ -23,12 +23,17 @@ import zeren.platform.BusinessClock;
  * revoked, expired or unknown token, or one of a disabled user, is answered with 401. Password
  * guessing does not touch tokens: a lock on password attempts (see {@link LoginThrottle}) leaves
  * the user's tokens working, and no token needs a password check ({@link PasswordChecks}).
+ *
+ * <p>A read must not write: {@code last_used_at} is written at most once a minute per token (and
+ * node), by the first request of that minute, in its own statement outside the request's work;
+ * concurrent requests with one token do not queue on the token's row.
  */
 class BearerTokens extends OncePerRequestFilter {
 
 	private final JdbcClient jdbc;
 	private final BusinessClock clock;
 	private final AuthenticationEntryPoint entryPoint;
+	private final LastUse lastUse = new LastUse(java.time.Duration.ofMinutes(1));
 
 	BearerTokens(JdbcClient jdbc, BusinessClock clock, AuthenticationEntryPoint entryPoint) {
 		this.jdbc = jdbc;
@@ -61,8 +66,11 @@ class BearerTokens extends OncePerRequestFilter {
 			entryPoint.commence(request, response, new BadCredentialsException("bad token"));
 			return;
 		}
-		jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id").param("now", now)
-				.param("id", holder.tokenId()).update();
+		if (lastUse.due(holder.tokenId(), now)) {
+			// autocommit, outside any transaction of the request; at most once a minute per token and node
+			jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :now)")
+					.param("now", now).param("id", holder.tokenId()).update();
+		}
 		var authentication = UsernamePasswordAuthenticationToken.authenticated(
 				new ZerenUser(holder.userId(), holder.username()), null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
 		var context = SecurityContextHolder.createEmptyContext();

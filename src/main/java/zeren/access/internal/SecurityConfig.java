@@ -55,7 +55,8 @@ class SecurityConfig {
 	SecurityFilterChain api(HttpSecurity http, PasswordLogin passwordLogin, ProblemResponses problems,
 			JdbcClient jdbc, BusinessClock clock) throws Exception {
 		headers(http);
-		http.securityMatcher("/api/**")
+		// the metrics for Prometheus: a scraper signs in like automation, with a token or Basic
+		http.securityMatcher("/api/**", "/actuator/prometheus")
 				// HTTP Basic in its own lane of password checks: a flood of it cannot keep page users from signing in
 				.authenticationManager(manager(passwordLogin, PasswordChecks.Lane.API))
 				.csrf(csrf -> csrf.disable())

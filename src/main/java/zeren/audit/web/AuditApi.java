@@ -62,7 +62,7 @@ class AuditApi {
 	}
 
 	@GetMapping("/verify")
-	@Operation(summary = "Walk the hash chain: {valid, checked, firstBrokenId} (administrators)")
+	@Operation(summary = "Walk the sealed hash chain: {valid, checked, firstBrokenId, unsealed} — unsealed: committed events the sealer has not chained yet, not verified (administrators)")
 	AuditTrail.Verification verify() {
 		return query.verify(trail);
 	}
