@@ -9,7 +9,9 @@
 #
 # Settings (environment): SOAK_SECONDS (600), SOAK_CONNECTIONS (64), SOAK_THREADS (2, wrk's),
 # SOAK_TIMEOUT (10s: a slower answer counts as an error), SOAK_JAR (target/zeren.jar),
-# SOAK_JAVA_OPTS (-Xmx768m). The server listens on a free port of 127.0.0.1 only, on a fresh
+# SOAK_JAVA_OPTS (-Xmx768m), SOAK_BASE and SOAK_ADMIN_PASSWORD (a running server on a fresh
+# database to load instead of starting one; its logs are then not checked). The server listens
+# on a free port of 127.0.0.1 only, on a fresh
 # H2 file database under target/soak/, and is stopped at the end. Needs wrk and curl.
 set -euo pipefail
 
@@ -25,45 +27,36 @@ work="$PWD/target/soak"
 for tool in wrk curl java; do
 	command -v "$tool" >/dev/null || { echo "soak: $tool is missing (Debian: apt-get install -y wrk curl)" >&2; exit 2; }
 done
-[ -f "$jar" ] || { echo "soak: $jar is missing; build it with ./mvnw -B package -DskipTests" >&2; exit 2; }
+[ -n "${SOAK_BASE:-}" ] || [ -f "$jar" ] || { echo "soak: $jar is missing; build it with ./mvnw -B package -DskipTests" >&2; exit 2; }
 
 rm -rf "$work"
 mkdir -p "$work"
-secret() { od -An -N12 -tx1 /dev/urandom | tr -d ' \n'; }
+. src/test/shell/zeren-server.sh
 admin_password="Soak-admin-$(secret)"
 user_password="Soak-user-$(secret)"
 
 # ---- the server -----------------------------------------------------------------------------
 
-ZEREN_DATA_DIR="$work/data" ZEREN_ADMIN_PASSWORD="$admin_password" \
-	java ${SOAK_JAVA_OPTS:--Xmx768m} -jar "$jar" --server.address=127.0.0.1 --server.port=0 >"$work/app.log" 2>&1 &
-pid=$!
-stop() {
-	if kill -0 "$pid" 2>/dev/null; then
-		kill "$pid"
-		for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-		kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-	fi
-	wait "$pid" 2>/dev/null || true
-}
-trap stop EXIT
-
-port=
-for _ in $(seq 240); do
-	kill -0 "$pid" 2>/dev/null || { echo "soak: the server did not start:" >&2; tail -40 "$work/app.log" >&2; exit 1; }
-	port=$(sed -n 's/.*Tomcat started on port \([0-9][0-9]*\).*/\1/p' "$work/app.log" | head -1)
-	[ -n "$port" ] && break
-	sleep 1
-done
-[ -n "$port" ] || { echo "soak: no port after 240 s" >&2; exit 1; }
-base="http://127.0.0.1:$port"
-until curl -fsS "$base/actuator/health" | grep -q '"UP"'; do sleep 1; done
-echo "soak: server pid $pid on $base, database $work/data"
+if [ -n "${SOAK_BASE:-}" ]; then
+	# a server someone else runs (src/test/cluster/cluster.sh: nginx before two nodes); its
+	# logs are the caller's to check
+	base=$SOAK_BASE
+	admin_password=${SOAK_ADMIN_PASSWORD:?SOAK_ADMIN_PASSWORD is the admin password of $SOAK_BASE}
+	: >"$work/app.log"
+	echo "soak: the server at $base"
+else
+	ZEREN_DATA_DIR="$work/data" ZEREN_ADMIN_PASSWORD="$admin_password" JAR="$jar" JAVA_OPTS_SERVER="${SOAK_JAVA_OPTS:--Xmx768m}" \
+		server_start "$work/app.log"
+	pid=$SERVER_PID
+	trap 'server_stop "$pid"' EXIT
+	server_wait "$pid" "$work/app.log"
+	base="http://127.0.0.1:$SERVER_PORT"
+	echo "soak: server pid $pid on $base, database $work/data"
+fi
 
 # ---- the data: a city with eight units, a user who manages and supervises it, a token ---------
 
 admin() { curl -fsS -u "admin:$admin_password" -H 'Content-Type: application/json' "$@"; }
-id_of() { sed -n 's/^{"id":\([0-9][0-9]*\).*/\1/p'; }
 
 root=$(admin -X POST "$base/api/v1/orgs" -d '{"code":"SOAK","name":"压测市委","type":"PARTY_COMMITTEE"}' | id_of)
 units=
@@ -80,13 +73,10 @@ token=$(admin -X POST "$base/api/v1/users/$user/tokens" -d '{"name":"soak","days
 [ -n "$root" ] && [ -n "$user" ] && [ -n "$token" ] || { echo "soak: setting up the data failed" >&2; exit 1; }
 
 # one signed-in page session per wrk thread, each with the CSRF token its pages carry
-csrf_of() { sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1; }
 : >"$work/sessions.txt"
 for s in $(seq "$threads"); do
 	jar_file="$work/cookies-$s.txt"
-	login_csrf=$(curl -fsS -c "$jar_file" -b "$jar_file" "$base/login" | csrf_of)
-	curl -fsS -o /dev/null -c "$jar_file" -b "$jar_file" --data-urlencode "username=soak" \
-		--data-urlencode "password=$user_password" --data-urlencode "_csrf=$login_csrf" "$base/login"
+	sign_in "$base" "$jar_file" soak "$user_password"
 	page_csrf=$(curl -fsS -c "$jar_file" -b "$jar_file" "$base/orgs/$root" | csrf_of)
 	cookie=$(awk '$6 == "SESSION" { print $7 }' "$jar_file")
 	[ -n "$cookie" ] && [ -n "$page_csrf" ] || { echo "soak: signing in failed" >&2; exit 1; }

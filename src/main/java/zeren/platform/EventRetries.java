@@ -31,7 +31,8 @@ class EventRetries {
 	}
 
 	@Scheduled(fixedDelayString = "${zeren.events.retry-every:PT5M}", initialDelayString = "${zeren.events.retry-every:PT5M}")
-	@SchedulerLock(name = "event-retries", lockAtMostFor = "PT10M", lockAtLeastFor = "PT0S")
+	// held for a whole period: the nodes' unsynchronised ticks resubmit once per period in all
+	@SchedulerLock(name = "event-retries", lockAtMostFor = "PT10M", lockAtLeastFor = "${zeren.events.retry-every:PT5M}")
 	void retry() {
 		SystemWork.run("event-retries", () -> {
 			try {

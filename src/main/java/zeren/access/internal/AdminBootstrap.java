@@ -43,10 +43,21 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		boolean generated = configuredPassword == null || configuredPassword.isBlank();
 		String password = generated ? randomPassword() : configuredPassword;
-		zeren.platform.SystemWork.run("admin-bootstrap", () -> transactions.executeWithoutResult(s -> {
-			var admin = users.create(new Users.NewUser("admin", password, null, true));
-			users.addGrant(admin.id(), new Users.NewGrant(Role.ADMIN, null, true));
-		}));
+		try {
+			zeren.platform.SystemWork.run("admin-bootstrap", () -> transactions.executeWithoutResult(s -> {
+				var admin = users.create(new Users.NewUser("admin", password, null, true));
+				users.addGrant(admin.id(), new Users.NewGrant(Role.ADMIN, null, true));
+			}));
+		}
+		catch (RuntimeException e) {
+			// nodes started together on an empty database: another one created it first (this
+			// transaction, its audit included, is rolled back)
+			if (users.findByUsername("admin").isPresent()) {
+				log.info("the user 'admin' was created by another node starting at the same time");
+				return;
+			}
+			throw e;
+		}
 		if (generated) {
 			String line = "=".repeat(78);
 			log.warn("\n{}\n  Created the user 'admin' with the password: {}\n"

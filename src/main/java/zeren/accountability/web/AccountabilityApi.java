@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.platform.ReadOnlyWork;
 import zeren.accountability.AccountabilityCase;
 import zeren.accountability.AccountabilityStatistics;
 import zeren.accountability.CaseDecisions;
@@ -217,6 +218,7 @@ class AccountabilityApi {
 		return integrityFiles.of(personId);
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/api/v1/accountability/statistics")
 	@Operation(summary = "Accountability statistics of a subtree for a year: cases, parties by grade, forms, 一案双查 cases")
 	AccountabilityStatistics.Statistics statistics(@RequestParam long orgId, @RequestParam(required = false) Integer year) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import zeren.platform.ReadOnlyWork;
 import zeren.accountability.AccountabilityCase;
 import zeren.accountability.AccountabilityCase.AppealOutcome;
 import zeren.accountability.AccountabilityCase.Disposition;
@@ -249,6 +250,7 @@ class AccountabilityPages {
 		return "accountability/person";
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/accountability/statistics")
 	String statistics(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			Model model) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import zeren.platform.ReadOnlyWork;
 import zeren.audit.AuditEvent;
 import zeren.audit.AuditQuery;
 import zeren.audit.AuditTrail;
@@ -34,6 +35,7 @@ class AuditApi {
 		this.clock = clock;
 	}
 
+	@ReadOnlyWork
 	@GetMapping
 	@Operation(summary = "Events, newest first, in the caller's supervisory scope (administrators: all)")
 	List<AuditEvent> events(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,
@@ -44,6 +46,7 @@ class AuditApi {
 		return query.find(new AuditQuery.Filter(orgId, user, entity, from, to), limit);
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/export")
 	@Operation(summary = "The same events as an Excel file (at most 100,000)")
 	void export(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import zeren.platform.ReadOnlyWork;
 import zeren.audit.AuditQuery;
 import zeren.platform.BusinessClock;
 import zeren.platform.NotFoundException;
@@ -27,6 +28,7 @@ class AuditPages {
 		this.clock = clock;
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/audit")
 	String audit(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,
 			@RequestParam(required = false) String entity,
@@ -54,6 +56,7 @@ class AuditPages {
 	record Chosen(long id, String name) {
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/audit/export.xlsx")
 	void export(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,
 			@RequestParam(required = false) String entity,

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.platform.document.DocumentFormat;
+import zeren.platform.ReadOnlyWork;
 import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
@@ -51,6 +52,7 @@ class LetterApi {
 		return letters.issuedBy(orgId, year == null ? clock.today().getYear() : year);
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/api/v1/duty/letters/overview")
 	@Operation(summary = "Who has and has not signed, for the letters issued in an organisation's subtree in a year (within the caller's scope)")
 	ResponsibilityLetters.Overview overview(@RequestParam long orgId, @RequestParam(required = false) Integer year) {

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
+import zeren.platform.ReadOnlyWork;
 import zeren.platform.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,6 +88,7 @@ class InterviewApi {
 		return records.download(id, evidenceId).toResponse();
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/api/v1/interviews/coverage")
 	@Operation(summary = "Coverage of the interview rules for an organisation's subtree and a year: pairs of posts "
 			+ "required, covered, per level, and every missing pair")

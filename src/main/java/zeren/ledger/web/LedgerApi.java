@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.platform.ReadOnlyWork;
 import zeren.ledger.LedgerTask;
 import zeren.ledger.Reconciliation;
 import zeren.ledger.WorkLedger;
@@ -50,6 +51,7 @@ class LedgerApi {
 		return ledger.tasks(orgId, year == null ? clock.today().getYear() : year, groupBy, key, column);
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/api/v1/ledger/export")
 	@Operation(summary = "The ledger (one row per entry, with its task) of an organisation and its subtree as XLSX, streamed")
 	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,

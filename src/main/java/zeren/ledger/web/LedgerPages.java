@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import zeren.platform.ReadOnlyWork;
 import zeren.ledger.Reconciliation;
 import zeren.ledger.WorkLedger;
 import zeren.org.OrgTree;
@@ -60,6 +61,7 @@ class LedgerPages {
 		return "ledger/tasks";
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/ledger/export")
 	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
 			HttpServletResponse response) throws IOException {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.platform.document.DocumentFormat;
+import zeren.platform.ReadOnlyWork;
 import zeren.platform.BusinessClock;
 import zeren.report.AnnualReport;
 import zeren.report.AnnualReports;
@@ -58,6 +59,7 @@ class ReportApi {
 		return reports.of(orgId, year(year));
 	}
 
+	@ReadOnlyWork
 	@GetMapping("/api/v1/reports/overview")
 	@Operation(summary = "For the upper level: the reporting organisations of a subtree and a year, who submitted, "
 			+ "who is late, open queries")
