@@ -88,6 +88,14 @@ class LedgerBrowserTest extends BrowserTest {
 		expect(page.locator("#item-status")).hasText("进行中");
 		expect(page.locator("#item-history")).containsText("缺少签到表");
 		button("提交销号").click();
+		expect(page.locator("#item-status")).hasText("待审核销号");
+		// who submitted does not close it: another person of the verifying side does (separation of duties)
+		String url = page.url();
+		String verifier = unique("verifier").toLowerCase();
+		var account = users.create(new zeren.access.Users.NewUser(verifier, "password-of-the-verifier-1", null, true));
+		users.addGrant(account.id(), new zeren.access.Users.NewGrant(zeren.access.Role.ADMIN, null, true));
+		signIn(verifier, "password-of-the-verifier-1");
+		page.navigate(url);
 		button("销号").click();
 		confirm();
 		expect(page.locator("#item-status")).hasText("已销号");
