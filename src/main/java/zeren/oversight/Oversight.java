@@ -92,7 +92,7 @@ public class Oversight {
 	}
 
 	static final String SELECT = """
-			SELECT ob.kind, ob.org_id, o.name AS org_name, ob.obl_year AS year, ob.subject, ob.due_date, ob.done_on,
+			SELECT ob.kind, ob.org_id, o.name AS org_name, ob.obl_year AS "year", ob.subject, ob.due_date, ob.done_on,
 			       ob.status, ob.colour, ob.post_id, p.title AS post_title, ob.holder_id, pe.name AS holder_name, ob.link,
 			       ob.swept_on
 			FROM oversight_obligation ob JOIN org o ON o.id = ob.org_id
@@ -172,12 +172,12 @@ public class Oversight {
 		return new Line(id, name, hasChildren, byKind, all);
 	}
 
-	/** When an instance changed colour, oldest first (how long was it red?). */
+	/** When an instance changed colour, in the order the sweeps found it (how long was it red?). */
 	public List<ColourChange> colourHistory(String kind, long orgId, int year, long subject) {
 		tree.get(orgId);
 		return jdbc.sql("""
 				SELECT from_colour, to_colour, changed_on FROM oversight_colour_change
-				WHERE obl_year = :year AND org_id = :org AND kind = :kind AND subject = :subject ORDER BY changed_on, id
+				WHERE obl_year = :year AND org_id = :org AND kind = :kind AND subject = :subject ORDER BY id
 				""").param("year", year).param("org", orgId).param("kind", kind).param("subject", subject)
 				.query(Rows.of(ColourChange.class)).list();
 	}

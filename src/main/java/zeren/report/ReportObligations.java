@@ -14,7 +14,8 @@ import zeren.tracking.TrackedItemObligations;
 /**
  * 履责's report obligations: in year Y, the committee's report (subject 1) and its principal's
  * (subject 2) on year Y−1 submitted by {@code zeren.report.deadline} of Y (the report module's own
- * deadline: one fact, one setting), owed by every committee that has an upper level; and every
+ * deadline: one fact, one setting), owed by every committee that has an upper level — the
+ * principal's is VACANT while nobody holds the 书记 post on the due date —; and every
  * query (质询) answered by its deadline (the answers are tracked items).
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +28,10 @@ class ReportObligations {
 		return ObligationRule.of("report.annual", 22, year -> new ObligationRule.Query("""
 				SELECT o.id AS org_id, k.subject, CAST(:reportDue AS DATE) AS due_date,
 				       CASE WHEN r.status <> 'DRAFT' THEN r.submitted_on END AS done_on,
-				       CASE WHEN o.active = FALSE OR o.parent_id IS NULL THEN 'NOT_APPLICABLE' END AS flag,
+				       CASE WHEN o.active = FALSE OR o.parent_id IS NULL THEN 'NOT_APPLICABLE'
+				            WHEN k.subject = 2 AND NOT EXISTS (SELECT 1 FROM post p JOIN tenure t ON t.post_id = p.id
+				                 WHERE p.org_id = o.id AND p.kind = 'SECRETARY' AND t.start_date <= CAST(:reportDue AS DATE)
+				                   AND (t.end_date IS NULL OR t.end_date >= CAST(:reportDue AS DATE))) THEN 'VACANT' END AS flag,
 				       (SELECT MIN(p.id) FROM post p WHERE p.org_id = o.id AND p.kind = 'SECRETARY' AND p.active = TRUE) AS post_id,
 				       '/reports?orgId=' || CAST(o.id AS VARCHAR(20)) || '&year=' || CAST(:reportYear AS VARCHAR(4)) AS link
 				FROM org o
