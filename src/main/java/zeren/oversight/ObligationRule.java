@@ -41,19 +41,34 @@ public interface ObligationRule {
 	/** The statement and its parameters (besides the subtree range) for a responsibility year. */
 	Query query(int year);
 
+	/**
+	 * Whether the instances are reminded by a mechanism of their own (tracked items have their
+	 * reminders): then the obligation reminders leave them out, so nobody hears of one thing twice.
+	 */
+	default boolean remindedElsewhere() {
+		return false;
+	}
+
 	/** A rule from its kind, order and queries (what most modules need). */
 	static ObligationRule of(String kind, int order, java.util.function.IntFunction<Query> queries) {
+		return of(kind, order, queries, false);
+	}
+
+	/** A rule from its kind, order and queries, and whether its instances are reminded elsewhere. */
+	static ObligationRule of(String kind, int order, java.util.function.IntFunction<Query> queries,
+			boolean remindedElsewhere) {
 		if (kind == null || !kind.matches("[a-z]+\\.[a-z-]{1,48}")) {
 			throw new IllegalArgumentException("an obligation kind is <module>.<name>, lower case");
 		}
-		record Rule(String kind, int order, java.util.function.IntFunction<Query> queries) implements ObligationRule {
+		record Rule(String kind, int order, java.util.function.IntFunction<Query> queries, boolean remindedElsewhere)
+				implements ObligationRule {
 
 			@Override
 			public Query query(int year) {
 				return queries.apply(year);
 			}
 		}
-		return new Rule(kind, order, queries);
+		return new Rule(kind, order, queries, remindedElsewhere);
 	}
 
 	record Query(String sql, Map<String, Object> parameters) {

@@ -181,4 +181,23 @@ public class Oversight {
 				""").param("year", year).param("org", orgId).param("kind", kind).param("subject", subject)
 				.query(Rows.of(ColourChange.class)).list();
 	}
+
+	/**
+	 * For the reminders: every instance of the year that is not done and carries a warning, of the
+	 * kinds not reminded elsewhere, with a responsible post, handed over one by one (not held in
+	 * memory). Unrestricted: the reminder job runs as system work.
+	 */
+	public void remindable(int year, java.util.function.Consumer<Obligation> sink) {
+		List<String> kinds = sweep.rules().stream().filter(r -> !r.remindedElsewhere()).map(ObligationRule::kind).toList();
+		if (kinds.isEmpty()) {
+			return;
+		}
+		var rows = Rows.of(Obligation.class);
+		int[] n = { 0 };
+		jdbc.sql(SELECT + " WHERE ob.obl_year = :year AND ob.colour <> 'NONE' AND ob.status IN ('OPEN', 'OVERDUE', 'VACANT')"
+				+ " AND ob.post_id IS NOT NULL AND ob.kind IN (:kinds)").param("year", year).param("kinds", kinds)
+				.query(rs -> {
+					sink.accept(rows.mapRow(rs, n[0]++));
+				});
+	}
 }

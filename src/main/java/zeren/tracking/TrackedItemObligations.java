@@ -10,7 +10,8 @@ import zeren.oversight.ObligationRule;
  * per item (subject = the item's id), owed by the item's organisation, the responsible post its
  * owner, done on the day it was closed. Modules whose records are tracked items declare theirs
  * with {@link #rule} (ledger tasks, rectifications, interview follow-ups, query answers, case
- * execution), so the one mechanism of tracked items is also the one obligation of them.
+ * execution), so the one mechanism of tracked items is also the one obligation of them. Their reminders
+ * are the tracked items' own ({@code remindedElsewhere}).
  */
 public final class TrackedItemObligations {
 
@@ -27,6 +28,6 @@ public final class TrackedItemObligations {
 				       '/tracking/items/' || CAST(t.id AS VARCHAR(20)) AS link
 				FROM tracked_item t JOIN org o ON o.id = t.org_id
 				WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND t.item_year = :trackingYear AND t.kind IN (:trackingKinds)
-				""", Map.of("trackingYear", year, "trackingKinds", kinds)));
+				""", Map.of("trackingYear", year, "trackingKinds", kinds)), true);
 	}
 }
