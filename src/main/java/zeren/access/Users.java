@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -51,7 +52,7 @@ public class Users {
 
 	/** The user's row, with the latest end of a lock on their password attempts (from any address). */
 	private static final String SELECT_USER = """
-			SELECT u.id, u.username, u.person_id, u.enabled,
+			SELECT u.id, u.username, u.person_id, u.enabled, u.email,
 			       (SELECT MAX(t.locked_until) FROM login_throttle t
 			        WHERE t.username = u.username_key AND t.locked_until > :now) AS locked_until
 			FROM app_user u
@@ -59,7 +60,7 @@ public class Users {
 
 	static final RowMapper<UserAccount> USER = (rs, n) -> new UserAccount(rs.getLong("id"), rs.getString("username"),
 			(Long) rs.getObject("person_id", Long.class), rs.getBoolean("enabled"),
-			rs.getObject("locked_until", OffsetDateTime.class));
+			rs.getObject("locked_until", OffsetDateTime.class), rs.getString("email"));
 
 	static final RowMapper<Grant> GRANT = (rs, n) -> new Grant(rs.getLong("id"), rs.getLong("user_id"),
 			Role.valueOf(rs.getString("role")), (Long) rs.getObject("org_id", Long.class),
@@ -100,7 +101,11 @@ public class Users {
 	}
 
 	public record NewUser(@NotBlank @Size(max = 64) String username, @NotNull String password, Long personId,
-			Boolean enabled) {
+			Boolean enabled, @Email @Size(max = 254) String email) {
+
+		public NewUser(String username, String password, Long personId, Boolean enabled) {
+			this(username, password, personId, enabled, null);
+		}
 	}
 
 	static List<InputError> passwordErrors(String field, String username, String password) {
@@ -126,9 +131,9 @@ public class Users {
 		var keys = new GeneratedKeyHolder();
 		try {
 			jdbc.sql("""
-					INSERT INTO app_user (username, username_key, password_hash, person_id, enabled, created_at, password_changed_at)
-					VALUES (:username, :key, :hash, :person, :enabled, :now, :now)
-					""").param("username", username).param("key", LoginThrottle.key(username))
+					INSERT INTO app_user (username, username_key, password_hash, person_id, enabled, created_at, password_changed_at, email)
+					VALUES (:username, :key, :hash, :person, :enabled, :now, :now, :email)
+					""").param("username", username).param("email", Contacts.normalEmail(request.email())).param("key", LoginThrottle.key(username))
 					.param("hash", encoder.encode(request.password()))
 					.param("person", request.personId()).param("enabled", request.enabled() == null || request.enabled())
 					.param("now", now).update(keys, "id");

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * sees nothing: the scope of a call without a user and without system work is empty.
  *
  * <pre>{@code
- * SystemWork.run("rectification-reminders", () -> reminders.remind(clock.today()));
+ * SystemWork.run("reminders", reminders::runToday);
  * }</pre>
  *
  * The mark is held by the current thread only: a thread started from inside system work does not

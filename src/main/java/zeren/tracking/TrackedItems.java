@@ -254,6 +254,21 @@ public class TrackedItems {
 		}
 	}
 
+	/**
+	 * Every item not closed whose deadline is yellow or red on {@code day} (by {@link TrackingRules}),
+	 * in the caller's view, earliest deadline first, with its warning as of {@code day}: what the
+	 * daily reminders send. One streamed statement over the deadline.
+	 */
+	public void forEachDue(LocalDate day, Consumer<TrackedItem> consumer) {
+		Scope reading = scope.reading();
+		try (Stream<Stored> stored = reading.bind(streaming.sql(ItemRows.SELECT
+				+ " WHERE t.status <> 'CLOSED' AND t.deadline <= :lastYellow AND " + ItemRows.visible(reading)
+				+ " ORDER BY t.deadline, t.id")).param("lastYellow", rules.lastYellow(day))
+				.query(Rows.of(Stored.class)).stream()) {
+			stored.forEach(s -> consumer.accept(rows.row(s, day).item()));
+		}
+	}
+
 	/** One entry with its item, for exports. */
 	public record EntryRow(long itemId, String sourceRef, long orgId, String orgName, String title, Status status,
 			LocalDate deadline, long entryId, LocalDate date, String text, String recordedBy, int evidenceCount) {

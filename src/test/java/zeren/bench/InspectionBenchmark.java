@@ -20,7 +20,6 @@ import zeren.inspection.Findings;
 import zeren.inspection.Inspection;
 import zeren.inspection.Inspections;
 import zeren.inspection.Notices;
-import zeren.inspection.RectificationReminders;
 import zeren.inspection.Rectifications;
 import zeren.org.OrgImport;
 import zeren.org.OrgTree;
@@ -33,7 +32,7 @@ import zeren.platform.BusinessClock;
  * its whole subtree with {@code bench.findings} (2,000) findings, each rectified through
  * {@link Rectifications#assign} (a tracked item each). Times the notices a village and a county
  * received, the target organisations of the province rule, the findings of the province, the
- * rectification board of the province and of a city, and the reminder job when every
+ * rectification board of the province and of a city, and the daily reminders when every
  * rectification has just become overdue (then again: nothing left to do).
  *
  * <p>Run: {@code ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=zeren.bench.InspectionBenchmark
@@ -62,14 +61,14 @@ public final class InspectionBenchmark {
 		Path out = Path.of(System.getProperty("bench.out", "target/benchmarks/inspection.md"));
 		int findingCount = Integer.getInteger("bench.findings", 2000);
 		ConfigurableApplicationContext context = NationalTree.boot("zeren_bench_inspection",
-				"--zeren.inspection.reminders.cron=-");
+				"--zeren.notification.reminders.cron=-");
 		DataSource dataSource = context.getBean(DataSource.class);
 		OrgTree tree = context.getBean(OrgTree.class);
 		Inspections inspections = context.getBean(Inspections.class);
 		Findings findings = context.getBean(Findings.class);
 		Notices notices = context.getBean(Notices.class);
 		Rectifications rectifications = context.getBean(Rectifications.class);
-		RectificationReminders reminders = context.getBean(RectificationReminders.class);
+		zeren.notification.Reminders reminders = context.getBean(zeren.notification.Reminders.class);
 		LocalDate today = context.getBean(BusinessClock.class).today();
 
 		line("# Supervision (督责) on the national tree");
@@ -144,13 +143,13 @@ public final class InspectionBenchmark {
 		measure("rectification board of a city", () -> (int) rectifications.board(city, deadline.getYear(), today).total());
 		LocalDate overdue = deadline.plusDays(1);
 		started = System.nanoTime();
-		int written = reminders.remind(overdue);
+		int written = reminders.run(overdue).reminders();
 		double remindSeconds = seconds(System.nanoTime() - started);
 		started = System.nanoTime();
-		int again = reminders.remind(overdue);
+		int again = reminders.run(overdue).newReminders();
 		double againSeconds = seconds(System.nanoTime() - started);
-		line("| reminder job, every rectification just overdue | %,d reminders | %.0f | | |", written, remindSeconds * 1000);
-		line("| reminder job again the same day (nothing to do) | %,d reminders | %.0f | | |", again, againSeconds * 1000);
+		line("| daily reminders (notification), every rectification just overdue | %,d reminders | %.0f | | |", written, remindSeconds * 1000);
+		line("| daily reminders again the same day (nothing new) | %,d sent | %.0f | | |", again, againSeconds * 1000);
 		line();
 		line("Reads: %d untimed run, then %d timed, through the services as the system (unrestricted scope). "
 				+ "The reminder job: one run each, timed around the call.", 1, RUNS);

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpSession;
 import zeren.access.ApiToken;
 import zeren.access.Role;
 import zeren.access.Users;
+import zeren.access.Contacts;
 import zeren.access.internal.PasswordChecksBusy;
 import zeren.platform.CurrentUser;
 import zeren.org.OrgTree;
@@ -38,10 +39,12 @@ class AccessPages {
 	private final MessageSource messages;
 	private final PageErrors pageErrors;
 	private final People people;
+	private final Contacts contacts;
 
 	AccessPages(Users users, CurrentScope scope, OrgTree tree, MessageSource messages, PageErrors pageErrors,
-			People people) {
+			People people, Contacts contacts) {
 		this.users = users;
+		this.contacts = contacts;
 		this.people = people;
 		this.scope = scope;
 		this.tree = tree;
@@ -64,7 +67,33 @@ class AccessPages {
 		model.addAttribute("user", users.get(id));
 		model.addAttribute("tokens", users.tokens(id));
 		model.addAttribute("grants", users.grants(id));
+		model.addAttribute("channels", contacts.mine());
 		return "access/account";
+	}
+
+	/** The signed-in user's choice of channels for their reminders (the inbox always). */
+	@PostMapping("/account/channels")
+	String channels(@RequestParam(defaultValue = "false") boolean email, @RequestParam(defaultValue = "false") boolean message,
+			RedirectAttributes flash, Locale locale) {
+		contacts.setMine(new Contacts.Channels(email, message));
+		flash.addFlashAttribute("notice", messages.getMessage("notification.channels.saved", null, locale));
+		return "redirect:/account";
+	}
+
+	/** An administrator sets a user's e-mail address (blank removes it). */
+	@PostMapping("/admin/users/{id}/email")
+	String email(@PathVariable long id, @RequestParam(required = false) String email, RedirectAttributes flash,
+			Locale locale) {
+		requireAdmin();
+		try {
+			contacts.setEmail(id, new Contacts.EmailChange(email));
+			flash.addFlashAttribute("notice", messages.getMessage("users.email.saved", null, locale));
+		}
+		catch (InvalidInputException e) {
+			flash.addFlashAttribute("errors", render(e, locale));
+			flash.addFlashAttribute("typedEmail", email);
+		}
+		return "redirect:/admin/users/" + id;
 	}
 
 	/** Changes one's password; this page's session stays, the user's other sessions end. */
@@ -139,14 +168,16 @@ class AccessPages {
 
 	@PostMapping("/admin/users")
 	String createUser(@RequestParam(required = false) String username, @RequestParam(required = false) String password,
-			RedirectAttributes flash, Locale locale) {
+			@RequestParam(required = false) String email, RedirectAttributes flash, Locale locale) {
 		requireAdmin();
 		try {
-			long id = users.create(new Users.NewUser(username, password, null, true)).id();
+			long id = users.create(new Users.NewUser(username, password, null, true, email)).id();
 			return "redirect:/admin/users/" + id;
 		}
 		catch (InvalidInputException | ConflictException e) {
 			flash.addFlashAttribute("errors", render(e, locale));
+			flash.addFlashAttribute("typedUsername", username);
+			flash.addFlashAttribute("typedEmail", email);
 			return "redirect:/admin/users";
 		}
 	}

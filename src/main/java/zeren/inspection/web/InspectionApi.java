@@ -28,7 +28,6 @@ import zeren.inspection.Inspections;
 import zeren.inspection.Notice;
 import zeren.inspection.Notices;
 import zeren.inspection.Rectification;
-import zeren.inspection.RectificationReminders;
 import zeren.inspection.Rectifications;
 import zeren.platform.BusinessClock;
 import zeren.platform.InvalidInputException;
@@ -44,17 +43,15 @@ class InspectionApi {
 	private final BusinessClock clock;
 	private final NoticePdf pdf;
 	private final Rectifications rectifications;
-	private final RectificationReminders reminders;
 
 	InspectionApi(Inspections inspections, Findings findings, Notices notices, BusinessClock clock, NoticePdf pdf,
-			Rectifications rectifications, RectificationReminders reminders) {
+			Rectifications rectifications) {
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
 		this.clock = clock;
 		this.pdf = pdf;
 		this.rectifications = rectifications;
-		this.reminders = reminders;
 	}
 
 	@PostMapping("/api/v1/inspection/inspections")
@@ -218,17 +215,5 @@ class InspectionApi {
 	@Operation(summary = "The rectification board of an organisation and its subtree for a year: open, due soon, overdue, closed")
 	Rectifications.Board board(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
 		return rectifications.board(orgId, year == null ? clock.today().getYear() : year, clock.today());
-	}
-
-	@GetMapping("/api/v1/inspection/reminders")
-	@Operation(summary = "Reminders of overdue rectifications to posts of an organisation and everything below it")
-	List<RectificationReminders.Reminder> reminders(@RequestParam long orgId) {
-		return reminders.inSubtree(orgId);
-	}
-
-	@GetMapping("/api/v1/inspection/reminders/mine")
-	@Operation(summary = "The caller's reminders: those to the posts their person holds today")
-	List<RectificationReminders.Reminder> myReminders() {
-		return reminders.mine();
 	}
 }

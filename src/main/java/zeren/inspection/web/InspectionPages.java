@@ -23,7 +23,6 @@ import zeren.inspection.Inspection;
 import zeren.inspection.Inspections;
 import zeren.inspection.Notice;
 import zeren.inspection.Notices;
-import zeren.inspection.RectificationReminders;
 import zeren.inspection.Rectifications;
 import zeren.org.Leadership;
 import zeren.org.OrgTree;
@@ -45,11 +44,9 @@ class InspectionPages {
 	private final PageErrors errors;
 	private final NoticePdf pdf;
 	private final Rectifications rectifications;
-	private final RectificationReminders reminders;
 
 	InspectionPages(Inspections inspections, Findings findings, Notices notices, OrgTree tree, Leadership leadership,
-			BusinessClock clock, PageErrors errors, NoticePdf pdf, Rectifications rectifications,
-			RectificationReminders reminders) {
+			BusinessClock clock, PageErrors errors, NoticePdf pdf, Rectifications rectifications) {
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
@@ -59,7 +56,6 @@ class InspectionPages {
 		this.errors = errors;
 		this.pdf = pdf;
 		this.rectifications = rectifications;
-		this.reminders = reminders;
 	}
 
 	/** The organisation chooser every page of the module shares. */
@@ -244,16 +240,6 @@ class InspectionPages {
 			model.addAttribute("columns", Rectifications.Column.values());
 		}
 		return "inspection/board";
-	}
-
-	@GetMapping("/inspection/reminders")
-	String reminders(@RequestParam(required = false) Long orgId, Model model) {
-		chooser(orgId, model);
-		model.addAttribute("mine", reminders.mine());
-		if (orgId != null) {
-			model.addAttribute("reminders", reminders.inSubtree(orgId));
-		}
-		return "inspection/reminders";
 	}
 
 	@PostMapping("/inspection/notices")

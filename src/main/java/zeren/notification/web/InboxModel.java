@@ -1,0 +1,24 @@
+package zeren.notification.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import zeren.notification.Notifications;
+import zeren.platform.CurrentUser;
+
+/** The unread count in the header of every page ({@code nav-inbox}); none without a signed-in user. */
+@ControllerAdvice(annotations = Controller.class)
+class InboxModel {
+
+	private final Notifications notifications;
+
+	InboxModel(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@ModelAttribute("inboxUnread")
+	Long inboxUnread() {
+		return CurrentUser.id().isPresent() ? notifications.unreadCount() : null;
+	}
+}

@@ -1,0 +1,4 @@
+package zeren.notification;
+
+class NotificationH2Test extends NotificationContract {
+}

@@ -1,0 +1,7 @@
+package zeren.notification;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class NotificationPostgresTest extends NotificationContract {
+}
