@@ -185,6 +185,26 @@ abstract class OversightContract extends ApiTest {
 	}
 
 	@Test
+	void red_and_yellow_obligations_are_handed_to_the_reminders_but_not_tracked_items() {
+		Fixture f = fixture(unique());
+		clock.set(LocalDate.of(YEAR, 5, 1));
+		sweep.sweep(f.city().id(), YEAR);
+		List<Obligation> remindable = new java.util.ArrayList<>();
+		oversight.remindable(YEAR, o -> {
+			if (o.orgId() == f.town().id()) {
+				remindable.add(o);
+			}
+		});
+		// the town's list, letters and reports are red, each with the responsible post
+		assertThat(remindable).extracting(Obligation::kind).contains("duty.list", "report.annual")
+				.doesNotContain("ledger.tasks", "inspection.rectifications");
+		assertThat(remindable).allSatisfy(o -> {
+			assertThat(o.colour()).isEqualTo(Obligation.Colour.RED);
+			assertThat(o.postId()).isEqualTo(f.townSecretary().id());
+		});
+	}
+
+	@Test
 	void the_sweep_is_idempotent() {
 		Fixture f = fixture(unique());
 		clock.set(LocalDate.of(YEAR, 5, 1));
