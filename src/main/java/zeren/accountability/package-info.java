@@ -6,5 +6,5 @@
  * integrity file (廉政档案) of a person and the statistics of a subtree.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accountability (追责)",
-		allowedDependencies = { "org", "tracking", "audit", "platform" })
+		allowedDependencies = { "org", "tracking", "audit", "platform", "oversight" })
 package zeren.accountability;

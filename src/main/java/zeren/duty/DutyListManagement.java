@@ -127,6 +127,7 @@ public class DutyListManagement {
 		snapshot(listId, 1, "PUBLISH", null);
 		audit.record(new AuditTrail.Change(head.orgId(), "duty-list", listId, "PUBLISH", "year=" + head.year()));
 		events.publishEvent(new DutyListsChanged(head.orgId(), head.year(), false));
+		events.publishEvent(new zeren.oversight.ObligationsAffected(head.orgId(), head.year()));
 		return lists.get(listId);
 	}
 
@@ -153,6 +154,7 @@ public class DutyListManagement {
 		audit.record(new AuditTrail.Change(head.orgId(), "duty-list", head.id(), "AMEND",
 				"version=%d %s reason=%s".formatted(version, what, reason)));
 		events.publishEvent(new DutyListsChanged(head.orgId(), head.year(), false));
+		events.publishEvent(new zeren.oversight.ObligationsAffected(head.orgId(), head.year()));
 	}
 
 	// ---- items ----------------------------------------------------------------------------

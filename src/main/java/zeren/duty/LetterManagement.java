@@ -59,9 +59,12 @@ public class LetterManagement {
 	private final String preamble;
 	private final Validator validator;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	LetterManagement(JdbcClient jdbc, ResponsibilityLetters letters, OrgTree tree, BusinessClock clock,
 			CurrentScope scope, AuditTrail audit, Validator validator,
-			@Value("${zeren.letters.title:}") String titlePattern, @Value("${zeren.letters.preamble:}") String preamble) {
+			@Value("${zeren.letters.title:}") String titlePattern, @Value("${zeren.letters.preamble:}") String preamble,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.validator = validator;
 		this.letters = letters;
@@ -69,6 +72,7 @@ public class LetterManagement {
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.events = events;
 		this.titlePattern = titlePattern == null || titlePattern.isBlank() ? "{0}年度全面从严治党主体责任书" : titlePattern;
 		this.preamble = preamble;
 	}
@@ -379,6 +383,9 @@ public class LetterManagement {
 		if (both) {
 			jdbc.sql("UPDATE duty_letter SET status = 'SIGNED', signed_at = :now WHERE id = :id").param("now", now)
 					.param("id", id).update();
+		}
+		if (both) {
+			events.publishEvent(new zeren.oversight.ObligationsAffected(h.issuerOrgId(), h.year()));
 		}
 		audit.record(new AuditTrail.Change(h.issuerOrgId(), "letter", id, "SIGN",
 				"party=%s person=%d post=%d sha256=%s%s".formatted(signing, personId, party.postId(),

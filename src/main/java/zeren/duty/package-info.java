@@ -4,5 +4,5 @@
  * publication, amendments with their history, and each leader's tasks across their posts.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Responsibility lists (明责)",
-		allowedDependencies = { "org", "audit", "platform" })
+		allowedDependencies = { "org", "audit", "platform", "oversight" })
 package zeren.duty;

@@ -5,5 +5,5 @@
  * had to meet in a year and which did, computed set-based over an organisation's subtree.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Tiered interviews (约谈)",
-		allowedDependencies = { "org", "tracking", "evidence", "audit", "platform" })
+		allowedDependencies = { "org", "tracking", "evidence", "audit", "platform", "oversight" })
 package zeren.interview;

@@ -5,5 +5,5 @@
  * subtree; the verifier closes tasks (销号); the ledger is exported to XLSX, streaming.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Work ledger (履责)",
-		allowedDependencies = { "duty", "tracking", "org", "platform" })
+		allowedDependencies = { "duty", "tracking", "org", "platform", "oversight" })
 package zeren.ledger;

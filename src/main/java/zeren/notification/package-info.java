@@ -8,5 +8,5 @@
  * (SMS or instant messages; the shipped one posts JSON to a webhook), as each user chooses.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications and reminders",
-		allowedDependencies = { "access", "org", "tracking", "audit", "platform" })
+		allowedDependencies = { "access", "org", "tracking", "oversight", "audit", "platform" })
 package zeren.notification;

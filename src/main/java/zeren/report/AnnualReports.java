@@ -74,9 +74,12 @@ public class AnnualReports {
 	private final CurrentScope scope;
 	private final AuditTrail audit;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	AnnualReports(JdbcClient jdbc, Validator validator, ReportSettings settings, ReportFacts facts,
 			MessageSource messages, zeren.evidence.Attachments files, TrackedItems items, OrgTree tree,
-			Leadership leadership, BusinessClock clock, CurrentScope scope, AuditTrail audit) {
+			Leadership leadership, BusinessClock clock, CurrentScope scope, AuditTrail audit,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.validator = validator;
 		this.settings = settings;
@@ -89,6 +92,7 @@ public class AnnualReports {
 		this.clock = clock;
 		this.scope = scope;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/** The organisations that report: Party committees, Party groups and working committees. */
@@ -340,6 +344,8 @@ public class AnnualReports {
 		if (changed == 0) {
 			throw new ConflictException("status", "error.report.already-submitted", today);
 		}
+		// the report on year Y is an obligation of year Y + 1
+		events.publishEvent(new zeren.oversight.ObligationsAffected(report.orgId(), report.year() + 1));
 		audit.record(new AuditTrail.Change(report.orgId(), "report", id, "SUBMIT",
 				"year=%d kind=%s late=%s deadline=%s sha256=%s author=%s".formatted(report.year(), report.kind(), late,
 						report.deadline(), sha, author)));

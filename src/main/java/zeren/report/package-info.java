@@ -6,5 +6,5 @@
  * tracked item answered by the reporting organisation, round after round until accepted.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Annual reports and queries (年度报告, 质询)",
-		allowedDependencies = { "duty", "interview", "tracking", "evidence", "org", "audit", "platform" })
+		allowedDependencies = { "duty", "interview", "tracking", "evidence", "org", "audit", "platform", "oversight" })
 package zeren.report;

@@ -64,6 +64,7 @@ public class TrackedItemMoves {
 	private final TrackedItems items;
 	private final CurrentScope scope;
 	private final AuditTrail audit;
+	private final org.springframework.context.ApplicationEventPublisher events;
 	private final BusinessClock clock;
 	private final TrackingRules rules;
 	private final EvidenceFiles evidence;
@@ -71,7 +72,8 @@ public class TrackedItemMoves {
 
 	TrackedItemMoves(JdbcClient jdbc, Inputs inputs, Validator validator, ItemRows rows, History history,
 			TrackedItems items, CurrentScope scope, AuditTrail audit, BusinessClock clock, TrackingRules rules,
-			EvidenceFiles evidence, Attachments attachments) {
+			EvidenceFiles evidence, Attachments attachments,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.inputs = inputs;
 		this.validator = validator;
@@ -80,6 +82,7 @@ public class TrackedItemMoves {
 		this.items = items;
 		this.scope = scope;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 		this.rules = rules;
 		this.evidence = evidence;
@@ -211,6 +214,10 @@ public class TrackedItemMoves {
 		jdbc.sql("UPDATE tracked_item SET status = :to, updated_at = :now, closed_at = :closed, reopened = :reopened WHERE id = :id")
 				.param("to", to.name()).param("now", now).param("closed", to == Status.CLOSED ? now : null)
 				.param("reopened", moving.outcome().reopened()).param("id", item.id()).update();
+		if (to == Status.CLOSED || item.status() == Status.CLOSED) {
+			// closing (or reopening) fulfils (or undoes) the item's obligation: oversight sweeps its organisation again
+			events.publishEvent(new zeren.oversight.ObligationsAffected(item.orgId(), item.year()));
+		}
 		history.record(item.id(), item.orgId(), moving.move(), item.status(), to, note,
 				"%s→%s%s".formatted(item.status(), to, note == null ? "" : " note=" + note));
 	}

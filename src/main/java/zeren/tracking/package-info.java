@@ -10,5 +10,5 @@
  * table on {@code TrackedItem.Status}) says which moves are allowed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Tracked items",
-		allowedDependencies = { "org", "evidence", "audit", "platform" })
+		allowedDependencies = { "org", "evidence", "audit", "platform", "oversight" })
 package zeren.tracking;

@@ -1,0 +1,4 @@
+package zeren.oversight;
+
+class OversightH2Test extends OversightContract {
+}

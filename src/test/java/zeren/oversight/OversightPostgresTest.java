@@ -1,0 +1,7 @@
+package zeren.oversight;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class OversightPostgresTest extends OversightContract {
+}
