@@ -104,9 +104,9 @@ class DutyBrowserTest extends BrowserTest {
 		page.locator(".duty-item-actions summary").first().click();
 		page.locator(".duty-item-actions .duty-item-form [name=task]").first().fill("压实主体责任（调整）");
 		page.locator(".duty-item-actions .duty-item-form button[type=submit]").first().click();
-		expect(page.locator(".error-list, #duty-errors")).containsText("修改理由");
-		page.locator(".duty-item-actions summary").first().click();
-		page.locator(".duty-item-actions .duty-item-form [name=task]").first().fill("压实主体责任（调整）");
+		expect(page.locator(".duty-item-actions .field-error[data-field=reason]").first()).isVisible();
+		// the refused form is open again and keeps what was typed
+		expect(page.locator(".duty-item-actions .duty-item-form [name=task]").first()).hasValue("压实主体责任（调整）");
 		page.locator(".duty-item-actions .duty-item-form [name=reason]").first().fill("常委会调整分工");
 		page.locator(".duty-item-actions .duty-item-form button[type=submit]").first().click();
 		expect(page.locator("#duty-version")).hasText("第 2 版");

@@ -40,11 +40,11 @@ abstract class ApplicationContract extends ApiTest {
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/tenures/1/end")
 				.param("orgId", "1").param("endDate", "2024-01-01").param("reason", "VACATION")
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("“reason”的值无法识别")));
+				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("离任原因：")));
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/tenures/1/end")
 				.param("endDate", "2024-01-01")
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("“orgId”")));
+				.andExpect(status().isBadRequest()).andExpect(content().string(containsString("所属组织")));
 	}
 
 	@Test

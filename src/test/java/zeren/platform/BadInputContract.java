@@ -587,7 +587,7 @@ abstract class BadInputContract extends ApiTest {
 		MvcResult page = mvc.perform(MockMvcRequestBuilders.post("/orgs/" + b.id() + "/rename").param("name", "a\u0001b")
 				.with(csrf())).andReturn();
 		assertThat(page.getResponse().getStatus()).isEqualTo(400);
-		assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("“name”");
+		assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("名称：");
 		assertThat(tree.find(b.id()).orElseThrow().name()).doesNotContain("\u0001");
 	}
 

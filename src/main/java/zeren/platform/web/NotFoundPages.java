@@ -44,12 +44,12 @@ class NotFoundPages {
 
 	/**
 	 * A form value that cannot be read (a letter in a number field, a date that is not one, a
-	 * field missing). A form sent from one of our pages goes back to that page with the error
+	 * field missing), or a page's own refusal of a value that no form handles itself (a year out of range). A form sent from one of our pages goes back to that page with the error
 	 * beside the field and everything typed kept (see {@link FormRefill}); anything else is a 400
 	 * page naming the field by its label, with a link back.
 	 */
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-			BindException.class })
+			BindException.class, InvalidInputException.class })
 	String badRequest(Exception e, Model model, HttpServletRequest request, HttpServletResponse response,
 			Locale locale) {
 		InvalidInputException invalid = new InvalidInputException(inputErrors(e));
@@ -68,6 +68,9 @@ class NotFoundPages {
 	}
 
 	private static List<InputError> inputErrors(Exception e) {
+		if (e instanceof InvalidInputException i) {
+			return i.errors();
+		}
 		if (e instanceof MethodArgumentTypeMismatchException m) {
 			return List.of(InputError.field(m.getName(), "error.field.format", String.valueOf(m.getValue())));
 		}

@@ -66,8 +66,7 @@ class UploadProblems {
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 		}
 		ModelAndView page = new ModelAndView("error/400", status);
-		page.addObject("parameter", error.field());
-		page.addObject("detail", Messages.render(messages, error, LocaleContextHolder.getLocale()));
+		page.addObject("errors", List.of(Messages.render(messages, error, LocaleContextHolder.getLocale())));
 		return page;
 	}
 }
