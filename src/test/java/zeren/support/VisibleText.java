@@ -46,6 +46,20 @@ public final class VisibleText {
 		return text.toString();
 	}
 
+	/** The ASCII words inside values users entered (codes, names), which pages show as entered. */
+	public static Set<String> wordsOf(java.util.Collection<String> values) {
+		Set<String> words = new java.util.HashSet<>();
+		for (String value : values) {
+			if (value != null) {
+				Matcher m = WORD.matcher(value);
+				while (m.find()) {
+					words.add(m.group());
+				}
+			}
+		}
+		return words;
+	}
+
 	/** The ASCII words of {@code text} that a Chinese page should not show. */
 	public static List<String> foreignWords(String text, Set<String> userNames) {
 		String rest = HASH.matcher(FILE.matcher(TEST_DATA.matcher(text).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
