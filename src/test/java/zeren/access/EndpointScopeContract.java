@@ -365,7 +365,8 @@ abstract class EndpointScopeContract extends ApiTest {
 		// and names, people's names, user names, titles — is their data, not the UI's wording
 		java.util.Set<String> userNames = zeren.support.VisibleText.wordsOf(jdbcForWords.sql("""
 				SELECT code FROM org UNION ALL SELECT name FROM org UNION ALL SELECT name FROM person
-				UNION ALL SELECT username FROM app_user UNION ALL SELECT title FROM post""").query(String.class).list());
+				UNION ALL SELECT username FROM app_user UNION ALL SELECT title FROM post
+				UNION ALL SELECT name FROM acc_situation""").query(String.class).list());
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
 			if (!entry.getValue().getBeanType().getPackageName().startsWith("zeren.")) {
 				continue;
