@@ -1,15 +1,9 @@
 // The oversight dashboard's charts (Apache ECharts), drawn from the tables on the page, so the
-// page carries its data once and works without script; and the confirmation before a sweep.
+// page carries its data once and works without script. (The sweep's confirmation is the layout's
+// one dialog, zeren.js.)
 (function () {
   'use strict';
   var COLOURS = { NONE: 0, BLUE: 1, YELLOW: 2, RED: 3 };
-
-  document.addEventListener('submit', function (event) {
-    var form = event.target;
-    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
-      event.preventDefault();
-    }
-  });
 
   function texts(nodes) {
     return Array.prototype.map.call(nodes, function (n) { return n.textContent.trim(); });
