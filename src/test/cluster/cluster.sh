@@ -132,7 +132,7 @@ start_node() {
 		--server.tomcat.accesslog.directory="$work/$name-access" --server.tomcat.accesslog.buffered=false "$@"
 	pids+=("$SERVER_PID")
 }
-jobs_every_two_seconds=(--zeren.inspection.reminders.cron='*/2 * * * * *'
+jobs_every_two_seconds=(--zeren.notification.reminders.cron='*/2 * * * * *' --zeren.oversight.sweep.cron='*/2 * * * * *'
 	--zeren.security.lockout.cleanup-cron='*/2 * * * * *' --zeren.events.retry-every=PT4S
 	--logging.level.zeren.platform.SystemWork=debug --logging.level.net.javacrumbs.shedlock=debug)
 # both at once on the empty database: Flyway and the first administrator must cope
@@ -232,7 +232,7 @@ say "4. replica: the audit viewer showed $before events while replay was paused,
 
 sleep $((both_up + 10 - $(date +%s) > 0 ? both_up + 10 - $(date +%s) : 0))
 # Each job is due every two seconds (event retries: every four) on both nodes. Its lock is held
-# for a period after each start (rectification reminders 5 min, login throttle cleanup 1 min,
+# for a period after each start (the daily reminders 5 min, login throttle cleanup 1 min,
 # event retries one retry period), so across both nodes two runs are never closer than that;
 # without the lock every node would run it at every tick.
 once_per_period() {
@@ -248,7 +248,8 @@ once_per_period() {
 		fail "$job ran twice within ${closest}s on the two nodes (its period: ${period}s): $(grep -h "system work $job started" "$work"/node-[ab].log)"
 	say "5. $job: $runs runs (node A $(grep -c "system work $job started" "$work/node-a.log"), node B $(grep -c "system work $job started" "$work/node-b.log")), closest ${closest}s apart (period ${period}s), the lock refused $refused times"
 }
-once_per_period rectification-reminders 300
+once_per_period reminders 300
+once_per_period oversight-sweep 300
 once_per_period login-throttle-cleanup 60
 once_per_period event-retries 4
 [ "$(cat "$work"/node-[ab].log | grep -c "system work event-retries started")" -ge 2 ] || fail "event-retries ran fewer than twice"
