@@ -35,7 +35,10 @@ final class NationalTree {
 		return dir;
 	}
 
-	/** The application (no web server) on a new database {@code name} of the embedded server. */
+	/**
+	 * The application on a new database {@code name} of the embedded server. With its web layer
+	 * (the page advice and error pages need a servlet context), on a random loopback port.
+	 */
 	static ConfigurableApplicationContext boot(String name, String... extraArguments) {
 		String url = EmbeddedPostgresDatabase.createDatabase(name);
 		String[] arguments = new String[3 + extraArguments.length];
@@ -44,8 +47,8 @@ final class NationalTree {
 		arguments[1] = "--spring.datasource.username=postgres";
 		arguments[2] = "--spring.datasource.password=";
 		System.arraycopy(extraArguments, 0, arguments, 3, extraArguments.length);
-		return new SpringApplicationBuilder(ZerenApplication.class).web(WebApplicationType.NONE)
-				.properties("spring.main.banner-mode=off").run(arguments);
+		return new SpringApplicationBuilder(ZerenApplication.class).web(WebApplicationType.SERVLET)
+				.properties("spring.main.banner-mode=off", "server.port=0", "server.address=127.0.0.1").run(arguments);
 	}
 
 	/** Imports the whole tree (665,276 organisations). */

@@ -48,9 +48,7 @@ public class OversightBenchmark {
 	private void run(String[] args) throws Exception {
 		Path dir = NationalTree.dataDir(args);
 		Path out = Path.of(System.getProperty("bench.out", "target/benchmarks/oversight.md"));
-		ConfigurableApplicationContext context = NationalTree.boot("zeren_bench_oversight",
-				// the web layer's beans (error pages) need a servlet context; on a random local port
-				"--spring.main.web-application-type=servlet", "--server.port=0", "--server.address=127.0.0.1");
+		ConfigurableApplicationContext context = NationalTree.boot("zeren_bench_oversight");
 		DataSource dataSource = context.getBean(DataSource.class);
 		int year = context.getBean(BusinessClock.class).today().getYear();
 		line("# Oversight: the national sweep and the dashboards");
