@@ -152,5 +152,9 @@ class OrgTreeBrowserTest extends BrowserTest {
 		var response = page.navigate(url("/orgs/987654321"));
 		assertThat(response.status()).isEqualTo(404);
 		expect(page.locator("h1")).hasText("未找到");
+		// the shared error body (fragments/error :: problem): what it means and the way home
+		expect(page.locator("main p").first()).not().isEmpty();
+		expect(page.locator("#error-home")).hasText("首页");
+		expect(page.locator("#bad-parameter")).hasCount(0);
 	}
 }
