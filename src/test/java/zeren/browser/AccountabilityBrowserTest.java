@@ -108,6 +108,12 @@ class AccountabilityBrowserTest extends BrowserTest {
 		button(party(moved.name()), "作出问责决定").click();
 		confirm();
 		expect(party(moved.name()).locator(".acc-forms")).containsText("诫勉");
+		// no form chosen is 不予或者免予问责: without its reason the decision is refused, nothing is decided
+		party(direct.name()).locator("input[name=authority]").fill("县委");
+		button(party(direct.name()), "作出问责决定").click();
+		confirm();
+		expect(page.locator("body")).containsText("不予或者免予问责须说明理由");
+		expect(party(direct.name()).locator(".acc-decisions")).hasCount(0);
 		party(direct.name()).locator("input[name=authority]").fill("县委");
 		party(direct.name()).getByLabel("免职", new Locator.GetByLabelOptions().setExact(true)).check();
 		button(party(direct.name()), "作出问责决定").click();
