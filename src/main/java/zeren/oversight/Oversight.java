@@ -111,7 +111,11 @@ public class Oversight {
 		if (status != null) {
 			sql.append(" AND ob.status = :status");
 		}
-		sql.append(" ORDER BY ob.due_date, o.path, ob.kind, ob.subject FETCH FIRST :limit ROWS ONLY");
+		// A large subtree (the national root, a province) is read in the order of
+		// oversight_obligation_overdue_idx, which stops at the limit instead of sorting every instance;
+		// a small one (a county) is read from its organisations first and sorted, which is cheaper there.
+		sql.append(large(orgId, year) ? " ORDER BY ob.due_date, ob.org_id, ob.kind, ob.subject"
+				: " ORDER BY ob.due_date, o.path, ob.kind, ob.subject").append(" FETCH FIRST :limit ROWS ONLY");
 		JdbcClient.StatementSpec spec = reading.bind(subtree.bind(jdbc.sql(sql.toString()))).param("year", year)
 				.param("limit", limit);
 		if (kind != null) {
@@ -121,6 +125,15 @@ public class Oversight {
 			spec = spec.param("status", status.name());
 		}
 		return spec.query(Rows.of(Obligation.class)).list();
+	}
+
+	/** Instances in a subtree above which its lists are read in index order (from the snapshot's rolled-up counts). */
+	static final long LARGE_SUBTREE = 20_000;
+
+	private boolean large(long orgId, int year) {
+		long total = jdbc.sql("SELECT COALESCE(SUM(total), 0) FROM oversight_count WHERE obl_year = :year AND scope = 'TREE'"
+				+ " AND org_id = :org").param("year", year).param("org", orgId).query(Long.class).single();
+		return total > LARGE_SUBTREE;
 	}
 
 	/** The dashboard of an organisation the caller sees, read from the snapshot. */
