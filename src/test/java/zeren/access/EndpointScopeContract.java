@@ -409,6 +409,19 @@ abstract class EndpointScopeContract extends ApiTest {
 		String own = mvc.perform(MockMvcRequestBuilders.get("/pick/orgs?q=" + a.name())
 				.with(as(userA.id(), userA.username()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(own).contains("data-pick-id=\"" + a.id() + "\"");
+		// the posts of a sibling organisation are not offered: 404, as for an organisation that does not exist
+		for (long orgId : List.of(b.id(), MISSING)) {
+			MvcResult posts = mvc.perform(MockMvcRequestBuilders.get("/pick/posts").param("orgId", String.valueOf(orgId))
+					.with(as(userA.id(), userA.username()))).andReturn();
+			assertThat(posts.getResponse().getStatus()).as("/pick/posts of " + orgId).isEqualTo(404);
+			assertThat(posts.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain(secretOrg)
+					.doesNotContain(postB.title());
+		}
+		// its own organisation (which has no posts here) answers, with no options
+		MvcResult ownPosts = mvc.perform(MockMvcRequestBuilders.get("/pick/posts").param("orgId", String.valueOf(a.id()))
+				.with(as(userA.id(), userA.username()))).andReturn();
+		assertThat(ownPosts.getResponse().getStatus()).isEqualTo(200);
+		assertThat(ownPosts.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("<option");
 	}
 
 	@Test

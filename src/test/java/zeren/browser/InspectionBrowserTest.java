@@ -15,6 +15,7 @@ import com.microsoft.playwright.options.FilePayload;
 import zeren.access.Role;
 import zeren.access.UserAccount;
 import zeren.access.Users;
+import zeren.inspection.Finding;
 import zeren.inspection.Findings;
 import zeren.inspection.Notices;
 import zeren.org.Leadership;
@@ -80,6 +81,9 @@ class InspectionBrowserTest extends BrowserTest {
 		long inspectionId = idInUrl();
 
 		page.locator("#finding-org").selectOption(String.valueOf(town.id()));
+		// the responsible posts offered are the chosen organisation's (reloaded when it changes)
+		expect(page.locator("#finding-posts option[value='" + townSecretary.id() + "']")).hasCount(1);
+		page.locator("#finding-posts").selectOption(String.valueOf(townSecretary.id()));
 		page.locator("#finding-focus").selectOption("3");
 		page.locator("#finding-severity").selectOption("SERIOUS");
 		page.locator("#finding-description").fill("惠民资金发放不规范");
@@ -87,6 +91,7 @@ class InspectionBrowserTest extends BrowserTest {
 		expect(page.locator(".findings-table tbody tr")).hasCount(1);
 		expect(page.locator(".findings-table tbody tr").first()).containsText("严重");
 		var finding = findings.ofInspection(inspectionId).get(0);
+		assertThat(finding.responsiblePosts()).extracting(Finding.ResponsiblePost::postId).containsExactly(townSecretary.id());
 
 		// the inspecting organisation orders the rectification
 		page.locator(".findings-table tbody tr a").first().click();

@@ -124,7 +124,10 @@ class InspectionPages {
 		Inspection inspection = inspections.get(id);
 		model.addAttribute("inspection", inspection);
 		model.addAttribute("findings", findings.ofInspection(id));
-		model.addAttribute("targetOrgs", inspections.targetOrgs(id));
+		List<Inspections.TargetOrg> targetOrgs = inspections.targetOrgs(id);
+		model.addAttribute("targetOrgs", targetOrgs);
+		// the posts of the organisation first in the choice (the page reloads them when it changes)
+		model.addAttribute("targetPosts", targetOrgs.isEmpty() ? List.of() : leadership.posts(targetOrgs.get(0).orgId()));
 		model.addAttribute("canInspect", inspections.supervises(inspection.orgId()));
 		model.addAttribute("severities", Finding.Severity.values());
 		model.addAttribute("scopeKinds", Notice.ScopeKind.values());

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import zeren.org.Leadership;
 import zeren.org.OrgTree;
 import zeren.org.People;
 
@@ -22,10 +23,12 @@ class PickerPages {
 
 	private final People people;
 	private final OrgTree tree;
+	private final Leadership leadership;
 
-	PickerPages(People people, OrgTree tree) {
+	PickerPages(People people, OrgTree tree, Leadership leadership) {
 		this.people = people;
 		this.tree = tree;
+		this.leadership = leadership;
 	}
 
 	@GetMapping("/pick/people")
@@ -45,6 +48,16 @@ class PickerPages {
 		model.addAttribute("kind", "orgs");
 		model.addAttribute("asked", q != null && !q.isBlank());
 		return "fragments/picker :: options";
+	}
+
+	/**
+	 * The posts of an organisation the caller may read, as the options of a post choice (e.g. the
+	 * responsible posts of a finding, reloaded when its organisation changes); 404 outside scope.
+	 */
+	@GetMapping("/pick/posts")
+	String posts(@RequestParam long orgId, Model model) {
+		model.addAttribute("posts", leadership.posts(orgId));
+		return "fragments/picker :: postOptions";
 	}
 
 	/** One match: the id the form sends, the name shown, and a detail that tells namesakes apart. */
