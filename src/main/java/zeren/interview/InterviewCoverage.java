@@ -1,6 +1,5 @@
 package zeren.interview;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import zeren.org.Org;
 import zeren.org.OrgTree;
-import zeren.org.OrgType;
 import zeren.org.PostKind;
 import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
@@ -73,8 +71,24 @@ public class InterviewCoverage {
 		}
 	}
 
-	/** Pairs of one level: the upper committees at {@code level} below the root (0: the root itself). */
-	public record Level(int level, long required, long covered) {
+	/** What became of a required pair in the year. */
+	public enum PairStatus {
+		/** enough interviews held */
+		COVERED,
+		/** both posts were held in the year, not enough interviews */
+		OPEN,
+		/** a post exists but nobody held it at any time in the year */
+		VACANT,
+		/** a committee has no such post (for example an organisation without posts) */
+		NOT_SET_UP
+	}
+
+	/**
+	 * Pairs of one level: the upper committees at {@code level} below the root (0: the root itself).
+	 * {@code required}: the pairs that could be held (covered or open); vacant and not set up are
+	 * counted beside them, never dropped.
+	 */
+	public record Level(int level, long required, long covered, long vacant, long notSetUp) {
 
 		public long missing() {
 			return required - covered;
@@ -82,18 +96,24 @@ public class InterviewCoverage {
 	}
 
 	/**
-	 * A required pair without enough interviews. {@code upper}/{@code lower}: the two committees;
-	 * the posts' own organisation may be a linked discipline body. {@code interviews}: how many
-	 * interviews of the year counted for it.
+	 * A required pair that is not covered: open, vacant or not set up. {@code upper}/{@code lower}:
+	 * the two committees; the posts' own organisation may be a linked discipline body; a post not
+	 * set up has no id and no title, only its kind. {@code interviews}: how many interviews of the
+	 * year counted for it.
 	 */
-	public record MissingPair(String rule, int level, long upperOrgId, String upperOrgName, long interviewerPostId,
-			String interviewerPostTitle, long interviewerPostOrgId, long lowerOrgId, String lowerOrgName,
-			long intervieweePostId, String intervieweePostTitle, long intervieweePostOrgId, long interviews,
-			int minPerYear) {
+	public record MissingPair(String rule, PairStatus status, int level, long upperOrgId, String upperOrgName,
+			PostKind interviewerKind, Long interviewerPostId, String interviewerPostTitle, Long interviewerPostOrgId,
+			long lowerOrgId, String lowerOrgName, PostKind intervieweeKind, Long intervieweePostId,
+			String intervieweePostTitle, Long intervieweePostOrgId, long interviews, int minPerYear) {
 	}
 
-	public record Coverage(long orgId, String orgName, int year, long required, long covered, List<Level> levels,
-			List<MissingPair> missing) {
+	public record Coverage(long orgId, String orgName, int year, long required, long covered, long vacant,
+			long notSetUp, List<Level> levels, List<MissingPair> missing) {
+
+		/** Pairs required but not held (open): the shortfall. */
+		public long open() {
+			return required - covered;
+		}
 	}
 
 	/** Coverage of the configured rules for the subtree of {@code orgId} in {@code year}. */
@@ -115,18 +135,27 @@ public class InterviewCoverage {
 		// one statement: the summary rows (kind 0) and the missing pairs (kind 1) from the same CTEs
 		q.bind(jdbc.sql(q.statement())).query(rs -> {
 			if (rs.getInt("row_kind") == 0) {
-				levels.add(new Level(rs.getInt("lvl"), rs.getLong("required"), rs.getLong("covered")));
+				levels.add(new Level(rs.getInt("lvl"), rs.getLong("required"), rs.getLong("covered"), rs.getLong("vacant"),
+						rs.getLong("not_set_up")));
 			}
 			else {
-				missing.add(new MissingPair(names.get(rs.getInt("rule_no")), rs.getInt("lvl"), rs.getLong("u_id"),
-						rs.getString("u_name"), rs.getLong("a_id"), rs.getString("a_title"), rs.getLong("a_org"),
-						rs.getLong("c_id"), rs.getString("c_name"), rs.getLong("b_id"), rs.getString("b_title"),
-						rs.getLong("b_org"), rs.getLong("n"), rs.getInt("min_n")));
+				missing.add(new MissingPair(names.get(rs.getInt("rule_no")), PairStatus.values()[rs.getInt("st")],
+						rs.getInt("lvl"), rs.getLong("u_id"), rs.getString("u_name"), PostKind.valueOf(rs.getString("a_kind")),
+						nullableLong(rs, "a_id"), rs.getString("a_title"), nullableLong(rs, "a_org"), rs.getLong("c_id"),
+						rs.getString("c_name"), PostKind.valueOf(rs.getString("b_kind")), nullableLong(rs, "b_id"),
+						rs.getString("b_title"), nullableLong(rs, "b_org"), rs.getLong("n"), rs.getInt("min_n")));
 			}
 		});
 		long required = levels.stream().mapToLong(Level::required).sum();
 		long covered = levels.stream().mapToLong(Level::covered).sum();
-		return new Coverage(root.id(), root.name(), year, required, covered, levels, missing);
+		long vacant = levels.stream().mapToLong(Level::vacant).sum();
+		long notSetUp = levels.stream().mapToLong(Level::notSetUp).sum();
+		return new Coverage(root.id(), root.name(), year, required, covered, vacant, notSetUp, levels, missing);
+	}
+
+	private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	/**
@@ -151,82 +180,50 @@ public class InterviewCoverage {
 		Query(CoverageRules rules, Scope reading, Subtree subtree, int rootDepth, int year) {
 			this.reading = reading;
 			this.subtree = subtree;
-			params.put("types", rules.committeeTypes().stream().map(OrgType::name).toList());
 			params.put("rootDepth", rootDepth);
-			params.put("yearStart", LocalDate.of(year, 1, 1));
-			params.put("yearEnd", LocalDate.of(year, 12, 31));
-			List<String> parts = new ArrayList<>();
-			int ruleNo = 0;
-			int k = 0;
-			for (CoverageRules.Rule rule : rules.rules().values()) {
-				for (PostKind interviewee : rule.interviewees()) {
-					// rule_no, min and kinds are bound; the post's place is one of two fixed columns
-					parts.add("""
-							SELECT CAST(:rule%1$d AS INT) AS rule_no, CAST(:min%1$d AS INT) AS min_n, e.lvl,
-							       e.u_id AS upper_id, ap.id AS a_post, e.c_id AS lower_id, bp.id AS b_post
-							FROM edges e
-							JOIN post ap ON ap.org_id = e.%2$s AND ap.kind = :a%1$d AND ap.active = TRUE
-							JOIN post bp ON bp.org_id = e.%3$s AND bp.kind = :b%1$d AND bp.active = TRUE
-							""".formatted(k, place(rule.interviewer(), "u"), place(interviewee, "c")));
-					params.put("rule" + k, ruleNo);
-					params.put("min" + k, rule.minPerYear());
-					params.put("a" + k, rule.interviewer().name());
-					params.put("b" + k, interviewee.name());
-					k++;
-				}
-				ruleNo++;
-			}
-			required = parts.isEmpty()
-					? "SELECT 0 AS rule_no, 1 AS min_n, 0 AS lvl, 0 AS upper_id, 0 AS a_post, 0 AS lower_id, 0 AS b_post FROM edges WHERE 1 = 0"
-					: String.join(" UNION ALL ", parts);
-		}
-
-		/** The column of {@code edges} that names where a post of this kind sits for the committee {@code side}. */
-		private static String place(PostKind kind, String side) {
-			return kind == PostKind.DISCIPLINE_SECRETARY ? side + "_disc" : side + "_id";
+			CoveragePairs.year(year, params);
+			required = CoveragePairs.pairs(rules, "edges", false, params);
 		}
 
 		/**
 		 * edges: (upper committee in the subtree, child committee), once for all rules; required:
-		 * one join per rule and interviewee kind; held: per (interviewer post, interviewee post), the
+		 * the pairs ({@link CoveragePairs}); held: per (interviewer post, interviewee post), the
 		 * interviews of the year in which both people held their posts on the date (tenures
-		 * re-checked, so a corrected tenure counts); pairs: required with its count. Then the
-		 * per-level summary and the missing pairs, one UNION ALL.
+		 * re-checked, so a corrected tenure counts); pairs: required with its count and status
+		 * (0 covered, 1 open, 2 vacant, 3 not set up). Then the per-level summary and the pairs
+		 * not covered, one UNION ALL.
 		 */
 		String statement() {
 			return """
-					WITH edges AS (
-					  SELECT u.id AS u_id, COALESCE(u.discipline_body_id, u.id) AS u_disc, u.depth - :rootDepth AS lvl,
-					         c.id AS c_id, COALESCE(c.discipline_body_id, c.id) AS c_disc
-					  FROM org u JOIN org c ON c.parent_id = u.id AND c.active = TRUE AND c.type IN (:types)
-					  WHERE u.path >= :subtreeFrom AND u.path < :subtreeTo AND u.active = TRUE AND u.type IN (:types)
-					    AND %s AND %s
-					),
+					WITH edges AS (%s),
 					required AS (%s),
 					held AS (
-					  SELECT i.interviewer_post_id AS a_post, e.post_id AS b_post, COUNT(*) AS n
-					  FROM interview i JOIN interview_interviewee e ON e.interview_id = i.id
-					  WHERE i.interview_date >= :yearStart AND i.interview_date <= :yearEnd
-					    AND EXISTS (SELECT 1 FROM required rq WHERE rq.a_post = i.interviewer_post_id AND rq.b_post = e.post_id)
-					    AND EXISTS (SELECT 1 FROM tenure ta WHERE ta.post_id = i.interviewer_post_id
-					                AND ta.person_id = i.interviewer_person_id AND ta.start_date <= i.interview_date
-					                AND (ta.end_date IS NULL OR ta.end_date >= i.interview_date))
-					    AND EXISTS (SELECT 1 FROM tenure tb WHERE tb.post_id = e.post_id
-					                AND tb.person_id = e.person_id AND tb.start_date <= i.interview_date
-					                AND (tb.end_date IS NULL OR tb.end_date >= i.interview_date))
-					  GROUP BY i.interviewer_post_id, e.post_id
+					  SELECT i.interviewer_post_id AS a_post, v.post_id AS b_post, COUNT(*) AS n
+					  FROM interview i JOIN interview_interviewee v ON v.interview_id = i.id
+					  WHERE i.interview_date >= :covYearStart AND i.interview_date <= :covYearEnd
+					    AND EXISTS (SELECT 1 FROM required rq WHERE rq.a_post = i.interviewer_post_id AND rq.b_post = v.post_id)
+					    AND %s AND %s
+					  GROUP BY i.interviewer_post_id, v.post_id
 					),
 					pairs AS (
-					  SELECT r.rule_no, r.min_n, r.lvl, r.upper_id, r.a_post, r.lower_id, r.b_post, COALESCE(h.n, 0) AS n
+					  SELECT r.rule_no, r.min_n, r.lvl - :rootDepth AS lvl, r.upper_id, r.a_post, r.lower_id, r.b_post,
+					         r.a_kind, r.b_kind, COALESCE(h.n, 0) AS n,
+					         CASE WHEN r.a_post IS NULL OR r.b_post IS NULL THEN 3
+					              WHEN COALESCE(h.n, 0) >= r.min_n THEN 0
+					              WHEN %s OR %s THEN 2
+					              ELSE 1 END AS st
 					  FROM required r LEFT JOIN held h ON h.a_post = r.a_post AND h.b_post = r.b_post
 					)
-					SELECT 0 AS row_kind, p.lvl, COUNT(*) AS required, SUM(CASE WHEN p.n >= p.min_n THEN 1 ELSE 0 END) AS covered,
+					SELECT 0 AS row_kind, p.lvl, SUM(CASE WHEN p.st <= 1 THEN 1 ELSE 0 END) AS required,
+					       SUM(CASE WHEN p.st = 0 THEN 1 ELSE 0 END) AS covered,
 					       CAST(NULL AS INT) AS rule_no, CAST(NULL AS INT) AS min_n, CAST(NULL AS BIGINT) AS n,
 					       CAST(NULL AS BIGINT) AS u_id, CAST(NULL AS VARCHAR(200)) AS u_name, CAST(NULL AS VARCHAR(1000)) AS u_path,
 					       CAST(NULL AS BIGINT) AS a_id, CAST(NULL AS VARCHAR(100)) AS a_title, CAST(NULL AS BIGINT) AS a_org,
 					       CAST(NULL AS INT) AS a_sort, CAST(NULL AS BIGINT) AS c_id, CAST(NULL AS VARCHAR(200)) AS c_name,
 					       CAST(NULL AS VARCHAR(1000)) AS c_path, CAST(NULL AS BIGINT) AS b_id, CAST(NULL AS VARCHAR(100)) AS b_title,
-					       CAST(NULL AS BIGINT) AS b_org, CAST(NULL AS INT) AS b_sort
+					       CAST(NULL AS BIGINT) AS b_org, CAST(NULL AS INT) AS b_sort,
+					       SUM(CASE WHEN p.st = 2 THEN 1 ELSE 0 END) AS vacant, SUM(CASE WHEN p.st = 3 THEN 1 ELSE 0 END) AS not_set_up,
+					       CAST(NULL AS INT) AS st, CAST(NULL AS VARCHAR(40)) AS a_kind, CAST(NULL AS VARCHAR(40)) AS b_kind
 					FROM pairs p GROUP BY p.lvl
 					UNION ALL
 					SELECT 1, p.lvl, NULL, NULL, p.rule_no, p.min_n, p.n,
@@ -237,11 +234,15 @@ public class InterviewCoverage {
 					       p.lower_id, (SELECT o.name FROM org o WHERE o.id = p.lower_id),
 					       (SELECT o.path FROM org o WHERE o.id = p.lower_id),
 					       p.b_post, (SELECT x.title FROM post x WHERE x.id = p.b_post),
-					       (SELECT x.org_id FROM post x WHERE x.id = p.b_post), (SELECT x.sort_order FROM post x WHERE x.id = p.b_post)
+					       (SELECT x.org_id FROM post x WHERE x.id = p.b_post), (SELECT x.sort_order FROM post x WHERE x.id = p.b_post),
+					       NULL, NULL, p.st, p.a_kind, p.b_kind
 					FROM pairs p
-					WHERE p.n < p.min_n
-					ORDER BY 1, 2, 10, 17, 5, 14, 11, 21, 18
-					""".formatted(reading.condition("u"), reading.condition("c"), required);
+					WHERE p.st > 0
+					ORDER BY 1, 2, 10, 17, 5, 14 NULLS LAST, 11 NULLS LAST, 21 NULLS LAST, 18 NULLS LAST
+					""".formatted(CoveragePairs.edges(reading.condition("u") + " AND " + reading.condition("c")), required,
+					CoveragePairs.held("i.interviewer_post_id", "i.interviewer_person_id"),
+					CoveragePairs.held("v.post_id", "v.person_id"), CoveragePairs.vacant("r.a_post"),
+					CoveragePairs.vacant("r.b_post"));
 		}
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {

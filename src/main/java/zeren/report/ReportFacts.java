@@ -72,9 +72,10 @@ class ReportFacts {
 		}
 		paragraphs.add(p.toString());
 		InterviewCoverage.Coverage c = coverage.coverage(org.id(), year);
-		long required = c.levels().isEmpty() || c.levels().get(0).level() != 0 ? 0 : c.levels().get(0).required();
-		long covered = required == 0 ? 0 : c.levels().get(0).covered();
-		paragraphs.add(text("report.facts.coverage", required, covered, required - covered));
+		InterviewCoverage.Level own = c.levels().isEmpty() || c.levels().get(0).level() != 0
+				? new InterviewCoverage.Level(0, 0, 0, 0, 0) : c.levels().get(0);
+		paragraphs.add(text("report.facts.coverage", own.required(), own.covered(), own.missing(), own.vacant(),
+				own.notSetUp()));
 		TrackingOverview tracked = items.inSubtree(org.id(), year, new TrackingFilter(null, null, null, 1));
 		paragraphs.add(text("report.facts.tracking", tracked.total(),
 				tracked.byStatus().getOrDefault(TrackedItem.Status.CLOSED, 0L),

@@ -50,8 +50,11 @@ class InterviewBrowserTest extends BrowserTest {
 		leadership.appoint(new Leadership.NewTenure(b.id(), countySecretary.id(), LocalDate.of(2020, 1, 1), null));
 
 		open("/interviews?orgId=" + city.id() + "&year=2026");
-		expect(page.locator("#coverage-totals")).hasText("应约谈 1 对，已约谈 0 对，未约谈 1 对。");
-		expect(page.locator("#coverage-missing tbody tr")).hasCount(1);
+		expect(page.locator("#coverage-totals")).hasText("应约谈 1 对，已约谈 0 对，未约谈 1 对；另有岗位空缺 0 对、未设置岗位 2 对。");
+		// neither committee has a 纪委书记 post: the discipline rule's two pairs are listed as not set up
+		expect(page.locator("#coverage-missing tbody tr")).hasCount(3);
+		expect(page.locator("#coverage-missing tbody tr").nth(1)).containsText("（未设置纪委书记职务）");
+		expect(page.locator("#coverage-missing tbody tr").nth(1)).containsText("未设置岗位");
 		expect(page.locator("#coverage-missing tbody tr").nth(0)).containsText(county.name() + " · 县委书记");
 		page.locator("#interview-new").click();
 
@@ -81,10 +84,10 @@ class InterviewBrowserTest extends BrowserTest {
 		assertThat(coverage.coverage(city.id(), 2026).covered()).isEqualTo(1);
 
 		page.getByText("返回约谈列表").click();
-		expect(page.locator("#coverage-totals")).hasText("应约谈 1 对，已约谈 1 对，未约谈 0 对。");
+		expect(page.locator("#coverage-totals")).hasText("应约谈 1 对，已约谈 1 对，未约谈 0 对；另有岗位空缺 0 对、未设置岗位 2 对。");
 		expect(page.locator("#interviews tbody tr")).hasCount(1);
 		screenshot("interview-recorded");
 		open("/interviews?orgId=" + city.id() + "&year=2026&lang=en");
-		expect(page.locator("#coverage-totals")).hasText("1 pairs required, 1 covered, 0 missing.");
+		expect(page.locator("#coverage-totals")).hasText("1 pairs required, 1 covered, 0 missing; besides, 0 pairs vacant and 2 not set up.");
 	}
 }

@@ -94,6 +94,57 @@ abstract class InspectionContract extends ApiTest {
 		return u;
 	}
 
+	@Autowired
+	zeren.oversight.Sweep sweep;
+
+	@Autowired
+	zeren.oversight.Oversight oversight;
+
+	@Autowired
+	zeren.support.SettableClock clock;
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	java.util.Map<Long, zeren.oversight.Obligation> annualChecks(Org root) {
+		sweep.sweep(root.id(), 2026);
+		return oversight.obligations(root.id(), 2026, "inspection.annual-checks", null, 1000).stream()
+				.collect(java.util.stream.Collectors.toMap(zeren.oversight.Obligation::orgId, o -> o));
+	}
+
+	@Test
+	void every_lower_committee_owes_an_annual_check_of_its_upper_committee_in_the_year() {
+		Fixture f = fixture();
+		annualCheck(f);
+		clock.set(LocalDate.of(2027, 1, 10));
+		// county A was checked (with everything below it), county B was not: the city's obligation is overdue
+		var before = annualChecks(f.city());
+		assertThat(before.get(f.city().id()).status()).isEqualTo(zeren.oversight.Obligation.Status.OVERDUE);
+		assertThat(before.get(f.city().id()).link()).isEqualTo("/inspection?orgId=" + f.city().id() + "&year=2026");
+		// county A owes its town one; the town its village; county B and the village have nobody below
+		assertThat(before.get(f.countyA().id()).status()).isEqualTo(zeren.oversight.Obligation.Status.OVERDUE);
+		assertThat(before.get(f.town().id()).status()).isEqualTo(zeren.oversight.Obligation.Status.OVERDUE);
+		assertThat(before).doesNotContainKeys(f.countyB().id(), f.village().id());
+		// a check of county B in November: done on time, on the day the last lower committee's check began
+		clock.set(LocalDate.of(2026, 11, 20));
+		inspections.create(new Inspections.NewInspection(f.city().id(), Inspection.Kind.ANNUAL_CHECK, "乙县年度检查",
+				LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 6), List.of(new Inspections.TeamInput(f.member().id(), true)),
+				List.of(new Inspections.TargetInput(f.countyB().id(), false)), null));
+		clock.set(LocalDate.of(2027, 1, 10));
+		var after = annualChecks(f.city());
+		assertThat(after.get(f.city().id()).status()).isEqualTo(zeren.oversight.Obligation.Status.DONE_ON_TIME);
+		assertThat(after.get(f.city().id()).doneOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+		// a special supervision is no annual check; a check of 2025 counts for 2025 only
+		clock.set(LocalDate.of(2026, 6, 1));
+		inspections.create(new Inspections.NewInspection(f.countyA().id(), Inspection.Kind.SPECIAL_SUPERVISION, "专项督导",
+				LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 6), List.of(),
+				List.of(new Inspections.TargetInput(f.town().id(), false)), null));
+		clock.set(LocalDate.of(2027, 1, 10));
+		assertThat(annualChecks(f.city()).get(f.countyA().id()).status()).isEqualTo(zeren.oversight.Obligation.Status.OVERDUE);
+	}
+
 	@Test
 	void an_annual_check_is_led_by_a_team_member_as_held_on_the_start_date_with_the_five_focus_points() throws Exception {
 		Fixture f = fixture();

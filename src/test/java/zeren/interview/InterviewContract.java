@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,20 @@ abstract class InterviewContract extends ApiTest {
 
 	@Autowired
 	zeren.tracking.TrackedItems items;
+
+	@Autowired
+	zeren.oversight.Sweep sweep;
+
+	@Autowired
+	zeren.oversight.Oversight oversight;
+
+	@Autowired
+	zeren.support.SettableClock clock;
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	Org org(String code, String name, OrgType type, Long parent) {
 		return tree.create(new OrgTree.NewOrg(code, name, type, parent, null, null));
@@ -122,7 +137,9 @@ abstract class InterviewContract extends ApiTest {
 		InterviewCoverage.Coverage before = coverage.coverage(t.city.id(), 2026);
 		assertThat(before.required()).isEqualTo(5);
 		assertThat(before.covered()).isZero();
-		assertThat(before.missing()).hasSize(5);
+		// county 2 has no 纪委书记 post: its pair is listed as not set up, not dropped
+		assertThat(before.notSetUp()).isEqualTo(1);
+		assertThat(before.missing()).hasSize(6);
 
 		// March: the city secretary interviews county 1's secretary, who is then still x
 		mvc.perform(postJson("/api/v1/interviews", """
@@ -152,13 +169,15 @@ abstract class InterviewContract extends ApiTest {
 		InterviewCoverage.Coverage after = coverage.coverage(t.city.id(), 2026);
 		assertThat(after.required()).isEqualTo(5);
 		assertThat(after.covered()).isEqualTo(3);
-		assertThat(after.levels()).containsExactly(new InterviewCoverage.Level(0, 5, 3));
-		assertThat(after.missing()).extracting(m -> m.rule() + ":" + m.interviewerPostTitle() + "→" + m.intervieweePostTitle())
-				.containsExactlyInAnyOrder("principal:市委书记→乙县委书记", "discipline:市纪委书记→乙县委书记");
+		assertThat(after.levels()).containsExactly(new InterviewCoverage.Level(0, 5, 3, 0, 1));
+		assertThat(after.missing()).extracting(m -> m.rule() + ":" + m.interviewerPostTitle() + "→" + m.intervieweePostTitle()
+				+ ":" + m.status()).containsExactlyInAnyOrder("principal:市委书记→乙县委书记:OPEN",
+						"discipline:市纪委书记→乙县委书记:OPEN", "discipline:市纪委书记→null:NOT_SET_UP");
 		assertThat(coverage.coverage(t.city.id(), 2025).covered()).isEqualTo(1);
 		mvc.perform(get("/api/v1/interviews/coverage").param("orgId", String.valueOf(t.city.id())).param("year", "2026"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.required").value(5))
-				.andExpect(jsonPath("$.covered").value(3)).andExpect(jsonPath("$.missing", hasSize(2)))
+				.andExpect(jsonPath("$.covered").value(3)).andExpect(jsonPath("$.notSetUp").value(1))
+				.andExpect(jsonPath("$.missing", hasSize(3))).andExpect(jsonPath("$.missing[2].status").value("NOT_SET_UP"))
 				.andExpect(jsonPath("$.missing[0].lowerOrgName").value(t.county2.name()))
 				.andExpect(jsonPath("$.levels[0].level").value(0));
 		// a county has no committee below it: nothing required of it
@@ -170,8 +189,10 @@ abstract class InterviewContract extends ApiTest {
 		var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/interviews/export.xlsx").param("orgId", String.valueOf(t.city.id()))
 				.param("year", "2026")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 		assertThat(sheets).hasSize(3);
-		assertThat(sheets.get(0).body()).containsExactly(List.of("第 0 级（约谈人所在层级，本组织为 0）", "5", "3", "2"));
-		assertThat(sheets.get(1).body()).hasSize(2).allSatisfy(row -> assertThat(row.get(2)).startsWith(t.county2.name()));
+		assertThat(sheets.get(0).body()).containsExactly(List.of("第 0 级（约谈人所在层级，本组织为 0）", "5", "3", "2", "0", "1"));
+		assertThat(sheets.get(1).body()).hasSize(3).allSatisfy(row -> assertThat(row.get(2)).startsWith(t.county2.name()));
+		assertThat(sheets.get(1).body().get(2)).containsExactly("纪委书记约谈下一级党委书记和纪委书记", t.city.name() + " · 市纪委书记",
+				t.county2.name() + " · （未设置纪委书记职务）", "未设置岗位");
 		assertThat(sheets.get(2).body()).hasSize(2).anySatisfy(row -> assertThat(row.get(0)).isEqualTo("2026-07-02"));
 	}
 
@@ -261,7 +282,7 @@ abstract class InterviewContract extends ApiTest {
 
 	boolean missingTo(Tree t, int year, String intervieweePost, String interviewerPost) {
 		return coverage.coverage(t.city.id(), year).missing().stream()
-				.anyMatch(m -> m.intervieweePostTitle().equals(intervieweePost) && m.interviewerPostTitle().equals(interviewerPost));
+				.anyMatch(m -> intervieweePost.equals(m.intervieweePostTitle()) && interviewerPost.equals(m.interviewerPostTitle()));
 	}
 
 	@Test
@@ -272,9 +293,9 @@ abstract class InterviewContract extends ApiTest {
 		appoint(person(t.p + "省书记", province), provinceSecretary, LocalDate.of(2020, 1, 1), null);
 		tree.move(t.city.id(), province.id());
 		InterviewCoverage.Coverage c = coverage.coverage(province.id(), 2026);
-		// the province's secretary to the city's (1), the city's five; the city has no discipline
-		// secretary pair with the province, which has no discipline secretary post
-		assertThat(c.levels()).containsExactly(new InterviewCoverage.Level(0, 1, 0), new InterviewCoverage.Level(1, 5, 0));
+		// the province's secretary to the city's (1), the city's five; the province has no discipline
+		// secretary post: its two discipline pairs with the city are not set up (as is county 2's)
+		assertThat(c.levels()).containsExactly(new InterviewCoverage.Level(0, 1, 0, 0, 2), new InterviewCoverage.Level(1, 5, 0, 0, 1));
 		records.record(interview(province, LocalDate.of(2026, 4, 1), provinceSecretary, null, t.citySecretary));
 		assertThat(coverage.coverage(province.id(), 2026).levels().get(0).covered()).isEqualTo(1);
 	}
@@ -353,6 +374,118 @@ abstract class InterviewContract extends ApiTest {
 		mvc.perform(get("/api/v1/audit").param("orgId", String.valueOf(t.county1.id())).param("entity", "interview"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$[0].action").value("RECORD"))
 				.andExpect(jsonPath("$[0].summary", containsString("REMINDER")));
+	}
+
+	InterviewCoverage.MissingPair pair(InterviewCoverage.Coverage c, String rule, long lowerOrgId, PostKind intervieweeKind) {
+		return c.missing().stream().filter(m -> m.rule().equals(rule) && m.lowerOrgId() == lowerOrgId
+				&& m.intervieweeKind() == intervieweeKind).findFirst().orElse(null);
+	}
+
+	Map<Long, zeren.oversight.Obligation> coverageObligations(Org root, int year, long subject) {
+		sweep.sweep(root.id(), year);
+		return oversight.obligations(root.id(), year, "interview.coverage", null, 1000).stream()
+				.filter(o -> o.subject() == subject)
+				.collect(java.util.stream.Collectors.toMap(zeren.oversight.Obligation::orgId, o -> o));
+	}
+
+	@Test
+	void coverage_with_a_linked_discipline_body_without_posts_finds_the_discipline_secretary_on_the_committees_team() {
+		Tree t = new Tree();
+		// county 2 gets a 纪委 node without posts, linked; its 纪委书记 post stays on the county committee's team
+		Org county2Discipline = org(t.p + "x2d", t.p + "乙县纪委", OrgType.DISCIPLINE_COMMISSION, t.county2.id());
+		tree.linkDisciplineBody(t.county2.id(), county2Discipline.id());
+		Post county2DisciplineSecretary = post(t.county2, "乙县纪委书记", PostKind.DISCIPLINE_SECRETARY);
+		appoint(person(t.p + "乙县纪委书记", t.county2), county2DisciplineSecretary, LocalDate.of(2022, 1, 1), null);
+		InterviewCoverage.Coverage before = coverage.coverage(t.city.id(), 2026);
+		// all six pairs can be held: none vanished with the link, none is "not set up"
+		assertThat(before.required()).isEqualTo(6);
+		assertThat(before.notSetUp()).isZero();
+		InterviewCoverage.MissingPair open = pair(before, "discipline", t.county2.id(), PostKind.DISCIPLINE_SECRETARY);
+		assertThat(open.status()).isEqualTo(InterviewCoverage.PairStatus.OPEN);
+		assertThat(open.intervieweePostId()).isEqualTo(county2DisciplineSecretary.id());
+		assertThat(open.intervieweePostOrgId()).isEqualTo(t.county2.id());
+		// the interview with the post on the team counts
+		records.record(interview(t.city, LocalDate.of(2026, 5, 6), t.cityDisciplineSecretary, null, county2DisciplineSecretary));
+		InterviewCoverage.Coverage after = coverage.coverage(t.city.id(), 2026);
+		assertThat(after.covered()).isEqualTo(1);
+		assertThat(pair(after, "discipline", t.county2.id(), PostKind.DISCIPLINE_SECRETARY)).isNull();
+		// and the same for the interviewer side: a committee linked to a 纪委 node without posts, its
+		// 纪委书记 post on its own team
+		Org city2 = org(t.p + "c2", t.p + "丁市委", OrgType.PARTY_COMMITTEE, null);
+		Org city2Discipline = org(t.p + "c2d", t.p + "丁市纪委", OrgType.DISCIPLINE_COMMISSION, city2.id());
+		tree.linkDisciplineBody(city2.id(), city2Discipline.id());
+		Post city2TeamDiscipline = post(city2, "市委常委、市纪委书记", PostKind.DISCIPLINE_SECRETARY);
+		appoint(person(t.p + "丁市纪委书记", city2), city2TeamDiscipline, LocalDate.of(2026, 1, 1), null);
+		Org county4 = org(t.p + "x4", t.p + "戊县委", OrgType.PARTY_COMMITTEE, city2.id());
+		appoint(person(t.p + "戊县书记", county4), post(county4, "戊县委书记", PostKind.SECRETARY), LocalDate.of(2026, 1, 1), null);
+		InterviewCoverage.MissingPair moved = pair(coverage.coverage(city2.id(), 2026), "discipline", county4.id(),
+				PostKind.SECRETARY);
+		assertThat(moved.status()).isEqualTo(InterviewCoverage.PairStatus.OPEN);
+		assertThat(moved.interviewerPostId()).isEqualTo(city2TeamDiscipline.id());
+		assertThat(moved.interviewerPostOrgId()).isEqualTo(city2.id());
+	}
+
+	@Test
+	void coverage_reports_a_pair_whose_post_nobody_held_in_the_year_as_vacant_never_drops_it() {
+		Tree t = new Tree();
+		// county 2's secretary left in 2025 and nobody followed
+		Tenure zTenure = leadership.history(t.county2.id()).get(0).tenure();
+		leadership.end(zTenure.id(), LocalDate.of(2025, 11, 30), Tenure.EndReason.TRANSFER);
+		InterviewCoverage.Coverage c = coverage.coverage(t.city.id(), 2026);
+		// 6 pairs: 3 can be held (county 1's), 2 vacant (county 2's secretary), 1 not set up (county 2's 纪委书记)
+		assertThat(c.required()).isEqualTo(3);
+		assertThat(c.vacant()).isEqualTo(2);
+		assertThat(c.notSetUp()).isEqualTo(1);
+		assertThat(c.levels()).containsExactly(new InterviewCoverage.Level(0, 3, 0, 2, 1));
+		assertThat(pair(c, "principal", t.county2.id(), PostKind.SECRETARY).status()).isEqualTo(InterviewCoverage.PairStatus.VACANT);
+		// in 2025 the post was held: the pair was owed then
+		assertThat(pair(coverage.coverage(t.city.id(), 2025), "principal", t.county2.id(), PostKind.SECRETARY).status())
+				.isEqualTo(InterviewCoverage.PairStatus.OPEN);
+		// the obligation leaves vacant pairs out of what is owed: the city's principal is done once county 1 is held
+		clock.set(LocalDate.of(2027, 1, 10));
+		records.record(interview(t.city, LocalDate.of(2026, 9, 1), t.citySecretary, null, t.county1Secretary));
+		Map<Long, zeren.oversight.Obligation> principal = coverageObligations(t.city, 2026, 1);
+		assertThat(principal.get(t.city.id()).status()).isEqualTo(zeren.oversight.Obligation.Status.DONE_ON_TIME);
+		assertThat(principal.get(t.city.id()).doneOn()).isEqualTo(LocalDate.of(2026, 9, 1));
+		assertThat(principal.get(t.city.id()).postId()).isEqualTo(t.citySecretary.id());
+		// the discipline secretary still owes county 1's two: overdue, owed by the city's discipline secretary
+		Map<Long, zeren.oversight.Obligation> discipline = coverageObligations(t.city, 2026, 2);
+		assertThat(discipline.get(t.city.id()).status()).isEqualTo(zeren.oversight.Obligation.Status.OVERDUE);
+		assertThat(discipline.get(t.city.id()).postId()).isEqualTo(t.cityDisciplineSecretary.id());
+		assertThat(discipline.get(t.city.id()).holderName()).isEqualTo(t.b.name());
+		// a county owes nobody below it
+		assertThat(principal).doesNotContainKey(t.county1.id());
+		// nobody holds the city's discipline post in the year: its instance is vacant, not overdue
+		Tenure bTenure = leadership.history(t.cityDiscipline.id()).get(0).tenure();
+		leadership.end(bTenure.id(), LocalDate.of(2025, 12, 31), Tenure.EndReason.TRANSFER);
+		assertThat(coverageObligations(t.city, 2026, 2).get(t.city.id()).status())
+				.isEqualTo(zeren.oversight.Obligation.Status.VACANT);
+	}
+
+	@Test
+	void coverage_reports_an_organisation_without_posts_as_not_set_up() {
+		Tree t = new Tree();
+		Org county3 = org(t.p + "x3", t.p + "丙县委", OrgType.PARTY_COMMITTEE, t.city.id());
+		InterviewCoverage.Coverage c = coverage.coverage(t.city.id(), 2026);
+		// county 3 has no post at all: its three pairs are listed as not set up, beside county 2's one
+		assertThat(c.required()).isEqualTo(5);
+		assertThat(c.notSetUp()).isEqualTo(4);
+		assertThat(c.missing()).filteredOn(m -> m.lowerOrgId() == county3.id())
+				.extracting(m -> m.rule() + ":" + m.intervieweeKind() + ":" + m.status() + ":" + m.intervieweePostTitle())
+				.containsExactlyInAnyOrder("principal:SECRETARY:NOT_SET_UP:null", "discipline:SECRETARY:NOT_SET_UP:null",
+						"discipline:DISCIPLINE_SECRETARY:NOT_SET_UP:null");
+		// an upper committee without posts: its pairs are not set up too, and its obligation is vacant
+		Org city2 = org(t.p + "c2", t.p + "无岗位市委", OrgType.PARTY_COMMITTEE, null);
+		org(t.p + "c2x", t.p + "无岗位县委", OrgType.PARTY_COMMITTEE, city2.id());
+		InterviewCoverage.Coverage empty = coverage.coverage(city2.id(), 2026);
+		assertThat(empty.required()).isZero();
+		assertThat(empty.notSetUp()).isEqualTo(3);
+		assertThat(empty.missing()).hasSize(3).allSatisfy(m -> {
+			assertThat(m.interviewerPostId()).isNull();
+			assertThat(m.status()).isEqualTo(InterviewCoverage.PairStatus.NOT_SET_UP);
+		});
+		clock.set(LocalDate.of(2027, 1, 10));
+		assertThat(coverageObligations(city2, 2026, 1).get(city2.id()).status()).isEqualTo(zeren.oversight.Obligation.Status.VACANT);
 	}
 
 	long interviews() {

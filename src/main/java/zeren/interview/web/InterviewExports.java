@@ -43,16 +43,20 @@ class InterviewExports {
 		TableExport.send(response, m(locale, "interview.coverage.heading", c.orgName(), String.valueOf(y)), book -> {
 			TableExport.Sheet levels = book.sheet(m(locale, "interview.coverage.level"), List.of(
 					m(locale, "interview.coverage.level"), m(locale, "interview.coverage.required"),
-					m(locale, "interview.coverage.covered"), m(locale, "interview.coverage.missing")));
+					m(locale, "interview.coverage.covered"), m(locale, "interview.coverage.missing"),
+					m(locale, "interview.coverage.vacant"), m(locale, "interview.coverage.not-set-up")));
 			for (InterviewCoverage.Level l : c.levels()) {
-				levels.row(m(locale, "interview.coverage.level-name", l.level()), l.required(), l.covered(), l.missing());
+				levels.row(m(locale, "interview.coverage.level-name", l.level()), l.required(), l.covered(), l.missing(),
+						l.vacant(), l.notSetUp());
 			}
 			TableExport.Sheet missing = book.sheet(m(locale, "interview.coverage.missing-heading"), List.of(
 					m(locale, "interview.coverage.rule"), m(locale, "interview.coverage.interviewer"),
-					m(locale, "interview.coverage.interviewee")));
+					m(locale, "interview.coverage.interviewee"), m(locale, "interview.coverage.status")));
 			for (InterviewCoverage.MissingPair p : c.missing()) {
-				missing.row(m(locale, "interview.rule." + p.rule()), p.upperOrgName() + " · " + p.interviewerPostTitle(),
-						p.lowerOrgName() + " · " + p.intervieweePostTitle());
+				missing.row(m(locale, "interview.rule." + p.rule()),
+						side(locale, p.upperOrgName(), p.interviewerKind(), p.interviewerPostTitle()),
+						side(locale, p.lowerOrgName(), p.intervieweeKind(), p.intervieweePostTitle()),
+						m(locale, "interview.coverage.status." + p.status().name()));
 			}
 			TableExport.Sheet done = book.sheet(m(locale, "interview.records"), List.of(m(locale, "interview.date"),
 					m(locale, "interview.kind"), m(locale, "interview.interviewer"), m(locale, "interview.interviewees")));
@@ -63,6 +67,12 @@ class InterviewExports {
 								.map(e -> e.personName() + "（" + e.orgName() + " · " + e.postTitle() + "）").toList()));
 			}
 		});
+	}
+
+	/** "organisation · post", or the kind of post that is not set up. */
+	private String side(Locale locale, String orgName, zeren.org.PostKind kind, String postTitle) {
+		return orgName + " · " + (postTitle != null ? postTitle
+				: m(locale, "interview.coverage.post-missing", m(locale, "post.kind." + kind.name())));
 	}
 
 	private String m(Locale locale, String code, Object... args) {
