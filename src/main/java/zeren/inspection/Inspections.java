@@ -111,7 +111,7 @@ public class Inspections {
 
 	@Transactional
 	public Inspection create(NewInspection in) {
-		Org org = in.orgId() == null ? null : requireSupervising(in.orgId());
+		Org org = in.orgId() == null ? null : requirePlanning(in.orgId(), in.kind());
 		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(in)));
 		if (org == null) {
 			// without the inspecting organisation nothing else can be checked
@@ -236,6 +236,42 @@ public class Inspections {
 		return org;
 	}
 
+	/**
+	 * The organisation, when the caller may plan an inspection of this kind by it: supervisory
+	 * work (DISCIPLINE, ADMIN); an annual check, led by a member of the leadership team, is
+	 * organised by the committee office, so its ORG_ADMIN may plan one too.
+	 */
+	Org requirePlanning(long orgId, Kind kind) {
+		Org org = tree.find(orgId).orElse(null);
+		if (org == null || !plannable(org.id()).contains(kind == null ? Kind.ANNUAL_CHECK : kind)) {
+			throw new ForbiddenException();
+		}
+		return org;
+	}
+
+	/** The kinds of inspection the caller may plan (and then carry on with) for this organisation. */
+	public List<Kind> plannable(long orgId) {
+		if (supervises(orgId)) {
+			return List.of(Kind.values());
+		}
+		Scope managing = scope.managing();
+		boolean manages = managing.bind(jdbc.sql("SELECT COUNT(*) FROM org o WHERE o.id = :id AND " + managing.condition("o")))
+				.param("id", orgId).query(Long.class).single() > 0;
+		return manages ? List.of(Kind.ANNUAL_CHECK) : List.of();
+	}
+
+	/** Whether the caller may change this inspection: record its findings, attach their files. */
+	public boolean mayChange(Inspection inspection) {
+		return plannable(inspection.orgId()).contains(inspection.kind());
+	}
+
+	/** {@link #mayChange(Inspection)} by id, for a finding's page seen from a target below the inspection's view. */
+	public boolean mayChange(long inspectionId) {
+		return jdbc.sql("SELECT org_id, kind FROM inspection WHERE id = :id").param("id", inspectionId)
+				.query((rs, n) -> plannable(rs.getLong("org_id")).contains(Kind.valueOf(rs.getString("kind"))))
+				.optional().orElse(false);
+	}
+
 	private Post findPost(long id) {
 		try {
 			return leadership.getPost(id);
@@ -280,7 +316,7 @@ public class Inspections {
 	Head supervisedHead(long id) {
 		Head head = jdbc.sql("SELECT " + HEAD_COLUMNS + " FROM inspection i JOIN org io ON io.id = i.org_id WHERE i.id = :id")
 				.param("id", id).query(Rows.of(Head.class)).optional().orElseThrow(() -> new NotFoundException("inspection", id));
-		if (!supervises(head.orgId())) {
+		if (!plannable(head.orgId()).contains(head.kind())) {
 			head(id); // out of view: 404, as for an inspection that does not exist
 			throw new ForbiddenException();
 		}

@@ -115,6 +115,26 @@ abstract class InspectionContract extends ApiTest {
 	}
 
 	@Test
+	void the_committee_office_plans_an_annual_check_but_no_other_supervisory_work() throws Exception {
+		Fixture f = fixture();
+		UserAccount office = user(f.p(), "office", Role.ORG_ADMIN, f.city(), true);
+		String annual = """
+				{"orgId":%d,"kind":"%s","title":"年度检查","startDate":"2026-03-10","endDate":"2026-04-30",
+				 "team":[{"postId":%d,"leader":true}],"targets":[{"orgId":%d,"includeSubtree":true}]}""";
+		mvc.perform(postJson("/api/v1/inspection/inspections", annual.formatted(f.city().id(), "ANNUAL_CHECK", f.member().id(),
+				f.countyA().id())).with(as(office.id(), office.username()))).andExpect(status().isCreated());
+		// a special supervision remains the discipline body's
+		mvc.perform(postJson("/api/v1/inspection/inspections", annual.formatted(f.city().id(), "SPECIAL_SUPERVISION", f.member().id(),
+				f.countyA().id())).with(as(office.id(), office.username()))).andExpect(status().isForbidden());
+		assertThat(inspections.of(f.city().id(), 2026)).extracting(Inspection::kind).containsExactly(Inspection.Kind.ANNUAL_CHECK);
+		// the office of county B plans nothing for the city
+		UserAccount sibling = user(f.p(), "officeb", Role.ORG_ADMIN, f.countyB(), true);
+		mvc.perform(postJson("/api/v1/inspection/inspections", annual.formatted(f.city().id(), "ANNUAL_CHECK", f.member().id(),
+				f.countyA().id())).with(as(sibling.id(), sibling.username()))).andExpect(status().isForbidden());
+		assertThat(inspections.of(f.city().id(), 2026)).hasSize(1);
+	}
+
+	@Test
 	void every_lower_committee_owes_an_annual_check_of_its_upper_committee_in_the_year() {
 		Fixture f = fixture();
 		annualCheck(f);

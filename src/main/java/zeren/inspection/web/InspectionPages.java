@@ -76,12 +76,12 @@ class InspectionPages {
 		chooser(orgId, model);
 		if (orgId != null) {
 			model.addAttribute("inspections", inspections.of(orgId, y));
-			boolean supervises = inspections.supervises(orgId);
-			model.addAttribute("canInspect", supervises);
-			if (supervises) {
+			List<Inspection.Kind> kinds = inspections.plannable(orgId);
+			model.addAttribute("canInspect", !kinds.isEmpty());
+			if (!kinds.isEmpty()) {
 				model.addAttribute("posts", leadership.posts(orgId));
 				model.addAttribute("children", tree.children(orgId));
-				model.addAttribute("kinds", Inspection.Kind.values());
+				model.addAttribute("kinds", kinds);
 				model.addAttribute("today", clock.today());
 			}
 		}
@@ -128,7 +128,7 @@ class InspectionPages {
 		model.addAttribute("targetOrgs", targetOrgs);
 		// the posts of the organisation first in the choice (the page reloads them when it changes)
 		model.addAttribute("targetPosts", targetOrgs.isEmpty() ? List.of() : leadership.posts(targetOrgs.get(0).orgId()));
-		model.addAttribute("canInspect", inspections.supervises(inspection.orgId()));
+		model.addAttribute("canInspect", inspections.mayChange(inspection));
 		model.addAttribute("severities", Finding.Severity.values());
 		model.addAttribute("scopeKinds", Notice.ScopeKind.values());
 		return "inspection/inspection";
@@ -187,7 +187,7 @@ class InspectionPages {
 		Finding finding = findings.get(id);
 		model.addAttribute("finding", finding);
 		model.addAttribute("evidence", findings.evidence(id));
-		model.addAttribute("canAttach", inspections.supervises(finding.inspectingOrgId()));
+		model.addAttribute("canAttach", inspections.mayChange(finding.inspectionId()));
 		var rectification = rectifications.find(id);
 		rectification.ifPresent(r -> model.addAttribute("rectification", r));
 		if (rectification.isEmpty() && inspections.supervises(finding.inspectingOrgId())) {
