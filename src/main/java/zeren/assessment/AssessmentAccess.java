@@ -1,0 +1,61 @@
+package zeren.assessment;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.platform.CurrentScope;
+import zeren.platform.ForbiddenException;
+import zeren.platform.Scope;
+
+/**
+ * Who does what in an assessment. Running one (schemes, rounds, the team's scores, the sources,
+ * concluding) is the work of the assessing organisation's committee office or discipline body:
+ * the caller manages (ADMIN, ORG_ADMIN) or supervises (DISCIPLINE) it. A unit's self-assessment
+ * is the unit's own work (every grant but a read-only one at the unit). Reading follows the tree:
+ * the assessing organisation sees the round, a unit sees its own sheet.
+ */
+@Component
+class AssessmentAccess {
+
+	private final JdbcClient jdbc;
+	private final OrgTree tree;
+	private final CurrentScope scope;
+
+	AssessmentAccess(JdbcClient jdbc, OrgTree tree, CurrentScope scope) {
+		this.jdbc = jdbc;
+		this.tree = tree;
+		this.scope = scope;
+	}
+
+	Scope reading() {
+		return scope.reading();
+	}
+
+	boolean sees(long orgId) {
+		return tree.find(orgId).isPresent();
+	}
+
+	boolean mayAssess(long orgId) {
+		return in(scope.managing(), orgId) || in(scope.supervising(), orgId);
+	}
+
+	boolean mayAct(long orgId) {
+		return in(scope.acting(), orgId);
+	}
+
+	/** 404 when out of view, 403 when seen but not assessed by the caller. */
+	Org requireAssessing(long orgId) {
+		Org org = tree.get(orgId);
+		if (!mayAssess(orgId)) {
+			throw new ForbiddenException();
+		}
+		return org;
+	}
+
+	private boolean in(Scope s, long orgId) {
+		return s.bind(jdbc.sql("SELECT COUNT(*) FROM org o WHERE o.id = :id AND " + s.condition("o"))).param("id", orgId)
+				.query(Long.class).single() > 0;
+	}
+}

@@ -1,0 +1,292 @@
+package zeren.assessment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import zeren.assessment.Scheme.Indicator;
+import zeren.assessment.Scheme.Rule;
+import zeren.audit.AuditTrail;
+import zeren.evidence.Attachments;
+import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
+import zeren.platform.ForbiddenException;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
+import zeren.platform.xlsx.HeaderedSheet;
+import zeren.platform.xlsx.SheetLimits;
+
+/**
+ * What people enter in a round: the unit's self-assessment and the team's scores (each a line
+ * with a reason), and the sources' scores (a satisfaction poll imported from XLSX, per unit:
+ * respondents and the count of each answer, aggregated by the stated formula; the file kept as
+ * evidence). After the round is concluded, a team line is a correction: the round's version goes
+ * up, and the line carries it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RoundEntries {
+
+	public static final String FILES = "assessment-round";
+	static final List<String> POLL_COLUMNS = List.of("单位名称", "参评人数", "满意", "基本满意", "不满意", "不了解");
+
+	private final JdbcClient jdbc;
+	private final Rounds rounds;
+	private final Schemes schemes;
+	private final AssessmentAccess access;
+	private final Attachments files;
+	private final PollWeights weights;
+	private final BusinessClock clock;
+	private final AuditTrail audit;
+
+	RoundEntries(JdbcClient jdbc, Rounds rounds, Schemes schemes, AssessmentAccess access, Attachments files, PollWeights weights,
+			BusinessClock clock, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.rounds = rounds;
+		this.schemes = schemes;
+		this.access = access;
+		this.files = files;
+		this.weights = weights;
+		this.clock = clock;
+		this.audit = audit;
+	}
+
+	/** The weights of the poll's answers ({@code zeren.assessment.poll.*}), out of 100. */
+	@ConfigurationProperties("zeren.assessment.poll")
+	public record PollWeights(BigDecimal satisfied, BigDecimal basic, BigDecimal dissatisfied) {
+
+		public PollWeights {
+			satisfied = satisfied == null ? new BigDecimal(100) : satisfied;
+			basic = basic == null ? new BigDecimal(60) : basic;
+			dissatisfied = dissatisfied == null ? BigDecimal.ZERO : dissatisfied;
+		}
+
+		/** (satisfied × w + basic × w + dissatisfied × w) ÷ (respondents − unknown), two decimals. */
+		public BigDecimal score(long satisfiedCount, long basicCount, long dissatisfiedCount, long respondents, long unknown) {
+			BigDecimal sum = satisfied.multiply(BigDecimal.valueOf(satisfiedCount)).add(basic.multiply(BigDecimal.valueOf(basicCount)))
+					.add(dissatisfied.multiply(BigDecimal.valueOf(dissatisfiedCount)));
+			return sum.divide(BigDecimal.valueOf(respondents - unknown), 2, RoundingMode.HALF_UP);
+		}
+	}
+
+	/** A line: SELF (the unit) or TEAM (the assessment team) on an indicator, with its reason. */
+	public record NewLine(Scoring.Column column, Long indicatorId, BigDecimal points, String reason) {
+	}
+
+	@Transactional
+	public Round.Sheet addLine(long roundId, long orgId, NewLine in, RoundSheets sheets) {
+		Rounds.Head h = rounds.head(roundId);
+		Scheme scheme = schemes.load(h.schemeId());
+		requireUnit(roundId, orgId);
+		List<InputError> errors = new ArrayList<>();
+		if (in.column() != Scoring.Column.SELF && in.column() != Scoring.Column.TEAM) {
+			errors.add(InputError.field("column", "error.assessment.column"));
+		}
+		Indicator indicator = in.indicatorId() == null ? null
+				: scheme.indicators().stream().filter(i -> i.id() == in.indicatorId()).findFirst().orElse(null);
+		if (indicator == null) {
+			errors.add(InputError.field("indicatorId", in.indicatorId() == null ? "error.field.required" : "error.assessment.indicator"));
+		}
+		String reason = in.reason() == null ? "" : in.reason().strip();
+		if (reason.isEmpty()) {
+			errors.add(InputError.field("reason", "error.field.required"));
+		}
+		else if (reason.length() > 1000) {
+			errors.add(InputError.field("reason", "error.field.too-long", 1000));
+		}
+		if (in.points() == null) {
+			errors.add(InputError.field("points", "error.field.required"));
+		}
+		if (indicator != null && in.points() != null) {
+			String wrong = allowed(indicator, in.points(), in.column());
+			if (wrong != null) {
+				errors.add(InputError.field("points", wrong, indicator.points()));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		boolean team = in.column() == Scoring.Column.TEAM;
+		if (team ? !access.mayAssess(h.orgId()) : !access.mayAct(orgId)) {
+			throw new ForbiddenException();
+		}
+		int version = h.version();
+		String action = "ADD_LINE";
+		if (h.status() == Round.Status.CONCLUDED) {
+			if (!team) {
+				throw new ConflictException("status", "error.assessment.round-concluded");
+			}
+			// a correction after conclusion: a new, audited version of the results
+			version = h.version() + 1;
+			jdbc.sql("UPDATE assessment_round SET version = :v WHERE id = :id").param("v", version).param("id", roundId).update();
+			action = "CORRECT";
+		}
+		jdbc.sql("""
+				INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, version, created_at)
+				VALUES (:round, :org, :indicator, :col, :points, :reason, :version, :now)""").param("round", roundId)
+				.param("org", orgId).param("indicator", indicator.id()).param("col", in.column().name())
+				.param("points", in.points().setScale(2, RoundingMode.HALF_UP)).param("reason", reason).param("version", version)
+				.param("now", clock.now()).update();
+		rounds.score(roundId, scheme);
+		audit.record(new AuditTrail.Change(orgId, "assessment-round", roundId, action,
+				"unit=%d indicator=%s column=%s points=%s version=%d".formatted(orgId, indicator.code(), in.column(), in.points(), version)));
+		return sheets.sheet(roundId, orgId);
+	}
+
+	/** Why these points are not allowed on this indicator, or null. */
+	static String allowed(Indicator indicator, BigDecimal points, Scoring.Column column) {
+		BigDecimal max = indicator.points();
+		return switch (indicator.rule()) {
+			case MANUAL -> points.signum() > 0 || points.negate().compareTo(max) > 0 ? "error.assessment.deduction" : null;
+			case AUTO -> points.abs().compareTo(max) > 0 ? "error.assessment.correction" : null;
+			case BONUS -> points.signum() < 0 || points.compareTo(max) > 0 ? "error.assessment.bonus" : null;
+			case VETO -> column != Scoring.Column.TEAM || points.signum() != 0 ? "error.assessment.veto" : null;
+			case SOURCE, GROUP -> "error.assessment.not-entered";
+		};
+	}
+
+	/** The unit submits its self-assessment (its lines stay editable by the team's columns only). */
+	@Transactional
+	public void submitSelf(long roundId, long orgId) {
+		Rounds.Head h = rounds.head(roundId);
+		requireUnit(roundId, orgId);
+		if (!access.mayAct(orgId)) {
+			throw new ForbiddenException();
+		}
+		if (h.status() != Round.Status.OPEN) {
+			throw new ConflictException("status", "error.assessment.round-concluded");
+		}
+		jdbc.sql("UPDATE assessment_unit SET self_submitted_at = :now WHERE round_id = :round AND org_id = :org")
+				.param("now", clock.now()).param("round", roundId).param("org", orgId).update();
+		audit.record(new AuditTrail.Change(orgId, "assessment-round", roundId, "SUBMIT_SELF", "unit=" + orgId));
+	}
+
+	/** Result of an import: the units scored and the file kept as evidence. */
+	public record Imported(int units, long evidenceId) {
+	}
+
+	/**
+	 * A satisfaction poll for a SOURCE indicator: one row per unit (单位名称, 参评人数, 满意, 基本满意,
+	 * 不满意, 不了解). All or nothing: any error names its line and column, and nothing is kept.
+	 */
+	@Transactional
+	public Imported importPoll(long roundId, long indicatorId, String fileName, byte[] content) {
+		Rounds.Head h = rounds.head(roundId);
+		access.requireAssessing(h.orgId());
+		if (h.status() != Round.Status.OPEN) {
+			throw new ConflictException("status", "error.assessment.round-concluded");
+		}
+		Indicator indicator = schemes.load(h.schemeId()).indicators().stream().filter(i -> i.id() == indicatorId && i.rule() == Rule.SOURCE)
+				.findFirst().orElseThrow(() -> new NotFoundException("assessment-indicator", indicatorId));
+		Map<String, Long> units = new HashMap<>();
+		jdbc.sql("SELECT o.name, o.id FROM assessment_unit u JOIN org o ON o.id = u.org_id WHERE u.round_id = :id")
+				.param("id", roundId).query(rs -> {
+					units.put(rs.getString(1), rs.getLong(2));
+				});
+		List<InputError> errors = new ArrayList<>();
+		record Row(long line, long orgId, long respondents, long satisfied, long basic, long dissatisfied, long unknown) {
+		}
+		List<Row> rows = new ArrayList<>();
+		java.util.Set<Long> seen = new java.util.HashSet<>();
+		HeaderedSheet.read(new ByteArrayInputStream(content), SheetLimits.of("assessment-poll"), "参评人数", POLL_COLUMNS, line -> {
+			Long org = units.get(line.get("单位名称"));
+			if (org == null) {
+				errors.add(InputError.line(line.number(), "单位名称", "error.assessment.poll-unit", line.get("单位名称")));
+				return null;
+			}
+			if (!seen.add(org)) {
+				errors.add(InputError.line(line.number(), "单位名称", "error.assessment.poll-twice", line.get("单位名称")));
+			}
+			long[] n = new long[5];
+			for (int k = 0; k < 5; k++) {
+				String column = POLL_COLUMNS.get(k + 1);
+				String text = line.get(column).replace(",", "");
+				if (text.isEmpty() && k == 4) {
+					continue;
+				}
+				try {
+					n[k] = new BigDecimal(text).longValueExact();
+					if (n[k] < 0) {
+						throw new NumberFormatException();
+					}
+				}
+				catch (NumberFormatException | ArithmeticException e) {
+					errors.add(InputError.line(line.number(), column, "error.assessment.poll-count", text));
+					return null;
+				}
+			}
+			if (n[1] + n[2] + n[3] + n[4] != n[0]) {
+				errors.add(InputError.line(line.number(), "参评人数", "error.assessment.poll-sum", n[0], n[1] + n[2] + n[3] + n[4]));
+			}
+			else if (n[0] - n[4] <= 0) {
+				errors.add(InputError.line(line.number(), "参评人数", "error.assessment.poll-empty"));
+			}
+			rows.add(new Row(line.number(), org, n[0], n[1], n[2], n[3], n[4]));
+			return null;
+		});
+		if (rows.isEmpty() && errors.isEmpty()) {
+			errors.add(InputError.field("file", "error.import.empty"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		long evidenceId = files.store(new Attachments.Owner(FILES, roundId), h.orgId(), fileName, new ByteArrayInputStream(content))
+				.evidence().id();
+		// a new poll replaces the earlier one of the same indicator
+		jdbc.sql("DELETE FROM assessment_line WHERE round_id = :round AND indicator_id = :indicator AND col = 'SOURCE'")
+				.param("round", roundId).param("indicator", indicatorId).update();
+		for (Row r : rows) {
+			BigDecimal score = weights.score(r.satisfied(), r.basic(), r.dissatisfied(), r.respondents(), r.unknown());
+			jdbc.sql("""
+					INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, link, inputs, version, created_at)
+					VALUES (:round, :org, :indicator, 'SOURCE', :points, :reason, :link, :inputs, :version, :now)""")
+					.param("round", roundId).param("org", r.orgId()).param("indicator", indicatorId).param("points", score)
+					.param("reason", "%s：测评得分 %s（参评 %d 人：满意 %d、基本满意 %d、不满意 %d、不了解 %d）".formatted(indicator.title(),
+							score.toPlainString(), r.respondents(), r.satisfied(), r.basic(), r.dissatisfied(), r.unknown()))
+					.param("link", "/api/v1/assessment/rounds/%d/files/%d".formatted(roundId, evidenceId))
+					.param("inputs", "file=%s;line=%d;weights=%s/%s/%s".formatted(fileName, r.line(), weights.satisfied().toPlainString(),
+							weights.basic().toPlainString(), weights.dissatisfied().toPlainString()))
+					.param("version", h.version()).param("now", clock.now()).update();
+		}
+		rounds.score(roundId, schemes.load(h.schemeId()));
+		audit.record(new AuditTrail.Change(h.orgId(), "assessment-round", roundId, "IMPORT_POLL",
+				"indicator=%s units=%d evidence=%d".formatted(indicator.code(), rows.size(), evidenceId)));
+		return new Imported(rows.size(), evidenceId);
+	}
+
+	/** A file of the round the caller sees (the poll as imported). */
+	public zeren.evidence.Download file(long roundId, long evidenceId) {
+		rounds.head(roundId);
+		return files.open(new Attachments.Owner(FILES, roundId), evidenceId);
+	}
+
+	private void requireUnit(long roundId, long orgId) {
+		boolean unit = jdbc.sql("SELECT COUNT(*) FROM assessment_unit WHERE round_id = :round AND org_id = :org")
+				.param("round", roundId).param("org", orgId).query(Long.class).single() > 0;
+		if (!unit || !access.sees(orgId)) {
+			throw new NotFoundException("assessment-unit", orgId);
+		}
+	}
+
+	static byte[] bytes(InputStream in) {
+		try {
+			return in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

@@ -1,0 +1,290 @@
+package zeren.assessment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import zeren.assessment.Scheme.Indicator;
+import zeren.assessment.Scheme.Rule;
+import zeren.audit.AuditTrail;
+import zeren.org.Org;
+import zeren.org.OrgTree;
+import zeren.org.Subtree;
+import zeren.oversight.Sweep;
+import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
+import zeren.platform.InputError;
+import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
+
+/**
+ * Assessment rounds: created over the direct lower committees of the assessing organisation (or
+ * a chosen set below it) with a published scheme (the year's default when none is named);
+ * computed — a sweep of the assessing organisation's subtree, then the automatic lines from the
+ * obligation results, one {@code INSERT … SELECT} per automatic indicator, then every unit's score
+ * from its stored lines ({@link Scoring}) and the ranking —; and concluded (locked). Recomputing
+ * reads only stored lines, so a concluded round gives the same numbers.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Rounds {
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+	private final OrgTree tree;
+	private final Schemes schemes;
+	private final Sweep sweep;
+	private final AssessmentAccess access;
+	private final Scoring.GradePolicy grades;
+	private final BusinessClock clock;
+	private final AuditTrail audit;
+	private final List<String> committeeTypes;
+
+	Rounds(JdbcClient jdbc, JdbcTemplate template, OrgTree tree, Schemes schemes, Sweep sweep, AssessmentAccess access,
+			Scoring.GradePolicy grades, BusinessClock clock, AuditTrail audit,
+			@Value("${zeren.oversight.committee-types:PARTY_COMMITTEE,PARTY_GROUP,WORKING_COMMITTEE}") List<String> committeeTypes) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.tree = tree;
+		this.schemes = schemes;
+		this.sweep = sweep;
+		this.access = access;
+		this.grades = grades;
+		this.clock = clock;
+		this.audit = audit;
+		this.committeeTypes = committeeTypes;
+	}
+
+	/** {@code unitOrgIds}: the units; empty: the active direct lower committees. {@code schemeId}: empty: the year's default. */
+	public record NewRound(Long orgId, Integer year, Long schemeId, List<Long> unitOrgIds) {
+	}
+
+	@Transactional
+	public Round create(NewRound in) {
+		List<InputError> errors = new ArrayList<>();
+		if (in.orgId() == null) {
+			errors.add(InputError.field("orgId", "error.field.required"));
+		}
+		if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
+			errors.add(InputError.field("year", "error.assessment.year-range", 2000, 2100));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Org org = access.requireAssessing(in.orgId());
+		Scheme scheme = in.schemeId() == null ? schemes.defaultFor(in.year()) : schemes.get(in.schemeId());
+		if (scheme.status() != Scheme.Status.PUBLISHED) {
+			throw InvalidInputException.of("schemeId", "error.assessment.scheme-draft");
+		}
+		List<Long> units = units(org, in.unitOrgIds());
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO assessment_round (org_id, round_year, scheme_id, status, version, created_at)
+				VALUES (:org, :year, :scheme, 'OPEN', 1, :now)""").param("org", org.id()).param("year", in.year())
+				.param("scheme", scheme.id()).param("now", clock.now()).update(keys, "id");
+		long id = keys.getKey().longValue();
+		template.batchUpdate("INSERT INTO assessment_unit (round_id, org_id, veto, missing) VALUES (?, ?, FALSE, 0)", units, 1000,
+				(ps, unit) -> {
+					ps.setLong(1, id);
+					ps.setLong(2, unit);
+				});
+		audit.record(new AuditTrail.Change(org.id(), "assessment-round", id, "CREATE",
+				"year=%d scheme=%d units=%d".formatted(in.year(), scheme.id(), units.size())));
+		computeNow(id, org.id(), in.year(), scheme);
+		return get(id);
+	}
+
+	private List<Long> units(Org org, List<Long> chosen) {
+		if (chosen == null || chosen.isEmpty()) {
+			List<Long> ids = jdbc.sql("SELECT id FROM org WHERE parent_id = :org AND active = TRUE AND type IN (:types) ORDER BY path")
+					.param("org", org.id()).param("types", committeeTypes).query(Long.class).list();
+			if (ids.isEmpty()) {
+				throw InvalidInputException.of("unitOrgIds", "error.assessment.no-units");
+			}
+			return ids;
+		}
+		Subtree subtree = tree.subtree(org.id());
+		Set<Long> unique = new LinkedHashSet<>(chosen);
+		List<InputError> errors = new ArrayList<>();
+		int i = 0;
+		for (Long unit : chosen) {
+			boolean below = unit != null && unit != org.id() && subtree.bind(jdbc.sql(
+					"SELECT COUNT(*) FROM org o WHERE o.id = :id AND o.path >= :subtreeFrom AND o.path < :subtreeTo"))
+					.param("id", unit).query(Long.class).single() > 0;
+			if (!below) {
+				errors.add(InputError.field("unitOrgIds[" + i + "]", "error.assessment.unit-not-below"));
+			}
+			i++;
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return List.copyOf(unique);
+	}
+
+	/** Recomputes an open round: a sweep, the automatic lines again, every score. */
+	@Transactional
+	public Round compute(long id) {
+		Head h = head(id);
+		access.requireAssessing(h.orgId());
+		if (h.status() != Round.Status.OPEN) {
+			throw new ConflictException("status", "error.assessment.round-concluded");
+		}
+		computeNow(id, h.orgId(), h.year(), schemes.load(h.schemeId()));
+		audit.record(new AuditTrail.Change(h.orgId(), "assessment-round", id, "COMPUTE", "version=" + h.version()));
+		return get(id);
+	}
+
+	private void computeNow(long id, long orgId, int year, Scheme scheme) {
+		Sweep.Result swept = sweep.sweep(orgId, year);
+		jdbc.sql("DELETE FROM assessment_line WHERE round_id = :id AND col = 'AUTO'").param("id", id).update();
+		OffsetDateTime now = clock.now();
+		for (Indicator i : scheme.indicators()) {
+			if (i.rule() != Rule.AUTO) {
+				continue;
+			}
+			// one statement per indicator for every unit: each obligation instance overdue or done late
+			jdbc.sql("""
+					INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, link, inputs, version, created_at)
+					SELECT :round, u.org_id, :indicator, 'AUTO',
+					       CASE WHEN ob.status = 'DONE_LATE' THEN -CAST(:late AS NUMERIC(6, 2)) ELSE -CAST(:missed AS NUMERIC(6, 2)) END,
+					       :title || '：' || CASE WHEN ob.status = 'DONE_LATE' THEN '逾期完成（' || CAST(ob.done_on AS VARCHAR(10)) || ' 完成，'
+					                                  ELSE '逾期未完成（' END || '应于 ' || CAST(ob.due_date AS VARCHAR(10)) || ' 前完成）',
+					       ob.link,
+					       'kind=' || ob.kind || ';subject=' || CAST(ob.subject AS VARCHAR(20)) || ';status=' || ob.status
+					         || ';due=' || CAST(ob.due_date AS VARCHAR(10)) || ';swept=' || CAST(ob.swept_on AS VARCHAR(10)),
+					       :version, :now
+					FROM assessment_unit u
+					JOIN oversight_obligation ob ON ob.obl_year = :year AND ob.org_id = u.org_id AND ob.kind = :kind
+					WHERE u.round_id = :round
+					  AND (ob.status = 'OVERDUE' OR (ob.status = 'DONE_LATE' AND CAST(:late AS NUMERIC(6, 2)) > 0))""")
+					.param("round", id).param("indicator", i.id()).param("late", i.perLate() == null ? BigDecimal.ZERO : i.perLate())
+					.param("missed", i.perMissed()).param("title", i.title()).param("year", year).param("kind", i.obligationKind())
+					.param("version", version(id)).param("now", now).update();
+		}
+		jdbc.sql("UPDATE assessment_round SET swept_on = :swept, computed_at = :now WHERE id = :id").param("swept", swept.sweptOn())
+				.param("now", now).param("id", id).update();
+		score(id, scheme);
+	}
+
+	private int version(long id) {
+		return jdbc.sql("SELECT version FROM assessment_round WHERE id = :id").param("id", id).query(Integer.class).single();
+	}
+
+	/** Every unit's score from its stored lines, then the ranking of the team totals. */
+	void score(long id, Scheme scheme) {
+		List<Indicator> indicators = scheme.indicators();
+		List<Long> units = new ArrayList<>();
+		List<Scoring.UnitScore> scores = new ArrayList<>();
+		forEachUnitLines(id, (unit, lines) -> {
+			units.add(unit);
+			scores.add(Scoring.score(indicators, lines, grades));
+		});
+		int[] ranks = Scoring.ranks(scores.stream().map(Scoring.UnitScore::total).toList());
+		List<Object[]> rows = new ArrayList<>();
+		for (int k = 0; k < units.size(); k++) {
+			Scoring.UnitScore s = scores.get(k);
+			rows.add(new Object[] { s.selfTotal(), s.total(), s.zeroItems(), s.veto(), s.grade().name(), ranks[k], s.missing(), id,
+					units.get(k) });
+		}
+		template.batchUpdate("""
+				UPDATE assessment_unit SET self_total = ?, total = ?, zero_items = ?, veto = ?, grade = ?, unit_rank = ?, missing = ?
+				WHERE round_id = ? AND org_id = ?""", rows);
+	}
+
+	/** The stored lines of every unit of a round, unit by unit (units without lines included). */
+	void forEachUnitLines(long id, java.util.function.BiConsumer<Long, List<Scoring.Line>> each) {
+		List<Long> units = jdbc.sql("SELECT org_id FROM assessment_unit WHERE round_id = :id ORDER BY org_id").param("id", id)
+				.query(Long.class).list();
+		Map<Long, List<Scoring.Line>> lines = new java.util.HashMap<>();
+		template.query("SELECT id, org_id, indicator_id, col, points FROM assessment_line WHERE round_id = ?", rs -> {
+			lines.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Scoring.Line(rs.getLong(1), rs.getLong(3),
+					Scoring.Column.valueOf(rs.getString(4)), rs.getBigDecimal(5)));
+		}, id);
+		for (Long unit : units) {
+			each.accept(unit, lines.getOrDefault(unit, List.of()));
+		}
+	}
+
+	/** Concludes: every source scored, then the results are locked. */
+	@Transactional
+	public Round conclude(long id) {
+		Head h = head(id);
+		access.requireAssessing(h.orgId());
+		if (h.status() != Round.Status.OPEN) {
+			throw new ConflictException("status", "error.assessment.round-concluded");
+		}
+		score(id, schemes.load(h.schemeId()));
+		String missing = jdbc.sql("""
+				SELECT o.name FROM assessment_unit u JOIN org o ON o.id = u.org_id WHERE u.round_id = :id AND u.missing > 0
+				ORDER BY o.path FETCH FIRST 1 ROWS ONLY""").param("id", id).query(String.class).optional().orElse(null);
+		if (missing != null) {
+			throw new ConflictException("status", "error.assessment.source-missing", missing);
+		}
+		jdbc.sql("UPDATE assessment_round SET status = 'CONCLUDED', concluded_at = :now WHERE id = :id").param("now", clock.now())
+				.param("id", id).update();
+		audit.record(new AuditTrail.Change(h.orgId(), "assessment-round", id, "CONCLUDE", "version=" + h.version()));
+		return get(id);
+	}
+
+	// ---- reading ------------------------------------------------------------------------------
+
+	public record Head(long id, long orgId, String orgName, int year, long schemeId, String schemeName, Round.Status status,
+			int version, LocalDate sweptOn, OffsetDateTime computedAt, OffsetDateTime concludedAt) {
+	}
+
+	/** The round, when the caller sees its assessing organisation or one of its units; else 404. */
+	Head head(long id) {
+		var reading = access.reading();
+		return reading.bind(jdbc.sql("""
+				SELECT r.id, r.org_id, o.name AS org_name, r.round_year, r.scheme_id, s.name AS scheme_name, r.status, r.version,
+				       r.swept_on, r.computed_at, r.concluded_at
+				FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
+				WHERE r.id = :id AND (%s OR EXISTS (SELECT 1 FROM assessment_unit u JOIN org uo ON uo.id = u.org_id
+				                      WHERE u.round_id = r.id AND %s))""".formatted(reading.condition("o"), reading.condition("uo"))))
+				.param("id", id)
+				.query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
+						Round.Status.valueOf(rs.getString(7)), rs.getInt(8), rs.getObject(9, LocalDate.class),
+						rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class)))
+				.optional().orElseThrow(() -> new NotFoundException("assessment-round", id));
+	}
+
+	/** The round with the units the caller sees (all of them for the assessing organisation), best first. */
+	public Round get(long id) {
+		Head h = head(id);
+		var reading = access.reading();
+		List<Round.Unit> units = reading.bind(jdbc.sql("""
+				SELECT u.org_id, o.name, u.self_total, u.total, u.zero_items, u.veto, u.grade, u.unit_rank, u.missing, u.self_submitted_at
+				FROM assessment_unit u JOIN org o ON o.id = u.org_id
+				WHERE u.round_id = :id AND %s ORDER BY u.unit_rank, o.path""".formatted(reading.condition("o"))))
+				.param("id", id).query(RoundRows::unit).list();
+		return new Round(h.id(), h.orgId(), h.orgName(), h.year(), h.schemeId(), h.schemeName(), h.status(), h.version(),
+				h.sweptOn(), h.computedAt(), h.concludedAt(), units);
+	}
+
+	/** The rounds of an assessing organisation (the caller sees it) in a year, latest first. */
+	public List<Head> of(long orgId, int year) {
+		tree.get(orgId);
+		return jdbc.sql("""
+				SELECT r.id, r.org_id, o.name AS org_name, r.round_year, r.scheme_id, s.name AS scheme_name, r.status, r.version,
+				       r.swept_on, r.computed_at, r.concluded_at
+				FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
+				WHERE r.org_id = :org AND r.round_year = :year ORDER BY r.id DESC""").param("org", orgId).param("year", year)
+				.query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
+						Round.Status.valueOf(rs.getString(7)), rs.getInt(8), rs.getObject(9, LocalDate.class),
+						rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class)))
+				.list();
+	}
+}

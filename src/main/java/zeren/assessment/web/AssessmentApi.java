@@ -1,0 +1,156 @@
+package zeren.assessment.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import zeren.assessment.Round;
+import zeren.assessment.RoundEntries;
+import zeren.assessment.RoundSheets;
+import zeren.assessment.Rounds;
+import zeren.assessment.Scheme;
+import zeren.assessment.Schemes;
+import zeren.platform.BusinessClock;
+import zeren.platform.InvalidInputException;
+
+@RestController
+@Tag(name = "Assessment", description = "评责: indicator schemes, assessment rounds, self-assessment, team scores, sources, results")
+class AssessmentApi {
+
+	private final Schemes schemes;
+	private final Rounds rounds;
+	private final RoundEntries entries;
+	private final RoundSheets sheets;
+	private final BusinessClock clock;
+
+	AssessmentApi(Schemes schemes, Rounds rounds, RoundEntries entries, RoundSheets sheets, BusinessClock clock) {
+		this.schemes = schemes;
+		this.rounds = rounds;
+		this.entries = entries;
+		this.sheets = sheets;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/assessment/schemes")
+	@Operation(summary = "The schemes of a year the caller sees: the default and those of organisations in view")
+	List<Schemes.Summary> schemes(@RequestParam(required = false) Integer year) {
+		return schemes.list(year == null ? clock.today().getYear() : year);
+	}
+
+	@PostMapping("/api/v1/assessment/schemes")
+	@Operation(summary = "A new draft scheme of an organisation: the indicators given, or copied from basedOn (a new version "
+			+ "when it is the organisation's own of the same year), or from the year's default")
+	ResponseEntity<Scheme> createScheme(@RequestBody Schemes.NewScheme request) {
+		Scheme s = schemes.create(request);
+		return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id())).body(s);
+	}
+
+	@GetMapping("/api/v1/assessment/schemes/default")
+	@Operation(summary = "The default scheme of a year (stored and published on first use), with its source")
+	Scheme defaultScheme(@RequestParam(required = false) Integer year) {
+		return schemes.defaultFor(year == null ? clock.today().getYear() : year);
+	}
+
+	@GetMapping("/api/v1/assessment/schemes/{id}")
+	@Operation(summary = "A scheme with its indicators")
+	Scheme scheme(@PathVariable long id) {
+		return schemes.get(id);
+	}
+
+	@PostMapping("/api/v1/assessment/schemes/{id}/publish")
+	@Operation(summary = "Publish a draft scheme: it is locked (a change is a new version)")
+	Scheme publish(@PathVariable long id) {
+		return schemes.publish(id);
+	}
+
+	@PostMapping("/api/v1/assessment/rounds")
+	@Operation(summary = "A round of an assessing organisation over its direct lower committees (or unitOrgIds) for a year; "
+			+ "without schemeId, the year's default scheme; the automatic lines are computed at once")
+	ResponseEntity<Round> createRound(@RequestBody Rounds.NewRound request) {
+		Round r = rounds.create(request);
+		return ResponseEntity.created(URI.create("/api/v1/assessment/rounds/" + r.id())).body(r);
+	}
+
+	@GetMapping("/api/v1/assessment/rounds/{id}")
+	@Operation(summary = "A round with the units the caller sees (a unit sees its own), best first")
+	Round round(@PathVariable long id) {
+		return rounds.get(id);
+	}
+
+	@GetMapping("/api/v1/assessment/rounds/{id}/results")
+	@Operation(summary = "One result per unit the caller sees: orgId, total, grade, rank and every line (indicator, points, "
+			+ "reason, the record behind it)")
+	List<RoundSheets.Result> results(@PathVariable long id) {
+		return sheets.results(id);
+	}
+
+	@GetMapping("/api/v1/assessment/rounds/{id}/units/{orgId}")
+	@Operation(summary = "A unit's score sheet: each indicator in the self and the team column, and its lines")
+	Round.Sheet sheet(@PathVariable long id, @PathVariable long orgId) {
+		return sheets.sheet(id, orgId);
+	}
+
+	@PostMapping("/api/v1/assessment/rounds/{id}/compute")
+	@Operation(summary = "Recompute an open round: a sweep of the obligations, the automatic lines again, every score")
+	Round compute(@PathVariable long id) {
+		return rounds.compute(id);
+	}
+
+	@PostMapping("/api/v1/assessment/rounds/{id}/units/{orgId}/self")
+	@Operation(summary = "Self-assessment: a line of the unit (column SELF) with its reason")
+	Round.Sheet self(@PathVariable long id, @PathVariable long orgId, @RequestBody RoundEntries.NewLine line) {
+		return entries.addLine(id, orgId, new RoundEntries.NewLine(zeren.assessment.Scoring.Column.SELF, line.indicatorId(),
+				line.points(), line.reason()), sheets);
+	}
+
+	@PostMapping("/api/v1/assessment/rounds/{id}/units/{orgId}/self/submit")
+	@Operation(summary = "The unit submits its self-assessment")
+	Round.Sheet submitSelf(@PathVariable long id, @PathVariable long orgId) {
+		entries.submitSelf(id, orgId);
+		return sheets.sheet(id, orgId);
+	}
+
+	@PostMapping("/api/v1/assessment/rounds/{id}/units/{orgId}/team")
+	@Operation(summary = "The assessment team's line (column TEAM): a deduction, a bonus, a correction of an automatic line or "
+			+ "a veto, with its reason; after conclusion, a correction that makes a new version")
+	Round.Sheet team(@PathVariable long id, @PathVariable long orgId, @RequestBody RoundEntries.NewLine line) {
+		return entries.addLine(id, orgId, new RoundEntries.NewLine(zeren.assessment.Scoring.Column.TEAM, line.indicatorId(),
+				line.points(), line.reason()), sheets);
+	}
+
+	@PostMapping("/api/v1/assessment/rounds/{id}/sources/{indicatorId}")
+	@Operation(summary = "Import a satisfaction poll (XLSX: 单位名称, 参评人数, 满意, 基本满意, 不满意, 不了解) for a source indicator; "
+			+ "all or nothing, errors by line and column; the file is kept as evidence")
+	RoundEntries.Imported importPoll(@PathVariable long id, @PathVariable long indicatorId,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw InvalidInputException.of("file", "error.import.file-missing");
+		}
+		return entries.importPoll(id, indicatorId, file.getOriginalFilename(), file.getBytes());
+	}
+
+	@GetMapping("/api/v1/assessment/rounds/{id}/files/{evidenceId}")
+	@Operation(summary = "A file of the round (an imported poll), under its original name")
+	ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable long evidenceId) {
+		return entries.file(id, evidenceId).toResponse();
+	}
+
+	@PostMapping("/api/v1/assessment/rounds/{id}/conclude")
+	@Operation(summary = "Conclude the round: every source scored, the results locked")
+	Round conclude(@PathVariable long id) {
+		return rounds.conclude(id);
+	}
+}
