@@ -54,6 +54,13 @@ class AssessmentAccess {
 		return org;
 	}
 
+	/** For a record the caller has been shown (a round of which they see a unit): 403 when they do not assess. */
+	void requireAssessingSeen(long orgId) {
+		if (!mayAssess(orgId)) {
+			throw new ForbiddenException();
+		}
+	}
+
 	private boolean in(Scope s, long orgId) {
 		return s.bind(jdbc.sql("SELECT COUNT(*) FROM org o WHERE o.id = :id AND " + s.condition("o"))).param("id", orgId)
 				.query(Long.class).single() > 0;

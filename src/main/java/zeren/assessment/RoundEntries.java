@@ -113,7 +113,7 @@ public class RoundEntries {
 		if (indicator != null && in.points() != null) {
 			String wrong = allowed(indicator, in.points(), in.column());
 			if (wrong != null) {
-				errors.add(InputError.field("points", wrong, indicator.points()));
+				errors.add(InputError.field("points", wrong, indicator.points().stripTrailingZeros().toPlainString()));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -185,7 +185,7 @@ public class RoundEntries {
 	@Transactional
 	public Imported importPoll(long roundId, long indicatorId, String fileName, byte[] content) {
 		Rounds.Head h = rounds.head(roundId);
-		access.requireAssessing(h.orgId());
+		access.requireAssessingSeen(h.orgId());
 		if (h.status() != Round.Status.OPEN) {
 			throw new ConflictException("status", "error.assessment.round-concluded");
 		}

@@ -138,7 +138,7 @@ public class Rounds {
 	@Transactional
 	public Round compute(long id) {
 		Head h = head(id);
-		access.requireAssessing(h.orgId());
+		access.requireAssessingSeen(h.orgId());
 		if (h.status() != Round.Status.OPEN) {
 			throw new ConflictException("status", "error.assessment.round-concluded");
 		}
@@ -222,7 +222,7 @@ public class Rounds {
 	@Transactional
 	public Round conclude(long id) {
 		Head h = head(id);
-		access.requireAssessing(h.orgId());
+		access.requireAssessingSeen(h.orgId());
 		if (h.status() != Round.Status.OPEN) {
 			throw new ConflictException("status", "error.assessment.round-concluded");
 		}

@@ -1,0 +1,4 @@
+package zeren.assessment;
+
+class AssessmentH2Test extends AssessmentContract {
+}
