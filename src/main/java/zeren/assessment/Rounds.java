@@ -254,11 +254,7 @@ public class Rounds {
 				FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
 				WHERE r.id = :id AND (%s OR EXISTS (SELECT 1 FROM assessment_unit u JOIN org uo ON uo.id = u.org_id
 				                      WHERE u.round_id = r.id AND %s))""".formatted(reading.condition("o"), reading.condition("uo"))))
-				.param("id", id)
-				.query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
-						Round.Status.valueOf(rs.getString(7)), rs.getInt(8), rs.getObject(9, LocalDate.class),
-						rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class)))
-				.optional().orElseThrow(() -> new NotFoundException("assessment-round", id));
+				.param("id", id).query(HEAD).optional().orElseThrow(() -> new NotFoundException("assessment-round", id));
 	}
 
 	/** The round with the units the caller sees (all of them for the assessing organisation), best first. */
@@ -274,6 +270,32 @@ public class Rounds {
 				h.sweptOn(), h.computedAt(), h.concludedAt(), units);
 	}
 
+	/** Whether the caller runs assessments of this organisation (the round's team work). */
+	public boolean mayAssess(long orgId) {
+		return access.mayAssess(orgId);
+	}
+
+	/** Whether the caller does the unit's own work (its self-assessment). */
+	public boolean mayAct(long orgId) {
+		return access.mayAct(orgId);
+	}
+
+	/** The rounds in which this organisation (the caller sees it) is a unit, in a year, latest first. */
+	public List<Head> asUnit(long orgId, int year) {
+		tree.get(orgId);
+		return jdbc.sql("""
+				SELECT r.id, r.org_id, o.name AS org_name, r.round_year, r.scheme_id, s.name AS scheme_name, r.status, r.version,
+				       r.swept_on, r.computed_at, r.concluded_at
+				FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
+				JOIN assessment_unit u ON u.round_id = r.id AND u.org_id = :org
+				WHERE r.round_year = :year ORDER BY r.id DESC""").param("org", orgId).param("year", year)
+				.query(HEAD).list();
+	}
+
+	private static final org.springframework.jdbc.core.RowMapper<Head> HEAD = (rs, n) -> new Head(rs.getLong(1), rs.getLong(2),
+			rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6), Round.Status.valueOf(rs.getString(7)), rs.getInt(8),
+			rs.getObject(9, LocalDate.class), rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class));
+
 	/** The rounds of an assessing organisation (the caller sees it) in a year, latest first. */
 	public List<Head> of(long orgId, int year) {
 		tree.get(orgId);
@@ -282,9 +304,6 @@ public class Rounds {
 				       r.swept_on, r.computed_at, r.concluded_at
 				FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
 				WHERE r.org_id = :org AND r.round_year = :year ORDER BY r.id DESC""").param("org", orgId).param("year", year)
-				.query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
-						Round.Status.valueOf(rs.getString(7)), rs.getInt(8), rs.getObject(9, LocalDate.class),
-						rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class)))
-				.list();
+				.query(HEAD).list();
 	}
 }

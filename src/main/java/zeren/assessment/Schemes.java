@@ -82,6 +82,11 @@ public class Schemes {
 		return s;
 	}
 
+	/** The scheme of a round the caller has been shown (it may be the assessing organisation's, out of the caller's view). */
+	public Scheme ofRound(Round round) {
+		return load(round.schemeId());
+	}
+
 	/** The stored scheme, unscoped (the rounds the caller sees name it). */
 	Scheme load(long id) {
 		record Row(long id, Long orgId, int year, String party, String name, int version, Long basedOn, String status,

@@ -8,16 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,28 +117,7 @@ abstract class AssessmentContract extends ApiTest {
 	}
 
 	static byte[] poll(Object[]... rows) throws IOException {
-		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = book.createSheet("测评");
-			sheet.createRow(0).createCell(0).setCellValue("群众满意度测评结果");
-			Row header = sheet.createRow(1);
-			List<String> columns = RoundEntries.POLL_COLUMNS;
-			for (int c = 0; c < columns.size(); c++) {
-				header.createCell(c).setCellValue(columns.get(c));
-			}
-			for (int r = 0; r < rows.length; r++) {
-				Row row = sheet.createRow(r + 2);
-				for (int c = 0; c < rows[r].length; c++) {
-					if (rows[r][c] instanceof Number n) {
-						row.createCell(c).setCellValue(n.doubleValue());
-					}
-					else {
-						row.createCell(c).setCellValue(String.valueOf(rows[r][c]));
-					}
-				}
-			}
-			book.write(out);
-			return out.toByteArray();
-		}
+		return zeren.support.SheetFile.of("群众满意度测评结果", RoundEntries.POLL_COLUMNS, rows);
 	}
 
 	@Test

@@ -1,0 +1,175 @@
+package zeren.assessment.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import zeren.assessment.Grade;
+import zeren.assessment.Round;
+import zeren.assessment.RoundEntries;
+import zeren.assessment.RoundSheets;
+import zeren.assessment.Rounds;
+import zeren.assessment.Scheme;
+import zeren.assessment.Schemes;
+import zeren.assessment.Scoring;
+import zeren.org.OrgChoice;
+import zeren.org.OrgTree;
+import zeren.platform.BusinessClock;
+import zeren.platform.ConflictException;
+import zeren.platform.InvalidInputException;
+import zeren.platform.web.PageErrors;
+
+/**
+ * 评责's pages: the rounds of an organisation (as assessing organisation and as unit), a round's
+ * board (units side by side: self and team, grade, rank; the ranking and the grades as charts),
+ * and a unit's score sheet with its lines and the forms of the team and of the unit.
+ */
+@Controller
+class AssessmentPages {
+
+	private final Rounds rounds;
+	private final RoundSheets sheets;
+	private final RoundEntries entries;
+	private final Schemes schemes;
+	private final OrgTree tree;
+	private final BusinessClock clock;
+	private final PageErrors errors;
+
+	AssessmentPages(Rounds rounds, RoundSheets sheets, RoundEntries entries, Schemes schemes, OrgTree tree, BusinessClock clock,
+			PageErrors errors) {
+		this.rounds = rounds;
+		this.sheets = sheets;
+		this.entries = entries;
+		this.schemes = schemes;
+		this.tree = tree;
+		this.clock = clock;
+		this.errors = errors;
+	}
+
+	@GetMapping("/assessment")
+	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+		// the assessment of a year is held early in the next: last year by default
+		int y = year == null ? clock.today().getYear() - (clock.today().getMonthValue() <= 6 ? 1 : 0) : year;
+		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
+		if (orgId != null) {
+			model.addAttribute("rounds", rounds.of(orgId, y));
+			model.addAttribute("asUnit", rounds.asUnit(orgId, y));
+			model.addAttribute("canAssess", rounds.mayAssess(orgId));
+		}
+		return "assessment/index";
+	}
+
+	@PostMapping("/assessment/rounds")
+	String create(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			RedirectAttributes flash, Locale locale) {
+		try {
+			Round r = rounds.create(new Rounds.NewRound(orgId, year, null, null));
+			flash.addFlashAttribute("notice", errors.message("assessment.round.created", locale));
+			return "redirect:/assessment/rounds/" + r.id();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+			return "redirect:/assessment" + (orgId == null ? "" : "?orgId=" + orgId + (year == null ? "" : "&year=" + year));
+		}
+	}
+
+	@GetMapping("/assessment/rounds/{id}")
+	String round(@PathVariable long id, Model model) {
+		Round round = rounds.get(id);
+		model.addAttribute("round", round);
+		boolean assess = rounds.mayAssess(round.orgId());
+		model.addAttribute("canAssess", assess);
+		if (assess) {
+			model.addAttribute("sources", schemes.ofRound(round).indicators().stream()
+					.filter(i -> i.rule() == Scheme.Rule.SOURCE).toList());
+		}
+		Map<Grade, Long> grades = new LinkedHashMap<>();
+		for (Grade g : Grade.values()) {
+			grades.put(g, round.units().stream().filter(u -> u.grade() == g).count());
+		}
+		model.addAttribute("grades", grades);
+		return "assessment/round";
+	}
+
+	@PostMapping("/assessment/rounds/{id}/compute")
+	String compute(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+		return notice(errors.attempt(() -> rounds.compute(id), "redirect:/assessment/rounds/" + id, flash, locale), flash,
+				"assessment.round.computed", locale);
+	}
+
+	@PostMapping("/assessment/rounds/{id}/conclude")
+	String conclude(@PathVariable long id, RedirectAttributes flash, Locale locale) {
+		return notice(errors.attempt(() -> rounds.conclude(id), "redirect:/assessment/rounds/" + id, flash, locale), flash,
+				"assessment.round.concluded", locale);
+	}
+
+	@PostMapping("/assessment/rounds/{id}/sources/{indicatorId}")
+	String importPoll(@PathVariable long id, @PathVariable long indicatorId,
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash, Locale locale)
+			throws IOException {
+		try {
+			if (file == null || file.isEmpty()) {
+				throw InvalidInputException.of("file", "error.import.file-missing");
+			}
+			RoundEntries.Imported imported = entries.importPoll(id, indicatorId, file.getOriginalFilename(), file.getBytes());
+			flash.addFlashAttribute("notice", errors.message("assessment.poll.imported", locale, imported.units()));
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		return "redirect:/assessment/rounds/" + id;
+	}
+
+	@GetMapping("/assessment/rounds/{id}/units/{orgId}")
+	String sheet(@PathVariable long id, @PathVariable long orgId, Model model) {
+		Round.Sheet sheet = sheets.sheet(id, orgId);
+		Round round = rounds.get(id);
+		model.addAttribute("sheet", sheet);
+		model.addAttribute("round", round);
+		boolean open = sheet.status() == Round.Status.OPEN;
+		boolean team = rounds.mayAssess(round.orgId());
+		model.addAttribute("canTeam", team);
+		model.addAttribute("canSelf", open && rounds.mayAct(orgId));
+		model.addAttribute("teamIndicators", sheet.indicators().stream()
+				.filter(i -> i.rule() != Scheme.Rule.GROUP && i.rule() != Scheme.Rule.SOURCE).toList());
+		model.addAttribute("selfIndicators", sheet.indicators().stream()
+				.filter(i -> i.rule() != Scheme.Rule.GROUP && i.rule() != Scheme.Rule.SOURCE && i.rule() != Scheme.Rule.VETO).toList());
+		return "assessment/sheet";
+	}
+
+	@PostMapping("/assessment/rounds/{id}/units/{orgId}/lines")
+	String line(@PathVariable long id, @PathVariable long orgId, @RequestParam(required = false) Scoring.Column column,
+			@RequestParam(required = false) Long indicatorId, @RequestParam(required = false) BigDecimal points,
+			@RequestParam(required = false) String reason, RedirectAttributes flash, Locale locale) {
+		String target = "redirect:/assessment/rounds/%d/units/%d".formatted(id, orgId);
+		return notice(errors.attempt(() -> entries.addLine(id, orgId, new RoundEntries.NewLine(column, indicatorId, points, reason),
+				sheets), target, flash, locale), flash, "assessment.line.saved", locale);
+	}
+
+	@PostMapping("/assessment/rounds/{id}/units/{orgId}/self/submit")
+	String submitSelf(@PathVariable long id, @PathVariable long orgId, RedirectAttributes flash, Locale locale) {
+		String target = "redirect:/assessment/rounds/%d/units/%d".formatted(id, orgId);
+		return notice(errors.attempt(() -> entries.submitSelf(id, orgId), target, flash, locale), flash,
+				"assessment.self.submitted", locale);
+	}
+
+	/** The page's own success sentence in place of the general one. */
+	private String notice(String target, RedirectAttributes flash, String code, Locale locale) {
+		if (flash.getFlashAttributes().containsKey("success")) {
+			flash.addFlashAttribute("notice", errors.message(code, locale));
+		}
+		return target;
+	}
+}
