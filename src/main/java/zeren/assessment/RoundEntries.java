@@ -191,6 +191,9 @@ public class RoundEntries {
 		}
 		Indicator indicator = schemes.load(h.schemeId()).indicators().stream().filter(i -> i.id() == indicatorId && i.rule() == Rule.SOURCE)
 				.findFirst().orElseThrow(() -> new NotFoundException("assessment-indicator", indicatorId));
+		if (content == null || content.length == 0) {
+			throw InvalidInputException.of("file", "error.import.file-missing");
+		}
 		Map<String, Long> units = new HashMap<>();
 		jdbc.sql("SELECT o.name, o.id FROM assessment_unit u JOIN org o ON o.id = u.org_id WHERE u.round_id = :id")
 				.param("id", roundId).query(rs -> {

@@ -320,6 +320,13 @@ abstract class AssessmentContract extends ApiTest {
 				.with(as(b.id(), b.username()))).andExpect(status().isNotFound());
 		mvc.perform(post("/api/v1/assessment/rounds/%d/units/%d/self/submit".formatted(round, f.countyA().id()))
 				.with(as(a.id(), a.username()))).andExpect(status().isOk()).andExpect(jsonPath("$.unit.selfSubmittedAt").isString());
+		// the schemes listed by year: the default and those of organisations in view, not a sibling's
+		Scheme siblings = schemes.create(new Schemes.NewScheme(f.countyB().id(), YEAR, f.p() + "乙县方案", null, null));
+		mvc.perform(get("/api/v1/assessment/schemes").param("year", String.valueOf(YEAR)).with(as(a.id(), a.username())))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].id", org.hamcrest.Matchers.hasItem((int) schemes.defaultFor(YEAR).id())))
+				.andExpect(jsonPath("$[*].id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) siblings.id()))));
+		mvc.perform(get("/api/v1/assessment/schemes/" + siblings.id()).with(as(a.id(), a.username()))).andExpect(status().isNotFound());
 		// a county runs no round of the city, nor imports its poll, nor concludes it
 		mvc.perform(postJson("/api/v1/assessment/rounds", "{\"orgId\":%d,\"year\":%d}".formatted(f.city().id(), YEAR))
 				.with(as(a.id(), a.username()))).andExpect(status().isNotFound());

@@ -24,7 +24,6 @@ import zeren.assessment.Rounds;
 import zeren.assessment.Scheme;
 import zeren.assessment.Schemes;
 import zeren.platform.BusinessClock;
-import zeren.platform.InvalidInputException;
 
 @RestController
 @Tag(name = "Assessment", description = "评责: indicator schemes, assessment rounds, self-assessment, team scores, sources, results")
@@ -136,10 +135,9 @@ class AssessmentApi {
 			+ "all or nothing, errors by line and column; the file is kept as evidence")
 	RoundEntries.Imported importPoll(@PathVariable long id, @PathVariable long indicatorId,
 			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-		if (file == null || file.isEmpty()) {
-			throw InvalidInputException.of("file", "error.import.file-missing");
-		}
-		return entries.importPoll(id, indicatorId, file.getOriginalFilename(), file.getBytes());
+		// the round is checked before the file: a file sent to a round out of view answers 404
+		return entries.importPoll(id, indicatorId, file == null ? null : file.getOriginalFilename(),
+				file == null ? null : file.getBytes());
 	}
 
 	@GetMapping("/api/v1/assessment/rounds/{id}/files/{evidenceId}")

@@ -120,10 +120,8 @@ class AssessmentPages {
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash, Locale locale)
 			throws IOException {
 		try {
-			if (file == null || file.isEmpty()) {
-				throw InvalidInputException.of("file", "error.import.file-missing");
-			}
-			RoundEntries.Imported imported = entries.importPoll(id, indicatorId, file.getOriginalFilename(), file.getBytes());
+			RoundEntries.Imported imported = entries.importPoll(id, indicatorId, file == null ? null : file.getOriginalFilename(),
+					file == null ? null : file.getBytes());
 			flash.addFlashAttribute("notice", errors.message("assessment.poll.imported", locale, imported.units()));
 		}
 		catch (InvalidInputException | ConflictException e) {
