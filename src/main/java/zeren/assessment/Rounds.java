@@ -102,7 +102,7 @@ public class Rounds {
 				});
 		audit.record(new AuditTrail.Change(org.id(), "assessment-round", id, "CREATE",
 				"year=%d scheme=%d units=%d".formatted(in.year(), scheme.id(), units.size())));
-		computeNow(id, org.id(), in.year(), scheme);
+		computeNow(id, org.id(), in.year(), scheme, false);
 		return get(id);
 	}
 
@@ -117,16 +117,24 @@ public class Rounds {
 		}
 		Subtree subtree = tree.subtree(org.id());
 		Set<Long> unique = new LinkedHashSet<>(chosen);
+		unique.remove(null);
+		// one statement for the whole set: which of them lie strictly below the assessing organisation
+		Set<Long> below = new java.util.HashSet<>();
+		List<Long> ids = List.copyOf(unique);
+		for (int from = 0; from < ids.size(); from += 10_000) {
+			below.addAll(subtree.bind(jdbc.sql("""
+					SELECT o.id FROM org o WHERE o.id IN (:ids) AND o.id <> :self
+					  AND o.path >= :subtreeFrom AND o.path < :subtreeTo""")).param("ids", ids.subList(from, Math.min(ids.size(), from + 10_000)))
+					.param("self", org.id()).query(Long.class).list());
+		}
 		List<InputError> errors = new ArrayList<>();
-		int i = 0;
-		for (Long unit : chosen) {
-			boolean below = unit != null && unit != org.id() && subtree.bind(jdbc.sql(
-					"SELECT COUNT(*) FROM org o WHERE o.id = :id AND o.path >= :subtreeFrom AND o.path < :subtreeTo"))
-					.param("id", unit).query(Long.class).single() > 0;
-			if (!below) {
+		for (int i = 0; i < chosen.size(); i++) {
+			if (chosen.get(i) == null || !below.contains(chosen.get(i))) {
 				errors.add(InputError.field("unitOrgIds[" + i + "]", "error.assessment.unit-not-below"));
 			}
-			i++;
+			if (errors.size() >= 100) {
+				break;
+			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -148,7 +156,23 @@ public class Rounds {
 	}
 
 	private void computeNow(long id, long orgId, int year, Scheme scheme) {
-		Sweep.Result swept = sweep.sweep(orgId, year);
+		computeNow(id, orgId, year, scheme, true);
+	}
+
+	/**
+	 * {@code fresh}: sweep first. A new round reads the snapshot as it is when today's sweep (the
+	 * nightly one) already covered every unit, and sweeps otherwise; a recompute always sweeps.
+	 */
+	private void computeNow(long id, long orgId, int year, Scheme scheme, boolean fresh) {
+		LocalDate today = clock.today();
+		LocalDate snapshot = jdbc.sql("""
+				SELECT MIN(COALESCE((SELECT MIN(ob.swept_on) FROM oversight_obligation ob WHERE ob.obl_year = :year AND ob.org_id = u.org_id),
+				                    DATE '1900-01-01'))
+				FROM assessment_unit u WHERE u.round_id = :id""").param("year", year).param("id", id).query(LocalDate.class).single();
+		LocalDate sweptOn = snapshot;
+		if (fresh || snapshot == null || !snapshot.equals(today)) {
+			sweptOn = sweep.sweep(orgId, year).sweptOn();
+		}
 		jdbc.sql("DELETE FROM assessment_line WHERE round_id = :id AND col = 'AUTO'").param("id", id).update();
 		OffsetDateTime now = clock.now();
 		for (Indicator i : scheme.indicators()) {
@@ -174,7 +198,7 @@ public class Rounds {
 					.param("missed", i.perMissed()).param("title", i.title()).param("year", year).param("kind", i.obligationKind())
 					.param("version", version(id)).param("now", now).update();
 		}
-		jdbc.sql("UPDATE assessment_round SET swept_on = :swept, computed_at = :now WHERE id = :id").param("swept", swept.sweptOn())
+		jdbc.sql("UPDATE assessment_round SET swept_on = :swept, computed_at = :now WHERE id = :id").param("swept", sweptOn)
 				.param("now", now).param("id", id).update();
 		score(id, scheme);
 	}
