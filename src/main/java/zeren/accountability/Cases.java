@@ -127,7 +127,7 @@ public class Cases {
 		Long upperId = concernsLower ? org.parentId() : null;
 		var incident = new DualInvestigation.Incident(org, upperId,
 				upperId == null ? null : tree.find(upperId).orElse(null), head.inChargePostId(), head.periodFrom(),
-				head.periodTo());
+				head.periodTo(), org.disciplineBodyId() == null ? null : tree.find(org.disciplineBodyId()).orElse(null));
 		Locale locale = LocaleContextHolder.getLocale();
 		return DualInvestigation.propose(incident, records.partyRows(head.id()),
 				leadership.tenuresDuring(incident.orgIds(), head.periodFrom(), head.periodTo()), leadership::careers,

@@ -51,9 +51,11 @@ final class DualInvestigation {
 	 * @param upperOrgId the upper committee when a situation concerns lower committees (else null)
 	 * @param upper the upper committee as the caller sees it (null when not visible): its team is proposed
 	 * @param inChargePostId the post in charge of the area (分管), if the case names one
+	 * @param disciplineBody the organisation's linked discipline body as the caller sees it (null when none or not
+	 *        visible): proposed as an organisation party for its supervisory responsibility (监督责任)
 	 */
 	record Incident(Org org, Long upperOrgId, Org upper, Long inChargePostId, LocalDate periodFrom,
-			LocalDate periodTo) {
+			LocalDate periodTo, Org disciplineBody) {
 
 		/** The organisations whose tenures over the period count: the organisation, its discipline body, the upper committee. */
 		Set<Long> orgIds() {
@@ -151,6 +153,13 @@ final class DualInvestigation {
 		}
 		candidate(candidates, null, org.id(), org.name()).grounds.add(new ProposedParty.Ground(
 				Responsibility.FULL_LEADERSHIP, "team", null, null, null, org.id(), org.name(), from, to, null, null, null));
+		Org body = incident.disciplineBody();
+		if (body != null) {
+			// 一案双查: the discipline body answers for supervision (监督责任) beside its secretary
+			candidate(candidates, null, body.id(), body.name()).grounds.add(new ProposedParty.Ground(
+					Responsibility.SUPERVISORY, "discipline-body", null, null, null, body.id(), body.name(), from, to, null,
+					null, null));
+		}
 		Org upper = incident.upper();
 		if (incident.upperOrgId() != null && upper != null) {
 			candidate(candidates, null, upper.id(), upper.name()).grounds.add(new ProposedParty.Ground(

@@ -28,7 +28,9 @@ import zeren.platform.Scope;
 @Transactional(readOnly = true)
 public class IntegrityFiles {
 
-	public record IntegrityFile(Person person, List<Leadership.TenureEntry> posts, List<Entry> entries) {
+	/** {@code assessments}: the grade of each committee where the person held a post in an assessed year (评责's results used). */
+	public record IntegrityFile(Person person, List<Leadership.TenureEntry> posts, List<Entry> entries,
+			List<zeren.assessment.PersonAssessments.Entry> assessments) {
 	}
 
 	/** One case of the person: where, when, their grade of responsibility, decisions and appeals. */
@@ -46,8 +48,11 @@ public class IntegrityFiles {
 	private final Leadership leadership;
 	private final CurrentScope scope;
 	private final CaseRecords records;
+	private final zeren.assessment.PersonAssessments assessments;
 
-	IntegrityFiles(JdbcClient jdbc, People people, Leadership leadership, CurrentScope scope, CaseRecords records) {
+	IntegrityFiles(JdbcClient jdbc, People people, Leadership leadership, CurrentScope scope, CaseRecords records,
+			zeren.assessment.PersonAssessments assessments) {
+		this.assessments = assessments;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.leadership = leadership;
@@ -75,6 +80,6 @@ public class IntegrityFiles {
 		List<Entry> entries = rows.stream().map(r -> new Entry(r.caseId(), r.title(), r.orgId(), r.orgName(), r.status(),
 				r.periodFrom(), r.periodTo(), r.partyId(), r.responsibility(), r.grounds(),
 				decisions.getOrDefault(r.partyId(), List.of()), appeals.getOrDefault(r.partyId(), List.of()))).toList();
-		return new IntegrityFile(person, leadership.career(personId), entries);
+		return new IntegrityFile(person, leadership.career(personId), entries, assessments.of(personId));
 	}
 }

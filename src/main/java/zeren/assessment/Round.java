@@ -27,7 +27,7 @@ public record Round(long id, long orgId, String orgName, int year, long schemeId
 	}
 
 	/** A unit's sheet: its result, the score of each indicator in both columns, and its lines. */
-	public record Sheet(long roundId, int year, String assessingOrgName, Status status, Unit unit,
+	public record Sheet(long roundId, int year, long assessingOrgId, String assessingOrgName, Status status, Unit unit,
 			List<IndicatorRow> indicators, List<Line> lines) {
 	}
 

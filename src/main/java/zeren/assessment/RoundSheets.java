@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import zeren.assessment.Scheme.Indicator;
-import zeren.platform.NotFoundException;
 
 /**
  * A round's results and a unit's score sheet (the feedback of every deduction with its reason
@@ -66,9 +65,8 @@ public class RoundSheets {
 
 	/** A unit's sheet: 404 unless the caller sees the unit (its own people, the assessing organisation). */
 	public Round.Sheet sheet(long roundId, long orgId) {
-		Round round = rounds.get(roundId);
-		Round.Unit unit = round.units().stream().filter(u -> u.orgId() == orgId).findFirst()
-				.orElseThrow(() -> new NotFoundException("assessment-unit", orgId));
+		Rounds.Head round = rounds.head(roundId);
+		Round.Unit unit = rounds.unit(roundId, orgId);
 		Scheme scheme = schemes.load(round.schemeId());
 		List<Round.Line> lines = jdbc.sql("SELECT " + LINE_COLUMNS + """
 				 FROM assessment_line l JOIN assessment_indicator i ON i.id = l.indicator_id
@@ -95,7 +93,7 @@ public class RoundSheets {
 			BigDecimal team = s != null ? s.team() : g != null ? g[1] : null;
 			rows.add(new Round.IndicatorRow(i.id(), i.parentId(), i.code(), i.title(), i.rule(), i.points(), self, team, i.guidance()));
 		}
-		return new Round.Sheet(round.id(), round.year(), round.orgName(), round.status(), unit, rows, lines);
+		return new Round.Sheet(round.id(), round.year(), round.orgId(), round.orgName(), round.status(), unit, rows, lines);
 	}
 
 	/**

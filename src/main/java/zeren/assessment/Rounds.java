@@ -51,9 +51,10 @@ public class Rounds {
 	private final BusinessClock clock;
 	private final AuditTrail audit;
 	private final List<String> committeeTypes;
+	private final zeren.platform.Database database;
 
 	Rounds(JdbcClient jdbc, JdbcTemplate template, OrgTree tree, Schemes schemes, Sweep sweep, AssessmentAccess access,
-			Scoring.GradePolicy grades, BusinessClock clock, AuditTrail audit,
+			Scoring.GradePolicy grades, BusinessClock clock, AuditTrail audit, zeren.platform.Database database,
 			@Value("${zeren.oversight.committee-types:PARTY_COMMITTEE,PARTY_GROUP,WORKING_COMMITTEE}") List<String> committeeTypes) {
 		this.jdbc = jdbc;
 		this.template = template;
@@ -65,6 +66,7 @@ public class Rounds {
 		this.clock = clock;
 		this.audit = audit;
 		this.committeeTypes = committeeTypes;
+		this.database = database;
 	}
 
 	/** {@code unitOrgIds}: the units; empty: the active direct lower committees. {@code schemeId}: empty: the year's default. */
@@ -100,6 +102,11 @@ public class Rounds {
 					ps.setLong(1, id);
 					ps.setLong(2, unit);
 				});
+		if (database.isPostgres() && units.size() > 1_000) {
+			// the statistics still say the table is as it was: without this, every update of a unit's
+			// score in this transaction scans the table (41,000 units: 1.7 billion rows read)
+			jdbc.sql("ANALYZE assessment_unit").update();
+		}
 		audit.record(new AuditTrail.Change(org.id(), "assessment-round", id, "CREATE",
 				"year=%d scheme=%d units=%d".formatted(in.year(), scheme.id(), units.size())));
 		computeNow(id, org.id(), in.year(), scheme, false);
@@ -279,6 +286,18 @@ public class Rounds {
 				WHERE r.id = :id AND (%s OR EXISTS (SELECT 1 FROM assessment_unit u JOIN org uo ON uo.id = u.org_id
 				                      WHERE u.round_id = r.id AND %s))""".formatted(reading.condition("o"), reading.condition("uo"))))
 				.param("id", id).query(HEAD).optional().orElseThrow(() -> new NotFoundException("assessment-round", id));
+	}
+
+	/** One unit of a round, when the caller sees the unit (its own people, the assessing organisation); else 404. */
+	public Round.Unit unit(long id, long orgId) {
+		head(id);
+		var reading = access.reading();
+		return reading.bind(jdbc.sql("""
+				SELECT u.org_id, o.name, u.self_total, u.total, u.zero_items, u.veto, u.grade, u.unit_rank, u.missing, u.self_submitted_at
+				FROM assessment_unit u JOIN org o ON o.id = u.org_id
+				WHERE u.round_id = :id AND u.org_id = :org AND %s""".formatted(reading.condition("o"))))
+				.param("id", id).param("org", orgId).query(RoundRows::unit).optional()
+				.orElseThrow(() -> new NotFoundException("assessment-unit", orgId));
 	}
 
 	/** The round with the units the caller sees (all of them for the assessing organisation), best first. */

@@ -207,9 +207,10 @@ abstract class AccountabilityContract extends ApiTest {
 		// one case, two investigations: the discipline body's principal for supervision
 		assertThat(w.proposal(proposals, w.supervisor).responsibility()).isEqualTo(Responsibility.SUPERVISORY);
 		assertThat(w.proposal(proposals, w.direct).responsibility()).isEqualTo(Responsibility.DIRECT);
+		// ... and the discipline body itself, an organisation party for its supervisory responsibility (监督责任)
 		assertThat(proposals).filteredOn(pp -> pp.orgId() != null).extracting(ProposedParty::orgId,
-				ProposedParty::responsibility).containsExactly(org.assertj.core.groups.Tuple.tuple(w.x.id(),
-						Responsibility.FULL_LEADERSHIP));
+				ProposedParty::responsibility).containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(w.x.id(),
+						Responsibility.FULL_LEADERSHIP), org.assertj.core.groups.Tuple.tuple(w.body.id(), Responsibility.SUPERVISORY));
 		// S03 does not concern lower committees: the city's secretary is not proposed
 		assertThat(proposals).noneMatch(pp -> Long.valueOf(w.mayor.id()).equals(pp.personId()));
 		assertThat(proposals).allMatch(pp -> pp.disposition() == Disposition.PENDING);
@@ -249,7 +250,7 @@ abstract class AccountabilityContract extends ApiTest {
 		assertThat(mayor.responsibility()).isEqualTo(Responsibility.PRINCIPAL_LEADERSHIP);
 		assertThat(mayor.grounds().get(0).role()).isEqualTo("upper-principal");
 		assertThat(proposals).filteredOn(pp -> pp.orgId() != null).extracting(ProposedParty::orgId)
-				.containsExactlyInAnyOrder(w.x.id(), w.city.id());
+				.containsExactlyInAnyOrder(w.x.id(), w.body.id(), w.city.id());
 	}
 
 	/** Confirms every proposal but drops the organisation, shows the facts and hears everyone. */

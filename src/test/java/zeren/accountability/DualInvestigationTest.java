@@ -56,7 +56,7 @@ class DualInvestigationTest {
 
 	/** A county's case over 2020–2022, the deputy in charge of the area; no situation concerning lower committees. */
 	DualInvestigation.Incident incident() {
-		return new DualInvestigation.Incident(county, null, null, deputy.id(), FROM, TO);
+		return new DualInvestigation.Incident(county, null, null, deputy.id(), FROM, TO, null);
 	}
 
 	List<ProposedParty> propose(DualInvestigation.Incident incident, List<CaseRecords.PartyRow> stored) {
@@ -69,6 +69,21 @@ class DualInvestigationTest {
 	ProposedParty of(List<ProposedParty> proposals, Person person) {
 		return proposals.stream().filter(p -> Long.valueOf(person.id()).equals(p.personId())).findFirst()
 				.orElseThrow(() -> new AssertionError(person.name() + " not proposed"));
+	}
+
+	@Test
+	void the_discipline_body_itself_is_proposed_for_supervisory_responsibility_beside_its_secretary() {
+		tenures.add(held(supervisor, bodySecretary, LocalDate.of(2019, 1, 1), null, null));
+		List<ProposedParty> proposals = propose(new DualInvestigation.Incident(county, null, null, deputy.id(), FROM, TO, body),
+				List.of());
+		ProposedParty organ = proposals.stream().filter(p -> Long.valueOf(body.id()).equals(p.orgId())).findFirst().orElseThrow();
+		assertThat(organ.personId()).isNull();
+		assertThat(organ.responsibility()).isEqualTo(Responsibility.SUPERVISORY);
+		assertThat(organ.grounds()).singleElement().satisfies(g -> assertThat(g.role()).isEqualTo("discipline-body"));
+		assertThat(of(proposals, supervisor).responsibility()).isEqualTo(Responsibility.SUPERVISORY);
+		// the committee's team answers for its collective responsibility, the body for supervision: both proposed
+		assertThat(proposals).filteredOn(p -> p.personId() == null).extracting(ProposedParty::orgId)
+				.contains(county.id(), body.id());
 	}
 
 	@Test
@@ -179,7 +194,7 @@ class DualInvestigationTest {
 	void a_situation_concerning_lower_committees_proposes_the_upper_team_its_secretary_and_its_members() {
 		tenures.add(held(mayor, citySecretary, LocalDate.of(2019, 1, 1), null, null));
 		tenures.add(held(member, cityMember, LocalDate.of(2019, 1, 1), null, null));
-		var incident = new DualInvestigation.Incident(county, city.id(), city, deputy.id(), FROM, TO);
+		var incident = new DualInvestigation.Incident(county, city.id(), city, deputy.id(), FROM, TO, null);
 
 		List<ProposedParty> proposals = propose(incident, List.of());
 
@@ -195,7 +210,7 @@ class DualInvestigationTest {
 	@Test
 	void an_upper_committee_the_caller_does_not_see_is_not_proposed_as_a_team_but_its_leaders_are() {
 		tenures.add(held(mayor, citySecretary, LocalDate.of(2019, 1, 1), null, null));
-		var incident = new DualInvestigation.Incident(county, city.id(), null, null, FROM, TO);
+		var incident = new DualInvestigation.Incident(county, city.id(), null, null, FROM, TO, null);
 
 		List<ProposedParty> proposals = propose(incident, List.of());
 

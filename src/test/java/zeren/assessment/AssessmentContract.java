@@ -267,6 +267,15 @@ abstract class AssessmentContract extends ApiTest {
 		mvc.perform(post("/api/v1/assessment/rounds/" + round + "/conclude")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("CONCLUDED"));
 		Round concluded = rounds.get(round);
+		// the results used: the grade goes to the history of whoever held a post of the committee that year
+		Round.Unit unitB = concluded.units().stream().filter(u -> u.orgId() == f.countyB().id()).findFirst().orElseThrow();
+		long secretaryB = jdbc.sql("SELECT t.person_id FROM tenure t JOIN post p ON p.id = t.post_id WHERE p.org_id = :org")
+				.param("org", f.countyB().id()).query(Long.class).single();
+		mvc.perform(get("/api/v1/assessment/people/" + secretaryB)).andExpect(status().isOk())
+				.andExpect(jsonPath("$[0].year").value(YEAR)).andExpect(jsonPath("$[0].orgId").value(f.countyB().id()))
+				.andExpect(jsonPath("$[0].grade").value(unitB.grade().name())).andExpect(jsonPath("$[0].units").value(2));
+		mvc.perform(get("/api/v1/accountability/people/" + secretaryB + "/integrity-file")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.assessments[0].roundId").value(round));
 		Map<Long, Scoring.UnitScore> again = sheets.recompute(round);
 		for (Round.Unit u : concluded.units()) {
 			assertThat(again.get(u.orgId()).total()).isEqualByComparingTo(u.total());

@@ -66,6 +66,7 @@ class AssessmentSiblingData implements SiblingData {
 		return switch (name) {
 			case "id" -> pattern.contains("/schemes/") ? scheme.id() : round.id();
 			case "orgId" -> sibling.bChild().id();
+			case "personId" -> sibling.personB().id();
 			case "indicatorId" -> indicator;
 			case "evidenceId" -> evidence;
 			default -> null;

@@ -87,4 +87,44 @@ class AttentionBrowserTest extends BrowserTest {
 		page.locator("#inbox a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("去办理")).click();
 		expect(page).hasURL(java.util.regex.Pattern.compile(".*/tracking/items/" + item.id() + "$"));
 	}
+
+	@Autowired
+	zeren.report.AnnualReports reports;
+
+	@Autowired
+	zeren.oversight.Sweep sweep;
+
+	@Test
+	void a_secretary_sees_the_interviews_still_owed_and_the_reports_of_the_level_below_to_review() {
+		LocalDate today = clock.today();
+		Org city = tree.create(new OrgTree.NewOrg(unique("AC"), "市委" + unique("A"), OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(unique("AX"), "县委" + unique("A"), OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Post citySecretary = leadership.addPost(city.id(), new Leadership.NewPost("市委书记", PostKind.SECRETARY, List.of(), 1));
+		Post countySecretary = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
+		Person person = people.create(new People.NewPerson("周" + unique("P"), null, null, null, null, city.id()));
+		Person other = people.create(new People.NewPerson("吴" + unique("P"), null, null, null, null, county.id()));
+		leadership.appoint(new Leadership.NewTenure(person.id(), citySecretary.id(), LocalDate.of(2020, 1, 1), null));
+		leadership.appoint(new Leadership.NewTenure(other.id(), countySecretary.id(), LocalDate.of(2020, 1, 1), null));
+		var report = reports.create(new zeren.report.AnnualReports.NewReport(county.id(), today.getYear() - 1,
+				zeren.report.AnnualReport.Kind.COMMITTEE, false));
+		reports.edit(report.id(), new zeren.report.AnnualReports.Draft("县委履行主体责任情况报告", "一年来的工作"));
+		reports.submit(report.id());
+		sweep.sweep(city.id(), today.getYear());
+		String username = unique("sec").toLowerCase();
+		UserAccount user = users.create(new zeren.access.Users.NewUser(username, "password-sec-1", person.id(), true));
+		users.addGrant(user.id(), new zeren.access.Users.NewGrant(Role.LEADER, city.id(), true));
+
+		signIn(username, "password-sec-1");
+		open("/");
+		// the city secretary has not interviewed the county secretary this year
+		expect(page.locator("#attention [data-group='home.attention.interviews'] .attention-item"))
+				.hasText("逐级约谈覆盖 · " + city.name());
+		expect(page.locator("#attention [data-group='home.attention.reports-to-review'] .attention-item"))
+				.hasText("县委履行主体责任情况报告 · " + county.name());
+		page.locator("#attention [data-group='home.attention.reports-to-review'] a").click();
+		expect(page).hasURL(java.util.regex.Pattern.compile(".*/reports/" + report.id() + "$"));
+		open("/");
+		page.locator("#attention [data-group='home.attention.interviews'] a").click();
+		expect(page.locator("#coverage-heading")).containsText(city.name());
+	}
 }

@@ -34,8 +34,11 @@ class AssessmentApi {
 	private final RoundEntries entries;
 	private final RoundSheets sheets;
 	private final BusinessClock clock;
+	private final zeren.assessment.PersonAssessments people;
 
-	AssessmentApi(Schemes schemes, Rounds rounds, RoundEntries entries, RoundSheets sheets, BusinessClock clock) {
+	AssessmentApi(Schemes schemes, Rounds rounds, RoundEntries entries, RoundSheets sheets, BusinessClock clock,
+			zeren.assessment.PersonAssessments people) {
+		this.people = people;
 		this.schemes = schemes;
 		this.rounds = rounds;
 		this.entries = entries;
@@ -144,6 +147,13 @@ class AssessmentApi {
 	@Operation(summary = "A file of the round (an imported poll), under its original name")
 	ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable long evidenceId) {
 		return entries.file(id, evidenceId).toResponse();
+	}
+
+	@GetMapping("/api/v1/assessment/people/{personId}")
+	@Operation(summary = "A person's assessment history: the grade of each committee where they held a post in a concluded "
+			+ "round's year (for the integrity file and cadre evaluation)")
+	List<zeren.assessment.PersonAssessments.Entry> person(@PathVariable long personId) {
+		return people.of(personId);
 	}
 
 	@PostMapping("/api/v1/assessment/rounds/{id}/conclude")

@@ -133,11 +133,9 @@ class AssessmentPages {
 	@GetMapping("/assessment/rounds/{id}/units/{orgId}")
 	String sheet(@PathVariable long id, @PathVariable long orgId, Model model) {
 		Round.Sheet sheet = sheets.sheet(id, orgId);
-		Round round = rounds.get(id);
 		model.addAttribute("sheet", sheet);
-		model.addAttribute("round", round);
 		boolean open = sheet.status() == Round.Status.OPEN;
-		boolean team = rounds.mayAssess(round.orgId());
+		boolean team = rounds.mayAssess(sheet.assessingOrgId());
 		model.addAttribute("canTeam", team);
 		model.addAttribute("canSelf", open && rounds.mayAct(orgId));
 		model.addAttribute("teamIndicators", sheet.indicators().stream()
