@@ -168,6 +168,34 @@ abstract class AssessmentContract extends ApiTest {
 	}
 
 	@Test
+	void a_scheme_goes_to_excel_and_back_in_words_and_a_wrong_line_is_named() throws Exception {
+		Fixture f = fixture();
+		Scheme base = schemes.defaultFor(YEAR);
+		byte[] xlsx = mvc.perform(get("/assessment/schemes/" + base.id() + "/export.xlsx")).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+		var sheet = zeren.support.Xlsx.sheets(xlsx).get(0);
+		// the scoring and the obligation in words, never codes
+		assertThat(sheet.body().get(1)).startsWith("1.1", "年度责任清单按时发布", "10", "系统计分", "责任清单发布");
+		String body = mvc.perform(multipart("/api/v1/assessment/schemes/import").file(new MockMultipartFile("file", "方案.xlsx",
+				"application/octet-stream", xlsx)).param("orgId", String.valueOf(f.city().id())).param("year", String.valueOf(YEAR))
+				.param("name", "市委考核方案（导入）")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		Scheme imported = schemes.get(json.readTree(body).get("id").asLong());
+		assertThat(imported.status()).isEqualTo(Scheme.Status.DRAFT);
+		assertThat(imported.name()).isEqualTo("市委考核方案（导入）");
+		assertThat(Schemes.inputs(imported)).isEqualTo(Schemes.inputs(base));
+		// a scoring nobody knows, a heading whose points do not add up: named by line and column, nothing stored
+		long before = jdbc.sql("SELECT COUNT(*) FROM assessment_scheme").query(Long.class).single();
+		byte[] wrong = zeren.support.SheetFile.of("方案", SchemeSheet.COLUMNS,
+				new Object[] { "1", "明责", 20, "分类", "", "", "", "" },
+				new Object[] { "1.1", "清单", 10, "随便打分", "", "", "", "" });
+		mvc.perform(multipart("/api/v1/assessment/schemes/import").file(new MockMultipartFile("file", "错.xlsx",
+				"application/octet-stream", wrong)).param("orgId", String.valueOf(f.city().id())).param("year", String.valueOf(YEAR)))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].line").value(4))
+				.andExpect(jsonPath("$.errors[0].field").value("计分方式"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_scheme").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
 	void a_round_scores_every_rule_kind_from_the_records_and_explains_every_point() throws Exception {
 		Fixture f = fixture();
 		long round = createRound(f.city());

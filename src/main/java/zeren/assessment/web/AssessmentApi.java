@@ -35,10 +35,12 @@ class AssessmentApi {
 	private final RoundSheets sheets;
 	private final BusinessClock clock;
 	private final zeren.assessment.PersonAssessments people;
+	private final zeren.assessment.SchemeSheet sheet;
 
 	AssessmentApi(Schemes schemes, Rounds rounds, RoundEntries entries, RoundSheets sheets, BusinessClock clock,
-			zeren.assessment.PersonAssessments people) {
+			zeren.assessment.PersonAssessments people, zeren.assessment.SchemeSheet sheet) {
 		this.people = people;
+		this.sheet = sheet;
 		this.schemes = schemes;
 		this.rounds = rounds;
 		this.entries = entries;
@@ -57,6 +59,16 @@ class AssessmentApi {
 			+ "when it is the organisation's own of the same year), or from the year's default")
 	ResponseEntity<Scheme> createScheme(@RequestBody Schemes.NewScheme request) {
 		Scheme s = schemes.create(request);
+		return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id())).body(s);
+	}
+
+	@PostMapping("/api/v1/assessment/schemes/import")
+	@Operation(summary = "A new draft scheme of an organisation from an Excel sheet (序号, 考核内容, 分值, 计分方式, 自动计分依据, "
+			+ "每项扣分, 逾期扣分, 说明; the layout of the scheme's export); all or nothing, errors by line and column")
+	ResponseEntity<Scheme> importScheme(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String name, @RequestPart(name = "file", required = false) MultipartFile file)
+			throws IOException {
+		Scheme s = schemes.importSheet(orgId, year, name, file == null ? null : file.getBytes(), sheet);
 		return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id())).body(s);
 	}
 

@@ -66,16 +66,28 @@ class AssessmentPages {
 		if (orgId != null) {
 			model.addAttribute("rounds", rounds.of(orgId, y));
 			model.addAttribute("asUnit", rounds.asUnit(orgId, y));
-			model.addAttribute("canAssess", rounds.mayAssess(orgId));
+			boolean assess = rounds.mayAssess(orgId);
+			model.addAttribute("canAssess", assess);
+			if (assess) {
+				// the year's default first, then the organisation's own published schemes
+				List<Schemes.Summary> published = new java.util.ArrayList<>(schemes.list(y).stream()
+						.filter(s -> s.status() == Scheme.Status.PUBLISHED && (s.orgId() == null || s.orgId() == orgId.longValue()))
+						.toList());
+				if (published.stream().noneMatch(s -> s.orgId() == null)) {
+					Scheme d = schemes.defaultFor(y);
+					published.add(0, new Schemes.Summary(d.id(), null, null, y, d.name(), d.version(), d.status()));
+				}
+				model.addAttribute("publishedSchemes", published);
+			}
 		}
 		return "assessment/index";
 	}
 
 	@PostMapping("/assessment/rounds")
 	String create(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
-			RedirectAttributes flash, Locale locale) {
+			@RequestParam(required = false) Long schemeId, RedirectAttributes flash, Locale locale) {
 		try {
-			Round r = rounds.create(new Rounds.NewRound(orgId, year, null, null));
+			Round r = rounds.create(new Rounds.NewRound(orgId, year, schemeId, null));
 			flash.addFlashAttribute("notice", errors.message("assessment.round.created", locale));
 			return "redirect:/assessment/rounds/" + r.id();
 		}
