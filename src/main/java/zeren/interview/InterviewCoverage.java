@@ -182,7 +182,7 @@ public class InterviewCoverage {
 			this.subtree = subtree;
 			params.put("rootDepth", rootDepth);
 			CoveragePairs.year(year, params);
-			required = CoveragePairs.pairs(rules, "edges", false, params);
+			required = CoveragePairs.pairs(rules, "edges", "cov_posts", false, params);
 		}
 
 		/**
@@ -196,6 +196,7 @@ public class InterviewCoverage {
 		String statement() {
 			return """
 					WITH edges AS (%s),
+					cov_posts AS (%s),
 					required AS (%s),
 					held AS (
 					  SELECT i.interviewer_post_id AS a_post, v.post_id AS b_post, COUNT(*) AS n
@@ -227,19 +228,15 @@ public class InterviewCoverage {
 					FROM pairs p GROUP BY p.lvl
 					UNION ALL
 					SELECT 1, p.lvl, NULL, NULL, p.rule_no, p.min_n, p.n,
-					       p.upper_id, (SELECT o.name FROM org o WHERE o.id = p.upper_id),
-					       (SELECT o.path FROM org o WHERE o.id = p.upper_id),
-					       p.a_post, (SELECT x.title FROM post x WHERE x.id = p.a_post),
-					       (SELECT x.org_id FROM post x WHERE x.id = p.a_post), (SELECT x.sort_order FROM post x WHERE x.id = p.a_post),
-					       p.lower_id, (SELECT o.name FROM org o WHERE o.id = p.lower_id),
-					       (SELECT o.path FROM org o WHERE o.id = p.lower_id),
-					       p.b_post, (SELECT x.title FROM post x WHERE x.id = p.b_post),
-					       (SELECT x.org_id FROM post x WHERE x.id = p.b_post), (SELECT x.sort_order FROM post x WHERE x.id = p.b_post),
+					       p.upper_id, uo.name, uo.path, p.a_post, xa.title, xa.org_id, xa.sort_order,
+					       p.lower_id, lo.name, lo.path, p.b_post, xb.title, xb.org_id, xb.sort_order,
 					       NULL, NULL, p.st, p.a_kind, p.b_kind
-					FROM pairs p
+					FROM pairs p JOIN org uo ON uo.id = p.upper_id JOIN org lo ON lo.id = p.lower_id
+					LEFT JOIN post xa ON xa.id = p.a_post LEFT JOIN post xb ON xb.id = p.b_post
 					WHERE p.st > 0
 					ORDER BY 1, 2, 10, 17, 5, 14 NULLS LAST, 11 NULLS LAST, 21 NULLS LAST, 18 NULLS LAST
-					""".formatted(CoveragePairs.edges(reading.condition("u") + " AND " + reading.condition("c")), required,
+					""".formatted(CoveragePairs.edges(reading.condition("u") + " AND " + reading.condition("c")),
+					CoveragePairs.POSTS, required,
 					CoveragePairs.held("i.interviewer_post_id", "i.interviewer_person_id"),
 					CoveragePairs.held("v.post_id", "v.person_id"), CoveragePairs.vacant("r.a_post"),
 					CoveragePairs.vacant("r.b_post"));

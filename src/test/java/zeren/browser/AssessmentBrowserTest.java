@@ -94,6 +94,13 @@ class AssessmentBrowserTest extends BrowserTest {
 		expect(page.locator("#sheet-lines")).containsText("班子成员履行一岗双责不到位");
 		expect(page.locator("tr[data-code='4.1'] .indicator-team")).hasText("2.00");
 		screenshot("assessment-sheet");
+		// a deduction can open an accountability case (origin 考核), the form filled in from the line
+		page.locator("#sheet-lines tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText("班子成员履行一岗双责不到位"))
+				.locator("a.line-case").click();
+		expect(page.locator("#title")).hasValue(countyA.name() + year + " 年度考核发现的问题");
+		expect(page.locator("#facts")).hasValue("班子成员履行一岗双责不到位");
+		expect(page.locator("#origin")).hasValue("ASSESSMENT");
+		page.goBack();
 
 		var xlsx = page.waitForDownload(() -> page.locator("#sheet-export").click());
 		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.createReadStream())) {
@@ -116,5 +123,36 @@ class AssessmentBrowserTest extends BrowserTest {
 		expect(page.locator("#round-status")).hasText("已完成（结果已锁定）");
 		assertThat(rounds.get(roundId).status().name()).isEqualTo("CONCLUDED");
 		screenshot("assessment-round");
+	}
+
+	@Test
+	void a_scheme_is_copied_from_the_default_published_and_used_for_a_round() {
+		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		String p = unique("SC");
+		Org city = tree.create(new OrgTree.NewOrg(p + "C", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		tree.create(new OrgTree.NewOrg(p + "A", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+
+		open("/assessment?orgId=" + city.id() + "&year=" + year);
+		page.locator("#schemes-link").click();
+		expect(page.locator("#scheme-default")).containsText("默认方案");
+		button("以默认方案为基础新建").click();
+		expect(page.locator("#flash-success")).containsText("已新建方案草稿");
+		expect(page.locator("#scheme-status")).hasText("草稿");
+		expect(page.locator("#scheme-indicators")).containsText("系统计分");
+		expect(page.locator("#scheme-indicators")).containsText("责任清单发布");
+		long schemeId = idInUrl();
+		button("发布方案").click();
+		confirm();
+		expect(page.locator("#flash-success")).containsText("方案已发布");
+		expect(page.locator("#scheme-status")).hasText("已发布");
+		// a published scheme is locked: no publish button any more, a new version instead
+		assertThat(page.locator("#scheme-publish").count()).isZero();
+		expect(page.locator("#scheme-copy")).isVisible();
+
+		open("/assessment?orgId=" + city.id() + "&year=" + year);
+		page.locator("#round-scheme").selectOption(String.valueOf(schemeId));
+		button("开展考核").click();
+		expect(page.locator("#flash-success")).containsText("已开展考核");
+		assertThat(rounds.get(idInUrl()).schemeId()).isEqualTo(schemeId);
 	}
 }

@@ -86,8 +86,19 @@ class AccountabilityPages {
 	}
 
 	@GetMapping("/accountability")
-	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Origin origin, @RequestParam(required = false) String originRef,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String facts, Model model) {
 		orgChoice(orgId, year, model);
+		if (origin != null) {
+			// opened from another record (an assessment line): the new case's form comes filled in
+			java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+			values.put("origin", origin.name());
+			values.put("originRef", originRef);
+			values.put("title", title);
+			values.put("facts", facts);
+			model.addAttribute("refill", zeren.platform.web.FormPrefill.of("/accountability/cases", values));
+		}
 		if (orgId != null) {
 			model.addAttribute("cases", cases.list(orgId, (Integer) model.getAttribute("year")));
 			boolean canOpen = cases.canOpenIn(orgId);
