@@ -18,8 +18,8 @@ import zeren.org.PostKind;
  * 纪委书记 ({@code DISCIPLINE_SECRETARY}) post on the discipline body linked to the committee
  * when that body has one, else on the committee's own team (a committee linked to a 纪委 node
  * without posts keeps its pairs). A side without such a post leaves its column {@code NULL}: the
- * pair is <i>not set up</i>, never dropped. One post per side (the lowest id of its kind), found by
- * joining {@link #POSTS} (hash joins over the subtree, not one look-up per pair).
+ * pair is <i>not set up</i>, never dropped. The posts are joined (hash joins over the subtree, not
+ * one look-up per pair); a committee with two active posts of a kind has a pair for each.
  *
  * <p>Columns: {@code rule_no, min_n, lvl, upper_id, lower_id, a_post, b_post, a_kind, b_kind}
  * and, when asked for, {@code done} (the date of the interview that reached {@code min_n}).
@@ -44,7 +44,7 @@ final class CoveragePairs {
 	 * {@code edgeSource} (a CTE name or a parenthesised derived table aliased by the caller as
 	 * {@code e}). Binds its parameters into {@code params}.
 	 */
-	static String pairs(CoverageRules rules, String edgeSource, String postSource, boolean withDone, Map<String, Object> params) {
+	static String pairs(CoverageRules rules, String edgeSource, boolean withDone, Map<String, Object> params) {
 		params.put("covTypes", rules.committeeTypes().stream().map(OrgType::name).toList());
 		List<String> parts = new ArrayList<>();
 		int ruleNo = 0;
@@ -68,8 +68,8 @@ final class CoveragePairs {
 						FROM %5$s e
 						%6$s
 						%7$s
-						""".formatted(k, a, b, done, edgeSource, joins(rule.interviewer(), "u", "pa", "covA" + k, postSource),
-						joins(interviewee, "c", "pb", "covB" + k, postSource)));
+						""".formatted(k, a, b, done, edgeSource, joins(rule.interviewer(), "u", "pa", "covA" + k),
+						joins(interviewee, "c", "pb", "covB" + k)));
 				params.put("covRule" + k, ruleNo);
 				params.put("covMin" + k, rule.minPerYear());
 				params.put("covA" + k, rule.interviewer().name());
@@ -104,28 +104,23 @@ final class CoveragePairs {
 				+ " AND t.start_date <= i.interview_date AND (t.end_date IS NULL OR t.end_date >= i.interview_date))";
 	}
 
-	/**
-	 * The one active post of each (organisation, kind) — the lowest id — as a derived table, for
-	 * {@link #pairs}: joined by hash, never looked up pair by pair.
-	 */
-	static final String POSTS = "SELECT org_id, kind, MIN(id) AS id FROM post WHERE active = TRUE GROUP BY org_id, kind";
-
 	/** The post of {@code kind} for the side, from the joins {@link #joins} made under {@code alias}. */
 	private static String post(PostKind kind, String alias) {
 		return kind == PostKind.DISCIPLINE_SECRETARY ? "COALESCE(" + alias + "d.id, " + alias + "o.id)" : alias + "o.id";
 	}
 
 	/**
-	 * The posts of the committee on {@code side} ("u" or "c"): its own ({@code alias}o) and, for a
-	 * 纪委书记, the linked discipline body's ({@code alias}d), which comes first.
+	 * The posts of the committee on {@code side} ("u" or "c"): for a 纪委书记, the linked discipline
+	 * body's ({@code alias}d) first, the committee's own ({@code alias}o) only when the body has
+	 * none. Plain joins on the post table, so the planner knows their sizes and joins by hash.
 	 */
-	private static String joins(PostKind kind, String side, String alias, String kindParam, String postSource) {
-		String own = "LEFT JOIN " + postSource + " " + alias + "o ON " + alias + "o.org_id = e." + side + "_id AND " + alias
-				+ "o.kind = :" + kindParam;
+	private static String joins(PostKind kind, String side, String alias, String kindParam) {
+		String own = "LEFT JOIN post " + alias + "o ON " + alias + "o.org_id = e." + side + "_id AND " + alias + "o.kind = :"
+				+ kindParam + " AND " + alias + "o.active = TRUE";
 		if (kind != PostKind.DISCIPLINE_SECRETARY) {
 			return own;
 		}
-		return "LEFT JOIN " + postSource + " " + alias + "d ON " + alias + "d.org_id = e." + side + "_db AND " + alias
-				+ "d.kind = :" + kindParam + "\n" + own;
+		return "LEFT JOIN post " + alias + "d ON " + alias + "d.org_id = e." + side + "_db AND " + alias + "d.kind = :" + kindParam
+				+ " AND " + alias + "d.active = TRUE\n" + own + " AND " + alias + "d.id IS NULL";
 	}
 }

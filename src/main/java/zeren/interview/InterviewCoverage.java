@@ -182,7 +182,7 @@ public class InterviewCoverage {
 			this.subtree = subtree;
 			params.put("rootDepth", rootDepth);
 			CoveragePairs.year(year, params);
-			required = CoveragePairs.pairs(rules, "edges", "cov_posts", false, params);
+			required = CoveragePairs.pairs(rules, "edges", false, params);
 		}
 
 		/**
@@ -196,7 +196,6 @@ public class InterviewCoverage {
 		String statement() {
 			return """
 					WITH edges AS (%s),
-					cov_posts AS (%s),
 					required AS (%s),
 					held AS (
 					  SELECT i.interviewer_post_id AS a_post, v.post_id AS b_post, COUNT(*) AS n
@@ -235,8 +234,7 @@ public class InterviewCoverage {
 					LEFT JOIN post xa ON xa.id = p.a_post LEFT JOIN post xb ON xb.id = p.b_post
 					WHERE p.st > 0
 					ORDER BY 1, 2, 10, 17, 5, 14 NULLS LAST, 11 NULLS LAST, 21 NULLS LAST, 18 NULLS LAST
-					""".formatted(CoveragePairs.edges(reading.condition("u") + " AND " + reading.condition("c")),
-					CoveragePairs.POSTS, required,
+					""".formatted(CoveragePairs.edges(reading.condition("u") + " AND " + reading.condition("c")), required,
 					CoveragePairs.held("i.interviewer_post_id", "i.interviewer_person_id"),
 					CoveragePairs.held("v.post_id", "v.person_id"), CoveragePairs.vacant("r.a_post"),
 					CoveragePairs.vacant("r.b_post"));

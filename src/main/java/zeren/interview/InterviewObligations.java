@@ -41,8 +41,7 @@ class InterviewObligations {
 			CoveragePairs.year(year, params);
 			params.put("covDue", day.atYear(year));
 			params.put("covYear", year);
-			String pairs = CoveragePairs.pairs(rules, "(" + CoveragePairs.edges("") + ")", "(" + CoveragePairs.POSTS + ")", true,
-					params);
+			String pairs = CoveragePairs.pairs(rules, "(" + CoveragePairs.edges("") + ")", true, params);
 			String sql = """
 					SELECT x.upper_id AS org_id, x.rule_no + 1 AS subject, CAST(:covDue AS DATE) AS due_date,
 					       CASE WHEN SUM(1 - x.vac) > 0 AND SUM(CASE WHEN x.vac = 0 AND x.done IS NULL THEN 1 ELSE 0 END) = 0
