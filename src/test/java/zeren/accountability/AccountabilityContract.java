@@ -415,6 +415,18 @@ abstract class AccountabilityContract extends ApiTest {
 				"APPROVE_OPENING").endsWith("ANNOUNCE", "FILE");
 	}
 
+	@Autowired
+	zeren.oversight.Sweep sweep;
+
+	@Autowired
+	zeren.oversight.Oversight oversight;
+
+	zeren.oversight.Obligation appealObligation(World w, long appealId) {
+		sweep.sweep(w.city.id(), 2026);
+		return oversight.obligations(w.city.id(), 2026, "accountability.appeals", null, 100).stream()
+				.filter(o -> o.subject() == appealId).findFirst().orElseThrow();
+	}
+
 	@Test
 	void deadlines_appeal_within_a_month_of_delivery_decided_within_a_month_and_handling_due_in_a_month() {
 		World w = new World();
@@ -469,12 +481,19 @@ abstract class AccountabilityContract extends ApiTest {
 		decisions.file(c.id(), new PartyStep(null, null));
 		clock.set(LocalDate.of(2026, 5, 6));
 		assertThat(party(cases.get(c.id()), w.moved).appeals().get(0).overdue()).isTrue();
+		// the appeal's time limit is an obligation of the case's organisation: overdue now …
+		assertThat(appealObligation(w, appeal.id()).status()).isEqualTo(zeren.oversight.Obligation.Status.OVERDUE);
 		assertThatThrownBy(() -> decisions.decideAppeal(c.id(), appeal.id(), new CaseDecisions.AppealDecision(LocalDate.of(2026, 4, 1),
 				AppealOutcome.VARIED, "x", "市委", List.of(Form.REASSIGNMENT), null)))
 				.isInstanceOf(InvalidInputException.class);
 		AccountabilityCase varied = decisions.decideAppeal(c.id(), appeal.id(), new CaseDecisions.AppealDecision(null,
 				AppealOutcome.VARIED, "情节较轻，变更为调整职务", "市委", List.of(Form.REASSIGNMENT), null));
 		Party after = party(varied, w.moved);
+		// … and done late once decided
+		zeren.oversight.Obligation decided = appealObligation(w, appeal.id());
+		assertThat(decided.status()).isEqualTo(zeren.oversight.Obligation.Status.DONE_LATE);
+		assertThat(decided.doneOn()).isEqualTo(LocalDate.of(2026, 5, 6));
+		assertThat(decided.link()).isEqualTo("/accountability/cases/" + c.id());
 		assertThat(after.current().kind()).isEqualTo(AccountabilityCase.DecisionKind.APPEAL);
 		assertThat(after.current().forms()).containsExactly(Form.REASSIGNMENT);
 		assertThat(after.appeals().get(0).outcome()).isEqualTo(AppealOutcome.VARIED);
