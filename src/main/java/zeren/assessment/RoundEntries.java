@@ -194,11 +194,7 @@ public class RoundEntries {
 		if (content == null || content.length == 0) {
 			throw InvalidInputException.of("file", "error.import.file-missing");
 		}
-		Map<String, Long> units = new HashMap<>();
-		jdbc.sql("SELECT o.name, o.id FROM assessment_unit u JOIN org o ON o.id = u.org_id WHERE u.round_id = :id")
-				.param("id", roundId).query(rs -> {
-					units.put(rs.getString(1), rs.getLong(2));
-				});
+		Map<String, Long> units = units(roundId);
 		List<InputError> errors = new ArrayList<>();
 		record Row(long line, long orgId, long respondents, long satisfied, long basic, long dissatisfied, long unknown) {
 		}
@@ -268,6 +264,90 @@ public class RoundEntries {
 		audit.record(new AuditTrail.Change(h.orgId(), "assessment-round", roundId, "IMPORT_POLL",
 				"indicator=%s units=%d evidence=%d".formatted(indicator.code(), rows.size(), evidenceId)));
 		return new Imported(rows.size(), evidenceId);
+	}
+
+	static final List<String> SCORE_COLUMNS = List.of("单位名称", "得分", "说明");
+
+	/**
+	 * A source's scores out of 100 given directly — a questionnaire survey's, a media
+	 * investigation's, a third-party evaluation's — one row per unit (单位名称, 得分, 说明), the
+	 * evaluation's file kept as evidence. All or nothing; it replaces the indicator's earlier source.
+	 */
+	@Transactional
+	public Imported importScores(long roundId, long indicatorId, String fileName, byte[] content) {
+		Rounds.Head h = rounds.head(roundId);
+		access.requireAssessingSeen(h.orgId());
+		if (h.status() != Round.Status.OPEN) {
+			throw new ConflictException("status", "error.assessment.round-concluded");
+		}
+		Indicator indicator = schemes.load(h.schemeId()).indicators().stream().filter(i -> i.id() == indicatorId && i.rule() == Rule.SOURCE)
+				.findFirst().orElseThrow(() -> new NotFoundException("assessment-indicator", indicatorId));
+		if (content == null || content.length == 0) {
+			throw InvalidInputException.of("file", "error.import.file-missing");
+		}
+		Map<String, Long> units = units(roundId);
+		List<InputError> errors = new ArrayList<>();
+		record Row(long line, long orgId, BigDecimal score, String note) {
+		}
+		List<Row> rows = new ArrayList<>();
+		java.util.Set<Long> seen = new java.util.HashSet<>();
+		HeaderedSheet.read(new ByteArrayInputStream(content), SheetLimits.of("assessment-scores"), "得分", SCORE_COLUMNS, line -> {
+			Long org = units.get(line.get("单位名称"));
+			if (org == null) {
+				errors.add(InputError.line(line.number(), "单位名称", "error.assessment.poll-unit", line.get("单位名称")));
+				return null;
+			}
+			if (!seen.add(org)) {
+				errors.add(InputError.line(line.number(), "单位名称", "error.assessment.poll-twice", line.get("单位名称")));
+			}
+			BigDecimal score;
+			try {
+				score = new BigDecimal(line.get("得分"));
+			}
+			catch (NumberFormatException e) {
+				score = null;
+			}
+			if (score == null || score.signum() < 0 || score.compareTo(new BigDecimal(100)) > 0) {
+				errors.add(InputError.line(line.number(), "得分", "error.assessment.score-range", line.get("得分")));
+				return null;
+			}
+			rows.add(new Row(line.number(), org, score.setScale(2, RoundingMode.HALF_UP), line.get("说明")));
+			return null;
+		});
+		if (rows.isEmpty() && errors.isEmpty()) {
+			errors.add(InputError.field("file", "error.import.empty"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		long evidenceId = files.store(new Attachments.Owner(FILES, roundId), h.orgId(), fileName, new ByteArrayInputStream(content))
+				.evidence().id();
+		jdbc.sql("DELETE FROM assessment_line WHERE round_id = :round AND indicator_id = :indicator AND col = 'SOURCE'")
+				.param("round", roundId).param("indicator", indicatorId).update();
+		for (Row r : rows) {
+			jdbc.sql("""
+					INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, link, inputs, version, created_at)
+					VALUES (:round, :org, :indicator, 'SOURCE', :points, :reason, :link, :inputs, :version, :now)""")
+					.param("round", roundId).param("org", r.orgId()).param("indicator", indicatorId).param("points", r.score())
+					.param("reason", "%s：得分 %s%s".formatted(indicator.title(), r.score().toPlainString(),
+							r.note().isEmpty() ? "" : "（" + r.note() + "）"))
+					.param("link", "/api/v1/assessment/rounds/%d/files/%d".formatted(roundId, evidenceId))
+					.param("inputs", "file=%s;line=%d;score".formatted(fileName, r.line()))
+					.param("version", h.version()).param("now", clock.now()).update();
+		}
+		rounds.score(roundId, schemes.load(h.schemeId()));
+		audit.record(new AuditTrail.Change(h.orgId(), "assessment-round", roundId, "IMPORT_SCORES",
+				"indicator=%s units=%d evidence=%d".formatted(indicator.code(), rows.size(), evidenceId)));
+		return new Imported(rows.size(), evidenceId);
+	}
+
+	private Map<String, Long> units(long roundId) {
+		Map<String, Long> units = new HashMap<>();
+		jdbc.sql("SELECT o.name, o.id FROM assessment_unit u JOIN org o ON o.id = u.org_id WHERE u.round_id = :id")
+				.param("id", roundId).query(rs -> {
+					units.put(rs.getString(1), rs.getLong(2));
+				});
+		return units;
 	}
 
 	/** A file of the round the caller sees (the poll as imported). */

@@ -253,6 +253,25 @@ abstract class AssessmentContract extends ApiTest {
 						poll(new Object[] { f.countyA().name(), 110, 80, 15, 5, 10 }, new Object[] { f.countyB().name(), 50, 40, 5, 5, 0 }))))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.units").value(2));
 
+		// a third party's scores replace the poll of the same indicator: a score above 100 is refused by line
+		mvc.perform(multipart("/api/v1/assessment/rounds/%d/sources/%d/scores".formatted(round, pollIndicator))
+				.file(new MockMultipartFile("file", "第三方评价.xlsx", "application/octet-stream", zeren.support.SheetFile.of("第三方评价",
+						RoundEntries.SCORE_COLUMNS, new Object[] { f.countyA().name(), 120, "" }))))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].line").value(3))
+				.andExpect(jsonPath("$.errors[0].field").value("得分"));
+		mvc.perform(multipart("/api/v1/assessment/rounds/%d/sources/%d/scores".formatted(round, pollIndicator))
+				.file(new MockMultipartFile("file", "第三方评价.xlsx", "application/octet-stream", zeren.support.SheetFile.of("第三方评价",
+						RoundEntries.SCORE_COLUMNS, new Object[] { f.countyA().name(), 70, "第三方评价报告" },
+						new Object[] { f.countyB().name(), 80, "" }))))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.units").value(2));
+		assertThat(sheets.sheet(round, f.countyA().id()).indicators().stream().filter(r -> r.code().equals("5.1")).findFirst()
+				.orElseThrow().team()).isEqualByComparingTo("7");
+		// … and the poll again, as the round's last word on the indicator
+		mvc.perform(multipart("/api/v1/assessment/rounds/%d/sources/%d".formatted(round, pollIndicator))
+				.file(new MockMultipartFile("file", "测评.xlsx", "application/octet-stream",
+						poll(new Object[] { f.countyA().name(), 110, 80, 15, 5, 10 }, new Object[] { f.countyB().name(), 50, 40, 5, 5, 0 }))))
+				.andExpect(status().isOk());
+
 		Round.Sheet a = sheets.sheet(round, f.countyA().id());
 		Round.IndicatorRow pollRow = a.indicators().stream().filter(r -> r.code().equals("5.1")).findFirst().orElseThrow();
 		// (80 × 100 + 15 × 60) ÷ (110 − 10) = 89 → 8.9 of 10

@@ -155,6 +155,15 @@ class AssessmentApi {
 				file == null ? null : file.getBytes());
 	}
 
+	@PostMapping("/api/v1/assessment/rounds/{id}/sources/{indicatorId}/scores")
+	@Operation(summary = "Import a source's scores out of 100 given directly (a questionnaire survey, a media investigation, "
+			+ "a third-party evaluation; XLSX: 单位名称, 得分, 说明) for a source indicator; all or nothing; the file kept as evidence")
+	RoundEntries.Imported importScores(@PathVariable long id, @PathVariable long indicatorId,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		return entries.importScores(id, indicatorId, file == null ? null : file.getOriginalFilename(),
+				file == null ? null : file.getBytes());
+	}
+
 	@GetMapping("/api/v1/assessment/rounds/{id}/files/{evidenceId}")
 	@Operation(summary = "A file of the round (an imported poll), under its original name")
 	ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable long evidenceId) {

@@ -142,6 +142,21 @@ class AssessmentPages {
 		return "redirect:/assessment/rounds/" + id;
 	}
 
+	@PostMapping("/assessment/rounds/{id}/sources/{indicatorId}/scores")
+	String importScores(@PathVariable long id, @PathVariable long indicatorId,
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash, Locale locale)
+			throws IOException {
+		try {
+			RoundEntries.Imported imported = entries.importScores(id, indicatorId, file == null ? null : file.getOriginalFilename(),
+					file == null ? null : file.getBytes());
+			flash.addFlashAttribute("notice", errors.message("assessment.scores.imported", locale, imported.units()));
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		return "redirect:/assessment/rounds/" + id;
+	}
+
 	@GetMapping("/assessment/rounds/{id}/units/{orgId}")
 	String sheet(@PathVariable long id, @PathVariable long orgId, Model model) {
 		Round.Sheet sheet = sheets.sheet(id, orgId);
