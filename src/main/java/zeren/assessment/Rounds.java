@@ -137,7 +137,7 @@ public class Rounds {
 		List<InputError> errors = new ArrayList<>();
 		for (int i = 0; i < chosen.size(); i++) {
 			if (chosen.get(i) == null || !below.contains(chosen.get(i))) {
-				errors.add(InputError.field("unitOrgIds[" + i + "]", "error.assessment.unit-not-below"));
+				errors.add(InputError.field("unitOrgIds[%d]".formatted(i), "error.assessment.unit-not-below"));
 			}
 			if (errors.size() >= 100) {
 				break;

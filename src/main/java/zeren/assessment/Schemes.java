@@ -221,7 +221,7 @@ public class Schemes {
 		Map<String, IndicatorInput> byCode = new HashMap<>();
 		for (int i = 0; i < indicators.size(); i++) {
 			IndicatorInput in = indicators.get(i);
-			String at = "indicators[" + i + "].";
+			String at = "indicators[%d].".formatted(i);
 			if (in.code() == null || !in.code().matches("[0-9]{1,3}(\\.[0-9]{1,3}){0,3}")) {
 				errors.add(InputError.field(at + "code", "error.assessment.code"));
 				continue;
@@ -261,7 +261,7 @@ public class Schemes {
 			BigDecimal sum = indicators.stream().filter(c -> g.code().equals(c.parentCode()) && c.points() != null
 					&& c.rule() != Rule.BONUS && c.rule() != Rule.VETO).map(IndicatorInput::points).reduce(BigDecimal.ZERO, BigDecimal::add);
 			if (sum.compareTo(g.points()) != 0) {
-				errors.add(InputError.field("indicators[" + i + "].points", "error.assessment.group-sum", g.code(), g.points(), sum));
+				errors.add(InputError.field("indicators[%d].points".formatted(i), "error.assessment.group-sum", g.code(), g.points(), sum));
 			}
 		}
 		return errors;
