@@ -50,10 +50,12 @@ public class DemoSeed {
 	private final DemoSupervision supervision;
 	private final LetterManagement letters;
 	private final zeren.tracking.TrackedItemMoves moves;
+	private final DemoAssessment assessment;
 
 	DemoSeed(OrgTree tree, BusinessClock clock, TransactionTemplate transactions, DemoCounty county, DemoUsers users,
 			DemoDuty duty, DemoPerformance performance, DemoSupervision supervision, LetterManagement letters,
-			zeren.tracking.TrackedItemMoves moves) {
+			zeren.tracking.TrackedItemMoves moves, DemoAssessment assessment) {
+		this.assessment = assessment;
 		this.moves = moves;
 		this.tree = tree;
 		this.clock = clock;
@@ -118,6 +120,8 @@ public class DemoSeed {
 			}
 			users.as(DemoUsers.DISCIPLINE, () -> moves.close(built.supervision().rectifications().get(1).item().id(),
 					"经核验整改到位，同意销号"));
+			// 评责 last: the round's automatic lines read every record seeded above
+			assessment.seed(built.county(), calendar);
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			log.info("demo year {} seeded in {} ms: {} people, {} letters ({} signatures), {} ledger entries", calendar.year(),
 					millis, built.county().people(), built.duty().letters().size(), signatures,

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo year",
 		allowedDependencies = { "org", "access", "duty", "ledger", "interview", "report", "inspection",
-				"accountability", "tracking", "evidence", "platform" })
+				"accountability", "assessment", "tracking", "evidence", "platform" })
 package zeren.demo;

@@ -134,6 +134,19 @@ abstract class DemoContract {
 	}
 
 	@Test
+	void anAssessmentOfTheTownshipsWithThePollAndTwoTeamScores() {
+		long county = asSystem(() -> tree.findByCode(DemoCounty.COUNTY_CODE).orElseThrow().id());
+		assertThat(count("SELECT COUNT(*) FROM assessment_round WHERE org_id = " + county + " AND status = 'OPEN'")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM assessment_unit u JOIN assessment_round r ON r.id = u.round_id WHERE r.org_id = "
+				+ county)).isEqualTo(15);
+		// the poll scored every township; the automatic lines read the year's records
+		assertThat(count("SELECT COUNT(*) FROM assessment_unit WHERE missing > 0")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM assessment_line WHERE col = 'SOURCE'")).isEqualTo(15);
+		assertThat(count("SELECT COUNT(*) FROM assessment_line WHERE col = 'AUTO'")).isPositive();
+		assertThat(count("SELECT COUNT(*) FROM assessment_line WHERE col = 'TEAM'")).isEqualTo(2);
+	}
+
+	@Test
 	void reportsWithAQuery() {
 		assertThat(count("SELECT COUNT(*) FROM annual_report")).isEqualTo(15);
 		assertThat(count("SELECT COUNT(*) FROM annual_report WHERE status = 'DRAFT'")).isEqualTo(3);
