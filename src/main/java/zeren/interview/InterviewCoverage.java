@@ -201,7 +201,8 @@ public class InterviewCoverage {
 					  SELECT i.interviewer_post_id AS a_post, v.post_id AS b_post, COUNT(*) AS n
 					  FROM interview i JOIN interview_interviewee v ON v.interview_id = i.id
 					  WHERE i.interview_date >= :covYearStart AND i.interview_date <= :covYearEnd
-					    AND EXISTS (SELECT 1 FROM required rq WHERE rq.a_post = i.interviewer_post_id AND rq.b_post = v.post_id)
+					    AND EXISTS (SELECT 1 FROM required rq WHERE rq.a_post IS NOT NULL AND rq.b_post IS NOT NULL
+					                AND rq.a_post = i.interviewer_post_id AND rq.b_post = v.post_id)
 					    AND %s AND %s
 					  GROUP BY i.interviewer_post_id, v.post_id
 					),
