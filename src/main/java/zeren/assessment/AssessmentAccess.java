@@ -1,6 +1,5 @@
 package zeren.assessment;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import zeren.org.Org;
@@ -19,12 +18,10 @@ import zeren.platform.Scope;
 @Component
 class AssessmentAccess {
 
-	private final JdbcClient jdbc;
 	private final OrgTree tree;
 	private final CurrentScope scope;
 
-	AssessmentAccess(JdbcClient jdbc, OrgTree tree, CurrentScope scope) {
-		this.jdbc = jdbc;
+	AssessmentAccess(OrgTree tree, CurrentScope scope) {
 		this.tree = tree;
 		this.scope = scope;
 	}
@@ -38,11 +35,12 @@ class AssessmentAccess {
 	}
 
 	boolean mayAssess(long orgId) {
-		return in(scope.managing(), orgId) || in(scope.supervising(), orgId);
+		return tree.find(orgId).map(o -> scope.managing().contains(o.path()) || scope.supervising().contains(o.path()))
+				.orElse(false);
 	}
 
 	boolean mayAct(long orgId) {
-		return in(scope.acting(), orgId);
+		return tree.find(orgId).map(o -> scope.acting().contains(o.path())).orElse(false);
 	}
 
 	/** 404 when out of view, 403 when seen but not assessed by the caller. */
@@ -59,10 +57,5 @@ class AssessmentAccess {
 		if (!mayAssess(orgId)) {
 			throw new ForbiddenException();
 		}
-	}
-
-	private boolean in(Scope s, long orgId) {
-		return s.bind(jdbc.sql("SELECT COUNT(*) FROM org o WHERE o.id = :id AND " + s.condition("o"))).param("id", orgId)
-				.query(Long.class).single() > 0;
 	}
 }

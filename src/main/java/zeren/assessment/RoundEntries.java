@@ -140,7 +140,7 @@ public class RoundEntries {
 				.param("org", orgId).param("indicator", indicator.id()).param("col", in.column().name())
 				.param("points", in.points().setScale(2, RoundingMode.HALF_UP)).param("reason", reason).param("version", version)
 				.param("now", clock.now()).update();
-		rounds.score(roundId, scheme);
+		rounds.scoreUnit(roundId, orgId, scheme);
 		audit.record(new AuditTrail.Change(orgId, "assessment-round", roundId, action,
 				"unit=%d indicator=%s column=%s points=%s version=%d".formatted(orgId, indicator.code(), in.column(), in.points(), version)));
 		return sheets.sheet(roundId, orgId);
@@ -184,86 +184,48 @@ public class RoundEntries {
 	 */
 	@Transactional
 	public Imported importPoll(long roundId, long indicatorId, String fileName, byte[] content) {
-		Rounds.Head h = rounds.head(roundId);
-		access.requireAssessingSeen(h.orgId());
-		if (h.status() != Round.Status.OPEN) {
-			throw new ConflictException("status", "error.assessment.round-concluded");
-		}
-		Indicator indicator = schemes.load(h.schemeId()).indicators().stream().filter(i -> i.id() == indicatorId && i.rule() == Rule.SOURCE)
-				.findFirst().orElseThrow(() -> new NotFoundException("assessment-indicator", indicatorId));
-		if (content == null || content.length == 0) {
-			throw InvalidInputException.of("file", "error.import.file-missing");
-		}
-		Map<String, Long> units = units(roundId);
-		List<InputError> errors = new ArrayList<>();
-		record Row(long line, long orgId, long respondents, long satisfied, long basic, long dissatisfied, long unknown) {
-		}
-		List<Row> rows = new ArrayList<>();
-		java.util.Set<Long> seen = new java.util.HashSet<>();
-		HeaderedSheet.read(new ByteArrayInputStream(content), SheetLimits.of("assessment-poll"), "参评人数", POLL_COLUMNS, line -> {
-			Long org = units.get(line.get("单位名称"));
-			if (org == null) {
-				errors.add(InputError.line(line.number(), "单位名称", "error.assessment.poll-unit", line.get("单位名称")));
-				return null;
-			}
-			if (!seen.add(org)) {
-				errors.add(InputError.line(line.number(), "单位名称", "error.assessment.poll-twice", line.get("单位名称")));
-			}
-			long[] n = new long[5];
-			for (int k = 0; k < 5; k++) {
-				String column = POLL_COLUMNS.get(k + 1);
-				String text = line.get(column).replace(",", "");
-				if (text.isEmpty() && k == 4) {
-					continue;
-				}
-				try {
-					n[k] = new BigDecimal(text).longValueExact();
-					if (n[k] < 0) {
-						throw new NumberFormatException();
-					}
-				}
-				catch (NumberFormatException | ArithmeticException e) {
-					errors.add(InputError.line(line.number(), column, "error.assessment.poll-count", text));
+		return importSource(roundId, indicatorId, fileName, content, "IMPORT_POLL", (indicator, sheet) -> {
+			List<SourceRow> rows = new ArrayList<>();
+			HeaderedSheet.read(new ByteArrayInputStream(content), SheetLimits.of("assessment-poll"), "参评人数", POLL_COLUMNS, line -> {
+				Long org = sheet.unit(line);
+				if (org == null) {
 					return null;
 				}
-			}
-			if (n[1] + n[2] + n[3] + n[4] != n[0]) {
-				errors.add(InputError.line(line.number(), "参评人数", "error.assessment.poll-sum", n[0], n[1] + n[2] + n[3] + n[4]));
-			}
-			else if (n[0] - n[4] <= 0) {
-				errors.add(InputError.line(line.number(), "参评人数", "error.assessment.poll-empty"));
-			}
-			rows.add(new Row(line.number(), org, n[0], n[1], n[2], n[3], n[4]));
-			return null;
+				long[] n = new long[5];
+				for (int k = 0; k < 5; k++) {
+					String column = POLL_COLUMNS.get(k + 1);
+					String text = line.get(column).replace(",", "");
+					if (text.isEmpty() && k == 4) {
+						continue;
+					}
+					try {
+						n[k] = new BigDecimal(text).longValueExact();
+						if (n[k] < 0) {
+							throw new NumberFormatException();
+						}
+					}
+					catch (NumberFormatException | ArithmeticException e) {
+						sheet.errors().add(InputError.line(line.number(), column, "error.assessment.poll-count", text));
+						return null;
+					}
+				}
+				if (n[1] + n[2] + n[3] + n[4] != n[0]) {
+					sheet.errors().add(InputError.line(line.number(), "参评人数", "error.assessment.poll-sum", n[0], n[1] + n[2] + n[3] + n[4]));
+					return null;
+				}
+				if (n[0] - n[4] <= 0) {
+					sheet.errors().add(InputError.line(line.number(), "参评人数", "error.assessment.poll-empty"));
+					return null;
+				}
+				BigDecimal score = weights.score(n[1], n[2], n[3], n[0], n[4]);
+				rows.add(new SourceRow(org, score, "%s：测评得分 %s（参评 %d 人：满意 %d、基本满意 %d、不满意 %d、不了解 %d）".formatted(
+						indicator.title(), score.toPlainString(), n[0], n[1], n[2], n[3], n[4]),
+						"file=%s;line=%d;weights=%s/%s/%s".formatted(fileName, line.number(), weights.satisfied().toPlainString(),
+								weights.basic().toPlainString(), weights.dissatisfied().toPlainString())));
+				return null;
+			});
+			return rows;
 		});
-		if (rows.isEmpty() && errors.isEmpty()) {
-			errors.add(InputError.field("file", "error.import.empty"));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		long evidenceId = files.store(new Attachments.Owner(FILES, roundId), h.orgId(), fileName, new ByteArrayInputStream(content))
-				.evidence().id();
-		// a new poll replaces the earlier one of the same indicator
-		jdbc.sql("DELETE FROM assessment_line WHERE round_id = :round AND indicator_id = :indicator AND col = 'SOURCE'")
-				.param("round", roundId).param("indicator", indicatorId).update();
-		for (Row r : rows) {
-			BigDecimal score = weights.score(r.satisfied(), r.basic(), r.dissatisfied(), r.respondents(), r.unknown());
-			jdbc.sql("""
-					INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, link, inputs, version, created_at)
-					VALUES (:round, :org, :indicator, 'SOURCE', :points, :reason, :link, :inputs, :version, :now)""")
-					.param("round", roundId).param("org", r.orgId()).param("indicator", indicatorId).param("points", score)
-					.param("reason", "%s：测评得分 %s（参评 %d 人：满意 %d、基本满意 %d、不满意 %d、不了解 %d）".formatted(indicator.title(),
-							score.toPlainString(), r.respondents(), r.satisfied(), r.basic(), r.dissatisfied(), r.unknown()))
-					.param("link", "/api/v1/assessment/rounds/%d/files/%d".formatted(roundId, evidenceId))
-					.param("inputs", "file=%s;line=%d;weights=%s/%s/%s".formatted(fileName, r.line(), weights.satisfied().toPlainString(),
-							weights.basic().toPlainString(), weights.dissatisfied().toPlainString()))
-					.param("version", h.version()).param("now", clock.now()).update();
-		}
-		rounds.score(roundId, schemes.load(h.schemeId()));
-		audit.record(new AuditTrail.Change(h.orgId(), "assessment-round", roundId, "IMPORT_POLL",
-				"indicator=%s units=%d evidence=%d".formatted(indicator.code(), rows.size(), evidenceId)));
-		return new Imported(rows.size(), evidenceId);
 	}
 
 	static final List<String> SCORE_COLUMNS = List.of("单位名称", "得分", "说明");
@@ -275,23 +237,43 @@ public class RoundEntries {
 	 */
 	@Transactional
 	public Imported importScores(long roundId, long indicatorId, String fileName, byte[] content) {
-		Rounds.Head h = rounds.head(roundId);
-		access.requireAssessingSeen(h.orgId());
-		if (h.status() != Round.Status.OPEN) {
-			throw new ConflictException("status", "error.assessment.round-concluded");
-		}
-		Indicator indicator = schemes.load(h.schemeId()).indicators().stream().filter(i -> i.id() == indicatorId && i.rule() == Rule.SOURCE)
-				.findFirst().orElseThrow(() -> new NotFoundException("assessment-indicator", indicatorId));
-		if (content == null || content.length == 0) {
-			throw InvalidInputException.of("file", "error.import.file-missing");
-		}
-		Map<String, Long> units = units(roundId);
-		List<InputError> errors = new ArrayList<>();
-		record Row(long line, long orgId, BigDecimal score, String note) {
-		}
-		List<Row> rows = new ArrayList<>();
-		java.util.Set<Long> seen = new java.util.HashSet<>();
-		HeaderedSheet.read(new ByteArrayInputStream(content), SheetLimits.of("assessment-scores"), "得分", SCORE_COLUMNS, line -> {
+		return importSource(roundId, indicatorId, fileName, content, "IMPORT_SCORES", (indicator, sheet) -> {
+			List<SourceRow> rows = new ArrayList<>();
+			HeaderedSheet.read(new ByteArrayInputStream(content), SheetLimits.of("assessment-scores"), "得分", SCORE_COLUMNS, line -> {
+				Long org = sheet.unit(line);
+				if (org == null) {
+					return null;
+				}
+				BigDecimal score;
+				try {
+					score = new BigDecimal(line.get("得分"));
+				}
+				catch (NumberFormatException e) {
+					score = null;
+				}
+				if (score == null || score.signum() < 0 || score.compareTo(new BigDecimal(100)) > 0) {
+					sheet.errors().add(InputError.line(line.number(), "得分", "error.assessment.score-range", line.get("得分")));
+					return null;
+				}
+				score = score.setScale(2, RoundingMode.HALF_UP);
+				String note = line.get("说明");
+				rows.add(new SourceRow(org, score, "%s：得分 %s%s".formatted(indicator.title(), score.toPlainString(),
+						note.isEmpty() ? "" : "（" + note + "）"), "file=%s;line=%d;score".formatted(fileName, line.number())));
+				return null;
+			});
+			return rows;
+		});
+	}
+
+	/** One unit's score from a source file, with its reason and inputs. */
+	private record SourceRow(long orgId, BigDecimal points, String reason, String inputs) {
+	}
+
+	/** The round's units by name, the units seen so far and the errors, while a source file is read. */
+	private record SourceSheet(Map<String, Long> units, java.util.Set<Long> seen, List<InputError> errors) {
+
+		/** The unit a line names, or null (the error recorded) when it names none or one already given. */
+		Long unit(HeaderedSheet.Line line) {
 			Long org = units.get(line.get("单位名称"));
 			if (org == null) {
 				errors.add(InputError.line(line.number(), "单位名称", "error.assessment.poll-unit", line.get("单位名称")));
@@ -299,44 +281,52 @@ public class RoundEntries {
 			}
 			if (!seen.add(org)) {
 				errors.add(InputError.line(line.number(), "单位名称", "error.assessment.poll-twice", line.get("单位名称")));
-			}
-			BigDecimal score;
-			try {
-				score = new BigDecimal(line.get("得分"));
-			}
-			catch (NumberFormatException e) {
-				score = null;
-			}
-			if (score == null || score.signum() < 0 || score.compareTo(new BigDecimal(100)) > 0) {
-				errors.add(InputError.line(line.number(), "得分", "error.assessment.score-range", line.get("得分")));
 				return null;
 			}
-			rows.add(new Row(line.number(), org, score.setScale(2, RoundingMode.HALF_UP), line.get("说明")));
-			return null;
-		});
-		if (rows.isEmpty() && errors.isEmpty()) {
-			errors.add(InputError.field("file", "error.import.empty"));
+			return org;
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+	}
+
+	/**
+	 * The one way a source's scores enter a round: the round checked (in view, assessed by the
+	 * caller, open) before the file is looked at, the file read whole, then — only without an
+	 * error — kept as evidence, the indicator's earlier source replaced, every unit rescored, audited.
+	 */
+	private Imported importSource(long roundId, long indicatorId, String fileName, byte[] content, String action,
+			java.util.function.BiFunction<Indicator, SourceSheet, List<SourceRow>> read) {
+		Rounds.Head h = rounds.head(roundId);
+		access.requireAssessingSeen(h.orgId());
+		if (h.status() != Round.Status.OPEN) {
+			throw new ConflictException("status", "error.assessment.round-concluded");
+		}
+		Scheme scheme = schemes.load(h.schemeId());
+		Indicator indicator = scheme.indicators().stream().filter(i -> i.id() == indicatorId && i.rule() == Rule.SOURCE)
+				.findFirst().orElseThrow(() -> new NotFoundException("assessment-indicator", indicatorId));
+		if (content == null || content.length == 0) {
+			throw InvalidInputException.of("file", "error.import.file-missing");
+		}
+		SourceSheet sheet = new SourceSheet(units(roundId), new java.util.HashSet<>(), new ArrayList<>());
+		List<SourceRow> rows = read.apply(indicator, sheet);
+		if (rows.isEmpty() && sheet.errors().isEmpty()) {
+			sheet.errors().add(InputError.field("file", "error.import.empty"));
+		}
+		if (!sheet.errors().isEmpty()) {
+			throw new InvalidInputException(sheet.errors());
 		}
 		long evidenceId = files.store(new Attachments.Owner(FILES, roundId), h.orgId(), fileName, new ByteArrayInputStream(content))
 				.evidence().id();
 		jdbc.sql("DELETE FROM assessment_line WHERE round_id = :round AND indicator_id = :indicator AND col = 'SOURCE'")
 				.param("round", roundId).param("indicator", indicatorId).update();
-		for (Row r : rows) {
+		for (SourceRow r : rows) {
 			jdbc.sql("""
 					INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, link, inputs, version, created_at)
 					VALUES (:round, :org, :indicator, 'SOURCE', :points, :reason, :link, :inputs, :version, :now)""")
-					.param("round", roundId).param("org", r.orgId()).param("indicator", indicatorId).param("points", r.score())
-					.param("reason", "%s：得分 %s%s".formatted(indicator.title(), r.score().toPlainString(),
-							r.note().isEmpty() ? "" : "（" + r.note() + "）"))
-					.param("link", "/api/v1/assessment/rounds/%d/files/%d".formatted(roundId, evidenceId))
-					.param("inputs", "file=%s;line=%d;score".formatted(fileName, r.line()))
-					.param("version", h.version()).param("now", clock.now()).update();
+					.param("round", roundId).param("org", r.orgId()).param("indicator", indicatorId).param("points", r.points())
+					.param("reason", r.reason()).param("link", "/api/v1/assessment/rounds/%d/files/%d".formatted(roundId, evidenceId))
+					.param("inputs", r.inputs()).param("version", h.version()).param("now", clock.now()).update();
 		}
-		rounds.score(roundId, schemes.load(h.schemeId()));
-		audit.record(new AuditTrail.Change(h.orgId(), "assessment-round", roundId, "IMPORT_SCORES",
+		rounds.score(roundId, scheme);
+		audit.record(new AuditTrail.Change(h.orgId(), "assessment-round", roundId, action,
 				"indicator=%s units=%d evidence=%d".formatted(indicator.code(), rows.size(), evidenceId)));
 		return new Imported(rows.size(), evidenceId);
 	}

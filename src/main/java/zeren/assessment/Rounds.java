@@ -235,6 +235,39 @@ public class Rounds {
 				WHERE round_id = ? AND org_id = ?""", rows);
 	}
 
+	/**
+	 * One unit's score again after a line of its own (self-assessment, the team's score): its own
+	 * lines only, then the ranks — one read of the round's totals, and an update only where a
+	 * rank moved. (A whole round's rescoring is {@link #score(long, Scheme)}.)
+	 */
+	void scoreUnit(long id, long orgId, Scheme scheme) {
+		List<Scoring.Line> lines = template.query("SELECT id, indicator_id, col, points FROM assessment_line WHERE round_id = ? AND org_id = ?",
+				(rs, n) -> new Scoring.Line(rs.getLong(1), rs.getLong(2), Scoring.Column.valueOf(rs.getString(3)), rs.getBigDecimal(4)),
+				id, orgId);
+		Scoring.UnitScore s = Scoring.score(scheme.indicators(), lines, grades);
+		template.update("""
+				UPDATE assessment_unit SET self_total = ?, total = ?, zero_items = ?, veto = ?, grade = ?, missing = ?
+				WHERE round_id = ? AND org_id = ?""", s.selfTotal(), s.total(), s.zeroItems(), s.veto(), s.grade().name(), s.missing(),
+				id, orgId);
+		List<Long> units = new ArrayList<>();
+		List<java.math.BigDecimal> totals = new ArrayList<>();
+		List<Integer> before = new ArrayList<>();
+		template.query("SELECT org_id, total, unit_rank FROM assessment_unit WHERE round_id = ?", rs -> {
+			units.add(rs.getLong(1));
+			totals.add(rs.getBigDecimal(2));
+			int rank = rs.getInt(3);
+			before.add(rs.wasNull() ? null : rank);
+		}, id);
+		int[] ranks = Scoring.ranks(totals);
+		List<Object[]> moved = new ArrayList<>();
+		for (int k = 0; k < units.size(); k++) {
+			if (before.get(k) == null || before.get(k) != ranks[k]) {
+				moved.add(new Object[] { ranks[k], id, units.get(k) });
+			}
+		}
+		template.batchUpdate("UPDATE assessment_unit SET unit_rank = ? WHERE round_id = ? AND org_id = ?", moved);
+	}
+
 	/** The stored lines of every unit of a round, unit by unit (units without lines included). */
 	void forEachUnitLines(long id, java.util.function.BiConsumer<Long, List<Scoring.Line>> each) {
 		List<Long> units = jdbc.sql("SELECT org_id FROM assessment_unit WHERE round_id = :id ORDER BY org_id").param("id", id)
@@ -279,10 +312,7 @@ public class Rounds {
 	/** The round, when the caller sees its assessing organisation or one of its units; else 404. */
 	Head head(long id) {
 		var reading = access.reading();
-		return reading.bind(jdbc.sql("""
-				SELECT r.id, r.org_id, o.name AS org_name, r.round_year, r.scheme_id, s.name AS scheme_name, r.status, r.version,
-				       r.swept_on, r.computed_at, r.concluded_at
-				FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
+		return reading.bind(jdbc.sql(HEAD_SELECT + """
 				WHERE r.id = :id AND (%s OR EXISTS (SELECT 1 FROM assessment_unit u JOIN org uo ON uo.id = u.org_id
 				                      WHERE u.round_id = r.id AND %s))""".formatted(reading.condition("o"), reading.condition("uo"))))
 				.param("id", id).query(HEAD).optional().orElseThrow(() -> new NotFoundException("assessment-round", id));
@@ -326,14 +356,18 @@ public class Rounds {
 	/** The rounds in which this organisation (the caller sees it) is a unit, in a year, latest first. */
 	public List<Head> asUnit(long orgId, int year) {
 		tree.get(orgId);
-		return jdbc.sql("""
-				SELECT r.id, r.org_id, o.name AS org_name, r.round_year, r.scheme_id, s.name AS scheme_name, r.status, r.version,
-				       r.swept_on, r.computed_at, r.concluded_at
-				FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
+		return jdbc.sql(HEAD_SELECT + """
 				JOIN assessment_unit u ON u.round_id = r.id AND u.org_id = :org
 				WHERE r.round_year = :year ORDER BY r.id DESC""").param("org", orgId).param("year", year)
 				.query(HEAD).list();
 	}
+
+	/** The columns of a {@link Head}, read with {@link #HEAD}; the caller adds its joins and conditions. */
+	private static final String HEAD_SELECT = """
+			SELECT r.id, r.org_id, o.name AS org_name, r.round_year, r.scheme_id, s.name AS scheme_name, r.status, r.version,
+			       r.swept_on, r.computed_at, r.concluded_at
+			FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
+			""";
 
 	private static final org.springframework.jdbc.core.RowMapper<Head> HEAD = (rs, n) -> new Head(rs.getLong(1), rs.getLong(2),
 			rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6), Round.Status.valueOf(rs.getString(7)), rs.getInt(8),
@@ -342,10 +376,7 @@ public class Rounds {
 	/** The rounds of an assessing organisation (the caller sees it) in a year, latest first. */
 	public List<Head> of(long orgId, int year) {
 		tree.get(orgId);
-		return jdbc.sql("""
-				SELECT r.id, r.org_id, o.name AS org_name, r.round_year, r.scheme_id, s.name AS scheme_name, r.status, r.version,
-				       r.swept_on, r.computed_at, r.concluded_at
-				FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
+		return jdbc.sql(HEAD_SELECT + """
 				WHERE r.org_id = :org AND r.round_year = :year ORDER BY r.id DESC""").param("org", orgId).param("year", year)
 				.query(HEAD).list();
 	}

@@ -254,10 +254,7 @@ public class Inspections {
 		if (supervises(orgId)) {
 			return List.of(Kind.values());
 		}
-		Scope managing = scope.managing();
-		boolean manages = managing.bind(jdbc.sql("SELECT COUNT(*) FROM org o WHERE o.id = :id AND " + managing.condition("o")))
-				.param("id", orgId).query(Long.class).single() > 0;
-		return manages ? List.of(Kind.ANNUAL_CHECK) : List.of();
+		return tree.canManage(orgId) ? List.of(Kind.ANNUAL_CHECK) : List.of();
 	}
 
 	/** Whether the caller may change this inspection: record its findings, attach their files. */
