@@ -402,4 +402,20 @@ public class Rounds {
 				WHERE r.org_id = :org AND r.round_year = :year ORDER BY r.id DESC""").param("org", orgId).param("year", year)
 				.query(HEAD).list();
 	}
+
+	/**
+	 * The grades of the units of the last concluded round an organisation ran for a year (the
+	 * caller sees it), by unit: what next year's inspection plan looks at first.
+	 */
+	public Map<Long, Grade> concludedGrades(long orgId, int year) {
+		tree.get(orgId);
+		Map<Long, Grade> grades = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT u.org_id, u.grade FROM assessment_unit u
+				WHERE u.grade IS NOT NULL AND u.round_id = (SELECT MAX(r.id) FROM assessment_round r
+				      WHERE r.org_id = :org AND r.round_year = :year AND r.status = 'CONCLUDED')
+				ORDER BY u.unit_rank, u.org_id""").param("org", orgId).param("year", year)
+				.query((rs, n) -> grades.put(rs.getLong(1), Grade.valueOf(rs.getString(2)))).list();
+		return grades;
+	}
 }

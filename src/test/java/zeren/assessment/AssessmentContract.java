@@ -390,6 +390,18 @@ abstract class AssessmentContract extends ApiTest {
 		mvc.perform(post("/api/v1/assessment/rounds/" + round + "/conclude")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("CONCLUDED"));
 		Round concluded = rounds.get(round);
+		// the results used in next year's inspection plan: county B (its list never published: red on
+		// the dashboard) is suggested and preselected as a target, with its grade when it was a bad one
+		String plan = mvc.perform(get("/inspection").param("orgId", String.valueOf(f.city().id()))
+				.param("year", String.valueOf(YEAR + 1))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(plan).contains("id=\"inspection-focus\"");
+		String focus = plan.substring(plan.indexOf("id=\"inspection-focus\""), plan.indexOf("</ul>", plan.indexOf("id=\"inspection-focus\"")));
+		assertThat(focus).contains(f.countyB().name(), "红色预警");
+		Grade gradeB = concluded.units().stream().filter(u -> u.orgId() == f.countyB().id()).findFirst().orElseThrow().grade();
+		if (gradeB == Grade.FAIR || gradeB == Grade.POOR) {
+			assertThat(focus).contains("上年度考核等次为");
+		}
+		assertThat(plan).containsPattern("value=\"" + f.countyB().id() + "\"\\s+selected");
 		// the results used: the grade goes to the history of whoever held a post of the committee that year
 		Round.Unit unitB = concluded.units().stream().filter(u -> u.orgId() == f.countyB().id()).findFirst().orElseThrow();
 		long secretaryB = jdbc.sql("SELECT t.person_id FROM tenure t JOIN post p ON p.id = t.post_id WHERE p.org_id = :org")

@@ -45,9 +45,14 @@ class InspectionPages {
 	private final PageErrors errors;
 	private final NoticeDocument pdf;
 	private final Rectifications rectifications;
+	private final zeren.assessment.Rounds rounds;
+	private final zeren.oversight.Oversight oversight;
 
 	InspectionPages(Inspections inspections, Findings findings, Notices notices, OrgTree tree, Leadership leadership,
-			BusinessClock clock, PageErrors errors, NoticeDocument pdf, Rectifications rectifications) {
+			BusinessClock clock, PageErrors errors, NoticeDocument pdf, Rectifications rectifications,
+			zeren.assessment.Rounds rounds, zeren.oversight.Oversight oversight) {
+		this.rounds = rounds;
+		this.oversight = oversight;
 		this.inspections = inspections;
 		this.findings = findings;
 		this.notices = notices;
@@ -69,6 +74,31 @@ class InspectionPages {
 		}
 	}
 
+	/** A lower organisation the plan should look at first, and why (last year's grade, its overdue obligations). */
+	record Focus(long orgId, String orgName, zeren.assessment.Grade grade, long red) {
+	}
+
+	/**
+	 * 强化考核结果运用: the lower organisations whose last year ended with a grade of 一般 or 差 in the
+	 * organisation's concluded assessment, or with obligations red on the dashboard — suggested
+	 * (and preselected) as targets of this year's inspection, the reason beside each.
+	 */
+	private List<Focus> focus(long orgId, int lastYear) {
+		java.util.Map<Long, zeren.assessment.Grade> grades = rounds.concludedGrades(orgId, lastYear);
+		java.util.Map<Long, Long> red = new java.util.HashMap<>();
+		oversight.dashboard(orgId, lastYear).children().forEach(l -> red.put(l.orgId(), l.all().red()));
+		List<Focus> focus = new java.util.ArrayList<>();
+		for (var child : tree.children(orgId)) {
+			zeren.assessment.Grade g = grades.get(child.org().id());
+			boolean bad = g == zeren.assessment.Grade.FAIR || g == zeren.assessment.Grade.POOR;
+			long r = red.getOrDefault(child.org().id(), 0L);
+			if (bad || r > 0) {
+				focus.add(new Focus(child.org().id(), child.org().name(), bad ? g : null, r));
+			}
+		}
+		return focus;
+	}
+
 	@GetMapping("/inspection")
 	String plan(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
@@ -83,6 +113,9 @@ class InspectionPages {
 				model.addAttribute("children", tree.children(orgId));
 				model.addAttribute("kinds", kinds);
 				model.addAttribute("today", clock.today());
+				List<Focus> focus = focus(orgId, y - 1);
+				model.addAttribute("focus", focus);
+				model.addAttribute("focusOrgIds", focus.stream().map(Focus::orgId).toList());
 			}
 		}
 		return "inspection/plan";
