@@ -87,9 +87,11 @@ class AccountabilitySiblingData implements SiblingData {
 
 	@Override
 	public Map<String, Object> hostileFields() {
-		return Map.of("approvedBy", "x", "text", "x", "authority", "x", "disposition", "CONFIRMED", "outcome", "REVOKED",
-				"origin", "OTHER", "facts", "x", "periodFrom", "2020-01-01", "periodTo", "2021-01-01",
-				"directPersonIds", List.of(sibling.personB().id()), "situationId", situation.id());
+		Map<String, Object> fields = new java.util.HashMap<>(Map.of("approvedBy", "x", "text", "x", "authority", "x",
+				"disposition", "CONFIRMED", "outcome", "REVOKED", "origin", "OTHER", "facts", "x", "periodFrom", "2020-01-01",
+				"periodTo", "2021-01-01", "directPersonIds", List.of(sibling.personB().id())));
+		fields.put("situationId", situation.id());
+		return fields;
 	}
 
 	@Override
