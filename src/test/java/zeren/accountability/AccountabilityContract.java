@@ -720,6 +720,9 @@ abstract class AccountabilityContract extends ApiTest {
 				.andExpect(jsonPath("$[?(@.personId == %d)].triggers[0].code".formatted(promoted.id())).value(contains("S11")))
 				.andExpect(jsonPath("$[?(@.orgId == %d)].whereNow".formatted(zBody.id())).value(contains((Object) null)));
 
+		String page = mvc.perform(get("/accountability/cases/" + c.id())).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(page).contains("倒查追究", "已升迁", "已调离", "现职", cityMember.title());
 		// a discipline user of the county sees the promotion though the city's post is out of their view
 		UserAccount county = users.create(new Users.NewUser(w.p.toLowerCase() + "zj", "password-of-zj-1", null, true));
 		users.addGrant(county.id(), new Users.NewGrant(Role.DISCIPLINE, z.id(), true));
