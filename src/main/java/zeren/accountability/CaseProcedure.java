@@ -215,6 +215,30 @@ public class CaseProcedure {
 		}
 	}
 
+	/** One situation to add to a case, e.g. one the case history suggests ({@link CaseHistory}). */
+	public record SituationChoice(@NotNull Long situationId) {
+	}
+
+	/** Adds one situation to a case before its report, as the investigator chose it. */
+	public AccountabilityCase addSituation(long caseId, SituationChoice request) {
+		CaseRecords.Head head = steps.lock(caseId, Action.UPDATE);
+		inputs.check(request);
+		Situations.Situation situation = situations.list(true).stream()
+				.filter(s -> s.id() == request.situationId()).findFirst()
+				.orElseThrow(() -> InvalidInputException.of("situationId", "error.accountability.situation-unknown",
+						request.situationId()));
+		if (records.situations(caseId).stream().anyMatch(s -> s.id() == situation.id())) {
+			throw new ConflictException("situationId", "error.accountability.situation-cited", situation.code());
+		}
+		writeSituations(caseId, List.of(situation.id()));
+		jdbc.sql("UPDATE acc_case SET updated_at = :now WHERE id = :id").param("now", clock.now()).param("id", caseId)
+				.update();
+		steps.record(caseId, "ADD_SITUATION", clock.today(), null, situation.code() + " " + situation.name());
+		audit.record(new AuditTrail.Change(head.orgId(), "accountability-case", caseId, "ADD_SITUATION",
+				"situation=" + situation.code()));
+		return cases.get(caseId);
+	}
+
 	private void writeSituations(long caseId, List<Long> ids) {
 		for (Long sid : new LinkedHashSet<>(ids)) {
 			jdbc.sql("INSERT INTO acc_case_situation (case_id, situation_id) VALUES (:case, :s)").param("case", caseId)
@@ -300,10 +324,7 @@ public class CaseProcedure {
 		ProposedParty proposal = proposal(head, request).orElseThrow(() -> InvalidInputException.of(
 				request.personId() != null ? "personId" : "orgId", "error.accountability.not-proposed",
 				request.personId() != null ? request.personId() : request.orgId()));
-		String grounds = truncate(cases.reason(proposal.grounds(), Locale.SIMPLIFIED_CHINESE), 4000);
-		if (proposal.grounds().isEmpty()) {
-			grounds = proposal.reason();
-		}
+		String grounds = truncate(cases.storedGrounds(proposal, Locale.SIMPLIFIED_CHINESE), 4000);
 		if (proposal.partyId() == null) {
 			steps.insertParty(caseId, proposal.personId(), proposal.orgId(), proposal.responsibility(),
 					request.disposition(), grounds, request.reason().strip());

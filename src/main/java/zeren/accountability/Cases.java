@@ -123,15 +123,34 @@ public class Cases {
 
 	List<ProposedParty> propose(CaseRecords.Head head) {
 		Org org = tree.get(head.orgId());
-		boolean concernsLower = records.situations(head.id()).stream().anyMatch(Situations.Situation::concernsLower);
+		List<Situations.Situation> cited = records.situations(head.id());
+		boolean concernsLower = cited.stream().anyMatch(Situations.Situation::concernsLower);
 		Long upperId = concernsLower ? org.parentId() : null;
 		var incident = new DualInvestigation.Incident(org, upperId,
 				upperId == null ? null : tree.find(upperId).orElse(null), head.inChargePostId(), head.periodFrom(),
-				head.periodTo(), org.disciplineBodyId() == null ? null : tree.find(org.disciplineBodyId()).orElse(null));
+				head.periodTo(), org.disciplineBodyId() == null ? null : tree.find(org.disciplineBodyId()).orElse(null),
+				cited.stream().filter(Situations.Situation::retrospective)
+						.map(s -> new ProposedParty.Trigger(s.code(), s.name())).toList());
 		Locale locale = LocaleContextHolder.getLocale();
 		return DualInvestigation.propose(incident, records.partyRows(head.id()),
 				leadership.tenuresDuring(incident.orgIds(), head.periodFrom(), head.periodTo()), leadership::careers,
 				clock.today(), grounds -> reason(grounds, locale));
+	}
+
+	/**
+	 * The grounds of a proposal as they are stored once it is confirmed or dropped: the sentence of
+	 * its grounds and, when a retrospective trigger pursues it, the trigger.
+	 */
+	String storedGrounds(ProposedParty proposal, Locale locale) {
+		if (proposal.grounds().isEmpty()) {
+			return proposal.reason();
+		}
+		String grounds = reason(proposal.grounds(), locale);
+		if (proposal.triggers().isEmpty()) {
+			return grounds;
+		}
+		String triggers = String.join("、", proposal.triggers().stream().map(ProposedParty.Trigger::name).toList());
+		return grounds + messages.getMessage("accountability.ground.retrospective", new Object[] { triggers }, locale);
 	}
 
 	/** The grounds as one sentence: role, organisation, post, tenure and the part of it inside the period. */

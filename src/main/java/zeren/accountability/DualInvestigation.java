@@ -37,7 +37,10 @@ import zeren.org.Tenure;
  * </ul>
  *
  * People since transferred, promoted or retired are proposed all the same (倒查, 终身问责), each
- * with the posts held then and the posts held now.
+ * with the posts held then, the posts held now and where that is ({@link ProposedParty.Whereabouts}).
+ * When the case cites a trigger of retrospective tracing (the source's last sentence: 不正之风长期滋生
+ * 蔓延, 屡屡出现重大腐败问题, 系统性、区域性、长期性腐败问题而不制止、不查处、不报告), the principal, the
+ * discipline principal and the discipline body of the period carry it as the grounds of their pursuit.
  */
 final class DualInvestigation {
 
@@ -53,9 +56,17 @@ final class DualInvestigation {
 	 * @param inChargePostId the post in charge of the area (分管), if the case names one
 	 * @param disciplineBody the organisation's linked discipline body as the caller sees it (null when none or not
 	 *        visible): proposed as an organisation party for its supervisory responsibility (监督责任)
+	 * @param triggers the retrospective triggers (倒查) the case cites: each pursues the principal, the
+	 *        discipline principal and the discipline body of the period, wherever they are now
 	 */
 	record Incident(Org org, Long upperOrgId, Org upper, Long inChargePostId, LocalDate periodFrom,
-			LocalDate periodTo, Org disciplineBody) {
+			LocalDate periodTo, Org disciplineBody, List<ProposedParty.Trigger> triggers) {
+
+		/** A case that cites no trigger of retrospective tracing. */
+		Incident(Org org, Long upperOrgId, Org upper, Long inChargePostId, LocalDate periodFrom, LocalDate periodTo,
+				Org disciplineBody) {
+			this(org, upperOrgId, upper, inChargePostId, periodFrom, periodTo, disciplineBody, List.of());
+		}
 
 		/** The organisations whose tenures over the period count: the organisation, its discipline body, the upper committee. */
 		Set<Long> orgIds() {
@@ -99,20 +110,70 @@ final class DualInvestigation {
 			List<ProposedParty.PostNow> now = postsNow(career, today);
 			boolean retired = c.personId != null && now.isEmpty() && retiredLast(career);
 			CaseRecords.PartyRow row = byKey.remove(key(c.personId, c.orgId));
+			boolean pursued = c.grounds.stream().anyMatch(g -> RETROSPECTIVE_ROLES.contains(g.role()));
 			out.add(new ProposedParty(c.personId, c.personId == null ? null : c.name, c.orgId,
 					c.orgId == null ? null : c.name, c.responsibility(), List.copyOf(c.grounds), reason.apply(c.grounds),
-					now, retired, row == null ? Disposition.PENDING : row.disposition(),
+					now, retired, c.personId == null ? null : whereabouts(c.grounds, career, retired, today),
+					pursued ? incident.triggers() : List.of(), row == null ? Disposition.PENDING : row.disposition(),
 					row == null ? null : row.dispositionReason(), row == null ? null : row.id()));
 		}
 		// parties confirmed or dropped earlier whose grounds no longer appear (e.g. a tenure corrected since)
 		for (CaseRecords.PartyRow row : byKey.values()) {
 			out.add(new ProposedParty(row.personId(), row.personId() == null ? null : row.name(), row.partyOrgId(),
 					row.partyOrgId() == null ? null : row.name(), row.responsibility(), List.of(), row.grounds(),
-					List.of(), false, row.disposition(), row.dispositionReason(), row.id()));
+					List.of(), false, null, List.of(), row.disposition(), row.dispositionReason(), row.id()));
 		}
 		out.sort(Comparator.comparing(ProposedParty::responsibility)
 				.thenComparing(p -> p.personId() == null ? 0 : 1).thenComparing(ProposedParty::name));
 		return out;
+	}
+
+	/**
+	 * The roles a retrospective trigger pursues: the principal (主要负责人) for the principal
+	 * responsibility, the discipline principal and the discipline body for the supervisory one.
+	 */
+	static final Set<String> RETROSPECTIVE_ROLES = Set.of("principal", "discipline", "discipline-body");
+
+	/**
+	 * Where a leader of the period is now: still in a post of the period; retired; promoted when a
+	 * tenure of the period ended by promotion or a post held today is higher in the tree than the
+	 * posts held then; transferred when it ended by transfer or another post is held today. Null for
+	 * a person with no post of the period (entered only).
+	 */
+	static ProposedParty.Whereabouts whereabouts(List<ProposedParty.Ground> grounds, List<TenureEntry> career,
+			boolean retired, LocalDate today) {
+		List<ProposedParty.Ground> held = grounds.stream().filter(g -> g.postId() != null).toList();
+		if (held.isEmpty()) {
+			return null;
+		}
+		if (held.stream().anyMatch(g -> g.tenureEnd() == null || !g.tenureEnd().isBefore(today))) {
+			return ProposedParty.Whereabouts.IN_POST;
+		}
+		if (retired) {
+			return ProposedParty.Whereabouts.RETIRED;
+		}
+		ProposedParty.Ground last = held.stream().max(Comparator.comparing(ProposedParty.Ground::tenureEnd)).orElseThrow();
+		Set<Long> postsThen = new LinkedHashSet<>();
+		held.forEach(g -> postsThen.add(g.postId()));
+		int levelThen = career.stream().filter(e -> postsThen.contains(e.post().id())).mapToInt(e -> level(e.org()))
+				.min().orElse(Integer.MAX_VALUE);
+		List<TenureEntry> holdingNow = career.stream().filter(e -> e.tenure().covers(today)).toList();
+		if (last.endReason() == Tenure.EndReason.PROMOTION
+				|| holdingNow.stream().anyMatch(e -> level(e.org()) < levelThen)) {
+			return ProposedParty.Whereabouts.PROMOTED;
+		}
+		if (last.endReason() == Tenure.EndReason.TRANSFER || !holdingNow.isEmpty()) {
+			return ProposedParty.Whereabouts.TRANSFERRED;
+		}
+		return ProposedParty.Whereabouts.LEFT;
+	}
+
+	/**
+	 * The level of an organisation in the hierarchy: its depth in the tree, a discipline body
+	 * counted at the level of the committee it sits under (a county's 纪委 is a county body).
+	 */
+	static int level(Org org) {
+		return org.type().isDisciplineBody() ? org.depth() - 1 : org.depth();
 	}
 
 	/** How a party is told apart: a person by their id, an organisation by its id. */

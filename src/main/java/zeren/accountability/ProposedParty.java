@@ -16,11 +16,37 @@ import zeren.org.Tenure;
  *
  * @param postsNow the posts the person holds today (in the organisations the caller may see)
  * @param retired the person holds no post today and their last tenure ended in retirement
+ * @param whereNow where a leader of the period is now (null for organisations and for people
+ *        entered without a post of the period)
+ * @param triggers the case's retrospective triggers (倒查) that pursue this party: the principal,
+ *        the discipline principal and the discipline body of the period
  * @param partyId the stored party once entered, confirmed or dropped
  */
 public record ProposedParty(Long personId, String personName, Long orgId, String orgName,
 		Responsibility responsibility, List<Ground> grounds, String reason, List<PostNow> postsNow, boolean retired,
-		Disposition disposition, String dispositionReason, Long partyId) {
+		Whereabouts whereNow, List<Trigger> triggers, Disposition disposition, String dispositionReason,
+		Long partyId) {
+
+	/**
+	 * Where a leader of the period is now, against the posts held then: the source text's "不管是现职还是
+	 * 已经调离或者升迁". Read from the end of the tenures of the period (a promotion, a transfer) and the
+	 * posts held today, so that a promotion out of the caller's view is still told.
+	 */
+	public enum Whereabouts {
+		/** still holds a post held during the period (现职) */
+		IN_POST,
+		/** moved to another post (调离) */
+		TRANSFERRED,
+		/** promoted (升迁): the tenure ended by promotion, or a post now at a higher level */
+		PROMOTED,
+		RETIRED,
+		/** no post now and no known move */
+		LEFT
+	}
+
+	/** A retrospective trigger (倒查) of the case under which the party is pursued. */
+	public record Trigger(String code, String name) {
+	}
 
 	/**
 	 * Why: the post held during the incident period ({@code heldFrom}..{@code heldTo}, inside the

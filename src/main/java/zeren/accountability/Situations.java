@@ -20,7 +20,8 @@ import zeren.platform.NotFoundException;
 import zeren.platform.Rows;
 
 /**
- * The catalogue of triggering situations (追责情形), seeded with the ten of the source text. An
+ * The catalogue of triggering situations (追责情形), seeded with the ten of the source text and
+ * the three triggers of retrospective tracing (倒查) of its last sentence on 一案双查. An
  * administrator adds situations and deactivates them; a deactivated one stays on the cases that
  * cite it but is not offered for new ones.
  */
@@ -31,8 +32,11 @@ public class Situations {
 	/**
 	 * @param concernsLower the failure is about lower committees, so the upper committee's leaders
 	 * are proposed as well
+	 * @param retrospective a trigger of retrospective tracing (倒查): the principal and the discipline
+	 * body of the period are pursued whether still in post, transferred or promoted
 	 */
-	public record Situation(long id, String code, String name, boolean concernsLower, int sortOrder, boolean active) {
+	public record Situation(long id, String code, String name, boolean concernsLower, boolean retrospective,
+			int sortOrder, boolean active) {
 	}
 
 	private final JdbcClient jdbc;
@@ -59,7 +63,7 @@ public class Situations {
 	}
 
 	public record NewSituation(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 500) String name,
-			Boolean concernsLower) {
+			Boolean concernsLower, Boolean retrospective) {
 	}
 
 	@Transactional
@@ -72,17 +76,20 @@ public class Situations {
 		var keys = new GeneratedKeyHolder();
 		try {
 			jdbc.sql("""
-					INSERT INTO acc_situation (code, name, concerns_lower, sort_order, active)
-					VALUES (:code, :name, :lower, :sort, TRUE)
+					INSERT INTO acc_situation (code, name, concerns_lower, retrospective, sort_order, active)
+					VALUES (:code, :name, :lower, :retrospective, :sort, TRUE)
 					""").param("code", code).param("name", name)
-					.param("lower", Boolean.TRUE.equals(request.concernsLower())).param("sort", next).update(keys, "id");
+					.param("lower", Boolean.TRUE.equals(request.concernsLower()))
+					.param("retrospective", Boolean.TRUE.equals(request.retrospective())).param("sort", next)
+					.update(keys, "id");
 		}
 		catch (DuplicateKeyException e) {
 			throw new ConflictException("code", "error.accountability.situation-code-taken", code);
 		}
 		long id = keys.getKey().longValue();
 		audit.record(new AuditTrail.Change(null, "accountability-situation", id, "CREATE",
-				"code=%s name=%s concernsLower=%s".formatted(code, name, request.concernsLower())));
+				"code=%s name=%s concernsLower=%s retrospective=%s".formatted(code, name, request.concernsLower(),
+						request.retrospective())));
 		return get(id);
 	}
 

@@ -156,6 +156,33 @@ public class ResponsibilityLetters {
 				signatures);
 	}
 
+	/** A signature of a person on a letter: the side, the post signed as, the day, where the letter stands. */
+	public record SignedLetter(long letterId, int year, Kind kind, String title, Side party, long postId,
+			String postTitle, String orgName, String otherOrgName, String otherPostTitle, LocalDate signedOn,
+			Status status) {
+	}
+
+	/**
+	 * The letters a person signed, for either side, in whichever post, latest first: those of which
+	 * the caller sees an organisation (e.g. the letters of a person's integrity file).
+	 */
+	public List<SignedLetter> signedBy(long personId) {
+		Scope reading = scope.reading();
+		return reading.bind(jdbc.sql("""
+				SELECT l.id AS letter_id, l.duty_year AS "year", l.kind, l.title, s.party, s.post_id,
+				       CASE WHEN s.party = 'ISSUER' THEN l.issuer_post_title ELSE l.recipient_post_title END AS post_title,
+				       CASE WHEN s.party = 'ISSUER' THEN l.issuer_org_name ELSE l.recipient_org_name END AS org_name,
+				       CASE WHEN s.party = 'ISSUER' THEN l.recipient_org_name ELSE l.issuer_org_name END AS other_org_name,
+				       CASE WHEN s.party = 'ISSUER' THEN l.recipient_post_title ELSE l.issuer_post_title END AS other_post_title,
+				       s.signed_on, l.status
+				FROM duty_letter_signature s JOIN duty_letter l ON l.id = s.letter_id
+				JOIN org io ON io.id = l.issuer_org_id JOIN org ro ON ro.id = l.recipient_org_id
+				WHERE s.person_id = :person AND (%s OR %s)
+				ORDER BY s.signed_on DESC, l.id DESC
+				""".formatted(reading.condition("io"), reading.condition("ro")))).param("person", personId)
+				.query(Rows.of(SignedLetter.class)).list();
+	}
+
 	/** The sides of an issued letter the signed-in user could sign today (their person holds the post, unsigned). */
 	public List<Side> signableByCaller(ResponsibilityLetter letter) {
 		Optional<Long> person = scope.person();

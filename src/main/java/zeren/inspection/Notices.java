@@ -229,6 +229,46 @@ public class Notices {
 				.param("org", org.id()).query(NOTICE).list();
 	}
 
+	/**
+	 * How a notice names a person: {@code CRITICISED_ORG}, it recorded serious criticism against an
+	 * organisation in whose leadership the person held {@code postTitle} on the day it was issued;
+	 * {@code RESPONSIBLE_POST}, it is about a finding for which that post, held by the person on that
+	 * day, was responsible ({@code findingId}, its description).
+	 */
+	public record Naming(long noticeId, String noticeTitle, long issuerOrgId, String issuerOrgName, LocalDate issuedOn,
+			String basis, long orgId, String orgName, long postId, String postTitle, Long findingId,
+			String findingDescription) {
+	}
+
+	/**
+	 * The notices the caller sees (issued or received) that name a person, through the posts the
+	 * person held on the day each was issued (tenures at the date of the fact), latest first.
+	 */
+	public List<Naming> naming(long personId) {
+		Scope reading = scope.reading();
+		String held = "t.person_id = :person AND t.start_date <= n.issued_on AND (t.end_date IS NULL OR t.end_date >= n.issued_on)";
+		return reading.bind(jdbc.sql("""
+				SELECT * FROM (
+				  SELECT n.id AS notice_id, n.title AS notice_title, n.org_id AS issuer_org_id, io.name AS issuer_org_name,
+				         n.issued_on, 'CRITICISED_ORG' AS basis, o.id AS org_id, o.name AS org_name, p.id AS post_id,
+				         p.title AS post_title, CAST(NULL AS BIGINT) AS finding_id,
+				         CAST(NULL AS VARCHAR(4000)) AS finding_description
+				  %1$s JOIN inspection_criticism c ON c.notice_id = n.id JOIN org o ON o.id = c.org_id
+				  JOIN post p ON p.org_id = c.org_id AND p.kind <> 'LIAISON' JOIN tenure t ON t.post_id = p.id
+				  WHERE %2$s AND %3$s
+				  UNION ALL
+				  SELECT n.id, n.title, n.org_id, io.name, n.issued_on, 'RESPONSIBLE_POST', o.id, o.name, p.id, p.title,
+				         f.id, f.description
+				  %1$s JOIN inspection_notice_finding nf ON nf.notice_id = n.id
+				  JOIN inspection_finding f ON f.id = nf.finding_id JOIN org o ON o.id = f.org_id
+				  JOIN inspection_finding_post fp ON fp.finding_id = f.id JOIN post p ON p.id = fp.post_id
+				  JOIN tenure t ON t.post_id = p.id
+				  WHERE %2$s AND %3$s
+				) named ORDER BY issued_on DESC, notice_id DESC, basis, post_id
+				""".formatted(FROM, held, visible(reading)))).param("person", personId).query(Rows.of(Naming.class))
+				.list();
+	}
+
 	/** Serious criticisms recorded against an organisation and everything below it that the caller sees. */
 	public List<Criticism> criticisms(long orgId) {
 		Subtree subtree = tree.subtree(orgId);

@@ -373,6 +373,27 @@ public class InterviewRecords {
 		return assemble(heads);
 	}
 
+	/**
+	 * The interviews of these kinds in which the person was an interviewee, in whichever post, newest
+	 * first, at most {@link #LIST_LIMIT}: those held by organisations the caller may see (e.g. the
+	 * 诫勉谈话 and 提醒谈话 of a person's integrity file).
+	 */
+	public List<Interview> ofInterviewee(long personId, java.util.Collection<Kind> kinds) {
+		if (kinds.isEmpty()) {
+			return List.of();
+		}
+		Scope reading = scope.reading();
+		List<Head> heads = reading.bind(jdbc.sql(HEAD + """
+				WHERE %s AND i.kind IN (:kinds) AND EXISTS (
+				  SELECT 1 FROM interview_interviewee e
+				  WHERE e.interview_id = i.id AND e.person_id = :person
+				    AND e.post_id IN (SELECT t.post_id FROM tenure t WHERE t.person_id = :person))
+				ORDER BY i.interview_date DESC, i.id DESC FETCH FIRST %d ROWS ONLY
+				""".formatted(reading.condition("o"), LIST_LIMIT))).param("person", personId)
+				.param("kinds", kinds.stream().map(Kind::name).toList()).query((rs, n) -> head(rs)).list();
+		return assemble(heads);
+	}
+
 	private static final String PARTY_COLUMNS = "pe.id AS person_id, pe.name AS person_name, p.id AS post_id, "
 			+ "p.title AS post_title, po.id AS post_org_id, po.name AS post_org_name";
 

@@ -84,6 +84,27 @@ abstract class AccountabilityContract extends ApiTest {
 	@Autowired
 	zeren.tracking.TrackedItemMoves moves;
 
+	@Autowired
+	CaseHistory history;
+
+	@Autowired
+	zeren.interview.InterviewRecords interviews;
+
+	@Autowired
+	zeren.inspection.Inspections inspections;
+
+	@Autowired
+	zeren.inspection.Findings findings;
+
+	@Autowired
+	zeren.inspection.Notices notices;
+
+	@Autowired
+	zeren.duty.LetterManagement letterManagement;
+
+	@Autowired
+	zeren.duty.ResponsibilityLetters letters;
+
 	@AfterEach
 	void realTime() {
 		clock.reset();
@@ -642,5 +663,257 @@ abstract class AccountabilityContract extends ApiTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].message").value("情形编号：不能为空"));
 		assertThat(cases.list(w.city.id(), clock.today().getYear())).isEmpty();
+	}
+
+	// ---- 倒查 triggers (the source text's last sentence on 一案双查) ----------------------------------
+
+	@Test
+	void a_retrospective_trigger_pursues_the_principal_and_discipline_body_of_the_period_though_since_promoted_or_transferred()
+			throws Exception {
+		World w = new World();
+		assertThat(situations.list(true)).filteredOn(s -> s.code().matches("S1[123]")).hasSize(3)
+				.allMatch(Situations.Situation::retrospective);
+		assertThat(situations.list(true)).filteredOn(s -> s.code().equals("S01")).noneMatch(Situations.Situation::retrospective);
+		// county Z: its secretary was promoted to the city's standing committee, its discipline secretary transferred to X
+		Org z = tree.create(new OrgTree.NewOrg(w.p + "z", w.p + "丙县委", OrgType.PARTY_COMMITTEE, w.city.id(), null, null));
+		Org zBody = tree.create(new OrgTree.NewOrg(w.p + "zd", w.p + "丙县纪委", OrgType.DISCIPLINE_COMMISSION, z.id(), null, null));
+		tree.linkDisciplineBody(z.id(), zBody.id());
+		Post zSecretary = w.post(z, "县委书记", PostKind.SECRETARY);
+		Post zBodySecretary = w.post(zBody, "纪委书记", PostKind.DISCIPLINE_SECRETARY);
+		Post cityMember = w.post(w.city, "市委常委、组织部长", PostKind.MEMBER);
+		Person promoted = w.person("升任书记");
+		w.end(w.appoint(promoted, zSecretary, LocalDate.of(2017, 1, 1)), LocalDate.of(2021, 12, 31), Tenure.EndReason.PROMOTION);
+		w.appoint(promoted, cityMember, LocalDate.of(2022, 1, 1));
+		Person current = w.person("丙县现任书记");
+		w.appoint(current, zSecretary, LocalDate.of(2022, 1, 1));
+		Person zSupervisor = w.person("丙县纪委书记");
+		w.end(w.appoint(zSupervisor, zBodySecretary, LocalDate.of(2018, 1, 1)), LocalDate.of(2021, 6, 30), Tenure.EndReason.TRANSFER);
+		w.appoint(zSupervisor, w.propaganda, LocalDate.of(2021, 7, 1));
+		AccountabilityCase c = procedure.create(new CaseProcedure.NewCase(z.id(), Origin.INSPECTION_TOUR, null, w.p + "丙县案", FROM,
+				TO, "不正之风长期滋生蔓延", List.of(w.situation("S11")), null, List.of(), null));
+
+		List<ProposedParty> proposals = cases.proposals(c.id());
+		ProposedParty principal = w.proposal(proposals, promoted);
+		assertThat(principal.responsibility()).isEqualTo(Responsibility.PRINCIPAL_LEADERSHIP);
+		assertThat(principal.grounds()).singleElement().satisfies(g -> {
+			assertThat(g.role()).isEqualTo("principal");
+			assertThat(g.heldTo()).isEqualTo(LocalDate.of(2021, 12, 31));
+		});
+		assertThat(principal.whereNow()).isEqualTo(ProposedParty.Whereabouts.PROMOTED);
+		assertThat(principal.postsNow()).extracting(ProposedParty.PostNow::postId).containsExactly(cityMember.id());
+		assertThat(principal.triggers()).extracting(ProposedParty.Trigger::code).containsExactly("S11");
+		assertThat(w.proposal(proposals, current).whereNow()).isEqualTo(ProposedParty.Whereabouts.IN_POST);
+		assertThat(w.proposal(proposals, current).triggers()).extracting(ProposedParty.Trigger::code).containsExactly("S11");
+		ProposedParty supervisor = w.proposal(proposals, zSupervisor);
+		assertThat(supervisor.responsibility()).isEqualTo(Responsibility.SUPERVISORY);
+		assertThat(supervisor.whereNow()).isEqualTo(ProposedParty.Whereabouts.TRANSFERRED);
+		assertThat(supervisor.postsNow()).extracting(ProposedParty.PostNow::orgId).containsExactly(w.x.id());
+		assertThat(supervisor.triggers()).extracting(ProposedParty.Trigger::code).containsExactly("S11");
+		// the discipline body itself for its supervisory responsibility; the team answers, but not under the trigger
+		assertThat(proposals).filteredOn(pp -> Long.valueOf(zBody.id()).equals(pp.orgId())).singleElement()
+				.satisfies(pp -> assertThat(pp.triggers()).extracting(ProposedParty.Trigger::code).containsExactly("S11"));
+		assertThat(proposals).filteredOn(pp -> Long.valueOf(z.id()).equals(pp.orgId())).singleElement()
+				.satisfies(pp -> assertThat(pp.triggers()).isEmpty());
+		String url = "/api/v1/accountability/cases/" + c.id() + "/proposed-parties";
+		mvc.perform(get(url)).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.personId == %d)].whereNow".formatted(promoted.id())).value(contains("PROMOTED")))
+				.andExpect(jsonPath("$[?(@.personId == %d)].triggers[0].code".formatted(promoted.id())).value(contains("S11")))
+				.andExpect(jsonPath("$[?(@.orgId == %d)].whereNow".formatted(zBody.id())).value(contains((Object) null)));
+
+		String page = mvc.perform(get("/accountability/cases/" + c.id())).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(page).contains("倒查追究", "已升迁", "已调离", "现职", cityMember.title());
+		// a discipline user of the county sees the promotion though the city's post is out of their view
+		UserAccount county = users.create(new Users.NewUser(w.p.toLowerCase() + "zj", "password-of-zj-1", null, true));
+		users.addGrant(county.id(), new Users.NewGrant(Role.DISCIPLINE, z.id(), true));
+		mvc.perform(get(url).with(as(county.id(), county.username()))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.personId == %d)].whereNow".formatted(promoted.id())).value(contains("PROMOTED")))
+				.andExpect(jsonPath("$[?(@.personId == %d)].postsNow[*]".formatted(promoted.id())).isEmpty());
+
+		// confirmed, the grounds kept in the case name the trigger
+		procedure.approveOpening(c.id(), new CaseProcedure.Opening(null, "市纪委书记"));
+		procedure.dispose(c.id(), new CaseProcedure.Disposal(promoted.id(), null, Disposition.CONFIRMED, "倒查认定"));
+		assertThat(party(c, promoted).grounds()).contains("县委书记", "倒查", "不正之风长期滋生蔓延");
+
+		// the same county under an ordinary situation: the promotion is told, no trigger is carried
+		AccountabilityCase plain = procedure.create(new CaseProcedure.NewCase(z.id(), Origin.REPORT, null, w.p + "丙县另案", FROM,
+				TO, "事实", List.of(w.situation("S03")), null, List.of(), null));
+		ProposedParty again = w.proposal(cases.proposals(plain.id()), promoted);
+		assertThat(again.whereNow()).isEqualTo(ProposedParty.Whereabouts.PROMOTED);
+		assertThat(again.triggers()).isEmpty();
+	}
+
+	// ---- 连续发生 / 重复发生 from the case history -------------------------------------------------------
+
+	/** A case registered on {@code on} (the clock set there), investigated, reported and decided with {@code forms} for every person. */
+	AccountabilityCase decided(Org org, long situationId, LocalDate on, LocalDate periodTo, List<Form> forms, Person direct) {
+		clock.set(on);
+		AccountabilityCase c = procedure.create(new CaseProcedure.NewCase(org.id(), Origin.REPORT, null, unique() + "前案",
+				periodTo.minusYears(1), periodTo, "事实", List.of(situationId), null, List.of(direct.id()), null));
+		investigateAll(c, on);
+		procedure.report(c.id(), new CaseProcedure.Written(on, "报告"));
+		for (Party party : confirmed(c)) {
+			decisions.decide(c.id(), party.id(), new CaseDecisions.DecisionInput(on, "县委", forms,
+					forms.contains(Form.DISCIPLINARY_SANCTION) ? "党内严重警告" : null, forms.isEmpty() ? "情节轻微" : null));
+		}
+		return cases.get(c.id());
+	}
+
+	/** Confirms every person proposed, drops the organisations, shows the facts and hears everyone. */
+	void investigateAll(AccountabilityCase c, LocalDate on) {
+		procedure.approveOpening(c.id(), new CaseProcedure.Opening(on, "县纪委书记"));
+		for (ProposedParty pp : cases.proposals(c.id())) {
+			procedure.dispose(c.id(), new CaseProcedure.Disposal(pp.personId(), pp.orgId(),
+					pp.orgId() != null ? Disposition.DROPPED : Disposition.CONFIRMED, "调查认定"));
+		}
+		for (Party party : confirmed(c)) {
+			procedure.showFactStatement(c.id(), party.id(), new PartyStep(on, null));
+			procedure.recordStatement(c.id(), party.id(), new CaseProcedure.Written(on, "无异议"));
+		}
+	}
+
+	@Test
+	void the_case_history_suggests_consecutive_and_recurring_cases_with_the_earlier_cases_and_adds_nothing_by_itself()
+			throws Exception {
+		World w = new World();
+		Org town = tree.create(new OrgTree.NewOrg(w.p + "t", w.p + "甲县某镇党委", OrgType.PARTY_COMMITTEE, w.x.id(), null, null));
+		long s03 = w.situation("S03");
+		long s04 = w.situation("S04");
+		// outside the window of three years before 2026-03-01
+		decided(w.x, s03, LocalDate.of(2022, 6, 1), LocalDate.of(2021, 12, 31), List.of(Form.DISMISSAL), w.direct);
+		AccountabilityCase a = decided(w.x, s03, LocalDate.of(2024, 5, 1), LocalDate.of(2023, 12, 31), List.of(Form.DEMOTION),
+				w.direct);
+		// in the subtree: a township's case with a disciplinary sanction
+		AccountabilityCase b = decided(town, s04, LocalDate.of(2025, 6, 1), LocalDate.of(2024, 12, 31),
+				List.of(Form.DISCIPLINARY_SANCTION), w.clerk);
+		// the same situation again, but nobody held to account by a serious form
+		AccountabilityCase e = decided(w.x, s03, LocalDate.of(2025, 9, 1), LocalDate.of(2024, 12, 31), List.of(), w.direct);
+		// a sibling county's serious case does not count for X
+		decided(w.y, s03, LocalDate.of(2025, 10, 1), LocalDate.of(2024, 12, 31), List.of(Form.DEMOTION), w.member);
+		clock.set(LocalDate.of(2026, 3, 1));
+		AccountabilityCase c = procedure.create(new CaseProcedure.NewCase(w.x.id(), Origin.REPORT, null, w.p + "新案",
+				LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), "事实", List.of(s03), null, List.of(w.direct.id()), null));
+
+		List<CaseHistory.Suggestion> suggestions = history.suggestions(c.id());
+		assertThat(suggestions).extracting(g -> g.situation().code()).containsExactly("S01", "S02");
+		assertThat(suggestions.get(0).basis()).isEqualTo(CaseHistory.Basis.SERIOUS_CASES);
+		assertThat(suggestions.get(0).earlierCases()).extracting(CaseHistory.EarlierCase::caseId).containsExactly(b.id(), a.id());
+		assertThat(suggestions.get(1).basis()).isEqualTo(CaseHistory.Basis.RECURRING_SITUATION);
+		assertThat(suggestions.get(1).recurring()).extracting(Situations.Situation::code).containsExactly("S03");
+		assertThat(suggestions.get(1).earlierCases()).extracting(CaseHistory.EarlierCase::caseId).containsExactly(e.id(), a.id());
+		String base = "/api/v1/accountability/cases/" + c.id();
+		mvc.perform(get(base + "/suggestions")).andExpect(status().isOk())
+				.andExpect(jsonPath("$[0].situation.code").value("S01"))
+				.andExpect(jsonPath("$[0].earlierCases[*].caseId", contains((int) b.id(), (int) a.id())))
+				.andExpect(jsonPath("$[0].earlierCases[0].orgName").value(town.name()))
+				.andExpect(jsonPath("$[1].situation.code").value("S02"));
+		// suggested, not added
+		assertThat(cases.get(c.id()).situations()).extracting(Situations.Situation::code).containsExactly("S03");
+		// the page lists them with links to the earlier cases and a button for each
+		String page = mvc.perform(get("/accountability/cases/" + c.id())).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(page).contains("acc-suggestions", "/accountability/cases/" + b.id(), "/accountability/cases/" + a.id(),
+				"连续发生重大腐败案件");
+
+		// the worker adds S02 with one click; it is then no longer suggested
+		long s02 = w.situation("S02");
+		mvc.perform(postJson(base + "/situations", "{\"situationId\":%d}".formatted(s02))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.situations[*].code", contains("S02", "S03")));
+		assertThat(history.suggestions(c.id())).extracting(g -> g.situation().code()).containsExactly("S01");
+		mvc.perform(postJson(base + "/situations", "{\"situationId\":%d}".formatted(s02))).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.errors[0].field").value("situationId"));
+		mvc.perform(postJson(base + "/situations", "{}")).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("situationId"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("追责情形")));
+		assertThat(cases.get(c.id()).steps()).extracting(AccountabilityCase.Step::step).contains("ADD_SITUATION");
+
+		// a public read for an organisation and a date (e.g. the committee's analysis)
+		List<CaseHistory.Suggestion> mid2025 = history.suggest(w.x.id(), LocalDate.of(2025, 7, 1), List.of(s04), null);
+		assertThat(mid2025).extracting(g -> g.situation().code()).containsExactly("S01", "S02");
+		assertThat(mid2025.get(1).earlierCases()).extracting(CaseHistory.EarlierCase::caseId).containsExactly(b.id());
+		// the township alone: one serious case is not a series
+		assertThat(history.suggest(town.id(), LocalDate.of(2026, 3, 1), List.of(s04), null))
+				.extracting(g -> g.situation().code()).containsExactly("S02");
+		// a sibling county's discipline user sees neither the case nor its suggestions
+		UserAccount sibling = users.create(new Users.NewUser(w.p.toLowerCase() + "sy", "password-of-sy-1", null, true));
+		users.addGrant(sibling.id(), new Users.NewGrant(Role.DISCIPLINE, w.y.id(), true));
+		mvc.perform(get(base + "/suggestions").with(as(sibling.id(), sibling.username()))).andExpect(status().isNotFound());
+		mvc.perform(postJson(base + "/situations", "{\"situationId\":%d}".formatted(s04)).with(as(sibling.id(),
+				sibling.username()))).andExpect(status().isNotFound());
+		// once reported, the situations are fixed: nothing is suggested
+		assertThat(history.suggestions(a.id())).isEmpty();
+	}
+
+	// ---- the integrity file across modules -----------------------------------------------------------------
+
+	@Test
+	void the_integrity_file_lists_an_admonishment_talk_a_notice_criticism_and_a_signed_letter() throws Exception {
+		World w = new World();
+		// 2021: moved is X's secretary; the city's secretary admonishes him and holds a routine talk
+		clock.set(LocalDate.of(2021, 5, 10));
+		var interviewer = new zeren.interview.InterviewRecords.Attendee(w.citySecretary.id(), w.mayor.id());
+		var interviewee = List.of(new zeren.interview.InterviewRecords.Attendee(w.secretary.id(), w.moved.id()));
+		var admonished = interviews.record(new zeren.interview.InterviewRecords.NewInterview(w.city.id(), LocalDate.of(2021, 5, 6),
+				zeren.interview.Interview.Kind.ADMONISHMENT, interviewer, interviewee, "诫勉谈话内容", null));
+		interviews.record(new zeren.interview.InterviewRecords.NewInterview(w.city.id(), LocalDate.of(2021, 5, 7),
+				zeren.interview.Interview.Kind.ROUTINE, interviewer, interviewee, "例行约谈内容", null));
+		// a notice criticising X, about a finding for which X's secretary was responsible
+		var check = inspections.create(new zeren.inspection.Inspections.NewInspection(w.city.id(),
+				zeren.inspection.Inspection.Kind.ANNUAL_CHECK, w.p + "年度检查", LocalDate.of(2021, 3, 1), LocalDate.of(2021, 4, 30),
+				List.of(new zeren.inspection.Inspections.TeamInput(w.citySecretary.id(), true)),
+				List.of(new zeren.inspection.Inspections.TargetInput(w.x.id(), false)), null));
+		var finding = findings.add(check.id(), new zeren.inspection.Findings.FindingInput(w.x.id(), null, "主体责任落实不力",
+				"严重", List.of(w.secretary.id())));
+		var notice = notices.issue(new zeren.inspection.Notices.NewNotice(w.city.id(), w.p + "关于甲县的通报", "正文",
+				zeren.inspection.Notice.ScopeKind.ORG, w.x.id(), List.of(finding.id()), List.of(w.x.id())));
+		// today: X's secretary (later) signs the city's letter to X
+		clock.reset();
+		int year = clock.today().getYear();
+		letterManagement.generate(w.city.id(), year);
+		var letter = letters.issuedBy(w.city.id(), year).stream().filter(l -> l.recipient().postId() == w.secretary.id())
+				.findFirst().orElseThrow();
+		letterManagement.addItem(letter.id(), new zeren.duty.LetterManagement.ItemInput(null, "主体责任", "落实主体责任", "无重大问题", null));
+		letterManagement.issue(letter.id());
+		UserAccount signer = users.create(new Users.NewUser(w.p.toLowerCase() + "qs", "password-of-qs-1", null, true));
+		mvc.perform(put("/api/v1/users/" + signer.id() + "/person").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"personId\":" + w.later.id() + "}")).andExpect(status().isOk());
+		mvc.perform(postJson("/api/v1/duty/letters/" + letter.id() + "/sign", "{}").with(as(signer.id(), signer.username())))
+				.andExpect(status().isOk());
+
+		IntegrityFiles.IntegrityFile moved = integrityFiles.of(w.moved.id());
+		assertThat(moved.interviews()).extracting(zeren.interview.Interview::id).containsExactly(admonished.id());
+		assertThat(moved.notices()).extracting(zeren.inspection.Notices.Naming::noticeId, zeren.inspection.Notices.Naming::basis,
+				zeren.inspection.Notices.Naming::postTitle).containsExactlyInAnyOrder(
+						org.assertj.core.groups.Tuple.tuple(notice.id(), "CRITICISED_ORG", "县委书记"),
+						org.assertj.core.groups.Tuple.tuple(notice.id(), "RESPONSIBLE_POST", "县委书记"));
+		assertThat(moved.letters()).isEmpty();
+		IntegrityFiles.IntegrityFile later = integrityFiles.of(w.later.id());
+		assertThat(later.interviews()).isEmpty();
+		assertThat(later.notices()).as("not in post when the notice was issued").isEmpty();
+		assertThat(later.letters()).singleElement().satisfies(l -> {
+			assertThat(l.letterId()).isEqualTo(letter.id());
+			assertThat(l.party()).isEqualTo(zeren.duty.ResponsibilityLetter.Side.RECIPIENT);
+			assertThat(l.postTitle()).isEqualTo("县委书记");
+			assertThat(l.otherOrgName()).isEqualTo(w.city.name());
+			assertThat(l.signedOn()).isEqualTo(clock.today());
+		});
+		// X's liaison officer is no leader of X: the criticism of X does not name them
+		assertThat(integrityFiles.of(w.clerk.id()).notices()).isEmpty();
+
+		mvc.perform(get("/api/v1/accountability/people/" + w.moved.id() + "/integrity-file")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.interviews[0].kind").value("ADMONISHMENT"))
+				.andExpect(jsonPath("$.notices[0].noticeTitle").value(notice.title()))
+				.andExpect(jsonPath("$.letters", hasSize(0)));
+		String page = mvc.perform(get("/accountability/people/" + w.moved.id())).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString();
+		assertThat(page).contains("诫勉谈话内容", notice.title(), "/interviews/" + admonished.id()).doesNotContain("例行约谈内容");
+		assertThat(mvc.perform(get("/accountability/people/" + w.later.id())).andReturn().getResponse().getContentAsString())
+				.contains("/duty/letters/" + letter.id());
+		var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/people/" + w.moved.id() + "/integrity-file.xlsx"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(sheets).extracting(zeren.support.Xlsx.Table::name).containsExactly("历任职务", "问责记录", "诫勉谈话和提醒谈话",
+				"通报批评", "签订的责任书");
+		assertThat(sheets.get(2).body()).singleElement().satisfies(row -> assertThat(row).contains("诫勉谈话", "诫勉谈话内容"));
+		assertThat(sheets.get(3).body()).hasSize(2);
 	}
 }

@@ -45,7 +45,7 @@ class AccountabilitySiblingData implements SiblingData {
 	@Override
 	public void create(Sibling s) {
 		sibling = s;
-		situation = situations.add(new Situations.NewSituation(s.prefix().substring(0, 11), "走查用情形", false));
+		situation = situations.add(new Situations.NewSituation(s.prefix().substring(0, 11), "走查用情形", false, false));
 		long s02 = situations.list(true).stream().filter(x -> x.code().equals("S02")).findFirst().orElseThrow().id();
 		AccountabilityCase c = procedure.create(new CaseProcedure.NewCase(s.b().id(), Origin.REPORT, null, s.secretOrg() + "问责案",
 				LocalDate.of(2020, 1, 1), LocalDate.of(2021, 12, 31), s.secretOrg() + "事实", List.of(s02), null,
@@ -87,15 +87,18 @@ class AccountabilitySiblingData implements SiblingData {
 
 	@Override
 	public Map<String, Object> hostileFields() {
-		return Map.of("approvedBy", "x", "text", "x", "authority", "x", "disposition", "CONFIRMED", "outcome", "REVOKED",
-				"origin", "OTHER", "facts", "x", "periodFrom", "2020-01-01", "periodTo", "2021-01-01",
-				"directPersonIds", List.of(sibling.personB().id()));
+		Map<String, Object> fields = new java.util.HashMap<>(Map.of("approvedBy", "x", "text", "x", "authority", "x",
+				"disposition", "CONFIRMED", "outcome", "REVOKED", "origin", "OTHER", "facts", "x", "periodFrom", "2020-01-01",
+				"periodTo", "2021-01-01", "directPersonIds", List.of(sibling.personB().id())));
+		fields.put("situationId", situation.id());
+		return fields;
 	}
 
 	@Override
 	public Map<String, String> hostileParams() {
 		return Map.of("approvedBy", "x", "text", "x", "authority", "x", "disposition", "CONFIRMED", "outcome", "REVOKED",
-				"subjectPersonId", String.valueOf(sibling.personB().id()), "forms", "DISMISSAL");
+				"subjectPersonId", String.valueOf(sibling.personB().id()), "forms", "DISMISSAL", "situationId",
+				String.valueOf(situation.id()));
 	}
 
 	@Override
@@ -107,6 +110,7 @@ class AccountabilitySiblingData implements SiblingData {
 		assertThat(p.decisions()).hasSize(1);
 		assertThat(p.appeals()).singleElement().satisfies(a -> assertThat(a.decidedOn()).isNull());
 		assertThat(after.parties()).hasSize(theCase.parties().size());
+		assertThat(after.situations()).hasSize(theCase.situations().size());
 		assertThat(situations.get(situation.id()).active()).isTrue();
 	}
 }

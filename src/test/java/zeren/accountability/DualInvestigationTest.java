@@ -286,6 +286,57 @@ class DualInvestigationTest {
 		assertThat(DualInvestigation.responsibility("upper-member")).isEqualTo(Responsibility.IMPORTANT_LEADERSHIP);
 	}
 
+	@Test
+	void where_a_leader_of_the_period_is_now_is_told_from_how_the_tenure_ended_and_the_posts_held_today() {
+		// transferred to the other county's secretary
+		TenureEntry movedThen = held(moved, secretary, LocalDate.of(2018, 1, 1), LocalDate.of(2021, 6, 30), Tenure.EndReason.TRANSFER);
+		// promoted, the new post out of the caller's view
+		TenureEntry memberThen = held(member, propaganda, LocalDate.of(2016, 1, 1), LocalDate.of(2020, 2, 29), Tenure.EndReason.PROMOTION);
+		// left "otherwise", but holds a post of the city now: higher in the tree
+		TenureEntry inChargeThen = held(inCharge, deputy, LocalDate.of(2019, 1, 1), LocalDate.of(2022, 1, 31), Tenure.EndReason.OTHER);
+		TenureEntry supervisorNow = held(supervisor, countyDiscipline, LocalDate.of(2019, 1, 1), null, null);
+		TenureEntry retiredThen = held(retired, secretary, LocalDate.of(2021, 7, 1), LocalDate.of(2023, 3, 31), Tenure.EndReason.RETIREMENT);
+		TenureEntry clerkThen = held(mayor, bodySecretary, LocalDate.of(2019, 1, 1), LocalDate.of(2022, 3, 31), Tenure.EndReason.OTHER);
+		tenures.addAll(List.of(movedThen, memberThen, inChargeThen, supervisorNow, retiredThen, clerkThen));
+		careers.addAll(tenures);
+		careers.add(held(moved, otherSecretary, LocalDate.of(2021, 7, 1), null, null));
+		careers.add(held(inCharge, cityMember, LocalDate.of(2022, 2, 1), null, null));
+
+		List<ProposedParty> proposals = propose(incident(), List.of(row(9, direct, Responsibility.DIRECT, Disposition.PENDING)));
+
+		assertThat(of(proposals, moved).whereNow()).isEqualTo(ProposedParty.Whereabouts.TRANSFERRED);
+		assertThat(of(proposals, member).whereNow()).isEqualTo(ProposedParty.Whereabouts.PROMOTED);
+		assertThat(of(proposals, member).postsNow()).isEmpty();
+		assertThat(of(proposals, inCharge).whereNow()).isEqualTo(ProposedParty.Whereabouts.PROMOTED);
+		assertThat(of(proposals, supervisor).whereNow()).isEqualTo(ProposedParty.Whereabouts.IN_POST);
+		assertThat(of(proposals, retired).whereNow()).isEqualTo(ProposedParty.Whereabouts.RETIRED);
+		assertThat(of(proposals, mayor).whereNow()).isEqualTo(ProposedParty.Whereabouts.LEFT);
+		assertThat(of(proposals, direct).whereNow()).as("entered, no post of the period").isNull();
+		assertThat(proposals).filteredOn(p -> p.orgId() != null).allMatch(p -> p.whereNow() == null);
+	}
+
+	@Test
+	void a_retrospective_trigger_is_carried_by_the_principal_the_discipline_principal_and_the_discipline_body_only() {
+		tenures.add(held(moved, secretary, LocalDate.of(2018, 1, 1), LocalDate.of(2021, 6, 30), Tenure.EndReason.TRANSFER));
+		tenures.add(held(supervisor, bodySecretary, LocalDate.of(2019, 1, 1), null, null));
+		tenures.add(held(member, propaganda, LocalDate.of(2016, 1, 1), null, null));
+		var trigger = new ProposedParty.Trigger("S13", "发生系统性、区域性、长期性腐败问题而不制止、不查处、不报告的");
+		var incident = new DualInvestigation.Incident(county, null, null, null, FROM, TO, body, List.of(trigger));
+
+		List<ProposedParty> proposals = propose(incident, List.of());
+
+		assertThat(of(proposals, moved).triggers()).containsExactly(trigger);
+		assertThat(of(proposals, supervisor).triggers()).containsExactly(trigger);
+		assertThat(of(proposals, member).triggers()).isEmpty();
+		assertThat(proposals).filteredOn(p -> Long.valueOf(body.id()).equals(p.orgId())).singleElement()
+				.satisfies(p -> assertThat(p.triggers()).containsExactly(trigger));
+		assertThat(proposals).filteredOn(p -> Long.valueOf(county.id()).equals(p.orgId())).singleElement()
+				.satisfies(p -> assertThat(p.triggers()).isEmpty());
+		// without the trigger nobody carries one
+		assertThat(propose(new DualInvestigation.Incident(county, null, null, null, FROM, TO, body), List.of()))
+				.allMatch(p -> p.triggers().isEmpty());
+	}
+
 	// ---- the world, by hand ---------------------------------------------------------------------
 
 	static Org org(long id, String name, Long parentId, Long disciplineBodyId) {

@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 
+import zeren.accountability.AccountabilityCase;
+import zeren.accountability.CaseProcedure;
 import zeren.accountability.Situations;
 import zeren.org.Leadership;
 import zeren.org.Org;
@@ -34,6 +36,9 @@ class AccountabilityBrowserTest extends BrowserTest {
 
 	@Autowired
 	Situations situations;
+
+	@Autowired
+	CaseProcedure procedure;
 
 	Locator button(Locator within, String label) {
 		return within.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(label).setExact(true));
@@ -77,6 +82,7 @@ class AccountabilityBrowserTest extends BrowserTest {
 		expect(secretaryRow.locator(".acc-proposal-reason")).containsText("县委书记");
 		expect(secretaryRow.locator(".acc-proposal-reason")).containsText("2018-01-01 至 2022-06-30");
 		expect(secretaryRow.locator(".acc-proposal-now")).containsText(other.name());
+		expect(secretaryRow.locator(".acc-proposal-where")).hasText("已调离");
 		expect(page.locator("tr.acc-proposal[data-name='" + direct.name() + "'] .acc-proposal-responsibility")).hasText("直接责任");
 		for (String name : List.of(moved.name(), direct.name())) {
 			Locator row = page.locator("tr.acc-proposal[data-name='" + name + "']");
@@ -140,6 +146,41 @@ class AccountabilityBrowserTest extends BrowserTest {
 		open("/accountability/people/" + moved.id() + "?lang=en");
 		expect(page.locator("tr.acc-entry").filter(new Locator.FilterOptions().setHasText(title))
 				.locator(".acc-entry-decisions")).containsText("Admonishment");
+	}
+
+	@Test
+	void the_case_history_suggests_a_recurring_situation_with_the_earlier_case_and_the_worker_adds_it_with_one_click() {
+		Org county = tree.create(new OrgTree.NewOrg(unique("RX"), "丙县委" + unique("R"), OrgType.PARTY_COMMITTEE, null, null, null));
+		Org town = tree.create(new OrgTree.NewOrg(unique("RT"), "丙县某镇党委" + unique("R"), OrgType.PARTY_COMMITTEE, county.id(), null, null));
+		long s03 = situations.list(true).stream().filter(s -> s.code().equals("S03")).findFirst().orElseThrow().id();
+		Situations.Situation s02 = situations.list(true).stream().filter(s -> s.code().equals("S02")).findFirst().orElseThrow();
+		// a township's case of last year citing the same situation
+		LocalDate lastYear = LocalDate.now().minusYears(1);
+		String earlierTitle = "镇违规吃喝案" + unique("E");
+		AccountabilityCase earlier = procedure.create(new CaseProcedure.NewCase(town.id(), AccountabilityCase.Origin.REPORT, null,
+				earlierTitle, lastYear.minusYears(1), lastYear, "违规公款吃喝", List.of(s03), null, List.of(), lastYear));
+		String title = "县违规吃喝案" + unique("C");
+		AccountabilityCase c = procedure.create(new CaseProcedure.NewCase(county.id(), AccountabilityCase.Origin.REPORT, null, title,
+				lastYear.minusYears(1), lastYear, "违规公款吃喝", List.of(s03), null, List.of(), null));
+
+		open("/accountability/cases/" + c.id());
+		Locator suggestion = page.locator("#acc-suggestions .acc-suggestion[data-code='S02']");
+		expect(suggestion.locator(".acc-suggestion-name")).hasText(s02.name());
+		expect(suggestion).containsText("近年已在 1 起案件中出现");
+		expect(suggestion.locator(".acc-suggestion-cases")).containsText(town.name());
+		// suggested, not added: the case cites S03 only
+		expect(page.locator("main dl")).not().containsText(s02.name());
+		screenshot("accountability-suggestion");
+		// the earlier case is one click away
+		suggestion.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(earlierTitle)).click();
+		expect(page.locator("#acc-title")).hasText(earlierTitle);
+		open("/accountability/cases/" + c.id());
+		button(suggestion, "添加此情形").click();
+		expect(page.locator("#flash-success")).isVisible();
+		expect(page.locator("main dl")).containsText(s02.name());
+		expect(page.locator("#acc-suggestions")).hasCount(0);
+		expect(page.locator("#acc-steps")).containsText("添加追责情形");
+		expect(page.locator("#acc-title")).hasText(title);
 	}
 
 	Locator party(String name) {

@@ -18,6 +18,7 @@ import zeren.platform.ReadOnlyWork;
 import zeren.accountability.AccountabilityCase;
 import zeren.accountability.AccountabilityStatistics;
 import zeren.accountability.CaseDecisions;
+import zeren.accountability.CaseHistory;
 import zeren.accountability.CaseProcedure;
 import zeren.accountability.Cases;
 import zeren.accountability.IntegrityFiles;
@@ -40,10 +41,12 @@ class AccountabilityApi {
 	private final AccountabilityStatistics statistics;
 	private final BusinessClock clock;
 	private final DecisionDocument document;
+	private final CaseHistory history;
 
 	AccountabilityApi(Situations situations, Cases cases, CaseProcedure procedure, CaseDecisions decisions,
 			IntegrityFiles integrityFiles, AccountabilityStatistics statistics, BusinessClock clock,
-			DecisionDocument document) {
+			DecisionDocument document, CaseHistory history) {
+		this.history = history;
 		this.situations = situations;
 		this.cases = cases;
 		this.procedure = procedure;
@@ -124,6 +127,18 @@ class AccountabilityApi {
 	@Operation(summary = "一案双查: the parties proposed from the tenures over the incident period, each with its reason, posts then and now, and disposition")
 	List<ProposedParty> proposedParties(@PathVariable long id) {
 		return cases.proposals(id);
+	}
+
+	@GetMapping("/api/v1/accountability/cases/{id}/suggestions")
+	@Operation(summary = "Situations the case history suggests (S01 连续发生, S02 重复发生), each with the earlier cases of the organisation's subtree behind it; never added by themselves")
+	List<CaseHistory.Suggestion> suggestions(@PathVariable long id) {
+		return history.suggestions(id);
+	}
+
+	@PostMapping("/api/v1/accountability/cases/{id}/situations")
+	@Operation(summary = "Add one situation to a case before its report (field situationId), e.g. a suggested one")
+	AccountabilityCase addSituation(@PathVariable long id, @RequestBody CaseProcedure.SituationChoice request) {
+		return procedure.addSituation(id, request);
 	}
 
 	@PostMapping("/api/v1/accountability/cases/{id}/direct-parties")

@@ -7,16 +7,19 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import zeren.accountability.AccountabilityCase;
 import zeren.accountability.AccountabilityStatistics;
 import zeren.accountability.Cases;
+import zeren.accountability.IntegrityFiles;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.xlsx.TableExport;
 
-/** The accountability pages' tables as XLSX: the cases of a subtree, and its statistics. */
+/** The accountability pages' tables as XLSX: the cases of a subtree, its statistics, and a person's integrity file. */
 @Controller
 class AccountabilityExports {
 
@@ -25,9 +28,11 @@ class AccountabilityExports {
 	private final OrgTree tree;
 	private final BusinessClock clock;
 	private final MessageSource messages;
+	private final IntegrityFiles integrityFiles;
 
 	AccountabilityExports(Cases cases, AccountabilityStatistics statistics, OrgTree tree, BusinessClock clock,
-			MessageSource messages) {
+			MessageSource messages, IntegrityFiles integrityFiles) {
+		this.integrityFiles = integrityFiles;
 		this.cases = cases;
 		this.statistics = statistics;
 		this.tree = tree;
@@ -72,6 +77,47 @@ class AccountabilityExports {
 			counts(book.sheet(m(locale, "accountability.stats.by-responsibility"), headers), s.partiesByResponsibility(),
 					"accountability.responsibility.", locale);
 			counts(book.sheet(m(locale, "accountability.stats.forms"), headers), s.forms(), "accountability.form.", locale);
+		});
+	}
+
+	/** The integrity file (廉政档案) as the page shows it, one sheet a part. */
+	@GetMapping("/accountability/people/{id}/integrity-file.xlsx")
+	void integrityFile(@PathVariable long id, Locale locale, HttpServletResponse response) {
+		IntegrityFiles.IntegrityFile file = integrityFiles.of(id);
+		TableExport.send(response, m(locale, "accountability.person.heading", file.person().name()), book -> {
+			TableExport.Sheet posts = book.sheet(m(locale, "accountability.person.posts"), List.of(
+					m(locale, "accountability.col.org"), m(locale, "accountability.col.post"),
+					m(locale, "accountability.col.from"), m(locale, "accountability.col.to")));
+			file.posts().forEach(e -> posts.row(e.org().name(), e.post().title(), e.tenure().startDate(),
+					e.tenure().endDate() == null ? "" : e.tenure().endDate()));
+			TableExport.Sheet entries = book.sheet(m(locale, "accountability.person.cases"), List.of(
+					m(locale, "accountability.col.title"), m(locale, "accountability.col.org"),
+					m(locale, "accountability.col.period"), m(locale, "accountability.case.reason"),
+					m(locale, "accountability.case.decisions")));
+			for (IntegrityFiles.Entry e : file.entries()) {
+				AccountabilityCase.Decision d = e.current();
+				entries.row(e.caseTitle(), e.orgName(), e.periodFrom() + " — " + e.periodTo(),
+						m(locale, "accountability.responsibility." + e.responsibility().name()),
+						d == null ? "" : m(locale, "accountability.outcome." + d.outcome().name()) + " " + String.join("、",
+								d.forms().stream().map(f -> m(locale, "accountability.form." + f.name())).toList()));
+			}
+			TableExport.Sheet talks = book.sheet(m(locale, "accountability.person.talks"), List.of(
+					m(locale, "accountability.col.date"), m(locale, "accountability.col.talk-kind"),
+					m(locale, "accountability.col.interviewer"), m(locale, "accountability.col.content")));
+			file.interviews().forEach(i -> talks.row(i.date(), m(locale, "interview.kind." + i.kind().name()),
+					i.interviewer().orgName() + i.interviewer().postTitle() + " " + i.interviewer().personName(),
+					i.content()));
+			TableExport.Sheet notices = book.sheet(m(locale, "accountability.person.notices"), List.of(
+					m(locale, "accountability.col.date"), m(locale, "accountability.col.notice"),
+					m(locale, "accountability.col.issuer"), m(locale, "accountability.col.named-as")));
+			file.notices().forEach(n -> notices.row(n.issuedOn(), n.noticeTitle(), n.issuerOrgName(),
+					m(locale, "accountability.named." + n.basis(), n.orgName(), n.postTitle())));
+			TableExport.Sheet letters = book.sheet(m(locale, "accountability.person.letters"), List.of(
+					m(locale, "accountability.col.year"), m(locale, "accountability.col.letter"),
+					m(locale, "accountability.col.signed-as"), m(locale, "accountability.col.other-side"),
+					m(locale, "accountability.col.signed-on")));
+			file.letters().forEach(l -> letters.row(l.year(), l.title(), l.orgName() + l.postTitle(),
+					l.otherOrgName() + l.otherPostTitle(), l.signedOn()));
 		});
 	}
 

@@ -22,6 +22,7 @@ import zeren.accountability.AccountabilityCase.Form;
 import zeren.accountability.AccountabilityCase.Origin;
 import zeren.accountability.AccountabilityStatistics;
 import zeren.accountability.CaseDecisions;
+import zeren.accountability.CaseHistory;
 import zeren.accountability.CaseProcedure;
 import zeren.accountability.Cases;
 import zeren.accountability.IntegrityFiles;
@@ -56,10 +57,13 @@ class AccountabilityPages {
 	private final CurrentScope scope;
 	private final PageErrors errors;
 	private final DecisionDocument document;
+	private final CaseHistory history;
 
 	AccountabilityPages(Cases cases, CaseProcedure procedure, CaseDecisions decisions, Situations situations,
 			IntegrityFiles integrityFiles, AccountabilityStatistics statistics, OrgTree tree, Leadership leadership,
-			BusinessClock clock, CurrentScope scope, PageErrors errors, DecisionDocument document) {
+			BusinessClock clock, CurrentScope scope, PageErrors errors, DecisionDocument document,
+			CaseHistory history) {
+		this.history = history;
 		this.cases = cases;
 		this.procedure = procedure;
 		this.decisions = decisions;
@@ -137,6 +141,7 @@ class AccountabilityPages {
 		AccountabilityCase c = cases.get(id);
 		model.addAttribute("c", c);
 		model.addAttribute("proposals", cases.proposals(id));
+		model.addAttribute("suggestions", history.suggestions(id));
 		model.addAttribute("canWork", cases.canWork(c));
 		model.addAttribute("orgForms", List.of(Form.values()).stream().filter(Form::forOrganisation).toList());
 		model.addAttribute("cadreForms", List.of(Form.values()).stream().filter(f -> !f.forOrganisation()).toList());
@@ -170,6 +175,13 @@ class AccountabilityPages {
 	String refuse(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) String reason, RedirectAttributes flash, Locale locale) {
 		return errors.attempt(() -> procedure.refuseOpening(id, new CaseProcedure.Refusal(on, reason)), back(id), flash, locale);
+	}
+
+	@PostMapping("/accountability/cases/{id}/situations")
+	String addSituation(@PathVariable long id, @RequestParam(required = false) Long situationId, RedirectAttributes flash,
+			Locale locale) {
+		return errors.attempt(() -> procedure.addSituation(id, new CaseProcedure.SituationChoice(situationId)), back(id),
+				flash, locale);
 	}
 
 	@PostMapping("/accountability/cases/{id}/direct-parties")
@@ -281,8 +293,9 @@ class AccountabilityPages {
 
 	@PostMapping("/accountability/situations")
 	String addSituation(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
-			@RequestParam(required = false) boolean concernsLower, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> situations.add(new Situations.NewSituation(code, name, concernsLower)),
+			@RequestParam(required = false) boolean concernsLower, @RequestParam(required = false) boolean retrospective,
+			RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> situations.add(new Situations.NewSituation(code, name, concernsLower, retrospective)),
 				"redirect:/accountability/situations", flash, locale);
 	}
 
