@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import zeren.access.Role;
 import zeren.access.UserAccount;
@@ -103,31 +102,32 @@ abstract class AnalysisContract extends ApiTest {
 		final Post townSecretary = post(town, "镇党委书记");
 		final Post otherSecretary = post(other, "外市委书记");
 		final Person someone = people.create(new People.NewPerson(p + "当事人", null, null, null, null, county.id()));
+		final AnalysisSeed seed = new AnalysisSeed(jdbc, p, someone.id());
 		long f1;
 		long f2;
 
 		Fixture() {
 			// 2026: three cases in the subtree (one at each level), one outside it
-			long c1 = accCase(city, LocalDate.of(2026, 3, 1), "S01", "S03");
-			decide(c1, false, "ADMONISHMENT");
-			decide(c1, true, "DISMISSAL"); // superseded: not in force, not counted
-			decide(accCase(county, LocalDate.of(2026, 5, 10), "S03"), false, "CIRCULATION", "ADMONISHMENT");
-			accCase(town, LocalDate.of(2026, 7, 1), "S08");
-			decide(accCase(other, LocalDate.of(2026, 4, 1), "S01"), false, "ADMONISHMENT");
+			long c1 = seed.accCase(city, LocalDate.of(2026, 3, 1), "S01", "S03");
+			seed.decide(c1, false, "ADMONISHMENT");
+			seed.decide(c1, true, "DISMISSAL"); // superseded: not in force, not counted
+			seed.decide(seed.accCase(county, LocalDate.of(2026, 5, 10), "S03"), false, "CIRCULATION", "ADMONISHMENT");
+			seed.accCase(town, LocalDate.of(2026, 7, 1), "S08");
+			seed.decide(seed.accCase(other, LocalDate.of(2026, 4, 1), "S01"), false, "ADMONISHMENT");
 			// 2025: two cases
-			accCase(county, LocalDate.of(2025, 12, 31), "S03");
-			decide(accCase(town, LocalDate.of(2025, 6, 1), "S08"), false, "DISCIPLINARY_SANCTION");
+			seed.accCase(county, LocalDate.of(2025, 12, 31), "S03");
+			seed.decide(seed.accCase(town, LocalDate.of(2025, 6, 1), "S08"), false, "DISCIPLINARY_SANCTION");
 
 			// 2026: an inspection of the city with two focus items and four findings
-			long i2026 = inspection(city, LocalDate.of(2026, 4, 1), "落实主体责任", "作风建设");
-			f1 = finding(i2026, county, 1);
-			f2 = finding(i2026, town, 1);
-			finding(i2026, county, 2);
-			finding(i2026, city, null);
+			long i2026 = seed.inspection(city, LocalDate.of(2026, 4, 1), "落实主体责任", "作风建设");
+			f1 = seed.finding(i2026, county, 1);
+			f2 = seed.finding(i2026, town, 1);
+			seed.finding(i2026, county, 2);
+			seed.finding(i2026, city, null);
 			// 2025: one finding, rectified
-			long f5 = finding(inspection(city, LocalDate.of(2025, 5, 1), "落实主体责任"), county, 1);
+			long f5 = seed.finding(seed.inspection(city, LocalDate.of(2025, 5, 1), "落实主体责任"), county, 1);
 			// outside: not counted
-			finding(inspection(other, LocalDate.of(2026, 4, 1), "落实主体责任"), other, 1);
+			seed.finding(seed.inspection(other, LocalDate.of(2026, 4, 1), "落实主体责任"), other, 1);
 			clock.set(LocalDate.of(2025, 5, 2));
 			close(rectify(f5, countySecretary, LocalDate.of(2025, 6, 30)));
 			clock.set(LocalDate.of(2026, 4, 2));
@@ -136,73 +136,6 @@ abstract class AnalysisContract extends ApiTest {
 			clock.set(TODAY);
 			sweep.sweep(city.id(), 2026);
 			sweep.sweep(city.id(), 2025);
-		}
-
-		long accCase(Org org, LocalDate registered, String... situations) {
-			var keys = new GeneratedKeyHolder();
-			jdbc.sql("""
-					INSERT INTO acc_case (org_id, origin, title, period_from, period_to, facts, status, registered_on, created_at,
-					                      updated_at)
-					VALUES (:org, 'OTHER', :title, :day, :day, '事实', 'REGISTERED', :day, :now, :now)
-					""").param("org", org.id()).param("title", p + "案件").param("day", registered)
-					.param("now", OffsetDateTime.now()).update(keys, "id");
-			long id = keys.getKey().longValue();
-			for (String code : situations) {
-				jdbc.sql("INSERT INTO acc_case_situation (case_id, situation_id) SELECT :id, id FROM acc_situation WHERE code = :code")
-						.param("id", id).param("code", code).update();
-			}
-			return id;
-		}
-
-		/** A decision on the case's one party (created on the first), with its forms. */
-		void decide(long caseId, boolean superseded, String... forms) {
-			Long party = jdbc.sql("SELECT id FROM acc_party WHERE case_id = :id").param("id", caseId).query(Long.class).list()
-					.stream().findFirst().orElse(null);
-			if (party == null) {
-				var keys = new GeneratedKeyHolder();
-				jdbc.sql("""
-						INSERT INTO acc_party (case_id, person_id, responsibility, disposition, created_at, updated_at)
-						VALUES (:id, :person, 'DIRECT', 'CONFIRMED', :now, :now)
-						""").param("id", caseId).param("person", someone.id()).param("now", OffsetDateTime.now()).update(keys, "id");
-				party = keys.getKey().longValue();
-			}
-			int version = jdbc.sql("SELECT COUNT(*) FROM acc_decision WHERE party_id = :p").param("p", party).query(Integer.class)
-					.single() + 1;
-			var keys = new GeneratedKeyHolder();
-			jdbc.sql("""
-					INSERT INTO acc_decision (party_id, version, kind, outcome, decided_on, authority, superseded, created_at)
-					VALUES (:p, :v, 'DECISION', 'ACCOUNTABLE', DATE '2026-08-01', '市委', :s, :now)
-					""").param("p", party).param("v", version).param("s", superseded).param("now", OffsetDateTime.now())
-					.update(keys, "id");
-			for (String form : forms) {
-				jdbc.sql("INSERT INTO acc_decision_form (decision_id, form) VALUES (:d, :f)").param("d", keys.getKey().longValue())
-						.param("f", form).update();
-			}
-		}
-
-		long inspection(Org org, LocalDate start, String... focus) {
-			var keys = new GeneratedKeyHolder();
-			jdbc.sql("""
-					INSERT INTO inspection (org_id, kind, title, start_date, end_date, created_at)
-					VALUES (:org, 'SPECIAL_SUPERVISION', :title, :start, :start, :now)
-					""").param("org", org.id()).param("title", p + "专项督导").param("start", start)
-					.param("now", OffsetDateTime.now()).update(keys, "id");
-			long id = keys.getKey().longValue();
-			for (int i = 0; i < focus.length; i++) {
-				jdbc.sql("INSERT INTO inspection_focus (inspection_id, focus_no, text) VALUES (:id, :no, :text)").param("id", id)
-						.param("no", i + 1).param("text", focus[i]).update();
-			}
-			return id;
-		}
-
-		long finding(long inspectionId, Org org, Integer focusNo) {
-			var keys = new GeneratedKeyHolder();
-			jdbc.sql("""
-					INSERT INTO inspection_finding (inspection_id, org_id, focus_no, description, severity, created_at)
-					VALUES (:i, :org, :focus, '问题', 'GENERAL', :now)
-					""").param("i", inspectionId).param("org", org.id()).param("focus", focusNo)
-					.param("now", OffsetDateTime.now()).update(keys, "id");
-			return keys.getKey().longValue();
 		}
 
 		long rectify(long findingId, Post post, LocalDate deadline) {
