@@ -56,6 +56,8 @@ public class Analyses {
 	static final int MAX_MEASURE = 2000;
 	static final int MAX_MEASURES = 50;
 	static final int MAX_TITLE = 200;
+	/** How many years after the analysed one a measure's deadline may lie. */
+	static final int MEASURE_YEARS = 5;
 	/** The most analyses a list returns (newest first). */
 	public static final int LIST_LIMIT = 200;
 	/** The tracked-item kind of a measure; its source reference is the measure's id. */
@@ -268,8 +270,12 @@ public class Analyses {
 				errors.add(InputError.field("ownerPostId", "error.post.unknown", request.ownerPostId()));
 			}
 		}
+		LocalDate latest = LocalDate.of(a.year() + MEASURE_YEARS, 12, 31);
 		if (request.deadline() != null && request.deadline().isBefore(clock.today())) {
 			errors.add(InputError.field("deadline", "error.analysis.deadline-past"));
+		}
+		else if (request.deadline() != null && request.deadline().isAfter(latest)) {
+			errors.add(InputError.field("deadline", "error.analysis.deadline-far", latest));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

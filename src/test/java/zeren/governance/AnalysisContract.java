@@ -371,6 +371,10 @@ abstract class AnalysisContract extends ApiTest {
 		mvc.perform(postJson("/api/v1/governance/analyses/" + a.id() + "/measures", """
 				{"text":"过期","ownerPostId":%d,"deadline":"2026-11-30"}""".formatted(x.citySecretary.id())))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("deadline"));
+		mvc.perform(postJson("/api/v1/governance/analyses/" + a.id() + "/measures", """
+				{"text":"太远","ownerPostId":%d,"deadline":"2032-01-01"}""".formatted(x.citySecretary.id())))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("deadline"))
+				.andExpect(jsonPath("$.errors[0].message").value("完成时限：不能晚于 2031-12-31"));
 		mvc.perform(postJson("/api/v1/governance/analyses/" + a.id() + "/measures", "{\"text\":\"无岗位\",\"deadline\":\"2027-01-31\"}"))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("ownerPostId"));
 		mvc.perform(put("/api/v1/governance/analyses/" + a.id() + "/judgement").contentType(MediaType.APPLICATION_JSON)
