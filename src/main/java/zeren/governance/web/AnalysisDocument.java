@@ -62,9 +62,9 @@ class AnalysisDocument {
 		counts(doc, a, Section.RED, "analysis.red.kind");
 		doc.heading(m("analysis.section.tracked"));
 		counts(doc, a, Section.TRACKED, "analysis.tracked");
-		doc.heading(m("analysis.judgement"));
+		doc.heading(m("analysis.section.judgement"));
 		doc.paragraph(a.judgement() == null ? m("analysis.judgement.none") : a.judgement());
-		doc.heading(m("analysis.measures"));
+		doc.heading(m("analysis.section.measures"));
 		if (a.measures().isEmpty()) {
 			doc.paragraph(m("analysis.measures.none"));
 		}
