@@ -302,13 +302,8 @@ public class Analyses {
 		if (a.judgement() == null) {
 			throw InvalidInputException.of("judgement", "error.analysis.judgement-missing");
 		}
-		// the status in the condition: of two adoptions at once, the second changes nothing and is refused
-		int changed = jdbc.sql("UPDATE gov_analysis SET status = 'ADOPTED', adopted_on = :on, adopted_by = :user"
-				+ " WHERE id = :id AND status = 'DRAFT'").param("on", on).param("user", CurrentUser.actor()).param("id", id)
-				.update();
-		if (changed == 0) {
-			throw new ConflictException("status", "error.analysis.adopted");
-		}
+		jdbc.sql("UPDATE gov_analysis SET status = 'ADOPTED', adopted_on = :on, adopted_by = :user WHERE id = :id")
+				.param("on", on).param("user", CurrentUser.actor()).param("id", id).update();
 		audit.record(new AuditTrail.Change(a.orgId(), "governance.analysis", id, "ADOPT",
 				"adoptedOn=%s measures=%d".formatted(on, a.measures().size())));
 		return get(id);
@@ -332,10 +327,14 @@ public class Analyses {
 		return get(id);
 	}
 
-	/** 404 when the analysis is not visible, 403 when the caller does not manage its organisation, 409 when its status refuses the step. */
-	public Analysis requireManaged(long id, Step step) {
-		long orgId = jdbc.sql("SELECT org_id FROM gov_analysis WHERE id = :id").param("id", id).query(Long.class).optional()
-				.orElseThrow(() -> new NotFoundException("governance-analysis", id));
+	/**
+	 * The analysis a change is about, its row locked until the change commits (two changes of one
+	 * analysis, an adoption among them, happen one after the other): 404 when it is not visible,
+	 * 403 when the caller does not manage its organisation, 409 when its status refuses the step.
+	 */
+	private Analysis requireManaged(long id, Step step) {
+		long orgId = jdbc.sql("SELECT org_id FROM gov_analysis WHERE id = :id FOR UPDATE").param("id", id).query(Long.class)
+				.optional().orElseThrow(() -> new NotFoundException("governance-analysis", id));
 		Analysis a = get(id);
 		if (!tree.canManage(orgId)) {
 			throw new ForbiddenException();

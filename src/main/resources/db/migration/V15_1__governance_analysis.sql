@@ -53,4 +53,4 @@ CREATE TABLE gov_analysis_measure (
     deadline         DATE          NOT NULL,
     tracked_item_id  BIGINT        REFERENCES tracked_item (id) ON DELETE SET NULL
 );
-CREATE INDEX gov_analysis_measure_idx ON gov_analysis_measure (analysis_id, sort_order);
+CREATE UNIQUE INDEX gov_analysis_measure_idx ON gov_analysis_measure (analysis_id, sort_order);
