@@ -115,7 +115,8 @@ public class AnnualReports {
 			rs.getString("author_post_title"), (Long) rs.getObject("author_person_id", Long.class),
 			rs.getString("author_name"), rs.getObject("submitted_on", LocalDate.class),
 			rs.getObject("submitted_at", OffsetDateTime.class), (Boolean) rs.getObject("late", Boolean.class),
-			rs.getString("sha256"), rs.getInt("rounds"), rs.getObject("accepted_at", OffsetDateTime.class), List.of(), List.of());
+			rs.getString("sha256"), rs.getInt("rounds"), rs.getObject("accepted_at", OffsetDateTime.class), List.of(), List.of(),
+			List.of());
 
 	/** A report the caller may see, or 404. */
 	public AnnualReport get(long id) {
@@ -127,16 +128,24 @@ public class AnnualReports {
 
 	private AnnualReport withQuestions(AnnualReport r) {
 		List<Question> questions = jdbc.sql("""
-				SELECT id, round, question, tracked_item_id, asked_by, asked_at FROM annual_report_question
-				WHERE report_id = :id ORDER BY round, sort_order
+				SELECT id, round, question, tracked_item_id, asked_by, asked_at, recipient FROM annual_report_question
+				WHERE report_id = :id ORDER BY recipient, round, sort_order
 				""").param("id", r.id()).query((rs, n) -> new Question(rs.getLong("id"), rs.getInt("round"),
 				rs.getString("question"), (Long) rs.getObject("tracked_item_id", Long.class), null,
-				rs.getString("asked_by"), rs.getObject("asked_at", OffsetDateTime.class))).list();
+				rs.getString("asked_by"), rs.getObject("asked_at", OffsetDateTime.class),
+				AnnualReport.Recipient.valueOf(rs.getString("recipient")))).list();
 		questions = questions.stream().map(q -> new Question(q.id(), q.round(), q.question(), q.trackedItemId(),
-				answerStatus(q), q.askedBy(), q.askedAt())).toList();
+				answerStatus(q), q.askedBy(), q.askedAt(), q.recipient())).toList();
+		List<AnnualReport.Review> reviews = jdbc.sql("""
+				SELECT v.recipient, v.recipient_org_id, o.name, v.status, v.rounds, v.accepted_at
+				FROM annual_report_review v JOIN org o ON o.id = v.recipient_org_id
+				WHERE v.report_id = :id ORDER BY v.recipient
+				""").param("id", r.id()).query((rs, n) -> new AnnualReport.Review(
+						AnnualReport.Recipient.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
+						Status.valueOf(rs.getString(4)), rs.getInt(5), rs.getObject(6, OffsetDateTime.class))).list();
 		return new AnnualReport(r.id(), r.orgId(), r.orgName(), r.year(), r.kind(), r.title(), r.body(), r.status(),
 				r.deadline(), r.authorPostId(), r.authorPostTitle(), r.authorPersonId(), r.authorName(), r.submittedOn(),
-				r.submittedAt(), r.late(), r.sha256(), r.rounds(), r.acceptedAt(), questions, attachments(r.id()));
+				r.submittedAt(), r.late(), r.sha256(), r.rounds(), r.acceptedAt(), questions, attachments(r.id()), reviews);
 	}
 
 	/** The files attached to a report, in the order attached (the caller sees the report, so them too). */
@@ -344,6 +353,17 @@ public class AnnualReports {
 		if (changed == 0) {
 			throw new ConflictException("status", "error.report.already-submitted", today);
 		}
+		// it goes to the upper committee and to the discipline body linked to it, each to review on its own
+		// (the upper level is usually out of the reporting organisation's view: looked up by the tree's rows)
+		jdbc.sql("SELECT p.id, p.discipline_body_id FROM org o JOIN org p ON p.id = o.parent_id WHERE o.id = :org")
+				.param("org", report.orgId()).query((rs, n) -> {
+					receive(id, AnnualReport.Recipient.COMMITTEE, rs.getLong(1));
+					Long body = rs.getObject(2, Long.class);
+					if (body != null) {
+						receive(id, AnnualReport.Recipient.DISCIPLINE, body);
+					}
+					return 0;
+				}).list();
 		// the report on year Y is an obligation of year Y + 1
 		events.publishEvent(new zeren.oversight.ObligationsAffected(report.orgId(), report.year() + 1));
 		audit.record(new AuditTrail.Change(report.orgId(), "report", id, "SUBMIT",
@@ -383,34 +403,107 @@ public class AnnualReports {
 		return withQuestions(report);
 	}
 
-	/** Whether the caller reviews this report: they manage or supervise the reporting organisation's parent. */
+	private void receive(long reportId, AnnualReport.Recipient recipient, long orgId) {
+		jdbc.sql("""
+				INSERT INTO annual_report_review (report_id, recipient, recipient_org_id, status, rounds)
+				VALUES (:report, :recipient, :org, 'SUBMITTED', 0)
+				""").param("report", reportId).param("recipient", recipient.name()).param("org", orgId).update();
+	}
+
+	/** Whether the caller reviews this report for one of its recipients. */
 	public boolean canReview(AnnualReport report) {
-		return upper(report).isPresent();
+		return !reviewing(report).isEmpty();
 	}
 
-	/** The parent of the reporting organisation, when the caller manages or supervises it. */
-	Optional<Org> upper(AnnualReport report) {
-		Org org = tree.find(report.orgId()).orElse(null);
-		if (org == null || org.parentId() == null) {
-			return Optional.empty();
+	/**
+	 * The recipients the caller reviews this report for: the upper discipline commission when they
+	 * manage or supervise that body; the upper committee when they manage it, or supervise it other
+	 * than as the commission's user.
+	 */
+	public List<AnnualReport.Review> reviewing(AnnualReport report) {
+		Optional<AnnualReport.Review> discipline = report.review(AnnualReport.Recipient.DISCIPLINE);
+		boolean forDiscipline = discipline.flatMap(v -> tree.find(v.orgId()))
+				.map(o -> scope.supervising().contains(o.path()) || scope.managing().contains(o.path())).orElse(false);
+		return report.reviews().stream().filter(v -> {
+			Org o = tree.find(v.orgId()).orElse(null);
+			if (o == null) {
+				return false;
+			}
+			if (v.recipient() == AnnualReport.Recipient.DISCIPLINE) {
+				return forDiscipline;
+			}
+			// the committee's review: its administrators, and its supervisors who do not review for
+			// the discipline commission (a 纪委 user supervises the committee through the commission)
+			return scope.isAdmin() || scope.managing().contains(o.path())
+					|| scope.supervising().contains(o.path()) && !forDiscipline;
+		}).toList();
+	}
+
+	/**
+	 * The review the caller does for {@code recipient} (null: the first they review for, the
+	 * committee before the discipline commission); 403 when they do not review it for that recipient.
+	 */
+	AnnualReport.Review reviewed(AnnualReport report, AnnualReport.Recipient recipient) {
+		if (report.status() == Status.DRAFT) {
+			// nothing to review yet: said to the upper level, refused to anyone else
+			Org org = tree.find(report.orgId()).orElse(null);
+			boolean upper = org != null && org.parentId() != null && tree.find(org.parentId())
+					.map(p -> scope.supervising().contains(p.path()) || scope.managing().contains(p.path())).orElse(false);
+			throw upper ? new ConflictException("status", "error.report.not-under-review", report.status())
+					: new ForbiddenException();
 		}
-		return tree.find(org.parentId()).filter(
-				p -> scope.supervising().contains(p.path()) || scope.managing().contains(p.path()));
+		return reviewing(report).stream().filter(v -> recipient == null || v.recipient() == recipient).findFirst()
+				.orElseThrow(ForbiddenException::new);
 	}
 
-	/** A report to review: 404 when unknown, 403 when the caller is not its upper level. */
-	AnnualReport reviewed(long id) {
-		// one review at a time: the row is locked before it is read with its joins
+	/** A report to review, its row locked (one review at a time): 404 when unknown or out of view. */
+	AnnualReport lockedForReview(long id) {
 		jdbc.sql("SELECT id FROM annual_report WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional()
 				.orElseThrow(() -> new NotFoundException("report", id));
-		AnnualReport report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(REPORT).single();
-		if (upper(report).isEmpty()) {
-			get(id); // out of view: 404, as for a report that does not exist
-			throw new ForbiddenException();
-		}
-		return withQuestions(report);
+		return get(id);
 	}
 
+	/**
+	 * The whole report's state from its recipients' reviews: QUERIED while one has questions open,
+	 * ACCEPTED once every one has accepted (at the last acceptance), else SUBMITTED.
+	 */
+	void settle(long id) {
+		List<AnnualReport.Review> reviews = jdbc.sql("SELECT status, rounds, accepted_at FROM annual_report_review WHERE report_id = :id")
+				.param("id", id).query((rs, n) -> new AnnualReport.Review(null, 0, null, Status.valueOf(rs.getString(1)),
+						rs.getInt(2), rs.getObject(3, OffsetDateTime.class))).list();
+		Status status = reviews.stream().anyMatch(v -> v.status() == Status.QUERIED) ? Status.QUERIED
+				: !reviews.isEmpty() && reviews.stream().allMatch(v -> v.status() == Status.ACCEPTED) ? Status.ACCEPTED
+						: Status.SUBMITTED;
+		OffsetDateTime accepted = status != Status.ACCEPTED ? null
+				: reviews.stream().map(AnnualReport.Review::acceptedAt).max(java.util.Comparator.naturalOrder()).orElse(null);
+		int rounds = reviews.stream().mapToInt(AnnualReport.Review::rounds).sum();
+		jdbc.sql("UPDATE annual_report SET status = :status, rounds = :rounds, accepted_at = :accepted, updated_at = :now WHERE id = :id")
+				.param("status", status.name()).param("rounds", rounds).param("accepted", accepted).param("now", clock.now())
+				.param("id", id).update();
+	}
+
+
+	/** A report sent to a discipline body, with that body's review of it. */
+	public record Sent(long reportId, long orgId, String orgName, Kind kind, String title, LocalDate submittedOn,
+			Status reviewStatus, int rounds) {
+	}
+
+	/**
+	 * The reports of a year sent to a discipline body (those of the lower organisations of the
+	 * committee it is linked to), with its own review of each; 404 when the body is out of view.
+	 */
+	public List<Sent> sentTo(long orgId, int year) {
+		tree.get(orgId);
+		return jdbc.sql("""
+				SELECT r.id, r.org_id, o.name, r.kind, r.title, r.submitted_on, v.status, v.rounds
+				FROM annual_report_review v JOIN annual_report r ON r.id = v.report_id JOIN org o ON o.id = r.org_id
+				WHERE v.recipient_org_id = :org AND v.recipient = 'DISCIPLINE' AND r.report_year = :year
+				ORDER BY o.path, r.kind FETCH FIRST %d ROWS ONLY""".formatted(OVERVIEW_ROWS))
+				.param("org", orgId).param("year", year)
+				.query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getString(3), Kind.valueOf(rs.getString(4)),
+						rs.getString(5), rs.getObject(6, LocalDate.class), Status.valueOf(rs.getString(7)), rs.getInt(8)))
+				.list();
+	}
 
 	// ---- overview ----------------------------------------------------------------------------------
 

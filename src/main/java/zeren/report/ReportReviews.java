@@ -27,7 +27,10 @@ import zeren.tracking.Tracking;
 import zeren.platform.CurrentUser;
 
 /**
- * The upper level's review of a submitted report: accept it, or query it (质询) with questions.
+ * The review of a submitted report by each of its recipients — the upper Party committee and the
+ * upper discipline commission, each on its own ({@link AnnualReport.Review}): accept it, or query
+ * it (质询) with questions. The whole report is QUERIED while a recipient's questions are open and
+ * ACCEPTED once every recipient has accepted ({@link AnnualReports#settle}).
  * Each question is a tracked item ({@link TrackedItems}, kind {@value #KIND}) of the reporting
  * organisation, owned by its secretary's post and verified by the upper organisation: the
  * reporting organisation answers it there (entries, evidence, submit). A new round may be asked
@@ -69,16 +72,26 @@ public class ReportReviews {
 		this.settings = settings;
 	}
 
-	/** Questions, one per entry; {@code deadline} for the answers (default: in {@code zeren.report.answer-days}). */
-	public record NewQuery(List<String> questions, LocalDate deadline) {
+	/**
+	 * Questions, one per entry; {@code deadline} for the answers (default: in {@code zeren.report.answer-days});
+	 * {@code recipient}: whose questions (null: the first recipient the caller reviews for).
+	 */
+	public record NewQuery(List<String> questions, LocalDate deadline, AnnualReport.Recipient recipient) {
+
+		public NewQuery(List<String> questions, LocalDate deadline) {
+			this(questions, deadline, null);
+		}
 	}
 
 	@Transactional
 	public AnnualReport query(long id, NewQuery request) {
-		AnnualReport report = reports.reviewed(id);
-		Org upper = reports.upper(report).orElseThrow();
-		requireUnderReview(report);
-		requireAnswered(report);
+		AnnualReport report = reports.lockedForReview(id);
+		AnnualReport.Review review = reports.reviewed(report, request == null ? null : request.recipient());
+		if (request == null) {
+			throw InvalidInputException.of("body", "error.field.required");
+		}
+		requireUnderReview(review);
+		requireAnswered(report, review);
 		List<InputError> errors = new ArrayList<>();
 		List<String> questions = new ArrayList<>();
 		List<String> given = request.questions() == null ? List.of() : request.questions();
@@ -111,54 +124,67 @@ public class ReportReviews {
 				: leadership.posts(report.orgId()).stream().filter(p -> p.active() && p.kind() == PostKind.SECRETARY)
 						.findFirst().orElseThrow(() -> new ConflictException("orgId", "error.report.no-principal-post",
 								report.orgName())).id();
-		closeAnswers(report, recorded("report.note.round", report.rounds() + 1));
-		int round = report.rounds() + 1;
+		int round = review.rounds() + 1;
+		closeAnswers(report, review, recorded("report.note.round", round));
 		int order = 0;
 		List<Long> itemIds = new ArrayList<>();
 		for (String question : questions) {
 			var keys = new GeneratedKeyHolder();
 			jdbc.sql("""
-					INSERT INTO annual_report_question (report_id, round, sort_order, question, asked_by, asked_at)
-					VALUES (:report, :round, :sort, :question, :user, :now)
+					INSERT INTO annual_report_question (report_id, round, sort_order, question, asked_by, asked_at, recipient)
+					VALUES (:report, :round, :sort, :question, :user, :now, :recipient)
 					""").param("report", id).param("round", round).param("sort", ++order).param("question", question)
-					.param("user", CurrentUser.actor()).param("now", clock.now()).update(keys, "id");
+					.param("user", CurrentUser.actor()).param("now", clock.now()).param("recipient", review.recipient().name())
+					.update(keys, "id");
 			long questionId = keys.getKey().longValue();
 			TrackedItem item = tracking.open(new NewTrackedItem(KIND, String.valueOf(questionId), report.orgId(),
-					"%s（%d）%s".formatted(report.title(), round, question), ownerPost, null, upper.id(), deadline));
+					"%s（%s %d）%s".formatted(report.title(), review.orgName(), round, question), ownerPost, null,
+					review.orgId(), deadline));
 			jdbc.sql("UPDATE annual_report_question SET tracked_item_id = :item WHERE id = :id").param("item", item.id())
 					.param("id", questionId).update();
 			itemIds.add(item.id());
 		}
-		jdbc.sql("UPDATE annual_report SET status = 'QUERIED', rounds = :round, updated_at = :now WHERE id = :id")
-				.param("round", round).param("now", clock.now()).param("id", id).update();
+		jdbc.sql("""
+				UPDATE annual_report_review SET status = 'QUERIED', rounds = :round WHERE report_id = :id AND recipient = :recipient
+				""").param("round", round).param("id", id).param("recipient", review.recipient().name()).update();
+		reports.settle(id);
 		audit.record(new AuditTrail.Change(report.orgId(), "report", id, "QUERY",
-				"round=%d questions=%d items=%s deadline=%s by=%s".formatted(round, questions.size(), itemIds, deadline,
-						upper.name())));
+				"recipient=%s round=%d questions=%d items=%s deadline=%s by=%s".formatted(review.recipient(), round,
+						questions.size(), itemIds, deadline, review.orgName())));
 		return reports.get(id);
 	}
 
+	/** Accepts the report for {@code recipient} (null: the first recipient the caller reviews for). */
 	@Transactional
-	public AnnualReport accept(long id) {
-		AnnualReport report = reports.reviewed(id);
-		requireUnderReview(report);
-		requireAnswered(report);
-		closeAnswers(report, recorded("report.note.accepted"));
-		jdbc.sql("UPDATE annual_report SET status = 'ACCEPTED', accepted_at = :now, updated_at = :now WHERE id = :id")
-				.param("now", clock.now()).param("id", id).update();
+	public AnnualReport accept(long id, AnnualReport.Recipient recipient) {
+		AnnualReport report = reports.lockedForReview(id);
+		AnnualReport.Review review = reports.reviewed(report, recipient);
+		requireUnderReview(review);
+		requireAnswered(report, review);
+		closeAnswers(report, review, recorded("report.note.accepted"));
+		jdbc.sql("""
+				UPDATE annual_report_review SET status = 'ACCEPTED', accepted_at = :now WHERE report_id = :id AND recipient = :recipient
+				""").param("now", clock.now()).param("id", id).param("recipient", review.recipient().name()).update();
+		reports.settle(id);
 		audit.record(new AuditTrail.Change(report.orgId(), "report", id, "ACCEPT",
-				"rounds=%d sha256=%s".formatted(report.rounds(), report.sha256())));
+				"recipient=%s by=%s rounds=%d sha256=%s".formatted(review.recipient(), review.orgName(), review.rounds(),
+						report.sha256())));
 		return reports.get(id);
 	}
 
-	private static void requireUnderReview(AnnualReport report) {
-		if (report.status() != Status.SUBMITTED && report.status() != Status.QUERIED) {
-			throw new ConflictException("status", "error.report.not-under-review", report.status());
+	public AnnualReport accept(long id) {
+		return accept(id, null);
+	}
+
+	private static void requireUnderReview(AnnualReport.Review review) {
+		if (review.status() != Status.SUBMITTED && review.status() != Status.QUERIED) {
+			throw new ConflictException("status", "error.report.not-under-review", review.status());
 		}
 	}
 
-	/** Every question of the last round answered: its item submitted (or already closed). */
-	private void requireAnswered(AnnualReport report) {
-		long pending = lastRound(report).stream().map(q -> items.get(q.trackedItemId()))
+	/** Every question of the recipient's last round answered: its item submitted (or already closed). */
+	private void requireAnswered(AnnualReport report, AnnualReport.Review review) {
+		long pending = lastRound(report, review).stream().map(q -> items.get(q.trackedItemId()))
 				.filter(i -> i.status() != TrackedItem.Status.SUBMITTED && i.status() != TrackedItem.Status.CLOSED).count();
 		if (pending > 0) {
 			throw new ConflictException("questions", "error.report.answers-pending", pending);
@@ -173,15 +199,16 @@ public class ReportReviews {
 				java.util.Locale.SIMPLIFIED_CHINESE);
 	}
 
-	private void closeAnswers(AnnualReport report, String note) {
-		for (Question q : lastRound(report)) {
+	private void closeAnswers(AnnualReport report, AnnualReport.Review review, String note) {
+		for (Question q : lastRound(report, review)) {
 			if (items.get(q.trackedItemId()).status() == TrackedItem.Status.SUBMITTED) {
 				moves.close(q.trackedItemId(), note);
 			}
 		}
 	}
 
-	private static List<Question> lastRound(AnnualReport report) {
-		return report.questions().stream().filter(q -> q.round() == report.rounds() && q.trackedItemId() != null).toList();
+	private static List<Question> lastRound(AnnualReport report, AnnualReport.Review review) {
+		return report.questionsOf(review.recipient()).stream()
+				.filter(q -> q.round() == review.rounds() && q.trackedItemId() != null).toList();
 	}
 }

@@ -30,16 +30,16 @@ CREATE TABLE gov_meeting_agenda (
     PRIMARY KEY (meeting_id, sort_order)
 );
 
--- Every post of the team on the date: present or absent (with the reason); a post nobody held
--- on the date is listed with no person (vacant), never dropped.
+-- Every holder of every post of the team on the date: present or absent (with the reason); a
+-- post nobody held on the date is listed with no person (vacant), never dropped.
 CREATE TABLE gov_meeting_attendee (
     meeting_id      BIGINT       NOT NULL REFERENCES gov_meeting (id) ON DELETE CASCADE,
+    sort_order      INT          NOT NULL,
     post_id         BIGINT       NOT NULL REFERENCES post (id) ON DELETE CASCADE,
     person_id       BIGINT       REFERENCES person (id) ON DELETE CASCADE,
     present         BOOLEAN      NOT NULL,
     absence_reason  VARCHAR(200),
-    sort_order      INT          NOT NULL,
-    PRIMARY KEY (meeting_id, post_id)
+    PRIMARY KEY (meeting_id, sort_order)
 );
 CREATE INDEX gov_meeting_attendee_post_idx ON gov_meeting_attendee (post_id, meeting_id);
 

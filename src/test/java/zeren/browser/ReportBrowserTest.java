@@ -73,7 +73,7 @@ class ReportBrowserTest extends BrowserTest {
 		assertThat(page.locator("#body").count()).isZero();
 
 		// the upper level queries
-		page.locator("#questions").fill("约谈工作的具体成效如何？");
+		page.locator("#questions-COMMITTEE").fill("约谈工作的具体成效如何？");
 		button("质询").click();
 		expect(page.locator("#report-status")).hasText("质询中");
 		expect(page.locator("#report-questions tbody tr")).hasCount(1);

@@ -46,7 +46,8 @@ class ReportCanonicalTest {
 				List.of(new Attachment(31, "会议记录.pdf", "application/pdf", 1024,
 						"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
 						new Attachment(32, "台账 2025.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-								2048, "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")));
+								2048, "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")),
+				List.of());
 	}
 
 	static final String BODY = "一、履行职责情况  \r\n全年召开专题会议 4 次。\r\n\r\n\r\n\r\n二、存在的问题\n  三、下步打算\n\n";

@@ -2,6 +2,7 @@ package zeren.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -309,6 +310,72 @@ abstract class ReportContract extends ApiTest {
 		// the reporting organisation and the upper level see the report; the stranger's overview of its own tree is empty
 		mvc.perform(get("/api/v1/reports/overview").param("orgId", String.valueOf(s.city.id()))
 				.with(as(stranger.id(), stranger.username()))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void a_report_goes_to_the_upper_committee_and_the_upper_discipline_commission_and_each_reviews_it_on_its_own()
+			throws Exception {
+		Setting s = new Setting();
+		Org cityDiscipline = tree.create(new OrgTree.NewOrg(s.p + "cd", s.p + "市纪委", OrgType.DISCIPLINE_COMMISSION,
+				s.city.id(), null, null));
+		tree.linkDisciplineBody(s.city.id(), cityDiscipline.id());
+		// the 纪委's user holds a grant on the commission's node only, not on the city committee's tree
+		UserAccount jw = users.create(new Users.NewUser(s.p.toLowerCase() + "jw", "password-of-d-1", null, true));
+		users.addGrant(jw.id(), new Users.NewGrant(Role.DISCIPLINE, cityDiscipline.id(), true));
+		UserAccount cityAdmin = users.create(new Users.NewUser(s.p.toLowerCase() + "sw", "password-of-s-1", null, true));
+		users.addGrant(cityAdmin.id(), new Users.NewGrant(Role.ORG_ADMIN, s.city.id(), true));
+		AnnualReport draft = reports.create(new AnnualReports.NewReport(s.county.id(), thisYear(), AnnualReport.Kind.COMMITTEE, false));
+		reports.edit(draft.id(), new AnnualReports.Draft("县委年度报告", "一、履行主体责任情况"));
+		// nothing to review in a draft: the commission, as an upper level, is told so
+		mvc.perform(post("/api/v1/reports/" + draft.id() + "/accept").with(as(jw.id(), jw.username())))
+				.andExpect(status().isConflict());
+		reports.submit(draft.id());
+		long id = draft.id();
+		mvc.perform(get("/api/v1/reports/" + id).with(as(jw.id(), jw.username()))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.reviews", hasSize(2)))
+				.andExpect(jsonPath("$.reviews[0].recipient").value("COMMITTEE"))
+				.andExpect(jsonPath("$.reviews[0].orgName").value(s.city.name()))
+				.andExpect(jsonPath("$.reviews[1].recipient").value("DISCIPLINE"))
+				.andExpect(jsonPath("$.reviews[1].status").value("SUBMITTED"));
+		// the commission's page lists what was sent to it
+		mvc.perform(get("/reports").param("orgId", String.valueOf(cityDiscipline.id())).param("year", String.valueOf(thisYear()))
+				.with(as(jw.id(), jw.username()))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("县委年度报告")));
+		// the commission queries; it may not accept for the committee
+		mvc.perform(postJson("/api/v1/reports/" + id + "/query", "{\"questions\":[\"案件查办情况如何？\"]}")
+				.with(as(jw.id(), jw.username()))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("QUERIED"))
+				.andExpect(jsonPath("$.reviews[1].status").value("QUERIED"))
+				.andExpect(jsonPath("$.reviews[0].status").value("SUBMITTED"))
+				.andExpect(jsonPath("$.questions[0].recipient").value("DISCIPLINE"));
+		mvc.perform(post("/api/v1/reports/" + id + "/accept").param("recipient", "COMMITTEE").with(as(jw.id(), jw.username())))
+				.andExpect(status().isForbidden());
+		long item = reports.get(id).questionsOf(AnnualReport.Recipient.DISCIPLINE).get(0).trackedItemId();
+		assertThat(items.get(item).verifierOrgId()).isEqualTo(cityDiscipline.id());
+		// the committee accepts on its own: the report stays queried while the commission's question is open
+		mvc.perform(post("/api/v1/reports/" + id + "/accept").with(as(cityAdmin.id(), cityAdmin.username())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.reviews[0].status").value("ACCEPTED"))
+				.andExpect(jsonPath("$.status").value("QUERIED"));
+		// the commission cannot accept before the answer; the county answers; the commission accepts
+		mvc.perform(post("/api/v1/reports/" + id + "/accept").with(as(jw.id(), jw.username()))).andExpect(status().isConflict());
+		answer(item);
+		mvc.perform(post("/api/v1/reports/" + id + "/accept").with(as(jw.id(), jw.username()))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("ACCEPTED")).andExpect(jsonPath("$.reviews[1].status").value("ACCEPTED"))
+				.andExpect(jsonPath("$.questions[0].answerStatus").value("CLOSED"));
+		// the answer shows in the PDF beside the question
+		byte[] pdf = mvc.perform(get("/api/v1/reports/" + id + "/pdf")).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("上级纪委", "案件查办情况如何？", "已整改并说明情况", cityDiscipline.name());
+		}
+		// another commission's user sees nothing of it
+		Org other = tree.create(new OrgTree.NewOrg(s.p + "od", s.p + "别处纪委", OrgType.DISCIPLINE_COMMISSION, null, null, null));
+		UserAccount stranger = users.create(new Users.NewUser(s.p.toLowerCase() + "oj", "password-of-o-1", null, true));
+		users.addGrant(stranger.id(), new Users.NewGrant(Role.DISCIPLINE, other.id(), true));
+		mvc.perform(get("/api/v1/reports/" + id).with(as(stranger.id(), stranger.username()))).andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/reports/" + id + "/accept").with(as(stranger.id(), stranger.username())))
+				.andExpect(status().isNotFound());
 	}
 
 	@Test

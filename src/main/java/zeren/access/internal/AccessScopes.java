@@ -17,7 +17,9 @@ import zeren.platform.SystemWork;
 
 /**
  * The caller's scope, read live from their grants (so a revoked grant takes effect on the next
- * request) and kept for the rest of the request. Work that Zeren starts itself, outside any
+ * request) and kept for the rest of the request. A DISCIPLINE grant on a discipline body linked to
+ * its committee also covers the committee (and, with descendants, its subtree): the 纪委
+ * supervises what its committee leads. Work that Zeren starts itself, outside any
  * request and without a user (the national loader, the first admin), runs unrestricted; a
  * request without a signed-in user sees nothing.
  */
@@ -75,10 +77,18 @@ class AccessScopes implements CurrentScope {
 		}
 		record Row(Long personId, Held held) {
 		}
+		// a DISCIPLINE grant on a discipline body (纪委, a node linked to its committee) carries the
+		// body's supervisory responsibility over the committee's jurisdiction: it reaches the committee
+		// too, as far as the grant reaches (the committee alone, or its subtree with descendants)
 		List<Row> rows = jdbc.sql("""
 				SELECT u.person_id, g.role, g.include_descendants, o.path FROM app_user u
 				LEFT JOIN user_grant g ON g.user_id = u.id
 				LEFT JOIN org o ON o.id = g.org_id
+				WHERE u.id = :user AND u.enabled = TRUE
+				UNION ALL
+				SELECT u.person_id, g.role, g.include_descendants, c.path FROM app_user u
+				JOIN user_grant g ON g.user_id = u.id AND g.role = 'DISCIPLINE'
+				JOIN org c ON c.discipline_body_id = g.org_id
 				WHERE u.id = :user AND u.enabled = TRUE
 				""").param("user", userId)
 				.query((rs, n) -> new Row(rs.getObject("person_id", Long.class), rs.getString("role") == null ? null

@@ -53,10 +53,17 @@ class PickerPages {
 	/**
 	 * The posts of an organisation the caller may read, as the options of a post choice (e.g. the
 	 * responsible posts of a finding, reloaded when its organisation changes); 404 outside scope.
+	 * The organisation comes under the name of the form's field that chooses it: {@code orgId},
+	 * or the name given as {@code orgField} (a form with several organisation fields).
 	 */
 	@GetMapping("/pick/posts")
-	String posts(@RequestParam long orgId, Model model) {
-		model.addAttribute("posts", leadership.posts(orgId));
+	String posts(@RequestParam(defaultValue = "orgId") String orgField,
+			@RequestParam java.util.Map<String, String> params, Model model) {
+		String value = params.get(orgField);
+		if (value == null || !value.matches("\\d{1,18}")) {
+			throw zeren.platform.InvalidInputException.of(orgField, "error.field.required");
+		}
+		model.addAttribute("posts", leadership.posts(Long.parseLong(value)));
 		return "fragments/picker :: postOptions";
 	}
 

@@ -116,16 +116,18 @@ class ReportApi {
 	}
 
 	@PostMapping("/api/v1/reports/{id}/query")
-	@Operation(summary = "The upper level queries (质询) a submitted report: each question becomes a tracked item "
-			+ "answered by the reporting organisation")
+	@Operation(summary = "A recipient (the upper committee, COMMITTEE, or the upper discipline commission, DISCIPLINE; "
+			+ "default: the first the caller reviews for) queries (质询) a submitted report: each question becomes a tracked "
+			+ "item answered by the reporting organisation")
 	AnnualReport query(@PathVariable long id, @RequestBody ReportReviews.NewQuery request) {
 		return reviews.query(id, request);
 	}
 
 	@PostMapping("/api/v1/reports/{id}/accept")
-	@Operation(summary = "The upper level accepts a report (all questions answered)")
-	AnnualReport accept(@PathVariable long id) {
-		return reviews.accept(id);
+	@Operation(summary = "A recipient accepts a report (all its questions answered); the report is accepted once "
+			+ "both the upper committee and the upper discipline commission have accepted it")
+	AnnualReport accept(@PathVariable long id, @RequestParam(required = false) AnnualReport.Recipient recipient) {
+		return reviews.accept(id, recipient);
 	}
 
 	@GetMapping("/api/v1/reports/{id}/pdf")

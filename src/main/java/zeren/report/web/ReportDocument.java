@@ -43,15 +43,22 @@ class ReportDocument {
 		for (String paragraph : AnnualReports.paragraphs(r.body())) {
 			pdf.paragraph(paragraph);
 		}
+		if (!r.reviews().isEmpty()) {
+			pdf.heading(text(locale, "report.reviews"));
+			for (AnnualReport.Review v : r.reviews()) {
+				pdf.note(text(locale, "report.pdf.review", v.orgName(), text(locale, "report.recipient." + v.recipient()),
+						text(locale, "report.status." + v.status()), v.rounds()));
+			}
+		}
 		if (!r.questions().isEmpty()) {
 			pdf.heading(text(locale, "report.questions"));
 			List<List<String>> rows = new ArrayList<>();
 			for (AnnualReport.Question q : r.questions()) {
-				rows.add(List.of(String.valueOf(q.round()), q.question(), answers(q),
-						q.answerStatus() == null ? "—" : text(locale, "report.answer." + q.answerStatus())));
+				rows.add(List.of(text(locale, "report.recipient." + q.recipient()), String.valueOf(q.round()), q.question(),
+						answers(q), q.answerStatus() == null ? "—" : text(locale, "report.answer." + q.answerStatus())));
 			}
-			pdf.table(List.of(text(locale, "report.round"), text(locale, "report.question"), text(locale, "report.answer"),
-					text(locale, "report.answer-status")), new float[] { 1, 6, 6, 2 }, rows);
+			pdf.table(List.of(text(locale, "report.recipient"), text(locale, "report.round"), text(locale, "report.question"),
+					text(locale, "report.answer"), text(locale, "report.answer-status")), new float[] { 2, 1, 6, 6, 2 }, rows);
 		}
 		return pdf.toBytes();
 	}

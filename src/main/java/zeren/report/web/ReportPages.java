@@ -62,6 +62,9 @@ class ReportPages {
 			AnnualReports.Overview overview = reports.overview(orgId, y);
 			model.addAttribute("overview", overview);
 			model.addAttribute("overviewShown", overview.rows().subList(0, Math.min(OVERVIEW_SHOWN, overview.rows().size())));
+			if (tree.get(orgId).type().isDisciplineBody()) {
+				model.addAttribute("sentTo", reports.sentTo(orgId, y));
+			}
 		}
 		return "report/index";
 	}
@@ -87,6 +90,8 @@ class ReportPages {
 		model.addAttribute("paragraphs", AnnualReports.paragraphs(report.body()));
 		model.addAttribute("canManage", tree.canManage(report.orgId()));
 		model.addAttribute("canReview", reports.canReview(report));
+		model.addAttribute("reviewing", reports.reviewing(report).stream()
+				.filter(v -> v.status() == AnnualReport.Status.SUBMITTED || v.status() == AnnualReport.Status.QUERIED).toList());
 		model.addAttribute("answerDeadline", clock.today().plusDays(settings.answerDays()));
 		return "report/show";
 	}
@@ -129,16 +134,18 @@ class ReportPages {
 
 	@PostMapping("/reports/{id}/query")
 	String query(@PathVariable long id, @RequestParam(required = false) String questions,
-			@RequestParam(required = false) LocalDate deadline, RedirectAttributes flash, Locale locale) {
+			@RequestParam(required = false) LocalDate deadline,
+			@RequestParam(required = false) AnnualReport.Recipient recipient, RedirectAttributes flash, Locale locale) {
 		List<String> lines = questions == null ? List.of()
 				: questions.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-		return errors.attempt(() -> reviews.query(id, new ReportReviews.NewQuery(lines, deadline)),
+		return errors.attempt(() -> reviews.query(id, new ReportReviews.NewQuery(lines, deadline, recipient)),
 				"redirect:/reports/" + id, flash, locale);
 	}
 
 	@PostMapping("/reports/{id}/accept")
-	String accept(@PathVariable long id, RedirectAttributes flash, Locale locale) {
-		return errors.attempt(() -> reviews.accept(id), "redirect:/reports/" + id, flash, locale);
+	String accept(@PathVariable long id, @RequestParam(required = false) AnnualReport.Recipient recipient,
+			RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> reviews.accept(id, recipient), "redirect:/reports/" + id, flash, locale);
 	}
 
 	@GetMapping("/reports/{id}/pdf")

@@ -1,0 +1,4 @@
+package zeren.governance;
+
+class GovernanceH2Test extends GovernanceContract {
+}
