@@ -93,10 +93,7 @@ public class Analyses {
 
 	@Transactional
 	public Analysis create(NewAnalysis request) {
-		if (request == null) {
-			throw InvalidInputException.of("body", "error.field.required");
-		}
-		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
+		List<InputError> errors = new ArrayList<>(violations(request));
 		if (request.orgId() == null) {
 			throw new InvalidInputException(errors);
 		}
@@ -145,6 +142,14 @@ public class Analyses {
 		return get(id);
 	}
 
+	/** What a request's declared constraints refuse; a request with no body is refused as such. */
+	private List<InputError> violations(Object request) {
+		if (request == null) {
+			throw InvalidInputException.of("body", "error.field.required");
+		}
+		return Inputs.errors(validator.validate(request));
+	}
+
 	/** Computes the facts again (a draft only). */
 	@Transactional
 	public Analysis refresh(long id) {
@@ -176,11 +181,8 @@ public class Analyses {
 	/** Writes the committee's judgement (研判意见) of a draft. */
 	@Transactional
 	public Analysis judge(long id, Judgement request) {
-		if (request == null) {
-			throw InvalidInputException.of("body", "error.field.required");
-		}
 		Analysis a = requireManaged(id, Step.EDIT);
-		List<InputError> errors = Inputs.errors(validator.validate(request));
+		List<InputError> errors = violations(request);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -254,10 +256,7 @@ public class Analyses {
 
 	/** The post (of the analysed subtree) and deadline of a measure, or the errors naming them. */
 	private Post checkMeasure(Analysis a, MeasureInput request) {
-		if (request == null) {
-			throw InvalidInputException.of("body", "error.field.required");
-		}
-		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
+		List<InputError> errors = new ArrayList<>(violations(request));
 		Post post = null;
 		if (request.ownerPostId() != null) {
 			try {
