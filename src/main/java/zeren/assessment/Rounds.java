@@ -53,9 +53,13 @@ public class Rounds {
 	private final List<String> committeeTypes;
 	private final zeren.platform.Database database;
 
+	private final AutoKinds kinds;
+
 	Rounds(JdbcClient jdbc, JdbcTemplate template, OrgTree tree, Schemes schemes, Sweep sweep, AssessmentAccess access,
 			Scoring.GradePolicy grades, BusinessClock clock, AuditTrail audit, zeren.platform.Database database,
-			@Value("${zeren.oversight.committee-types:PARTY_COMMITTEE,PARTY_GROUP,WORKING_COMMITTEE}") List<String> committeeTypes) {
+			@Value("${zeren.oversight.committee-types:PARTY_COMMITTEE,PARTY_GROUP,WORKING_COMMITTEE}") List<String> committeeTypes,
+			AutoKinds kinds) {
+		this.kinds = kinds;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.tree = tree;
@@ -184,6 +188,24 @@ public class Rounds {
 		OffsetDateTime now = clock.now();
 		for (Indicator i : scheme.indicators()) {
 			if (i.rule() != Rule.AUTO) {
+				continue;
+			}
+			RecordSource records = kinds.record(i.obligationKind()).orElse(null);
+			if (records != null) {
+				// one statement per indicator for every unit: each record of the year in the unit's subtree
+				RecordSource.Query q = records.query(year);
+				jdbc.sql("""
+						INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, link, inputs, version, created_at)
+						SELECT :round, u.org_id, :indicator, 'AUTO', -CAST(:missed AS NUMERIC(6, 2)),
+						       SUBSTRING(:title || '：' || r.label FROM 1 FOR 1000), r.link,
+						       'kind=' || :kind || ';ref=' || CAST(r.ref AS VARCHAR(20)) || ';org=' || CAST(r.org_id AS VARCHAR(20)),
+						       :version, :now
+						FROM assessment_unit u JOIN org uo ON uo.id = u.org_id
+						JOIN (%s) r ON 1 = 1
+						JOIN org ro ON ro.id = r.org_id AND ro.path >= uo.path AND ro.path < uo.path || 'z'
+						WHERE u.round_id = :round""".formatted(q.sql())).params(q.parameters())
+						.param("round", id).param("indicator", i.id()).param("missed", i.perMissed()).param("title", i.title())
+						.param("kind", i.obligationKind()).param("version", version(id)).param("now", now).update();
 				continue;
 			}
 			// one statement per indicator for every unit: each obligation instance overdue or done late

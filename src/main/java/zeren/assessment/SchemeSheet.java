@@ -33,11 +33,13 @@ public class SchemeSheet {
 	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
 	private final MessageSource messages;
+	private final AutoKinds auto;
 	private final List<String> kinds;
 
-	SchemeSheet(MessageSource messages, List<ObligationRule> rules) {
+	SchemeSheet(MessageSource messages, AutoKinds auto) {
 		this.messages = messages;
-		this.kinds = rules.stream().map(ObligationRule::kind).toList();
+		this.auto = auto;
+		this.kinds = auto.kinds();
 	}
 
 	/** The rows of a scheme, in the columns' order. */
@@ -110,6 +112,6 @@ public class SchemeSheet {
 	}
 
 	private String kind(String kind) {
-		return messages.getMessage("oversight.kind." + kind, null, kind, CHINESE);
+		return messages.getMessage(auto.labelKey(kind), null, kind, CHINESE);
 	}
 }

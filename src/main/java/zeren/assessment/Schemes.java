@@ -44,16 +44,16 @@ public class Schemes {
 	private final AssessmentAccess access;
 	private final BusinessClock clock;
 	private final AuditTrail audit;
-	private final Set<String> kinds = new HashSet<>();
+	private final AutoKinds kinds;
 
 	Schemes(JdbcClient jdbc, OrgTree tree, AssessmentAccess access, BusinessClock clock, AuditTrail audit,
-			List<ObligationRule> rules) {
+			AutoKinds kinds) {
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.access = access;
 		this.clock = clock;
 		this.audit = audit;
-		rules.forEach(r -> kinds.add(r.kind()));
+		this.kinds = kinds;
 	}
 
 	public record Summary(long id, Long orgId, String orgName, int year, String name, int version, Scheme.Status status) {
@@ -244,7 +244,7 @@ public class Schemes {
 				errors.add(InputError.field(at + "points", "error.assessment.points"));
 			}
 			if (in.rule() == Rule.AUTO) {
-				if (in.obligationKind() == null || !kinds.contains(in.obligationKind())) {
+				if (in.obligationKind() == null || !kinds.known(in.obligationKind())) {
 					errors.add(InputError.field(at + "obligationKind", "error.assessment.obligation-kind", String.valueOf(in.obligationKind())));
 				}
 				if (in.perMissed() == null || in.perMissed().signum() < 0 || (in.perLate() != null && in.perLate().signum() < 0)) {

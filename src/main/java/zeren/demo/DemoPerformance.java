@@ -22,7 +22,8 @@ import zeren.tracking.TrackedItemMoves;
  * for the verifier to close), the county's interviews of the township leaders — two townships
  * never interviewed by the secretary and five never by the discipline secretary, the gaps in
  * coverage —, and the townships' annual reports: most submitted, most of those accepted, one
- * (槐阳镇) queried with a question the township answers on its tracked item.
+ * (槐阳镇) queried by the county committee with a question the township answers on its tracked item;
+ * the accepted ones accepted by both recipients, the county committee and the county discipline commission.
  */
 @Component
 class DemoPerformance {
@@ -138,7 +139,9 @@ class DemoPerformance {
 							calendar.today().plusDays(20)));
 				}
 				else if (!t.org().code().equals("130132206")) {
-					report = reviews.accept(report.id());
+					// the county committee and the county discipline commission each accept it
+					reviews.accept(report.id(), AnnualReport.Recipient.COMMITTEE);
+					report = reviews.accept(report.id(), AnnualReport.Recipient.DISCIPLINE);
 				}
 			}
 			made.add(report);

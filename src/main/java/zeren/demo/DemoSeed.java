@@ -51,11 +51,13 @@ public class DemoSeed {
 	private final LetterManagement letters;
 	private final zeren.tracking.TrackedItemMoves moves;
 	private final DemoAssessment assessment;
+	private final DemoGovernance governance;
 
 	DemoSeed(OrgTree tree, BusinessClock clock, TransactionTemplate transactions, DemoCounty county, DemoUsers users,
 			DemoDuty duty, DemoPerformance performance, DemoSupervision supervision, LetterManagement letters,
-			zeren.tracking.TrackedItemMoves moves, DemoAssessment assessment) {
+			zeren.tracking.TrackedItemMoves moves, DemoAssessment assessment, DemoGovernance governance) {
 		this.assessment = assessment;
+		this.governance = governance;
 		this.moves = moves;
 		this.tree = tree;
 		this.clock = clock;
@@ -108,6 +110,9 @@ public class DemoSeed {
 				watch.stop();
 				watch.start("supervision");
 				DemoSupervision.Made v = supervision.seed(c, calendar);
+				watch.stop();
+				watch.start("governance");
+				governance.seed(c, calendar);
 				watch.stop();
 				log.info("demo seed phases: {}", watch.prettyPrint(java.util.concurrent.TimeUnit.MILLISECONDS));
 				return new Built(c, made, d, p, v);

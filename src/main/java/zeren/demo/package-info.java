@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo year",
 		allowedDependencies = { "org", "access", "duty", "ledger", "interview", "report", "inspection",
-				"accountability", "assessment", "tracking", "evidence", "platform" })
+				"accountability", "assessment", "governance", "tracking", "evidence", "platform" })
 package zeren.demo;

@@ -6,5 +6,5 @@
  * reference so that other modules (accountability) can take it as a case origin.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision and inspection (督责)",
-		allowedDependencies = { "org", "tracking", "evidence", "audit", "platform", "oversight" })
+		allowedDependencies = { "org", "tracking", "evidence", "audit", "platform", "oversight", "assessment" })
 package zeren.inspection;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -136,6 +137,81 @@ abstract class AssessmentContract extends ApiTest {
 				.andExpect(jsonPath("$.id").value(s.id())).andExpect(jsonPath("$.indicators[1].code").value("1.1"));
 		mvc.perform(get("/api/v1/assessment/schemes/default").param("year", "1999")).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("year"));
+	}
+
+	@Autowired
+	zeren.inspection.Inspections inspections;
+
+	@Autowired
+	zeren.inspection.Findings findings;
+
+	@Autowired
+	zeren.accountability.CaseProcedure procedure;
+
+	@Autowired
+	zeren.accountability.Situations situations;
+
+	@Test
+	void an_indicator_deducts_per_inspection_tour_finding_and_per_accountability_case_read_from_those_modules()
+			throws Exception {
+		Fixture f = fixture();
+		Org village = tree.create(new OrgTree.NewOrg(f.p() + "村", f.p() + "甲县某村党支部", OrgType.BRANCH, f.countyA().id(), null, null));
+		// the city's inspection tour of the year finds two problems in county A's tree (one in a village)
+		clock.set(LocalDate.of(YEAR, 5, 1));
+		var tour = inspections.create(new zeren.inspection.Inspections.NewInspection(f.city().id(),
+				zeren.inspection.Inspection.Kind.TOUR, "市委第一轮巡察", LocalDate.of(YEAR, 5, 1), LocalDate.of(YEAR, 6, 30), List.of(),
+				List.of(new zeren.inspection.Inspections.TargetInput(f.countyA().id(), true)), null));
+		findings.add(tour.id(), new zeren.inspection.Findings.FindingInput(f.countyA().id(), 1, "落实主体责任不力", "严重", List.of()));
+		findings.add(tour.id(), new zeren.inspection.Findings.FindingInput(village.id(), 1, "村务公开不及时", "一般", List.of()));
+		// a case about county B registered in the year
+		clock.set(LocalDate.of(YEAR, 10, 1));
+		long s02 = situations.list(true).stream().filter(x -> x.code().equals("S02")).findFirst().orElseThrow().id();
+		Person party = people.create(new People.NewPerson(f.p() + "当事人", null, null, null, null, f.countyB().id()));
+		var acase = procedure.create(new zeren.accountability.CaseProcedure.NewCase(f.countyB().id(),
+				zeren.accountability.AccountabilityCase.Origin.REPORT, null, f.p() + "乙县问责案", LocalDate.of(YEAR, 1, 1),
+				LocalDate.of(YEAR, 9, 30), "事实", List.of(s02), null, List.of(party.id()), null));
+		clock.set(LocalDate.of(YEAR + 1, 1, 20));
+		String body = mvc.perform(postJson("/api/v1/assessment/schemes", """
+				{"orgId":%d,"year":%d,"name":"市委考核方案（巡察与问责）","indicators":[
+				 {"code":"1","title":"巡察发现问题","points":10,"rule":"AUTO","obligationKind":"inspection.tour-findings","perMissed":2},
+				 {"code":"2","title":"问责案件","points":10,"rule":"AUTO","obligationKind":"accountability.cases","perMissed":3},
+				 {"code":"3","title":"其他工作","points":80,"rule":"MANUAL"}]}""".formatted(f.city().id(), YEAR)))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long schemeId = json.readTree(body).get("id").asLong();
+		mvc.perform(post("/api/v1/assessment/schemes/" + schemeId + "/publish")).andExpect(status().isOk());
+		// the scheme page names the kinds in words
+		mvc.perform(get("/assessment/schemes/" + schemeId)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("巡视巡察发现的问题（每个问题）")));
+		body = mvc.perform(postJson("/api/v1/assessment/rounds", "{\"orgId\":%d,\"year\":%d,\"schemeId\":%d}"
+				.formatted(f.city().id(), YEAR, schemeId))).andExpect(status().isCreated()).andReturn().getResponse()
+				.getContentAsString();
+		long round = json.readTree(body).get("id").asLong();
+		Round.Sheet a = sheets.sheet(round, f.countyA().id());
+		assertThat(a.lines()).filteredOn(l -> l.column() == Scoring.Column.AUTO)
+				.extracting(Round.Line::points, Round.Line::link)
+				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(new java.math.BigDecimal("-2.00"),
+						"/inspection/findings/" + findingId(f.countyA().id())),
+						org.assertj.core.groups.Tuple.tuple(new java.math.BigDecimal("-2.00"), "/inspection/findings/" + findingId(village.id())));
+		assertThat(a.lines()).filteredOn(l -> l.column() == Scoring.Column.AUTO).extracting(Round.Line::reason)
+				.anySatisfy(r -> assertThat(r).startsWith("巡察发现问题：巡察发现问题（市委第一轮巡察）：村务公开不及时"));
+		Round.Sheet b = sheets.sheet(round, f.countyB().id());
+		assertThat(b.lines()).filteredOn(l -> l.column() == Scoring.Column.AUTO).singleElement()
+				.satisfies(l -> {
+					assertThat(l.points()).isEqualByComparingTo("-3");
+					assertThat(l.link()).isEqualTo("/accountability/cases/" + acase.id());
+				});
+		assertThat(a.indicators()).filteredOn(i -> i.code().equals("1")).singleElement()
+				.satisfies(i -> assertThat(i.team()).isEqualByComparingTo("6"));
+		// an unknown kind is still refused by name
+		mvc.perform(postJson("/api/v1/assessment/schemes", """
+				{"orgId":%d,"year":%d,"name":"错","indicators":[
+				 {"code":"1","title":"巡察","points":100,"rule":"AUTO","obligationKind":"inspection.nothing","perMissed":2}]}"""
+				.formatted(f.city().id(), YEAR))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("indicators[0].obligationKind"));
+	}
+
+	long findingId(long orgId) {
+		return jdbc.sql("SELECT MAX(id) FROM inspection_finding WHERE org_id = :org").param("org", orgId).query(Long.class).single();
 	}
 
 	@Test

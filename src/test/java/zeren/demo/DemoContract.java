@@ -147,6 +147,22 @@ abstract class DemoContract {
 	}
 
 	@Test
+	void theCountyCommitteesOwnWork() {
+		long county = asSystem(() -> tree.findByCode(DemoCounty.COUNTY_CODE).orElseThrow().id());
+		assertThat(count("SELECT COUNT(*) FROM gov_meeting WHERE org_id = " + county)).isEqualTo(4);
+		assertThat(count("SELECT COUNT(*) FROM gov_meeting_attendee a JOIN gov_meeting m ON m.id = a.meeting_id WHERE m.kind = 'TOPIC'"
+				+ " AND a.present = FALSE AND a.absence_reason IS NOT NULL")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM gov_meeting_decision WHERE tracked_item_id IS NOT NULL")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM gov_group_member m JOIN gov_group g ON g.id = m.group_id WHERE g.org_id = " + county))
+				.isEqualTo(4);
+		assertThat(count("SELECT COUNT(*) FROM gov_follow_up WHERE category = 'MAJOR_MATTER' AND tracked_item_id IS NOT NULL"))
+				.isEqualTo(1);
+		// the reports accepted by both of their recipients
+		assertThat(count("SELECT COUNT(*) FROM annual_report_review WHERE recipient = 'DISCIPLINE' AND status = 'ACCEPTED'"))
+				.isEqualTo(10);
+	}
+
+	@Test
 	void reportsWithAQuery() {
 		assertThat(count("SELECT COUNT(*) FROM annual_report")).isEqualTo(15);
 		assertThat(count("SELECT COUNT(*) FROM annual_report WHERE status = 'DRAFT'")).isEqualTo(3);
