@@ -1,0 +1,4 @@
+package zeren.governance;
+
+class AnalysisH2Test extends AnalysisContract {
+}

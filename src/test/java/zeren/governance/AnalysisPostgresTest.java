@@ -1,0 +1,7 @@
+package zeren.governance;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class AnalysisPostgresTest extends AnalysisContract {
+}
