@@ -59,13 +59,13 @@ class DemoDuty {
 		DutyList countyList = reading.find(countyId, year).orElseGet(() -> lists.create(countyId, year));
 		List<DutyList.Item> countyItems = new ArrayList<>();
 		countyItems.add(item(countyList, "X1", "一岗双责", "县委常委落实分管领域党风廉政建设责任，每季度听取分管部门汇报",
-				county.deputy(), "县委办公室", "县纪委监委", calendar.quarterEnd(4)));
+				county.deputy(), "县委办公室", county.discipline(), calendar.quarterEnd(4)));
 		countyItems.add(item(countyList, "X2", "选人用人", "加强干部选拔任用全程监督，落实“凡提四必”",
-				county.organisation(), "县委组织部", "县纪委监委", calendar.quarterEnd(4)));
+				county.organisation(), "县委组织部", county.discipline(), calendar.quarterEnd(4)));
 		countyItems.add(item(countyList, "X3", "意识形态", "落实意识形态工作责任制，开展廉洁文化进机关、进农村活动",
-				county.publicity(), "县委宣传部", "县纪委监委", calendar.quarterEnd(3)));
+				county.publicity(), "县委宣传部", county.discipline(), calendar.quarterEnd(3)));
 		countyItems.add(item(countyList, "X4", "基层减负", "精简文件会议，整治形式主义为基层减负",
-				county.mayor(), "县政府办公室", "县纪委监委", calendar.quarterEnd(2)));
+				county.mayor(), "县政府办公室", county.discipline(), calendar.quarterEnd(2)));
 		countyList = lists.publish(countyList.id());
 
 		List<DutyList> townshipLists = new ArrayList<>();
@@ -77,11 +77,12 @@ class DemoDuty {
 				DutyList.Item inherited = list.items().get(i);
 				lists.editItem(list.id(), inherited.id(), new DutyListManagement.ItemInput(inherited.itemNo(),
 						inherited.category(), inherited.task(), inherited.goal(), leaders.get(i).id(),
-						t.org().name() + "党政办", null, t.discipline().name(), inherited.deadline(), List.of(), null));
+						t.org().name() + "党政办", null, null, inherited.deadline(), List.of(), null, null, null,
+						t.discipline().id()));
 			}
-			item(list, "X1", "村级监督", "落实村务监督委员会工作，村级“三资”管理每季度公开", t.deputy(), t.org().name() + "党政办", t.discipline().name(), calendar.quarterEnd(4));
+			item(list, "X1", "村级监督", "落实村务监督委员会工作，村级“三资”管理每季度公开", t.deputy(), t.org().name() + "党政办", t.discipline(), calendar.quarterEnd(4));
 			item(list, "X2", "基层党建", "抓好软弱涣散村党组织整顿，年内完成转化", t.member(), t.org().name() + "组织办",
-					t.discipline().name(), calendar.quarterEnd(4));
+					t.discipline(), calendar.quarterEnd(4));
 			if (!t.org().code().equals(LATE_TOWNSHIP)) {
 				list = lists.publish(list.id());
 			}
@@ -97,9 +98,10 @@ class DemoDuty {
 		return new Made(countyList, townshipLists, countyItems, issued);
 	}
 
+	/** An own item: its lead unit named (the departments are not in the tree), its supervising unit the discipline body. */
 	private DutyList.Item item(DutyList list, String no, String category, String task, Post leader, String unit,
-			String supervising, java.time.LocalDate deadline) {
+			zeren.org.Org supervising, java.time.LocalDate deadline) {
 		return lists.addItem(list.id(), new DutyListManagement.ItemInput(no, category, task, "按期完成，资料归档",
-				leader.id(), unit, null, supervising, deadline, List.of(), null));
+				leader.id(), unit, null, null, deadline, List.of(), null, null, null, supervising.id()));
 	}
 }

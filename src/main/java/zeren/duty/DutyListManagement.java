@@ -161,14 +161,28 @@ public class DutyListManagement {
 
 	/**
 	 * What an item says. {@code reason} is required once the list is published: the change is
-	 * then an amendment.
+	 * then an amendment. The units are organisations of the tree — the list's organisation or one
+	 * below it ({@code leadOrgId}, {@code participatingOrgIds}, {@code supervisingOrgId}); the texts
+	 * ({@code leadUnit}, …) are the fallback for a unit that is not in the tree.
 	 */
 	public record ItemInput(@Size(max = 32) String itemNo, @Size(max = 200) String category,
 			@NotBlank @Size(max = 2000) String task, @Size(max = 4000) String goal, Long leaderPostId,
 			@Size(max = 200) String leadUnit, @Size(max = 1000) String participatingUnits,
 			@Size(max = 200) String supervisingUnit, LocalDate deadline, List<Milestone> milestones,
-			@Size(max = ListRules.MAX_REASON) String reason) {
+			@Size(max = ListRules.MAX_REASON) String reason, Long leadOrgId,
+			@Size(max = MAX_PARTICIPANTS) List<Long> participatingOrgIds, Long supervisingOrgId) {
+
+		/** An item whose units are texts only. */
+		public ItemInput(String itemNo, String category, String task, String goal, Long leaderPostId, String leadUnit,
+				String participatingUnits, String supervisingUnit, LocalDate deadline, List<Milestone> milestones,
+				String reason) {
+			this(itemNo, category, task, goal, leaderPostId, leadUnit, participatingUnits, supervisingUnit, deadline,
+					milestones, reason, null, null, null);
+		}
 	}
+
+	/** The most participating units an item names. */
+	static final int MAX_PARTICIPANTS = 100;
 
 	/** The declared constraints {@code input} breaks, as input errors. */
 	private List<InputError> violations(Object input) {
@@ -178,7 +192,7 @@ public class DutyListManagement {
 	/** An item's input checked (its constraints, then {@link ListRules#check}) and trimmed, or 400 with every error. */
 	private Clean checked(ItemInput input, Head head) {
 		List<InputError> errors = violations(input);
-		Clean c = ListRules.check(input, head.year(), postOf(head.orgId()), errors, null);
+		Clean c = ListRules.check(input, head.year(), postOf(head.orgId()), unitOf(head.orgId()), errors, null);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -208,10 +222,12 @@ public class DutyListManagement {
 		bindItem(jdbc.sql("""
 				UPDATE duty_item SET item_no = :no, category = :category, task = :task, goal = :goal,
 				       leader_post_id = :leader, lead_unit = :lead, participating_units = :participating,
-				       supervising_unit = :supervising, deadline = :deadline
+				       supervising_unit = :supervising, deadline = :deadline, lead_org_id = :leadOrg,
+				       supervising_org_id = :supervisingOrg
 				WHERE id = :id
 				"""), c).param("no", c.itemNo() == null ? row.itemNo() : c.itemNo()).param("id", itemId).update();
 		writeMilestones(itemId, c.milestones());
+		writeParticipants(itemId, c.participatingOrgIds());
 		audit.record(new AuditTrail.Change(head.orgId(), "duty-item", itemId, "EDIT",
 				"list=%d no=%s task=%s".formatted(listId, c.itemNo(), c.task())));
 		amended(head, reason, "edit item " + row.itemNo());
@@ -225,6 +241,7 @@ public class DutyListManagement {
 		String reason = ListRules.reasonFor(head.status(), reasonText);
 		ListRules.requireRemovable(row);
 		jdbc.sql("DELETE FROM duty_milestone WHERE item_id = :id").param("id", itemId).update();
+		jdbc.sql("DELETE FROM duty_item_participant WHERE item_id = :id").param("id", itemId).update();
 		jdbc.sql("DELETE FROM duty_item WHERE id = :id").param("id", itemId).update();
 		audit.record(new AuditTrail.Change(head.orgId(), "duty-item", itemId, "REMOVE",
 				"list=%d no=%s task=%s".formatted(listId, row.itemNo(), row.task())));
@@ -236,6 +253,15 @@ public class DutyListManagement {
 		return postId -> leadership.posts(orgId).stream().anyMatch(p -> p.id() == postId);
 	}
 
+	/**
+	 * Whether an organisation may be a unit of the list of {@code orgId}: the organisation itself or
+	 * one below it, in the caller's view (the caller manages the list, so sees its subtree).
+	 */
+	private java.util.function.LongPredicate unitOf(long orgId) {
+		zeren.org.Subtree subtree = tree.subtree(orgId);
+		return unitId -> tree.contains(subtree, unitId);
+	}
+
 	private int nextSortOrder(long listId) {
 		return jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM duty_item WHERE list_id = :list AND requirement_id IS NULL")
 				.param("list", listId).query(Integer.class).single();
@@ -245,13 +271,15 @@ public class DutyListManagement {
 		var keys = new GeneratedKeyHolder();
 		bindItem(jdbc.sql("""
 				INSERT INTO duty_item (list_id, item_no, sort_order, category, task, goal, leader_post_id, lead_unit,
-				                       participating_units, supervising_unit, deadline, created_at)
+				                       participating_units, supervising_unit, deadline, lead_org_id, supervising_org_id,
+				                       created_at)
 				VALUES (:list, :no, :sort, :category, :task, :goal, :leader, :lead, :participating, :supervising,
-				        :deadline, :now)
+				        :deadline, :leadOrg, :supervisingOrg, :now)
 				"""), c).param("list", head.id()).param("no", c.itemNo() == null ? String.valueOf(sortOrder) : c.itemNo())
 				.param("sort", sortOrder).param("now", clock.now()).update(keys, "id");
 		long id = keys.getKey().longValue();
 		writeMilestones(id, c.milestones());
+		writeParticipants(id, c.participatingOrgIds());
 		return id;
 	}
 
@@ -259,7 +287,17 @@ public class DutyListManagement {
 	private static JdbcClient.StatementSpec bindItem(JdbcClient.StatementSpec spec, Clean c) {
 		return spec.param("category", c.category()).param("task", c.task()).param("goal", c.goal())
 				.param("leader", c.leaderPostId()).param("lead", c.leadUnit()).param("participating", c.participatingUnits())
-				.param("supervising", c.supervisingUnit()).param("deadline", c.deadline());
+				.param("supervising", c.supervisingUnit()).param("deadline", c.deadline())
+				.param("leadOrg", c.leadOrgId()).param("supervisingOrg", c.supervisingOrgId());
+	}
+
+	private void writeParticipants(long itemId, List<Long> orgIds) {
+		jdbc.sql("DELETE FROM duty_item_participant WHERE item_id = :item").param("item", itemId).update();
+		int order = 0;
+		for (long orgId : orgIds) {
+			jdbc.sql("INSERT INTO duty_item_participant (item_id, org_id, sort_order) VALUES (:item, :org, :sort)")
+					.param("item", itemId).param("org", orgId).param("sort", ++order).update();
+		}
 	}
 
 	private void writeMilestones(long itemId, List<Milestone> milestones) {
@@ -304,6 +342,8 @@ public class DutyListManagement {
 			throw new InvalidInputException(errors.subList(0, Math.min(errors.size(), 1000)), errors.size());
 		}
 		jdbc.sql("DELETE FROM duty_milestone WHERE item_id IN (SELECT id FROM duty_item WHERE list_id = :list AND requirement_id IS NULL)")
+				.param("list", listId).update();
+		jdbc.sql("DELETE FROM duty_item_participant WHERE item_id IN (SELECT id FROM duty_item WHERE list_id = :list AND requirement_id IS NULL)")
 				.param("list", listId).update();
 		jdbc.sql("DELETE FROM duty_item WHERE list_id = :list AND requirement_id IS NULL").param("list", listId).update();
 		int order = 0;

@@ -81,7 +81,8 @@ final class ListRules {
 		}
 		return new ItemInput(existing.itemNo(), existing.category(), existing.task(), existing.goal(),
 				input.leaderPostId(), input.leadUnit(), input.participatingUnits(), input.supervisingUnit(),
-				existing.deadline(), input.milestones(), input.reason());
+				existing.deadline(), input.milestones(), input.reason(), input.leadOrgId(), input.participatingOrgIds(),
+				input.supervisingOrgId());
 	}
 
 	/** Inherited items cannot be removed below the level that set them. */
@@ -104,18 +105,42 @@ final class ListRules {
 	/** An item's input, checked and trimmed (blank texts are null). */
 	record Clean(String itemNo, String category, String task, String goal, Long leaderPostId, String leadUnit,
 			String participatingUnits, String supervisingUnit, java.time.LocalDate deadline,
-			List<Milestone> milestones) {
+			List<Milestone> milestones, Long leadOrgId, List<Long> participatingOrgIds, Long supervisingOrgId) {
+	}
+
+	/** An item that names no unit from the tree: {@link #check(ItemInput, int, LongPredicate, LongPredicate, List, Long)} with none allowed. */
+	static Clean check(ItemInput in, int year, LongPredicate isPostOfOrg, List<InputError> errors, Long line) {
+		return check(in, year, isPostOfOrg, orgId -> false, errors, line);
 	}
 
 	/**
 	 * Checks an item of a list of {@code year} beyond its declared constraints: its leader (a post
 	 * of the list's organisation: {@code isPostOfOrg}), its deadline (in the year) and its
-	 * milestones (a date and one line of text each); its texts are trimmed. Errors are added, with
-	 * {@code line} when the item comes from a file.
+	 * milestones (a date and one line of text each), its units from the tree (each the list's
+	 * organisation or one below it: {@code isUnitOfList}; a participating unit named once); its
+	 * texts are trimmed. Errors are added, with {@code line} when the item comes from a file.
 	 */
-	static Clean check(ItemInput in, int year, LongPredicate isPostOfOrg, List<InputError> errors, Long line) {
+	static Clean check(ItemInput in, int year, LongPredicate isPostOfOrg, LongPredicate isUnitOfList,
+			List<InputError> errors, Long line) {
 		if (in.leaderPostId() != null && !isPostOfOrg.test(in.leaderPostId())) {
 			errors.add(error(line, "leaderPostId", "error.duty.leader-post-unknown", in.leaderPostId()));
+		}
+		if (in.leadOrgId() != null && !isUnitOfList.test(in.leadOrgId())) {
+			errors.add(error(line, "leadOrgId", "error.duty.unit-outside", in.leadOrgId()));
+		}
+		if (in.supervisingOrgId() != null && !isUnitOfList.test(in.supervisingOrgId())) {
+			errors.add(error(line, "supervisingOrgId", "error.duty.unit-outside", in.supervisingOrgId()));
+		}
+		List<Long> participants = new ArrayList<>();
+		for (Long orgId : in.participatingOrgIds() == null ? List.<Long>of() : in.participatingOrgIds()) {
+			if (orgId == null || participants.contains(orgId)) {
+				continue;
+			}
+			if (!isUnitOfList.test(orgId)) {
+				errors.add(error(line, "participatingOrgIds", "error.duty.unit-outside", orgId));
+				continue;
+			}
+			participants.add(orgId);
 		}
 		if (in.deadline() != null && in.deadline().getYear() != year) {
 			errors.add(error(line, "deadline", "error.duty.deadline-year", year));
@@ -135,7 +160,7 @@ final class ListRules {
 		}
 		return new Clean(text(in.itemNo()), text(in.category()), text(in.task()), text(in.goal()), in.leaderPostId(),
 				text(in.leadUnit()), text(in.participatingUnits()), text(in.supervisingUnit()), in.deadline(),
-				milestones);
+				milestones, in.leadOrgId(), List.copyOf(participants), in.supervisingOrgId());
 	}
 
 	/**

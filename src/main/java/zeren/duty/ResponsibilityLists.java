@@ -68,17 +68,20 @@ public class ResponsibilityLists {
 	/** A stored item, with its leader's post title and, when inherited, the organisation that required it. */
 	record ItemRow(long id, long listId, String itemNo, int sortOrder, String category, String task, String goal,
 			Long leaderPostId, String leaderTitle, String leadUnit, String participatingUnits, String supervisingUnit,
-			LocalDate deadline, Long requirementId, Long requirementOrgId) {
+			LocalDate deadline, Long requirementId, Long requirementOrgId, Long leadOrgId, String leadOrgName,
+			Long supervisingOrgId, String supervisingOrgName) {
 	}
 
 	private static final String ITEM_COLUMNS = """
 			i.id, i.item_no, i.sort_order, i.category, i.task, i.goal, i.leader_post_id, p.title AS leader_title,
 			i.lead_unit, i.participating_units, i.supervising_unit, i.deadline, i.requirement_id,
-			r.org_id AS requirement_org_id, i.list_id""";
+			r.org_id AS requirement_org_id, i.list_id, i.lead_org_id, lo.name AS lead_org_name,
+			i.supervising_org_id, so.name AS supervising_org_name""";
 
 	private static final String ITEM_FROM = """
 			FROM duty_item i LEFT JOIN post p ON p.id = i.leader_post_id
-			LEFT JOIN duty_requirement r ON r.id = i.requirement_id""";
+			LEFT JOIN duty_requirement r ON r.id = i.requirement_id
+			LEFT JOIN org lo ON lo.id = i.lead_org_id LEFT JOIN org so ON so.id = i.supervising_org_id""";
 
 	/** Inherited items ("1") first, in the upper level's order, then the organisation's own ("X"). */
 	private static final String ITEM_ORDER = " ORDER BY CASE WHEN i.requirement_id IS NULL THEN 1 ELSE 0 END, i.sort_order, i.id";
@@ -164,6 +167,9 @@ public class ResponsibilityLists {
 	private record MilestoneRow(long itemId, LocalDate dueDate, String description) {
 	}
 
+	private record ParticipantRow(long itemId, long orgId, String name) {
+	}
+
 	/** The items of {@code rows} with their milestones (one query), {@code holders} naming who holds each leader's post. */
 	List<Item> toItems(List<ItemRow> rows, Function<Long, List<String>> holders) {
 		if (rows.isEmpty()) {
@@ -174,11 +180,21 @@ public class ResponsibilityLists {
 				+ "ORDER BY m.item_id, m.sort_order").param("ids", rows.stream().map(ItemRow::id).toList())
 				.query(Rows.of(MilestoneRow.class)).list().forEach(m -> milestones
 						.computeIfAbsent(m.itemId(), k -> new ArrayList<>()).add(new Milestone(m.dueDate(), m.description())));
+		Map<Long, List<DutyList.Unit>> participants = new HashMap<>();
+		jdbc.sql("SELECT pp.item_id, pp.org_id, o.name FROM duty_item_participant pp JOIN org o ON o.id = pp.org_id "
+				+ "WHERE pp.item_id IN (:ids) ORDER BY pp.item_id, pp.sort_order").param("ids", rows.stream().map(ItemRow::id).toList())
+				.query(Rows.of(ParticipantRow.class)).list().forEach(u -> participants
+						.computeIfAbsent(u.itemId(), k -> new ArrayList<>()).add(new DutyList.Unit(u.orgId(), u.name())));
 		return rows.stream().map(r -> new Item(r.id(), r.itemNo(), r.sortOrder(), r.category(), r.task(), r.goal(),
 				r.leaderPostId(), r.leaderTitle(), r.leaderPostId() == null ? List.of() : holders.apply(r.leaderPostId()),
 				r.leadUnit(), r.participatingUnits(), r.supervisingUnit(), r.deadline(),
 				milestones.getOrDefault(r.id(), List.of()), r.requirementId() != null, r.requirementId(),
-				r.requirementOrgId())).toList();
+				r.requirementOrgId(), unit(r.leadOrgId(), r.leadOrgName()), participants.getOrDefault(r.id(), List.of()),
+				unit(r.supervisingOrgId(), r.supervisingOrgName()))).toList();
+	}
+
+	private static DutyList.Unit unit(Long id, String name) {
+		return id == null ? null : new DutyList.Unit(id, name);
 	}
 
 	// ---- history -------------------------------------------------------------------------------
@@ -279,7 +295,7 @@ public class ResponsibilityLists {
 	/** A task of a published list, as the ledger tracks it; {@code requirementOrgId}: the upper organisation that required it ("1"). */
 	public record PublishedTask(long itemId, long listId, long orgId, int year, String itemNo, String category,
 			String task, Long leaderPostId, String leadUnit, String supervisingUnit, LocalDate deadline,
-			Long requirementOrgId) {
+			Long requirementOrgId, Long supervisingOrgId) {
 	}
 
 	/**
@@ -292,13 +308,54 @@ public class ResponsibilityLists {
 		String where = subtree ? "o.id IN (" + Subtree.ORG_IDS + ")" : "o.id = :org";
 		var spec = reading.bind(jdbc.sql("""
 				SELECT i.id AS item_id, i.list_id, l.org_id, l.duty_year AS "year", i.item_no, i.category, i.task,
-				       i.leader_post_id, i.lead_unit, i.supervising_unit, i.deadline, r.org_id AS requirement_org_id
+				       i.leader_post_id, COALESCE(lo.name, i.lead_unit) AS lead_unit,
+				       COALESCE(so.name, i.supervising_unit) AS supervising_unit, i.deadline,
+				       r.org_id AS requirement_org_id, i.supervising_org_id
 				FROM duty_item i JOIN duty_list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id
 				LEFT JOIN duty_requirement r ON r.id = i.requirement_id
+				LEFT JOIN org lo ON lo.id = i.lead_org_id LEFT JOIN org so ON so.id = i.supervising_org_id
 				WHERE l.status = 'PUBLISHED' AND l.duty_year = :year AND %s AND %s
 				ORDER BY l.org_id, i.id
 				""".formatted(where, reading.condition("o")))).param("year", year);
 		spec = subtree ? tree.subtree(org.id()).bind(spec) : spec.param("org", orgId);
 		return spec.query(Rows.of(PublishedTask.class)).list();
+	}
+
+	// ---- a unit's part ---------------------------------------------------------------------------
+
+	/** How a unit is named in an item. */
+	public enum UnitRole {
+		/** 牵头单位 */
+		LEAD,
+		/** 参与单位 */
+		PARTICIPATING
+	}
+
+	/**
+	 * An item of a published list, upper or own, in which an organisation is a unit: its part of
+	 * the list. {@code listOrgId}: whose list it is.
+	 */
+	public record UnitTask(long itemId, long listOrgId, String listOrgName, int year, String itemNo, String task,
+			String goal, String leadUnit, LocalDate deadline, UnitRole role) {
+	}
+
+	/**
+	 * The items of {@code year}'s published lists that name {@code orgId} as their lead or a
+	 * participating unit, lead first: what the unit answers for in lists above its own (or in its
+	 * own). The caller must see the unit (404 otherwise), not the lists: a unit sees its part of an
+	 * upper list as a leader sees their tasks ({@link #myTasks}). One query.
+	 */
+	public List<UnitTask> partOf(long orgId, int year) {
+		tree.get(orgId);
+		return jdbc.sql("""
+				SELECT i.id AS item_id, l.org_id AS list_org_id, o.name AS list_org_name, l.duty_year AS "year", i.item_no,
+				       i.task, i.goal, COALESCE(lo.name, i.lead_unit) AS lead_unit, i.deadline,
+				       CASE WHEN i.lead_org_id = :org THEN 'LEAD' ELSE 'PARTICIPATING' END AS role
+				FROM duty_item i JOIN duty_list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id
+				LEFT JOIN org lo ON lo.id = i.lead_org_id
+				WHERE l.status = 'PUBLISHED' AND l.duty_year = :year
+				  AND (i.lead_org_id = :org OR i.id IN (SELECT pp.item_id FROM duty_item_participant pp WHERE pp.org_id = :org))
+				ORDER BY CASE WHEN i.lead_org_id = :org THEN 0 ELSE 1 END, o.path, i.sort_order, i.id
+				""").param("org", orgId).param("year", year).query(Rows.of(UnitTask.class)).list();
 	}
 }

@@ -46,10 +46,11 @@ import zeren.tracking.Tracking;
  * is published, revised when it is amended, and opened for every list below when an upper
  * organisation publishes requirements), reconciles the lists against the ledger, and exports it.
  *
- * <p>Who verifies a task (销号): for a task required from above ("1"), the organisation that
- * required it; for an organisation's own task ("X"), its upper organisation (an organisation
- * without one verifies its own). The owner is the task's responsible leader's post; until one is
- * set, the organisation as a whole.
+ * <p>Who verifies a task (销号): its supervising unit (监督单位) when the list names one from the
+ * tree; otherwise, for a task required from above ("1"), the organisation that required it, and
+ * for an organisation's own task ("X"), its upper organisation (an organisation without one
+ * verifies its own). The owner is the task's responsible leader's post; until one is set, the
+ * organisation as a whole. The lead and participating units see their part ({@link #partOf}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -148,7 +149,8 @@ public class WorkLedger {
 	}
 
 	private NewTrackedItem request(PublishedTask t, Map<Long, Long> upper) {
-		long verifier = t.requirementOrgId() != null ? t.requirementOrgId()
+		long verifier = t.supervisingOrgId() != null ? t.supervisingOrgId()
+				: t.requirementOrgId() != null ? t.requirementOrgId()
 				: upper.computeIfAbsent(t.orgId(), id -> tree.find(id).map(o -> o.parentId() == null ? o.id() : o.parentId())
 						.orElse(id));
 		LocalDate deadline = t.deadline() != null ? t.deadline() : LocalDate.of(t.year(), 12, 31);
@@ -277,6 +279,24 @@ public class WorkLedger {
 					info.leaderTitle(), item));
 		});
 		return found;
+	}
+
+	/** A unit's part of a list (upper or own): the task and its tracked item (null until the ledger tracks it). */
+	public record UnitPart(ResponsibilityLists.UnitTask task, TrackedItem item) {
+	}
+
+	/**
+	 * What an organisation takes part in as the lead or a participating unit of the published lists
+	 * of a year, with where each task stands in the ledger: read-only (the task's owner records the
+	 * work and its verifier closes it; the unit sees its part without needing to see the list's
+	 * organisation). 404 when the caller cannot see the organisation.
+	 */
+	public List<UnitPart> partOf(long orgId, int year) {
+		List<ResponsibilityLists.UnitTask> tasks = lists.partOf(orgId, year);
+		Map<String, TrackedItem> tracked = new HashMap<>();
+		items.shownBySource(KIND, tasks.stream().map(t -> String.valueOf(t.itemId())).toList())
+				.forEach(i -> tracked.put(i.sourceRef(), i));
+		return tasks.stream().map(t -> new UnitPart(t, tracked.get(String.valueOf(t.itemId())))).toList();
 	}
 
 	/** The tracked item of a list's task, if the caller may see it. */

@@ -88,6 +88,21 @@ public class TrackedItems {
 				.param("kind", kind).param("ref", sourceRef).query(Rows.of(Stored.class)).optional().map(rows::item);
 	}
 
+	/**
+	 * Items of a kind by their modules' ids, whatever the caller's scope: for the module that owns
+	 * them and has itself decided that the caller may see them (the ledger shows a task to the
+	 * units named in it, see {@code WorkLedger#partOf}). Read-only: a move still needs the owner's
+	 * or the verifier's side.
+	 */
+	public List<TrackedItem> shownBySource(String kind, java.util.Collection<String> sourceRefs) {
+		if (sourceRefs.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(ItemRows.SELECT + " WHERE t.kind = :kind AND t.source_ref IN (:refs) ORDER BY t.deadline, t.id")
+				.param("kind", kind).param("refs", sourceRefs).query(Rows.of(Stored.class)).list().stream()
+				.map(rows::item).toList();
+	}
+
 	/** The warning colour in SQL, the same rule as {@link TrackingRules#warning}; binds :firstNotRed and :lastYellow. */
 	private static final String WARNING_SQL = "CASE WHEN t.status = 'CLOSED' THEN 'NONE' WHEN t.deadline < :firstNotRed THEN 'RED' "
 			+ "WHEN t.deadline <= :lastYellow THEN 'YELLOW' ELSE 'BLUE' END";

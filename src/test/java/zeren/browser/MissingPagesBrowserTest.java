@@ -51,7 +51,7 @@ class MissingPagesBrowserTest extends BrowserTest {
 		expect(page.locator("#requirements-table")).containsText("签订党风廉政建设责任书");
 		expect(page.locator("#requirements-table")).containsText("2026-03-31");
 		screenshot("requirements-published");
-		assertThat(requirements.of(city.id(), 2026)).extracting(Requirements.Requirement::task)
+		assertThat(requirements.of(city.id(), 2026)).extracting(Requirements.Issued::task)
 				.containsExactly("签订党风廉政建设责任书");
 		assertThat(lists.find(county.id(), 2026).orElseThrow().items()).extracting(DutyList.Item::task)
 				.containsExactly("签订党风廉政建设责任书");

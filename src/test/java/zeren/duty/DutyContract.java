@@ -140,7 +140,7 @@ abstract class DutyContract extends ApiTest {
 	}
 
 	@Test
-	void requirements_published_above_reach_every_list_below_as_inherited_items() throws Exception {
+	void requirements_published_for_all_levels_reach_every_committee_list_below_as_inherited_items() throws Exception {
 		String p = unique();
 		Org city = org(p, "市", null);
 		Org county = org(p, "县", city.id());
@@ -149,7 +149,7 @@ abstract class DutyContract extends ApiTest {
 		DutyList existing = listManagement.create(county.id(), 2026);
 		DutyList.Item own = listManagement.addItem(existing.id(), item("本县自定任务", null, null));
 		mvc.perform(postJson("/api/v1/duty/requirements", """
-				{"orgId":%d,"year":2026,"items":[
+				{"orgId":%d,"year":2026,"targeting":{"reach":"ALL_LEVELS"},"items":[
 				  {"category":"主体责任","task":"%s 签订责任书","goal":"层层签订","deadline":"2026-03-31"},
 				  {"category":"主体责任","task":"%s 逐级约谈","goal":"每年至少一次"}]}""".formatted(city.id(), p, p)))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.listsCreated").value(2))
@@ -183,6 +183,120 @@ abstract class DutyContract extends ApiTest {
 		mvc.perform(get("/api/v1/duty/requirements").param("orgId", String.valueOf(city.id())).param("year", "2026"))
 				.andExpect(jsonPath("$", hasSize(2)));
 		assertThat(own.inherited()).isFalse();
+	}
+
+	Org org(String p, String suffix, OrgType type, Long parent) {
+		return tree.create(new OrgTree.NewOrg(p + suffix, p + suffix, type, parent, null, null));
+	}
+
+	@Test
+	void the_units_of_an_item_are_chosen_from_the_list_organisation_and_below_and_refused_outside_it() throws Exception {
+		String p = unique();
+		Org county = org(p, "县委", OrgType.PARTY_COMMITTEE, null);
+		Org office = org(p, "县委办", OrgType.WORK_DEPARTMENT, county.id());
+		Org publicity = org(p, "宣传部", OrgType.WORK_DEPARTMENT, county.id());
+		Org discipline = org(p, "县纪委", OrgType.DISCIPLINE_COMMISSION, county.id());
+		Org neighbour = org(p, "邻县委", OrgType.PARTY_COMMITTEE, null);
+		DutyList list = listManagement.create(county.id(), 2026);
+		mvc.perform(postJson("/api/v1/duty/lists/" + list.id() + "/items", """
+				{"task":"开展廉政教育","leadOrgId":%d,"participatingOrgIds":[%d,%d],"participatingUnits":"县融媒体中心",
+				 "supervisingOrgId":%d}""".formatted(office.id(), publicity.id(), county.id(), discipline.id())))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.leadOrg.name").value(office.name()))
+				.andExpect(jsonPath("$.participatingOrgs[*].id").value(org.hamcrest.Matchers.contains(
+						(int) publicity.id(), (int) county.id())))
+				.andExpect(jsonPath("$.supervisingOrg.id").value(discipline.id()));
+		DutyList.Item item = lists.get(list.id()).items().get(0);
+		assertThat(item.participatingShown()).isEqualTo(publicity.name() + "、" + county.name() + "、县融媒体中心");
+		assertThat(item.leadShown()).isEqualTo(office.name());
+
+		// outside the county: refused, each error named by its field's label, nothing changed
+		mvc.perform(put("/api/v1/duty/lists/" + list.id() + "/items/" + item.id()).contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"task":"开展廉政教育","leadOrgId":%d,"participatingOrgIds":[%d],"supervisingOrgId":%d}"""
+						.formatted(neighbour.id(), neighbour.id(), 999_999_999L)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("leadOrgId",
+						"participatingOrgIds", "supervisingOrgId")))
+				.andExpect(jsonPath("$.errors[?(@.field == 'leadOrgId')].message").value(org.hamcrest.Matchers.hasItem(
+						org.hamcrest.Matchers.startsWith("牵头单位："))))
+				.andExpect(jsonPath("$.errors[?(@.field == 'participatingOrgIds')].message").value(org.hamcrest.Matchers
+						.hasItem(org.hamcrest.Matchers.startsWith("参与单位："))));
+		assertThat(lists.get(list.id()).items().get(0).leadOrg().id()).isEqualTo(office.id());
+
+		// a change of units is kept, the participants replaced in the order chosen
+		mvc.perform(put("/api/v1/duty/lists/" + list.id() + "/items/" + item.id()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"task\":\"开展廉政教育\",\"participatingOrgIds\":[%d]}".formatted(office.id())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.leadOrg").doesNotExist())
+				.andExpect(jsonPath("$.participatingOrgs[*].id").value(org.hamcrest.Matchers.contains((int) office.id())));
+		mvc.perform(get("/api/v1/audit").param("orgId", String.valueOf(county.id())).param("entity", "duty-item"))
+				.andExpect(jsonPath("$[*].action").value(org.hamcrest.Matchers.contains("EDIT", "ADD")));
+	}
+
+	@Test
+	void a_requirement_reaches_the_committees_of_the_next_level_by_default_or_the_types_chosen() throws Exception {
+		String p = unique();
+		Org city = org(p, "市委", OrgType.PARTY_COMMITTEE, null);
+		Org county = org(p, "县委", OrgType.PARTY_COMMITTEE, city.id());
+		Org bureau = org(p, "局党组", OrgType.PARTY_GROUP, city.id());
+		Org commission = org(p, "市纪委", OrgType.DISCIPLINE_COMMISSION, city.id());
+		Org branch = org(p, "机关支部", OrgType.BRANCH, city.id());
+		Org town = org(p, "镇党委", OrgType.PARTY_COMMITTEE, county.id());
+		Org village = org(p, "村支部", OrgType.BRANCH, county.id());
+		mvc.perform(postJson("/api/v1/duty/requirements", """
+				{"orgId":%d,"year":2026,"items":[{"task":"签订责任书"}]}""".formatted(city.id())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.listsCreated").value(2))
+				.andExpect(jsonPath("$.itemsInherited").value(2));
+		assertThat(lists.find(county.id(), 2026)).isPresent();
+		assertThat(lists.find(bureau.id(), 2026)).isPresent();
+		for (Org none : List.of(commission, branch, town, village)) {
+			assertThat(lists.find(none.id(), 2026)).as(none.name()).isEmpty();
+		}
+
+		// chosen types, on every level below
+		mvc.perform(postJson("/api/v1/duty/requirements", """
+				{"orgId":%d,"year":2026,"targeting":{"reach":"ALL_LEVELS","types":["BRANCH"]},
+				 "items":[{"task":"支部落实三会一课"}]}""".formatted(city.id())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.itemsInherited").value(2));
+		assertThat(lists.find(village.id(), 2026).orElseThrow().items()).extracting(DutyList.Item::task)
+				.containsExactly("支部落实三会一课");
+		assertThat(lists.find(branch.id(), 2026).orElseThrow().items()).extracting(DutyList.Item::task)
+				.containsExactly("支部落实三会一课");
+		assertThat(lists.find(county.id(), 2026).orElseThrow().items()).extracting(DutyList.Item::task)
+				.containsExactly("签订责任书");
+
+		// the page of its own lists them with whom each reaches and how many lists hold it
+		mvc.perform(get("/api/v1/duty/requirements").param("orgId", String.valueOf(city.id())).param("year", "2026"))
+				.andExpect(jsonPath("$[0].reach").value("NEXT_LEVEL"))
+				.andExpect(jsonPath("$[0].types").value(org.hamcrest.Matchers.contains("PARTY_COMMITTEE", "PARTY_GROUP",
+						"WORKING_COMMITTEE")))
+				.andExpect(jsonPath("$[0].reached").value(2)).andExpect(jsonPath("$[1].types[0]").value("BRANCH"))
+				.andExpect(jsonPath("$[1].reached").value(2));
+		mvc.perform(get("/duty/requirements").param("orgId", String.valueOf(city.id())).param("year", "2026"))
+				.andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+						.content().string(org.hamcrest.Matchers.containsString("下级清单 2 份")));
+
+		// revised while no list holding it is published: to every committee below; the bureau is no longer reached
+		long first = requirements.of(city.id(), 2026).get(0).id();
+		mvc.perform(put("/api/v1/duty/requirements/" + first).contentType(MediaType.APPLICATION_JSON).content("""
+				{"task":"逐级签订责任书","deadline":"2026-03-31","targeting":{"reach":"ALL_LEVELS","types":["PARTY_COMMITTEE"]}}"""))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.reached").value(2))
+				.andExpect(jsonPath("$.task").value("逐级签订责任书"));
+		assertThat(lists.find(town.id(), 2026).orElseThrow().items()).extracting(DutyList.Item::task)
+				.containsExactly("逐级签订责任书");
+		assertThat(lists.find(county.id(), 2026).orElseThrow().items().get(0).deadline()).isEqualTo(LocalDate.of(2026, 3, 31));
+		assertThat(lists.find(bureau.id(), 2026).orElseThrow().items()).isEmpty();
+		mvc.perform(get("/api/v1/audit").param("orgId", String.valueOf(city.id())).param("entity", "duty-requirement"))
+				.andExpect(jsonPath("$[0].action").value("REVISE"));
+
+		// once a list holding it is published, it is locked
+		listManagement.publish(lists.find(county.id(), 2026).orElseThrow().id());
+		mvc.perform(put("/api/v1/duty/requirements/" + first).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"task\":\"再改\"}"))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("id"));
+		mvc.perform(put("/api/v1/duty/requirements/" + first).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"task\":\" \"}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("task"));
+		assertThat(requirements.of(city.id(), 2026).get(0).task()).isEqualTo("逐级签订责任书");
 	}
 
 	@Test
@@ -341,7 +455,8 @@ abstract class DutyContract extends ApiTest {
 		Requirements.Published published = requirements.publish(new Requirements.Publication(root.id(), 2026, List.of(
 				new Requirements.Requirement(null, "1", "主体责任", "签订责任书", null, null),
 				new Requirements.Requirement(null, "2", "主体责任", "逐级约谈", null, null),
-				new Requirements.Requirement(null, "3", "主体责任", "年度报告", null, null))));
+				new Requirements.Requirement(null, "3", "主体责任", "年度报告", null, null)),
+				new Requirements.Targeting(Requirements.Reach.ALL_LEVELS, List.of(OrgType.BRANCH))));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		org.slf4j.LoggerFactory.getLogger(DutyContract.class)
 				.info("1+X: published 3 requirements to {} organisations in {} ms", SUBTREE - 1, millis);

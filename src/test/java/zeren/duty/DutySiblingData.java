@@ -25,6 +25,8 @@ class DutySiblingData implements SiblingData {
 
 	private DutyList.Item item;
 
+	private long requirementId;
+
 	DutySiblingData(ResponsibilityLists lists, DutyListManagement management, Requirements requirements) {
 		this.lists = lists;
 		this.management = management;
@@ -38,8 +40,11 @@ class DutySiblingData implements SiblingData {
 		item = management.addItem(list.id(), new DutyListManagement.ItemInput(null, s.secretOrg(), s.secretOrg() + "任务",
 				s.secretOrg(), s.postB().id(), s.secretOrg(), null, null, null, List.of(), null));
 		management.publish(list.id());
-		requirements.publish(new Requirements.Publication(s.b().id(), 2026,
-				List.of(new Requirements.Requirement(null, null, null, s.secretOrg() + "要求", null, null))));
+		// the village branch below is reached only when targeted
+		requirementId = requirements.publish(new Requirements.Publication(s.b().id(), 2026,
+				List.of(new Requirements.Requirement(null, null, null, s.secretOrg() + "要求", null, null)),
+				new Requirements.Targeting(Requirements.Reach.NEXT_LEVEL, List.of(zeren.org.OrgType.BRANCH))))
+				.requirementIds().get(0);
 	}
 
 	@Override
@@ -51,6 +56,7 @@ class DutySiblingData implements SiblingData {
 			case "id" -> pattern.startsWith("/api/v1/duty/lists/") || pattern.startsWith("/duty/lists/") ? list.id() : null;
 			case "itemId" -> item.id();
 			case "version" -> 1;
+			case "requirementId" -> requirementId;
 			default -> null;
 		};
 	}
@@ -60,6 +66,7 @@ class DutySiblingData implements SiblingData {
 		DutyList after = lists.get(list.id());
 		assertThat(after.version()).isEqualTo(1);
 		assertThat(after.items()).extracting(DutyList.Item::task).containsExactly(sibling.secretOrg() + "任务");
-		assertThat(lists.find(sibling.bChild().id(), 2026).orElseThrow().items()).hasSize(1);
+		assertThat(lists.find(sibling.bChild().id(), 2026).orElseThrow().items()).extracting(DutyList.Item::task)
+				.containsExactly(sibling.secretOrg() + "要求");
 	}
 }

@@ -30,7 +30,7 @@ class ListRulesTest {
 
 	static ItemRow inherited() {
 		return new ItemRow(1, 10, "1", 1, "主体责任", "签订责任书", "层层签订", null, null, null, null, null,
-				LocalDate.of(2026, 3, 31), 99L, 5L);
+				LocalDate.of(2026, 3, 31), 99L, 5L, null, null, null, null);
 	}
 
 	static String code(RuntimeException e) {
@@ -110,7 +110,8 @@ class ListRulesTest {
 
 	@Test
 	void an_own_item_is_what_its_input_says_and_can_be_removed() {
-		ItemRow own = new ItemRow(2, 10, "2", 2, null, "自定任务", null, null, null, null, null, null, null, null, null);
+		ItemRow own = new ItemRow(2, 10, "2", 2, null, "自定任务", null, null, null, null, null, null, null, null, null,
+				null, null, null, null);
 		ItemInput edit = input("改过的任务", null, null, null);
 		assertThat(ListRules.edited(own, edit)).isSameAs(edit);
 		ListRules.requireRemovable(own);
@@ -155,5 +156,20 @@ class ListRulesTest {
 		assertThat(own.get(0).leaderPostId()).isEqualTo(7L);
 		assertThat(errors).extracting(InputError::field).containsExactly("leaderPostId", "deadline", "task");
 		assertThat(errors).extracting(InputError::line).containsOnly(5L);
+	}
+
+	@Test
+	void units_from_the_tree_must_be_the_list_organisation_or_below_each_error_naming_its_field() {
+		List<InputError> errors = new ArrayList<>();
+		ItemInput in = new ItemInput(null, null, "任务", null, null, null, null, null, null, List.of(), null, 3L,
+				java.util.Arrays.asList(4L, 9L, 4L, null), 8L);
+		ListRules.Clean clean = ListRules.check(in, 2026, id -> false, id -> id < 5, errors, null);
+		assertThat(errors).extracting(InputError::field).containsExactly("supervisingOrgId", "participatingOrgIds");
+		assertThat(clean.participatingOrgIds()).containsExactly(4L);
+		assertThat(clean.leadOrgId()).isEqualTo(3L);
+
+		errors.clear();
+		ListRules.check(in, 2026, id -> false, id -> id == 4L || id == 9L || id == 8L, errors, null);
+		assertThat(errors).extracting(InputError::field).containsExactly("leadOrgId");
 	}
 }

@@ -176,6 +176,71 @@ abstract class LedgerContract extends ApiTest {
 	}
 
 	@Test
+	void the_supervising_unit_verifies_the_task_by_default_else_the_upper_organisation() {
+		String p = unique();
+		int year = clock.today().getYear();
+		Org city = tree.create(new OrgTree.NewOrg(p + "c", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Org discipline = tree.create(new OrgTree.NewOrg(p + "d", p + "县纪委", OrgType.DISCIPLINE_COMMISSION, county.id(), null, null));
+		DutyList list = listManagement.create(county.id(), year);
+		DutyList.Item supervised = listManagement.addItem(list.id(), new zeren.duty.DutyListManagement.ItemInput(null, "监督",
+				"整治群众身边腐败", null, null, null, null, null, null, List.of(), null, null, null, discipline.id()));
+		DutyList.Item plain = listManagement.addItem(list.id(), task("教育", "廉政教育", null, "宣传部", null, null));
+		listManagement.publish(list.id());
+		assertThat(ledger.itemOf(supervised.id()).orElseThrow().verifierOrgId()).isEqualTo(discipline.id());
+		assertThat(ledger.itemOf(plain.id()).orElseThrow().verifierOrgId()).isEqualTo(city.id());
+
+		// an amendment naming the supervising unit makes it the verifier of the open task
+		listManagement.editItem(list.id(), plain.id(), new zeren.duty.DutyListManagement.ItemInput(null, "教育", "廉政教育",
+				null, null, "宣传部", null, null, null, List.of(), "明确监督单位", null, null, discipline.id()));
+		assertThat(ledger.itemOf(plain.id()).orElseThrow().verifierOrgId()).isEqualTo(discipline.id());
+		assertThat(ledger.itemOf(plain.id()).orElseThrow().verifierOrgName()).isEqualTo(discipline.name());
+	}
+
+	@Test
+	void a_participating_unit_sees_its_part_of_an_upper_list_in_its_own_ledger_and_nobody_else_sees_it() throws Exception {
+		String p = unique();
+		int year = clock.today().getYear();
+		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org bureau = tree.create(new OrgTree.NewOrg(p + "b", p + "县教育局党组", OrgType.PARTY_GROUP, county.id(), null, null));
+		Org town = tree.create(new OrgTree.NewOrg(p + "t", p + "镇党委", OrgType.PARTY_COMMITTEE, county.id(), null, null));
+		Org other = tree.create(new OrgTree.NewOrg(p + "o", p + "另一镇党委", OrgType.PARTY_COMMITTEE, county.id(), null, null));
+		DutyList list = listManagement.create(county.id(), year);
+		DutyList.Item shared = listManagement.addItem(list.id(), new zeren.duty.DutyListManagement.ItemInput(null, "教育",
+				p + "清廉学校建设", "全覆盖", null, null, null, null, null, List.of(), null, bureau.id(), List.of(town.id()), null));
+		listManagement.addItem(list.id(), task("制度", p + "县委自办", null, null, null, null));
+		listManagement.publish(list.id());
+		TrackedItem tracked = ledger.itemOf(shared.id()).orElseThrow();
+		moves.addEntry(tracked.id(), new NewEntry(clock.today(), "已制定方案", List.of()));
+
+		UserAccount townUser = users.create(new zeren.access.Users.NewUser(p.toLowerCase() + "t", "password-of-town-1", null, true));
+		users.addGrant(townUser.id(), new zeren.access.Users.NewGrant(Role.ORG_ADMIN, town.id(), true));
+		var asTown = as(townUser.id(), townUser.username());
+		// the town cannot see the county's list, but sees its part of it, where it stands
+		mvc.perform(get("/api/v1/duty/lists/" + list.id()).with(asTown)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/ledger/part").param("orgId", String.valueOf(town.id())).param("year", String.valueOf(year))
+				.with(asTown)).andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].task.task").value(org.hamcrest.Matchers.contains(p + "清廉学校建设")))
+				.andExpect(jsonPath("$[0].task.role").value("PARTICIPATING"))
+				.andExpect(jsonPath("$[0].task.listOrgName").value(county.name()))
+				.andExpect(jsonPath("$[0].task.leadUnit").value(bureau.name()))
+				.andExpect(jsonPath("$[0].item.status").value("IN_PROGRESS"))
+				.andExpect(jsonPath("$[0].item.entryCount").value(1));
+		mvc.perform(get("/ledger").param("orgId", String.valueOf(town.id())).param("year", String.valueOf(year)).with(asTown))
+				.andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+						.content().string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString(p + "清廉学校建设"),
+								org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(p + "县委自办")))));
+		// the lead unit sees it as lead; an organisation not named sees nothing of it, one out of view is 404
+		assertThat(ledger.partOf(bureau.id(), year)).extracting(u -> u.task().role())
+				.containsExactly(ResponsibilityLists.UnitRole.LEAD);
+		assertThat(ledger.partOf(other.id(), year)).isEmpty();
+		mvc.perform(get("/api/v1/ledger/part").param("orgId", String.valueOf(other.id())).param("year", String.valueOf(year))
+				.with(asTown)).andExpect(status().isNotFound());
+		// its part is read-only: the town can move nothing on the task
+		mvc.perform(get("/api/v1/tracked-items/" + tracked.id()).with(asTown)).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void another_county_sees_neither_the_reconciliation_nor_the_export() throws Exception {
 		String p = unique();
 		int year = clock.today().getYear();
@@ -187,7 +252,7 @@ abstract class LedgerContract extends ApiTest {
 		listManagement.addItem(list.id(), task("教育", p + "机密任务", null, null, null, null));
 		listManagement.publish(list.id());
 		for (String url : List.of("/api/v1/ledger/reconciliation", "/api/v1/ledger/tasks", "/api/v1/ledger/export",
-				"/ledger/tasks", "/ledger/export")) {
+				"/api/v1/ledger/part", "/ledger/tasks", "/ledger/export")) {
 			mvc.perform(get(url).param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year))
 					.with(as(stranger.id(), stranger.username()))).andExpect(status().isNotFound());
 		}

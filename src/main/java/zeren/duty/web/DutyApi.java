@@ -124,14 +124,20 @@ class DutyApi {
 	}
 
 	@PostMapping("/api/v1/duty/requirements")
-	@Operation(summary = "1+X: publish requirements to every organisation below (each gets them as inherited items)")
+	@Operation(summary = "1+X: publish requirements to the organisations below (each gets them as inherited items); targeting: reach NEXT_LEVEL (default) or ALL_LEVELS, types (default the committees: PARTY_COMMITTEE, PARTY_GROUP, WORKING_COMMITTEE)")
 	Requirements.Published publishRequirements(@RequestBody Requirements.Publication request) {
 		return requirements.publish(request);
 	}
 
+	@PutMapping("/api/v1/duty/requirements/{requirementId}")
+	@Operation(summary = "Revise a requirement (substance and targeting) while no list holding it is published (409 after)")
+	Requirements.Issued reviseRequirement(@PathVariable long requirementId, @RequestBody Requirements.Revision revision) {
+		return requirements.revise(requirementId, revision);
+	}
+
 	@GetMapping("/api/v1/duty/requirements")
-	@Operation(summary = "The requirements an organisation has published for a year")
-	List<Requirements.Requirement> requirements(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+	@Operation(summary = "The requirements an organisation has published for a year, with whom each reaches and how many lists hold it")
+	List<Requirements.Issued> requirements(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
 		return requirements.of(orgId, year == null ? clock.today().getYear() : year);
 	}
 

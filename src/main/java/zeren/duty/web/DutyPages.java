@@ -126,12 +126,13 @@ class DutyPages {
 	private static DutyListManagement.ItemInput input(ItemForm f) {
 		return new DutyListManagement.ItemInput(f.itemNo(), f.category(), f.task(), f.goal(), f.leaderPostId(),
 				f.leadUnit(), f.participatingUnits(), f.supervisingUnit(), f.deadline(), milestones(f.milestones()),
-				f.reason());
+				f.reason(), f.leadOrgId(), f.participatingOrgIds(), f.supervisingOrgId());
 	}
 
-	/** The fields of the item forms (add and edit). */
+	/** The fields of the item forms (add and edit); the units' ids come from the pickers. */
 	record ItemForm(String itemNo, String category, String task, String goal, Long leaderPostId, String leadUnit,
-			String participatingUnits, String supervisingUnit, LocalDate deadline, String milestones, String reason) {
+			String participatingUnits, String supervisingUnit, LocalDate deadline, String milestones, String reason,
+			Long leadOrgId, List<Long> participatingOrgIds, Long supervisingOrgId) {
 	}
 
 	@PostMapping("/duty/lists/{id}/items")

@@ -11,15 +11,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.springframework.web.bind.annotation.PathVariable;
+
 import zeren.duty.Requirements;
+import zeren.org.OrgType;
 import zeren.org.OrgChoice;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.web.PageErrors;
 
 /**
- * The "1+X" requirements an organisation publishes for a year: what it has published, and a form
- * to publish one more (it binds every list below, as through the API).
+ * The "1+X" requirements an organisation publishes for a year: what it has published, whom each
+ * reaches and how many lists hold it, a form to publish one more with its targeting (by default
+ * the committees of the next level), and one to revise each while no list holding it is published.
  */
 @Controller
 class RequirementPages {
@@ -42,7 +46,26 @@ class RequirementPages {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
 		model.addAttribute("requirements", orgId == null ? List.of() : requirements.of(orgId, y));
+		model.addAttribute("reaches", Requirements.Reach.values());
+		model.addAttribute("orgTypes", OrgType.values());
+		model.addAttribute("defaultTypes", Requirements.Targeting.COMMITTEES);
 		return "duty/requirements";
+	}
+
+	private static String back(Long orgId, Integer year) {
+		return "redirect:/duty/requirements" + (orgId == null ? "" : "?orgId=" + orgId + "&year=" + year);
+	}
+
+	/** Revises one requirement (its substance and whom it reaches); the fields as on the publishing form. */
+	@PostMapping("/duty/requirements/{requirementId}")
+	String revise(@PathVariable long requirementId, @RequestParam(required = false) Long orgId,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String itemNo,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String task,
+			@RequestParam(required = false) String goal, @RequestParam(required = false) LocalDate deadline,
+			@RequestParam(required = false) Requirements.Reach reach,
+			@RequestParam(required = false) List<OrgType> types, RedirectAttributes flash, Locale locale) {
+		return errors.attempt(() -> requirements.revise(requirementId, new Requirements.Revision(itemNo, category, task,
+				goal, deadline, new Requirements.Targeting(reach, types))), back(orgId, year), flash, locale);
 	}
 
 	/** Field names as the request's paths ({@code items[0].task}), so each error lands beside its field. */
@@ -52,12 +75,14 @@ class RequirementPages {
 			@RequestParam(name = "items[0].category", required = false) String category,
 			@RequestParam(name = "items[0].task", required = false) String task,
 			@RequestParam(name = "items[0].goal", required = false) String goal,
-			@RequestParam(name = "items[0].deadline", required = false) LocalDate deadline, RedirectAttributes flash,
-			Locale locale) {
-		String back = "redirect:/duty/requirements" + (orgId == null ? "" : "?orgId=" + orgId + "&year=" + year);
+			@RequestParam(name = "items[0].deadline", required = false) LocalDate deadline,
+			@RequestParam(required = false) Requirements.Reach reach, @RequestParam(required = false) List<OrgType> types,
+			RedirectAttributes flash, Locale locale) {
+		String back = back(orgId, year);
 		try {
 			Requirements.Published done = requirements.publish(new Requirements.Publication(orgId, year,
-					List.of(new Requirements.Requirement(null, itemNo, category, task, goal, deadline))));
+					List.of(new Requirements.Requirement(null, itemNo, category, task, goal, deadline)),
+					new Requirements.Targeting(reach, types)));
 			flash.addFlashAttribute("notice", errors.message("duty.requirements.published", locale,
 					String.valueOf(done.listsCreated()), String.valueOf(done.itemsInherited())));
 		}

@@ -80,7 +80,7 @@ final class TaskDetailTable {
 				List<String> milestones = item.milestones().stream().map(m -> m.dueDate() + " " + m.description())
 						.toList();
 				String[] values = { item.itemNo(), item.category(), item.task(), item.goal(), item.leaderPostTitle(),
-						item.leadUnit(), item.participatingUnits(), item.supervisingUnit(),
+						item.leadShown(), item.participatingShown(), item.supervisingShown(),
 						item.deadline() == null ? null : item.deadline().toString(), String.join("\n", milestones) };
 				for (int c = 0; c < values.length; c++) {
 					Cell cell = row.createCell(c);

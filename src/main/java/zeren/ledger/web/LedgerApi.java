@@ -51,6 +51,12 @@ class LedgerApi {
 		return ledger.tasks(orgId, year == null ? clock.today().getYear() : year, groupBy, key, column);
 	}
 
+	@GetMapping("/api/v1/ledger/part")
+	@Operation(summary = "An organisation's part of the published lists (upper or own): the tasks naming it as lead or participating unit, with their tracked items, read-only")
+	List<WorkLedger.UnitPart> partOf(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
+		return ledger.partOf(orgId, year == null ? clock.today().getYear() : year);
+	}
+
 	@ReadOnlyWork
 	@GetMapping("/api/v1/ledger/export")
 	@Operation(summary = "The ledger (one row per entry, with its task) of an organisation and its subtree as XLSX, streamed")

@@ -42,6 +42,7 @@ class LedgerPages {
 		if (orgId != null) {
 			model.addAttribute("org", tree.get(orgId));
 			model.addAttribute("reconciliation", ledger.reconcile(orgId, y, groupBy, locale));
+			model.addAttribute("part", ledger.partOf(orgId, y));
 		}
 		return "ledger/index";
 	}
