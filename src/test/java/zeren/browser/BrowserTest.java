@@ -168,9 +168,14 @@ abstract class BrowserTest {
 	 * its search box and clicks the match with id {@code id}.
 	 */
 	void pick(String field, String query, long id) {
-		page.locator("#picker-" + field + "-search").fill(query);
-		page.locator("#picker-" + field + " .picker-options [data-pick-id='" + id + "']").click();
-		expect(page.locator("#picker-" + field + " .picker-chosen input[name='" + field + "'][value='" + id + "']"))
+		pickAt("picker-" + field, field, query, id);
+	}
+
+	/** {@link #pick} in the picker whose id is {@code pickerId} (fragments/picker :: pickerAt). */
+	void pickAt(String pickerId, String field, String query, long id) {
+		page.locator("#" + pickerId + "-search").fill(query);
+		page.locator("#" + pickerId + " .picker-options [data-pick-id='" + id + "']").click();
+		expect(page.locator("#" + pickerId + " .picker-chosen input[name='" + field + "'][value='" + id + "']"))
 				.hasCount(1);
 	}
 

@@ -138,4 +138,101 @@ class DutyBrowserTest extends BrowserTest {
 		assertThat(lists.versions(list.id())).hasSize(3);
 		screenshot("duty-versions");
 	}
+
+	@Test
+	void the_units_of_an_item_are_chosen_with_pickers_and_one_outside_the_county_is_refused_beside_its_field() {
+		String u = unique("U");
+		Org county = tree.create(new OrgTree.NewOrg(unique("DU"), "县委" + u, OrgType.PARTY_COMMITTEE, null, null, null));
+		Org office = tree.create(new OrgTree.NewOrg(unique("DO"), "县委办" + u, OrgType.WORK_DEPARTMENT, county.id(), null, null));
+		Org publicity = tree.create(new OrgTree.NewOrg(unique("DP"), "宣传部" + u, OrgType.WORK_DEPARTMENT, county.id(), null, null));
+		Org education = tree.create(new OrgTree.NewOrg(unique("DJ"), "教育局" + u, OrgType.PARTY_GROUP, county.id(), null, null));
+		Org discipline = tree.create(new OrgTree.NewOrg(unique("DD"), "县纪委" + u, OrgType.DISCIPLINE_COMMISSION, county.id(), null, null));
+		Org neighbour = tree.create(new OrgTree.NewOrg(unique("DN"), "邻县纪委" + u, OrgType.DISCIPLINE_COMMISSION, null, null, null));
+		DutyList list = listManagement.create(county.id(), 2026);
+
+		open("/duty?orgId=" + county.id() + "&year=2026");
+		page.locator("#duty-add summary").click();
+		page.locator("#duty-add-form [name=task]").fill("推进清廉机关建设");
+		pickAt("duty-add-leadOrgId", "leadOrgId", "县委办" + u, office.id());
+		pickAt("duty-add-participatingOrgIds", "participatingOrgIds", "宣传部" + u, publicity.id());
+		pickAt("duty-add-participatingOrgIds", "participatingOrgIds", "教育局" + u, education.id());
+		pickAt("duty-add-supervisingOrgId", "supervisingOrgId", "邻县纪委" + u, neighbour.id());
+		page.locator("#duty-add-submit").click();
+		// refused beside the supervising unit, the choices kept
+		expect(page.locator("#duty-add-form .field-error[data-field=supervisingOrgId]")).containsText("监督单位");
+		expect(page.locator("#duty-add-participatingOrgIds .picker-chip")).hasCount(2);
+		expect(page.locator("#duty-add-leadOrgId .picker-chip")).hasText(office.name());
+		assertThat(lists.get(list.id()).items()).isEmpty();
+
+		page.locator("#duty-add-supervisingOrgId .picker-remove").click();
+		pickAt("duty-add-supervisingOrgId", "supervisingOrgId", "县纪委" + u, discipline.id());
+		page.locator("#duty-add-submit").click();
+		expect(page.locator(".duty-table tbody tr")).hasCount(1);
+		expect(page.locator(".duty-table tbody tr").first()).containsText(office.name());
+		expect(page.locator(".duty-table tbody tr").first()).containsText(publicity.name() + "、" + education.name());
+		expect(page.locator(".duty-table tbody tr").first()).containsText(discipline.name());
+		DutyList.Item item = lists.get(list.id()).items().get(0);
+		assertThat(item.supervisingOrg().id()).isEqualTo(discipline.id());
+		assertThat(item.participatingOrgs()).extracting(DutyList.Unit::id).containsExactly(publicity.id(), education.id());
+
+		// the edit form shows the units chosen; one removed is gone after saving
+		page.locator(".duty-item-actions summary").first().click();
+		String at = "duty-item-" + item.id();
+		expect(page.locator("#" + at + "-participatingOrgIds .picker-chip")).hasCount(2);
+		page.locator("#" + at + "-participatingOrgIds .picker-remove").first().click();
+		page.locator(".duty-item-actions .duty-item-form button[type=submit]").first().click();
+		expect(page.locator(".duty-table tbody tr").first()).not().containsText(publicity.name());
+		assertThat(lists.get(list.id()).items().get(0).participatingOrgs()).extracting(DutyList.Unit::id)
+				.containsExactly(education.id());
+		screenshot("duty-units");
+	}
+
+	@Test
+	void requirements_are_published_on_their_page_for_chosen_types_and_revised_while_no_list_below_is_published() {
+		String u = unique("Q");
+		Org city = tree.create(new OrgTree.NewOrg(unique("QC"), "市委" + u, OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(unique("QX"), "县委" + u, OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Org commission = tree.create(new OrgTree.NewOrg(unique("QD"), "市纪委" + u, OrgType.DISCIPLINE_COMMISSION, city.id(), null, null));
+		Org village = tree.create(new OrgTree.NewOrg(unique("QV"), "村支部" + u, OrgType.BRANCH, county.id(), null, null));
+
+		open("/duty/requirements?orgId=" + city.id() + "&year=2026");
+		// the default: the committees of the next level
+		expect(page.locator("#req-reach")).hasValue("NEXT_LEVEL");
+		expect(page.locator("#req-type-PARTY_COMMITTEE")).isChecked();
+		expect(page.locator("#req-type-BRANCH")).not().isChecked();
+		expect(page.locator("#req-type-DISCIPLINE_COMMISSION")).not().isChecked();
+		page.locator("#req-task").fill("签订党风廉政建设责任书");
+		page.locator("#requirement-publish").click();
+		confirm();
+		expect(page.locator("#requirements-table tbody tr")).hasCount(1);
+		expect(page.locator("#requirements-table tbody tr").first().locator(".requirement-targeting")).containsText("下一级");
+		expect(page.locator("#requirements-table tbody tr").first().locator(".requirement-reached")).hasText("下级清单 1 份");
+		assertThat(lists.find(commission.id(), 2026)).isEmpty();
+
+		// chosen types on all levels: the village branch
+		page.locator("#req-task").fill("支部落实“三会一课”");
+		page.locator("#req-reach").selectOption("ALL_LEVELS");
+		page.locator("#req-type-PARTY_COMMITTEE").uncheck();
+		page.locator("#req-type-PARTY_GROUP").uncheck();
+		page.locator("#req-type-WORKING_COMMITTEE").uncheck();
+		page.locator("#req-type-BRANCH").check();
+		page.locator("#requirement-publish").click();
+		confirm();
+		expect(page.locator("#requirements-table tbody tr")).hasCount(2);
+		expect(page.locator("#requirements-table tbody tr").nth(1).locator(".requirement-targeting")).containsText("所有下级：党支部");
+		assertThat(lists.find(village.id(), 2026).orElseThrow().items()).extracting(DutyList.Item::task)
+				.containsExactly("支部落实“三会一课”");
+
+		// revised: the first now also reaches the discipline commission
+		long first = requirements.of(city.id(), 2026).get(0).id();
+		page.locator("#requirements-table tbody tr").first().locator("summary").click();
+		page.locator("#req-" + first + "-type-DISCIPLINE_COMMISSION").check();
+		page.locator("#requirements-table tbody tr").first().locator(".requirement-edit button[type=submit]").click();
+		confirm();
+		expect(page.locator("#requirements-table tbody tr").first().locator(".requirement-reached")).hasText("下级清单 2 份");
+		expect(page.locator("#requirements-table tbody tr").first().locator(".requirement-targeting")).containsText("纪委");
+		assertThat(lists.find(commission.id(), 2026).orElseThrow().items()).extracting(DutyList.Item::task)
+				.containsExactly("签订党风廉政建设责任书");
+		screenshot("duty-requirements");
+	}
 }

@@ -39,6 +39,7 @@ class MissingPagesBrowserTest extends BrowserTest {
 		page.locator("#req-goal").fill("层层签订");
 		page.locator("#req-deadline").fill("2026-03-31");
 		page.locator("#requirement-publish").click();
+		confirm();
 		expect(page.locator("#requirement-form .field-error")).containsText("工作任务");
 		expect(page.locator("#req-category")).hasValue("主体责任");
 		expect(page.locator("#req-goal")).hasValue("层层签订");
@@ -47,6 +48,7 @@ class MissingPagesBrowserTest extends BrowserTest {
 
 		page.locator("#req-task").fill("签订党风廉政建设责任书");
 		page.locator("#requirement-publish").click();
+		confirm();
 		expect(page.locator("#requirements-table tbody tr")).hasCount(1);
 		expect(page.locator("#requirements-table")).containsText("签订党风廉政建设责任书");
 		expect(page.locator("#requirements-table")).containsText("2026-03-31");
