@@ -140,7 +140,7 @@ class DutyBrowserTest extends BrowserTest {
 	}
 
 	@Test
-	void the_units_of_an_item_are_chosen_with_pickers_and_one_outside_the_county_is_refused_beside_its_field() {
+	void the_units_of_an_item_are_chosen_with_pickers_searching_the_county_and_below_and_kept_when_refused() {
 		String u = unique("U");
 		Org county = tree.create(new OrgTree.NewOrg(unique("DU"), "县委" + u, OrgType.PARTY_COMMITTEE, null, null, null));
 		Org office = tree.create(new OrgTree.NewOrg(unique("DO"), "县委办" + u, OrgType.WORK_DEPARTMENT, county.id(), null, null));
@@ -152,20 +152,24 @@ class DutyBrowserTest extends BrowserTest {
 
 		open("/duty?orgId=" + county.id() + "&year=2026");
 		page.locator("#duty-add summary").click();
-		page.locator("#duty-add-form [name=task]").fill("推进清廉机关建设");
 		pickAt("duty-add-leadOrgId", "leadOrgId", "县委办" + u, office.id());
 		pickAt("duty-add-participatingOrgIds", "participatingOrgIds", "宣传部" + u, publicity.id());
 		pickAt("duty-add-participatingOrgIds", "participatingOrgIds", "教育局" + u, education.id());
-		pickAt("duty-add-supervisingOrgId", "supervisingOrgId", "邻县纪委" + u, neighbour.id());
+		// the picker searches the county and below: the neighbouring county's commission is not offered
+		pickAt("duty-add-supervisingOrgId", "supervisingOrgId", "纪委" + u, discipline.id());
+		page.locator("#duty-add-supervisingOrgId-search").fill("邻县纪委" + u);
+		expect(page.locator("#duty-add-supervisingOrgId .picker-none")).isVisible();
+		expect(page.locator("#duty-add-supervisingOrgId [data-pick-id='" + neighbour.id() + "']")).hasCount(0);
+		page.locator("#duty-add-supervisingOrgId-search").fill("");
+		// without a task it is refused; the units chosen are kept
 		page.locator("#duty-add-submit").click();
-		// refused beside the supervising unit, the choices kept
-		expect(page.locator("#duty-add-form .field-error[data-field=supervisingOrgId]")).containsText("监督单位");
+		expect(page.locator("#duty-add-form .field-error[data-field=task]")).containsText("工作任务");
 		expect(page.locator("#duty-add-participatingOrgIds .picker-chip")).hasCount(2);
 		expect(page.locator("#duty-add-leadOrgId .picker-chip")).hasText(office.name());
+		expect(page.locator("#duty-add-supervisingOrgId .picker-chip")).hasText(discipline.name());
 		assertThat(lists.get(list.id()).items()).isEmpty();
 
-		page.locator("#duty-add-supervisingOrgId .picker-remove").click();
-		pickAt("duty-add-supervisingOrgId", "supervisingOrgId", "县纪委" + u, discipline.id());
+		page.locator("#duty-add-form [name=task]").fill("推进清廉机关建设");
 		page.locator("#duty-add-submit").click();
 		expect(page.locator(".duty-table tbody tr")).hasCount(1);
 		expect(page.locator(".duty-table tbody tr").first()).containsText(office.name());

@@ -222,6 +222,11 @@ abstract class DutyContract extends ApiTest {
 				.andExpect(jsonPath("$.errors[?(@.field == 'participatingOrgIds')].message").value(org.hamcrest.Matchers
 						.hasItem(org.hamcrest.Matchers.startsWith("参与单位："))));
 		assertThat(lists.get(list.id()).items().get(0).leadOrg().id()).isEqualTo(office.id());
+		// the pickers of the item forms search the county and below only
+		mvc.perform(get("/pick/orgs").param("q", p).param("within", String.valueOf(county.id())))
+				.andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+						.content().string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString(discipline.name()),
+								org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(neighbour.name())))));
 
 		// a change of units is kept, the participants replaced in the order chosen
 		mvc.perform(put("/api/v1/duty/lists/" + list.id() + "/items/" + item.id()).contentType(MediaType.APPLICATION_JSON)

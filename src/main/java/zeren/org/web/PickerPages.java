@@ -41,9 +41,10 @@ class PickerPages {
 		return "fragments/picker :: options";
 	}
 
+	/** {@code within}: only the organisation and those below it (a form whose choice must lie there sets it, as hx-vals). */
 	@GetMapping("/pick/orgs")
-	String orgs(@RequestParam(required = false) String q, Model model) {
-		model.addAttribute("matches", tree.search(q, null, MATCHES).stream()
+	String orgs(@RequestParam(required = false) String q, @RequestParam(required = false) Long within, Model model) {
+		model.addAttribute("matches", tree.search(q, within == null ? null : tree.subtree(within), MATCHES).stream()
 				.map(o -> new Match(o.id(), o.name(), o.code())).toList());
 		model.addAttribute("kind", "orgs");
 		model.addAttribute("asked", q != null && !q.isBlank());
