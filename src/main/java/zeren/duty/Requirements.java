@@ -118,11 +118,12 @@ public class Requirements {
 
 	/**
 	 * A published requirement with whom it was published for and how many lists hold it
-	 * ({@code reached}, in the caller's view). A requirement published before targeting existed
-	 * reached every organisation below: all levels, every type.
+	 * ({@code reached}, in the caller's view); {@code locked}: a list holding it is published, so it
+	 * can no longer be revised. A requirement published before targeting existed reached every
+	 * organisation below: all levels, every type.
 	 */
 	public record Issued(long id, String itemNo, String category, String task, String goal, LocalDate deadline,
-			Reach reach, List<OrgType> types, long reached) {
+			Reach reach, List<OrgType> types, long reached, boolean locked) {
 	}
 
 	/** What a publication did: the requirements written, the lists created and the items inherited below. */
@@ -170,11 +171,7 @@ public class Requirements {
 			ids.add(keys.getKey().longValue());
 		}
 		Reached reached = reached(request.orgId(), targeting);
-		long lists = reached.bind(jdbc.sql("""
-				INSERT INTO duty_list (org_id, duty_year, status, version, created_at, updated_at)
-				SELECT o.id, :year, 'DRAFT', 0, :now, :now FROM org o
-				WHERE %s AND NOT EXISTS (SELECT 1 FROM duty_list x WHERE x.org_id = o.id AND x.duty_year = :year)
-				""".formatted(reached.condition()))).param("year", year).param("now", now).update();
+		long lists = createLists(reached, year, now);
 		long inherited = inherit(reached, ids, year, now);
 		audit.record(new AuditTrail.Change(request.orgId(), "duty-requirement", ids.get(0), "PUBLISH",
 				"year=%d requirements=%s reach=%s types=%s lists-created=%d items-inherited=%d".formatted(year, ids,
@@ -201,6 +198,15 @@ public class Requirements {
 				+ (targeting.reach() == Reach.NEXT_LEVEL ? "o.parent_id = :root AND " : "") + managing.condition("o");
 		return new Reached(condition, tree.subtree(rootId), managing, rootId,
 				targeting.types().stream().map(OrgType::name).toList());
+	}
+
+	/** Creates the (draft) list of the year of each organisation reached that has none. */
+	private long createLists(Reached reached, int year, java.time.OffsetDateTime now) {
+		return reached.bind(jdbc.sql("""
+				INSERT INTO duty_list (org_id, duty_year, status, version, created_at, updated_at)
+				SELECT o.id, :year, 'DRAFT', 0, :now, :now FROM org o
+				WHERE %s AND NOT EXISTS (SELECT 1 FROM duty_list x WHERE x.org_id = o.id AND x.duty_year = :year)
+				""".formatted(reached.condition()))).param("year", year).param("now", now).update();
 	}
 
 	/** Puts the requirements {@code ids} into the lists of the year of the organisations reached that lack them. */
@@ -283,11 +289,7 @@ public class Requirements {
 				""".formatted(reached.managing().condition("o"), reached.condition()))).param("id", requirementId)
 				.param("year", stored.year()).update();
 		var now = clock.now();
-		long lists = reached.bind(jdbc.sql("""
-				INSERT INTO duty_list (org_id, duty_year, status, version, created_at, updated_at)
-				SELECT o.id, :year, 'DRAFT', 0, :now, :now FROM org o
-				WHERE %s AND NOT EXISTS (SELECT 1 FROM duty_list x WHERE x.org_id = o.id AND x.duty_year = :year)
-				""".formatted(reached.condition()))).param("year", stored.year()).param("now", now).update();
+		long lists = createLists(reached, stored.year(), now);
 		long added = inherit(reached, List.of(requirementId), stored.year(), now);
 		audit.record(new AuditTrail.Change(stored.orgId(), "duty-requirement", requirementId, "REVISE",
 				"task=%s reach=%s types=%s removed=%d lists-created=%d added=%d".formatted(revision.task().strip(),
@@ -296,7 +298,7 @@ public class Requirements {
 	}
 
 	private record IssuedRow(long id, String itemNo, String category, String task, String goal, LocalDate deadline,
-			String reach, String targetTypes, long reached) {
+			String reach, String targetTypes, long reached, boolean locked) {
 	}
 
 	/** The requirements an organisation has published for a year, each with whom it reaches and how many lists hold it. */
@@ -306,7 +308,9 @@ public class Requirements {
 		return reading.bind(jdbc.sql("""
 				SELECT r.id, r.item_no, r.category, r.task, r.goal, r.deadline, r.reach, r.target_types,
 				       (SELECT COUNT(*) FROM duty_item i JOIN duty_list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id
-				        WHERE i.requirement_id = r.id AND %s) AS reached
+				        WHERE i.requirement_id = r.id AND %s) AS reached,
+				       EXISTS (SELECT 1 FROM duty_item i JOIN duty_list l ON l.id = i.list_id
+				               WHERE i.requirement_id = r.id AND l.status <> 'DRAFT') AS locked
 				FROM duty_requirement r WHERE r.org_id = :org AND r.duty_year = :year ORDER BY r.sort_order, r.id
 				""".formatted(reading.condition("o")))).param("org", orgId).param("year", year)
 				.query(Rows.of(IssuedRow.class)).list().stream()
@@ -314,7 +318,7 @@ public class Requirements {
 						Reach.valueOf(r.reach()), r.targetTypes() == null ? List.of(OrgType.values())
 								: java.util.Arrays.stream(r.targetTypes().split(",")).filter(t -> !t.isBlank())
 										.map(OrgType::valueOf).toList(),
-						r.reached()))
+						r.reached(), r.locked()))
 				.toList();
 	}
 

@@ -294,7 +294,9 @@ abstract class DutyContract extends ApiTest {
 				.andExpect(jsonPath("$[0].action").value("REVISE"));
 
 		// once a list holding it is published, it is locked
+		assertThat(requirements.of(city.id(), 2026).get(0).locked()).isFalse();
 		listManagement.publish(lists.find(county.id(), 2026).orElseThrow().id());
+		assertThat(requirements.of(city.id(), 2026).get(0).locked()).isTrue();
 		mvc.perform(put("/api/v1/duty/requirements/" + first).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"task\":\"再改\"}"))
 				.andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("id"));
