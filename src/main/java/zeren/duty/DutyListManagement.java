@@ -262,6 +262,27 @@ public class DutyListManagement {
 		return unitId -> tree.contains(subtree, unitId);
 	}
 
+	/** Of {@code names}, those that name exactly one organisation at or below {@code orgId} (a unit the list may name), with its id. */
+	private Map<String, Long> unitsByName(long orgId, Set<String> names) {
+		if (names.isEmpty()) {
+			return Map.of();
+		}
+		record Named(long id, String name) {
+		}
+		Map<String, List<Long>> found = new HashMap<>();
+		tree.subtree(orgId).bind(jdbc.sql("SELECT o.id, o.name FROM org o WHERE o.id IN (" + zeren.org.Subtree.ORG_IDS
+				+ ") AND o.name IN (:names)")).param("names", names).query(zeren.platform.Rows.of(Named.class)).list()
+				.forEach(n -> found.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n.id()));
+		Map<String, Long> unique = new HashMap<>();
+		java.util.function.LongPredicate isUnit = unitOf(orgId);
+		found.forEach((name, ids) -> {
+			if (ids.size() == 1 && isUnit.test(ids.get(0))) {
+				unique.put(name, ids.get(0));
+			}
+		});
+		return unique;
+	}
+
 	private int nextSortOrder(long listId) {
 		return jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM duty_item WHERE list_id = :list AND requirement_id IS NULL")
 				.param("list", listId).query(Integer.class).single();
@@ -341,6 +362,9 @@ public class DutyListManagement {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors.subList(0, Math.min(errors.size(), 1000)), errors.size());
 		}
+		Map<String, Long> units = unitsByName(head.orgId(),
+				own.stream().flatMap(c -> ListRules.unitNames(c).stream()).collect(java.util.stream.Collectors.toSet()));
+		own = own.stream().map(c -> ListRules.unitsByName(c, units)).toList();
 		jdbc.sql("DELETE FROM duty_milestone WHERE item_id IN (SELECT id FROM duty_item WHERE list_id = :list AND requirement_id IS NULL)")
 				.param("list", listId).update();
 		jdbc.sql("DELETE FROM duty_item_participant WHERE item_id IN (SELECT id FROM duty_item WHERE list_id = :list AND requirement_id IS NULL)")

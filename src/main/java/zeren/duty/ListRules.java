@@ -195,6 +195,53 @@ final class ListRules {
 		return own;
 	}
 
+	/** How a table's cell lists several participating units: 、 , ， ; ； or a new line between them. */
+	private static final java.util.regex.Pattern UNIT_SEPARATORS = java.util.regex.Pattern.compile("[、,，;；\\n]+");
+
+	/** The unit names an imported item's texts hold, for {@link #unitsByName}. */
+	static Set<String> unitNames(Clean c) {
+		Set<String> names = new java.util.HashSet<>();
+		for (String text : java.util.Arrays.asList(c.leadUnit(), c.supervisingUnit(), c.participatingUnits())) {
+			if (text != null) {
+				for (String part : UNIT_SEPARATORS.split(text)) {
+					if (!part.isBlank()) {
+						names.add(part.strip());
+					}
+				}
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * An imported item whose units, written as text, name organisations of the list's subtree
+	 * ({@code orgsByName}: each name that names exactly one of them): those become the organisations
+	 * chosen, what names none stays text. A table exported and imported again keeps its units.
+	 */
+	static Clean unitsByName(Clean c, Map<String, Long> orgsByName) {
+		Long lead = c.leadOrgId() != null || c.leadUnit() == null ? c.leadOrgId() : orgsByName.get(c.leadUnit());
+		Long supervising = c.supervisingOrgId() != null || c.supervisingUnit() == null ? c.supervisingOrgId()
+				: orgsByName.get(c.supervisingUnit());
+		List<Long> participants = new ArrayList<>(c.participatingOrgIds());
+		List<String> rest = new ArrayList<>();
+		if (c.participatingUnits() != null) {
+			for (String part : UNIT_SEPARATORS.split(c.participatingUnits())) {
+				String name = part.strip();
+				Long id = orgsByName.get(name);
+				if (id != null && !participants.contains(id)) {
+					participants.add(id);
+				}
+				else if (id == null && !name.isEmpty()) {
+					rest.add(name);
+				}
+			}
+		}
+		return new Clean(c.itemNo(), c.category(), c.task(), c.goal(), c.leaderPostId(),
+				lead != null && c.leadOrgId() == null ? null : c.leadUnit(), rest.isEmpty() ? null : String.join("、", rest),
+				supervising != null && c.supervisingOrgId() == null ? null : c.supervisingUnit(), c.deadline(),
+				c.milestones(), lead, List.copyOf(participants), supervising);
+	}
+
 	private static InputError error(Long line, String field, String code, Object... args) {
 		return line == null ? InputError.field(field, code, args) : InputError.line(line, field, code, args);
 	}

@@ -402,6 +402,30 @@ abstract class DutyContract extends ApiTest {
 	}
 
 	@Test
+	void an_imported_table_naming_organisations_below_the_list_chooses_them_as_units() throws Exception {
+		String p = unique();
+		Org county = org(p, "县委", OrgType.PARTY_COMMITTEE, null);
+		Org publicity = org(p, "宣传部", OrgType.WORK_DEPARTMENT, county.id());
+		Org discipline = org(p, "县纪委", OrgType.DISCIPLINE_COMMISSION, county.id());
+		Org elsewhere = org(p, "县委办", OrgType.WORK_DEPARTMENT, null);
+		DutyList source = listManagement.create(org(p, "模板", OrgType.PARTY_COMMITTEE, null).id(), 2026);
+		listManagement.addItem(source.id(), new DutyListManagement.ItemInput(null, null, "廉政教育", null, null,
+				elsewhere.name(), publicity.name() + "、县融媒体中心", discipline.name(), null, List.of(), null));
+		byte[] xlsx = mvc.perform(get("/api/v1/duty/lists/" + source.id() + "/xlsx")).andReturn().getResponse()
+				.getContentAsByteArray();
+		DutyList list = listManagement.create(county.id(), 2026);
+		mvc.perform(multipart("/api/v1/duty/lists/" + list.id() + "/xlsx")
+				.file(new MockMultipartFile("file", "t.xlsx", "application/octet-stream", xlsx))).andExpect(status().isOk());
+		DutyList.Item item = lists.get(list.id()).items().get(0);
+		// the county's own departments and commission are chosen; a name outside it stays text
+		assertThat(item.participatingOrgs()).extracting(DutyList.Unit::id).containsExactly(publicity.id());
+		assertThat(item.participatingUnits()).isEqualTo("县融媒体中心");
+		assertThat(item.supervisingOrg().id()).isEqualTo(discipline.id());
+		assertThat(item.leadOrg()).isNull();
+		assertThat(item.leadUnit()).isEqualTo(elsewhere.name());
+	}
+
+	@Test
 	void an_import_with_errors_writes_nothing_and_names_each_line() throws Exception {
 		String p = unique();
 		Org county = org(p, "县", null);

@@ -172,4 +172,18 @@ class ListRulesTest {
 		ListRules.check(in, 2026, id -> false, id -> id == 4L || id == 9L || id == 8L, errors, null);
 		assertThat(errors).extracting(InputError::field).containsExactly("leadOrgId");
 	}
+
+	@Test
+	void imported_unit_texts_that_name_organisations_of_the_subtree_become_those_organisations() {
+		ListRules.Clean imported = new ListRules.Clean(null, null, "任务", null, null, "县委办", "宣传部、县融媒体中心；教育局",
+				"县纪委", null, List.of(), null, List.of(), null);
+		assertThat(ListRules.unitNames(imported)).containsExactlyInAnyOrder("县委办", "宣传部", "县融媒体中心", "教育局", "县纪委");
+		ListRules.Clean c = ListRules.unitsByName(imported, Map.of("县委办", 1L, "宣传部", 2L, "教育局", 3L));
+		assertThat(c.leadOrgId()).isEqualTo(1L);
+		assertThat(c.leadUnit()).isNull();
+		assertThat(c.participatingOrgIds()).containsExactly(2L, 3L);
+		assertThat(c.participatingUnits()).isEqualTo("县融媒体中心");
+		assertThat(c.supervisingOrgId()).isNull();
+		assertThat(c.supervisingUnit()).isEqualTo("县纪委");
+	}
 }
