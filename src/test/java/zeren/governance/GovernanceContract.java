@@ -354,6 +354,13 @@ abstract class GovernanceContract extends ApiTest {
 				.param("register", "true")).andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(1)))
 				.andExpect(jsonPath("$[0].category").value("MAJOR_MATTER"));
 		assertThat(followUps.inSubtree(c.county.id(), 2026, false)).hasSize(2);
+		// the 督办单: the matter, the instruction, the township and its secretary's post, the deadline
+		byte[] sheet = mvc.perform(get("/governance/follow-ups/{id}/duban.pdf", letter.id())).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+		try (var document = org.apache.pdfbox.Loader.loadPDF(sheet)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("督办单", "群众来信反映镇拆迁补偿问题", c.town.name(), "镇党委书记", "2026年4月5日");
+		}
 		mvc.perform(postJson("/api/v1/governance/follow-ups/" + letter.id() + "/decided",
 				"{\"decided\":\"县委常委会研究，责成镇党委限期整改\"}")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.decided").value("县委常委会研究，责成镇党委限期整改"));

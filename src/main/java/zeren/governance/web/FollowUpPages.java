@@ -40,9 +40,11 @@ class FollowUpPages {
 	private final Leadership leadership;
 	private final BusinessClock clock;
 	private final PageErrors errors;
+	private final FollowUpDocument document;
 
 	FollowUpPages(FollowUps followUps, Cases cases, Findings findings, OrgTree tree, Leadership leadership,
-			BusinessClock clock, PageErrors errors) {
+			BusinessClock clock, PageErrors errors, FollowUpDocument document) {
+		this.document = document;
 		this.followUps = followUps;
 		this.cases = cases;
 		this.findings = findings;
@@ -136,6 +138,12 @@ class FollowUpPages {
 		model.addAttribute("followUp", f);
 		model.addAttribute("canManage", tree.canManage(f.orgId()));
 		return "governance/follow-up";
+	}
+
+	@zeren.platform.ReadOnlyWork
+	@GetMapping("/governance/follow-ups/{id}/duban.pdf")
+	org.springframework.http.ResponseEntity<byte[]> duban(@PathVariable long id) {
+		return document.pdf(followUps.get(id));
 	}
 
 	@PostMapping("/governance/follow-ups/{id}/decided")

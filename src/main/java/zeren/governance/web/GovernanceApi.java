@@ -48,9 +48,11 @@ class GovernanceApi {
 	private final FollowUps followUps;
 	private final OrgTree tree;
 	private final BusinessClock clock;
+	private final FollowUpDocument duban;
 
 	GovernanceApi(Meetings meetings, MeetingReads reads, MeetingDocument minutes, CoordinationGroups groups,
-			FollowUps followUps, OrgTree tree, BusinessClock clock) {
+			FollowUps followUps, OrgTree tree, BusinessClock clock, FollowUpDocument duban) {
+		this.duban = duban;
 		this.meetings = meetings;
 		this.reads = reads;
 		this.minutes = minutes;
@@ -174,6 +176,13 @@ class GovernanceApi {
 	@Operation(summary = "One follow-up, with its 督办's status")
 	FollowUp followUp(@PathVariable long id) {
 		return followUps.get(id);
+	}
+
+	@ReadOnlyWork
+	@GetMapping("/api/v1/governance/follow-ups/{id}/duban.pdf")
+	@Operation(summary = "The 督办单 as PDF: the matter, the instruction, the answering unit and post, the deadline, its state")
+	ResponseEntity<byte[]> duban(@PathVariable long id) {
+		return duban.pdf(followUps.get(id));
 	}
 
 	@PostMapping("/api/v1/governance/follow-ups/{id}/decided")
