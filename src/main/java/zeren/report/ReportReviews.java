@@ -17,6 +17,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
+import zeren.platform.NotFoundException;
 import zeren.report.AnnualReport.Question;
 import zeren.report.AnnualReport.Status;
 import zeren.tracking.NewTrackedItem;
@@ -56,11 +57,13 @@ public class ReportReviews {
 	private final BusinessClock clock;
 	private final AuditTrail audit;
 	private final ReportSettings settings;
+	private final ReportRecipients recipients;
 
-	ReportReviews(JdbcClient jdbc, AnnualReports reports, TrackedItems items, Tracking tracking, TrackedItemMoves moves,
+	ReportReviews(JdbcClient jdbc, AnnualReports reports, ReportRecipients recipients, TrackedItems items, Tracking tracking, TrackedItemMoves moves,
 			Leadership leadership, BusinessClock clock, AuditTrail audit, ReportSettings settings,
 			org.springframework.context.MessageSource messages) {
 		this.messages = messages;
+		this.recipients = recipients;
 		this.jdbc = jdbc;
 		this.reports = reports;
 		this.items = items;
@@ -85,8 +88,8 @@ public class ReportReviews {
 
 	@Transactional
 	public AnnualReport query(long id, NewQuery request) {
-		AnnualReport report = reports.lockedForReview(id);
-		AnnualReport.Review review = reports.reviewed(report, request == null ? null : request.recipient());
+		AnnualReport report = lockedForReview(id);
+		AnnualReport.Review review = recipients.reviewed(report, request == null ? null : request.recipient());
 		if (request == null) {
 			throw InvalidInputException.of("body", "error.field.required");
 		}
@@ -147,7 +150,7 @@ public class ReportReviews {
 		jdbc.sql("""
 				UPDATE annual_report_review SET status = 'QUERIED', rounds = :round WHERE report_id = :id AND recipient = :recipient
 				""").param("round", round).param("id", id).param("recipient", review.recipient().name()).update();
-		reports.settle(id);
+		recipients.settle(id);
 		audit.record(new AuditTrail.Change(report.orgId(), "report", id, "QUERY",
 				"recipient=%s round=%d questions=%d items=%s deadline=%s by=%s".formatted(review.recipient(), round,
 						questions.size(), itemIds, deadline, review.orgName())));
@@ -157,15 +160,15 @@ public class ReportReviews {
 	/** Accepts the report for {@code recipient} (null: the first recipient the caller reviews for). */
 	@Transactional
 	public AnnualReport accept(long id, AnnualReport.Recipient recipient) {
-		AnnualReport report = reports.lockedForReview(id);
-		AnnualReport.Review review = reports.reviewed(report, recipient);
+		AnnualReport report = lockedForReview(id);
+		AnnualReport.Review review = recipients.reviewed(report, recipient);
 		requireUnderReview(review);
 		requireAnswered(report, review);
 		closeAnswers(report, review, recorded("report.note.accepted"));
 		jdbc.sql("""
 				UPDATE annual_report_review SET status = 'ACCEPTED', accepted_at = :now WHERE report_id = :id AND recipient = :recipient
 				""").param("now", clock.now()).param("id", id).param("recipient", review.recipient().name()).update();
-		reports.settle(id);
+		recipients.settle(id);
 		audit.record(new AuditTrail.Change(report.orgId(), "report", id, "ACCEPT",
 				"recipient=%s by=%s rounds=%d sha256=%s".formatted(review.recipient(), review.orgName(), review.rounds(),
 						report.sha256())));
@@ -174,6 +177,13 @@ public class ReportReviews {
 
 	public AnnualReport accept(long id) {
 		return accept(id, null);
+	}
+
+	/** A report to review, its row locked (one review at a time): 404 when unknown or out of view. */
+	private AnnualReport lockedForReview(long id) {
+		jdbc.sql("SELECT id FROM annual_report WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional()
+				.orElseThrow(() -> new NotFoundException("report", id));
+		return reports.get(id);
 	}
 
 	private static void requireUnderReview(AnnualReport.Review review) {

@@ -40,8 +40,11 @@ class ReportPages {
 	private final PageErrors errors;
 	private final ReportSettings settings;
 
+	private final zeren.report.ReportRecipients recipients;
+
 	ReportPages(AnnualReports reports, ReportReviews reviews, ReportDocument pdf, OrgTree tree, BusinessClock clock,
-			PageErrors errors, ReportSettings settings) {
+			PageErrors errors, ReportSettings settings, zeren.report.ReportRecipients recipients) {
+		this.recipients = recipients;
 		this.settings = settings;
 		this.reports = reports;
 		this.reviews = reviews;
@@ -63,7 +66,7 @@ class ReportPages {
 			model.addAttribute("overview", overview);
 			model.addAttribute("overviewShown", overview.rows().subList(0, Math.min(OVERVIEW_SHOWN, overview.rows().size())));
 			if (tree.get(orgId).type().isDisciplineBody()) {
-				model.addAttribute("sentTo", reports.sentTo(orgId, y));
+				model.addAttribute("sentTo", recipients.sentTo(orgId, y));
 			}
 		}
 		return "report/index";
@@ -89,8 +92,8 @@ class ReportPages {
 		model.addAttribute("report", report);
 		model.addAttribute("paragraphs", AnnualReports.paragraphs(report.body()));
 		model.addAttribute("canManage", tree.canManage(report.orgId()));
-		model.addAttribute("canReview", reports.canReview(report));
-		model.addAttribute("reviewing", reports.reviewing(report).stream()
+		model.addAttribute("canReview", recipients.canReview(report));
+		model.addAttribute("reviewing", recipients.reviewing(report).stream()
 				.filter(v -> v.status() == AnnualReport.Status.SUBMITTED || v.status() == AnnualReport.Status.QUERIED).toList());
 		model.addAttribute("answerDeadline", clock.today().plusDays(settings.answerDays()));
 		return "report/show";
