@@ -87,10 +87,10 @@ public class RoundEntries {
 	}
 
 	@Transactional
-	public Round.Sheet addLine(long roundId, long orgId, NewLine in, RoundSheets sheets) {
+	public Round.Sheet addLine(long roundId, long unitId, NewLine in, RoundSheets sheets) {
 		Rounds.Head h = rounds.head(roundId);
 		Scheme scheme = schemes.load(h.schemeId());
-		requireUnit(roundId, orgId);
+		long orgId = requireUnit(roundId, unitId);
 		List<InputError> errors = new ArrayList<>();
 		if (in.column() != Scoring.Column.SELF && in.column() != Scoring.Column.TEAM) {
 			errors.add(InputError.field("column", "error.assessment.column"));
@@ -135,15 +135,15 @@ public class RoundEntries {
 			action = "CORRECT";
 		}
 		jdbc.sql("""
-				INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, version, created_at)
-				VALUES (:round, :org, :indicator, :col, :points, :reason, :version, :now)""").param("round", roundId)
-				.param("org", orgId).param("indicator", indicator.id()).param("col", in.column().name())
+				INSERT INTO assessment_line (round_id, org_id, unit_id, indicator_id, col, points, reason, version, created_at)
+				VALUES (:round, :org, :unit, :indicator, :col, :points, :reason, :version, :now)""").param("round", roundId)
+				.param("org", orgId).param("unit", unitId).param("indicator", indicator.id()).param("col", in.column().name())
 				.param("points", in.points().setScale(2, RoundingMode.HALF_UP)).param("reason", reason).param("version", version)
 				.param("now", clock.now()).update();
-		rounds.scoreUnit(roundId, orgId, scheme);
+		rounds.scoreUnit(roundId, unitId, scheme);
 		audit.record(new AuditTrail.Change(orgId, "assessment-round", roundId, action,
-				"unit=%d indicator=%s column=%s points=%s version=%d".formatted(orgId, indicator.code(), in.column(), in.points(), version)));
-		return sheets.sheet(roundId, orgId);
+				"unit=%d indicator=%s column=%s points=%s version=%d".formatted(unitId, indicator.code(), in.column(), in.points(), version)));
+		return sheets.sheet(roundId, unitId);
 	}
 
 	/** Why these points are not allowed on this indicator, or null. */
@@ -160,18 +160,18 @@ public class RoundEntries {
 
 	/** The unit submits its self-assessment (its lines stay editable by the team's columns only). */
 	@Transactional
-	public void submitSelf(long roundId, long orgId) {
+	public void submitSelf(long roundId, long unitId) {
 		Rounds.Head h = rounds.head(roundId);
-		requireUnit(roundId, orgId);
+		long orgId = requireUnit(roundId, unitId);
 		if (!access.mayAct(orgId)) {
 			throw new ForbiddenException();
 		}
 		if (h.status() != Round.Status.OPEN) {
 			throw new ConflictException("status", "error.assessment.round-concluded");
 		}
-		jdbc.sql("UPDATE assessment_unit SET self_submitted_at = :now WHERE round_id = :round AND org_id = :org")
-				.param("now", clock.now()).param("round", roundId).param("org", orgId).update();
-		audit.record(new AuditTrail.Change(orgId, "assessment-round", roundId, "SUBMIT_SELF", "unit=" + orgId));
+		jdbc.sql("UPDATE assessment_unit SET self_submitted_at = :now WHERE round_id = :round AND unit_id = :unit")
+				.param("now", clock.now()).param("round", roundId).param("unit", unitId).update();
+		audit.record(new AuditTrail.Change(orgId, "assessment-round", roundId, "SUBMIT_SELF", "unit=" + unitId));
 	}
 
 	/** Result of an import: the units scored and the file kept as evidence. */
@@ -266,7 +266,7 @@ public class RoundEntries {
 	}
 
 	/** One unit's score from a source file, with its reason and inputs. */
-	private record SourceRow(long orgId, BigDecimal points, String reason, String inputs) {
+	private record SourceRow(long unitId, BigDecimal points, String reason, String inputs) {
 	}
 
 	/** The round's units by name, the units seen so far and the errors, while a source file is read. */
@@ -319,9 +319,10 @@ public class RoundEntries {
 				.param("round", roundId).param("indicator", indicatorId).update();
 		for (SourceRow r : rows) {
 			jdbc.sql("""
-					INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, link, inputs, version, created_at)
-					VALUES (:round, :org, :indicator, 'SOURCE', :points, :reason, :link, :inputs, :version, :now)""")
-					.param("round", roundId).param("org", r.orgId()).param("indicator", indicatorId).param("points", r.points())
+					INSERT INTO assessment_line (round_id, org_id, unit_id, indicator_id, col, points, reason, link, inputs, version, created_at)
+					SELECT :round, u.org_id, u.unit_id, :indicator, 'SOURCE', :points, :reason, :link, :inputs, :version, :now
+					FROM assessment_unit u WHERE u.round_id = :round AND u.unit_id = :unit""")
+					.param("round", roundId).param("unit", r.unitId()).param("indicator", indicatorId).param("points", r.points())
 					.param("reason", r.reason()).param("link", "/api/v1/assessment/rounds/%d/files/%d".formatted(roundId, evidenceId))
 					.param("inputs", r.inputs()).param("version", h.version()).param("now", clock.now()).update();
 		}
@@ -331,9 +332,12 @@ public class RoundEntries {
 		return new Imported(rows.size(), evidenceId);
 	}
 
+	/** The round's units by the name a source file gives them: the organisation's, for a post the committee's and the post's title. */
 	private Map<String, Long> units(long roundId) {
 		Map<String, Long> units = new HashMap<>();
-		jdbc.sql("SELECT o.name, o.id FROM assessment_unit u JOIN org o ON o.id = u.org_id WHERE u.round_id = :id")
+		jdbc.sql("""
+				SELECT CASE WHEN p.id IS NULL THEN o.name ELSE o.name || p.title END, u.unit_id
+				FROM assessment_unit u JOIN org o ON o.id = u.org_id LEFT JOIN post p ON p.id = u.post_id WHERE u.round_id = :id""")
 				.param("id", roundId).query(rs -> {
 					units.put(rs.getString(1), rs.getLong(2));
 				});
@@ -346,12 +350,14 @@ public class RoundEntries {
 		return files.open(new Attachments.Owner(FILES, roundId), evidenceId);
 	}
 
-	private void requireUnit(long roundId, long orgId) {
-		boolean unit = jdbc.sql("SELECT COUNT(*) FROM assessment_unit WHERE round_id = :round AND org_id = :org")
-				.param("round", roundId).param("org", orgId).query(Long.class).single() > 0;
-		if (!unit || !access.sees(orgId)) {
-			throw new NotFoundException("assessment-unit", orgId);
+	/** The unit's organisation: 404 unless it is a unit of the round that the caller sees. */
+	private long requireUnit(long roundId, long unitId) {
+		Long orgId = jdbc.sql("SELECT org_id FROM assessment_unit WHERE round_id = :round AND unit_id = :unit")
+				.param("round", roundId).param("unit", unitId).query(Long.class).optional().orElse(null);
+		if (orgId == null || !access.sees(orgId)) {
+			throw new NotFoundException("assessment-unit", unitId);
 		}
+		return orgId;
 	}
 
 	static byte[] bytes(InputStream in) {

@@ -40,7 +40,8 @@ public class RoundSheets {
 
 	/** One unit's result with every line (the API's results). */
 	public record Result(long orgId, String orgName, BigDecimal selfTotal, BigDecimal total, Grade grade, Integer rank,
-			int zeroItems, boolean veto, int missing, List<Round.Line> lines) {
+			int zeroItems, boolean veto, int missing, List<Round.Line> lines, long unitId, Long postId, String postTitle,
+			Long personId, String personName) {
 	}
 
 	/** The results of every unit the caller sees, best first, each with its lines. */
@@ -49,28 +50,29 @@ public class RoundSheets {
 		Map<Long, List<Round.Line>> lines = new HashMap<>();
 		var reading = access.reading();
 		reading.bind(jdbc.sql("""
-				SELECT l.org_id AS unit_id, %s FROM assessment_line l JOIN assessment_indicator i ON i.id = l.indicator_id
-				JOIN org o ON o.id = l.org_id WHERE l.round_id = :id AND %s ORDER BY l.org_id, i.position, l.id"""
+				SELECT l.unit_id AS unit_key, %s FROM assessment_line l JOIN assessment_indicator i ON i.id = l.indicator_id
+				JOIN org o ON o.id = l.org_id WHERE l.round_id = :id AND %s ORDER BY l.unit_id, i.position, l.id"""
 				.formatted(LINE_COLUMNS.replace("l.id,", "l.id AS line_id,"), reading.condition("o"))))
 				.param("id", roundId).query(rs -> {
-					lines.computeIfAbsent(rs.getLong("unit_id"), k -> new ArrayList<>()).add(new Round.Line(rs.getLong("line_id"),
+					lines.computeIfAbsent(rs.getLong("unit_key"), k -> new ArrayList<>()).add(new Round.Line(rs.getLong("line_id"),
 							rs.getLong("indicator_id"), rs.getString("code"), rs.getString("title"),
 							Scoring.Column.valueOf(rs.getString("col")), rs.getBigDecimal("points"), rs.getString("reason"),
 							rs.getString("link"), rs.getString("inputs"), rs.getInt("version"),
 							rs.getObject("created_at", java.time.OffsetDateTime.class)));
 				});
 		return round.units().stream().map(u -> new Result(u.orgId(), u.orgName(), u.selfTotal(), u.total(), u.grade(), u.rank(),
-				u.zeroItems(), u.veto(), u.missing(), lines.getOrDefault(u.orgId(), List.of()))).toList();
+				u.zeroItems(), u.veto(), u.missing(), lines.getOrDefault(u.unitId(), List.of()), u.unitId(), u.postId(), u.postTitle(),
+				u.personId(), u.personName())).toList();
 	}
 
 	/** A unit's sheet: 404 unless the caller sees the unit (its own people, the assessing organisation). */
-	public Round.Sheet sheet(long roundId, long orgId) {
+	public Round.Sheet sheet(long roundId, long unitId) {
 		Rounds.Head round = rounds.head(roundId);
-		Round.Unit unit = rounds.unit(roundId, orgId);
+		Round.Unit unit = rounds.unit(roundId, unitId);
 		Scheme scheme = schemes.load(round.schemeId());
 		List<Round.Line> lines = jdbc.sql("SELECT " + LINE_COLUMNS + """
 				 FROM assessment_line l JOIN assessment_indicator i ON i.id = l.indicator_id
-				WHERE l.round_id = :id AND l.org_id = :org ORDER BY i.position, l.id""").param("id", roundId).param("org", orgId)
+				WHERE l.round_id = :id AND l.unit_id = :unit ORDER BY i.position, l.id""").param("id", roundId).param("unit", unitId)
 				.query(RoundRows::line).list();
 		Scoring.UnitScore score = Scoring.score(scheme.indicators(),
 				lines.stream().map(l -> new Scoring.Line(l.id(), l.indicatorId(), l.column(), l.points())).toList(), grades);

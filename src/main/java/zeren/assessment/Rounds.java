@@ -73,8 +73,13 @@ public class Rounds {
 		this.database = database;
 	}
 
-	/** {@code unitOrgIds}: the units; empty: the active direct lower committees. {@code schemeId}: empty: the year's default. */
-	public record NewRound(Long orgId, Integer year, Long schemeId, List<Long> unitOrgIds) {
+	/**
+	 * {@code unitOrgIds}: the committees; empty: the active direct lower committees. {@code schemeId}:
+	 * empty: the year's default of {@code party} ({@link Scheme.Party}'s code; empty: the scheme's, a
+	 * committee without a scheme). The units are the committees, their discipline bodies, or their
+	 * posts of the party's kinds (the holder on the year end; a vacant post listed as vacant).
+	 */
+	public record NewRound(Long orgId, Integer year, Long schemeId, List<Long> unitOrgIds, String party) {
 	}
 
 	@Transactional
@@ -86,33 +91,40 @@ public class Rounds {
 		if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
 			errors.add(InputError.field("year", "error.assessment.year-range", 2000, 2100));
 		}
+		Scheme.Party party = Scheme.Party.parse(in.party());
+		if (in.party() != null && !in.party().isBlank() && party == null) {
+			errors.add(InputError.field("party", "error.assessment.party"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		Org org = access.requireAssessing(in.orgId());
-		Scheme scheme = in.schemeId() == null ? schemes.defaultFor(in.year()) : schemes.get(in.schemeId());
+		Scheme scheme = in.schemeId() == null ? schemes.defaultFor(in.year(), party == null ? Scheme.Party.COMMITTEE : party)
+				: schemes.get(in.schemeId());
 		if (scheme.status() != Scheme.Status.PUBLISHED) {
 			throw InvalidInputException.of("schemeId", "error.assessment.scheme-draft");
 		}
-		List<Long> units = units(org, in.unitOrgIds());
+		if (party != null && scheme.party() != party) {
+			throw InvalidInputException.of("party", "error.assessment.party-scheme");
+		}
+		List<Long> committees = units(org, in.unitOrgIds());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO assessment_round (org_id, round_year, scheme_id, status, version, created_at)
 				VALUES (:org, :year, :scheme, 'OPEN', 1, :now)""").param("org", org.id()).param("year", in.year())
 				.param("scheme", scheme.id()).param("now", clock.now()).update(keys, "id");
 		long id = keys.getKey().longValue();
-		template.batchUpdate("INSERT INTO assessment_unit (round_id, org_id, veto, missing) VALUES (?, ?, FALSE, 0)", units, 1000,
-				(ps, unit) -> {
-					ps.setLong(1, id);
-					ps.setLong(2, unit);
-				});
-		if (database.isPostgres() && units.size() > 1_000) {
+		int units = RoundUnits.insert(jdbc, template, id, scheme.party(), committees, in.year());
+		if (units == 0) {
+			throw InvalidInputException.of("unitOrgIds", "error.assessment.no-units-" + scheme.party().name().toLowerCase().replace('_', '-'));
+		}
+		if (database.isPostgres() && units > 1_000) {
 			// the statistics still say the table is as it was: without this, every update of a unit's
 			// score in this transaction scans the table (41,000 units: 1.7 billion rows read)
 			jdbc.sql("ANALYZE assessment_unit").update();
 		}
 		audit.record(new AuditTrail.Change(org.id(), "assessment-round", id, "CREATE",
-				"year=%d scheme=%d units=%d".formatted(in.year(), scheme.id(), units.size())));
+				"year=%d scheme=%d party=%s units=%d".formatted(in.year(), scheme.id(), scheme.party(), units)));
 		computeNow(id, org.id(), in.year(), scheme, false);
 		return get(id);
 	}
@@ -195,12 +207,12 @@ public class Rounds {
 				// one statement per indicator for every unit: each record of the year in the unit's subtree
 				RecordSource.Query q = records.query(year);
 				jdbc.sql("""
-						INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, link, inputs, version, created_at)
-						SELECT :round, u.org_id, :indicator, 'AUTO', -CAST(:missed AS NUMERIC(6, 2)),
+						INSERT INTO assessment_line (round_id, org_id, unit_id, indicator_id, col, points, reason, link, inputs, version, created_at)
+						SELECT :round, u.org_id, u.unit_id, :indicator, 'AUTO', -CAST(:missed AS NUMERIC(6, 2)),
 						       SUBSTRING(:title || '：' || r.label FROM 1 FOR 1000), r.link,
 						       'kind=' || :kind || ';ref=' || CAST(r.ref AS VARCHAR(20)) || ';org=' || CAST(r.org_id AS VARCHAR(20)),
 						       :version, :now
-						FROM assessment_unit u JOIN org uo ON uo.id = u.org_id
+						FROM assessment_unit u JOIN org uo ON uo.id = u.committee_id
 						JOIN (%s) r ON 1 = 1
 						JOIN org ro ON ro.id = r.org_id AND ro.path >= uo.path AND ro.path < uo.path || 'z'
 						WHERE u.round_id = :round""".formatted(q.sql())).params(q.parameters())
@@ -210,8 +222,8 @@ public class Rounds {
 			}
 			// one statement per indicator for every unit: each obligation instance overdue or done late
 			jdbc.sql("""
-					INSERT INTO assessment_line (round_id, org_id, indicator_id, col, points, reason, link, inputs, version, created_at)
-					SELECT :round, u.org_id, :indicator, 'AUTO',
+					INSERT INTO assessment_line (round_id, org_id, unit_id, indicator_id, col, points, reason, link, inputs, version, created_at)
+					SELECT :round, u.org_id, u.unit_id, :indicator, 'AUTO',
 					       CASE WHEN ob.status = 'DONE_LATE' THEN -CAST(:late AS NUMERIC(6, 2)) ELSE -CAST(:missed AS NUMERIC(6, 2)) END,
 					       :title || '：' || CASE WHEN ob.status = 'DONE_LATE' THEN '逾期完成（' || CAST(ob.done_on AS VARCHAR(10)) || ' 完成，'
 					                                  ELSE '逾期未完成（' END || '应于 ' || CAST(ob.due_date AS VARCHAR(10)) || ' 前完成）',
@@ -220,9 +232,10 @@ public class Rounds {
 					         || ';due=' || CAST(ob.due_date AS VARCHAR(10)) || ';swept=' || CAST(ob.swept_on AS VARCHAR(10)),
 					       :version, :now
 					FROM assessment_unit u
-					JOIN oversight_obligation ob ON ob.obl_year = :year AND ob.org_id = u.org_id AND ob.kind = :kind
+					JOIN oversight_obligation ob ON ob.obl_year = :year AND ob.kind = :kind AND %s
 					WHERE u.round_id = :round
-					  AND (ob.status = 'OVERDUE' OR (ob.status = 'DONE_LATE' AND CAST(:late AS NUMERIC(6, 2)) > 0))""")
+					  AND (ob.status = 'OVERDUE' OR (ob.status = 'DONE_LATE' AND CAST(:late AS NUMERIC(6, 2)) > 0))"""
+					.formatted(RoundUnits.obligationsOf(scheme.party())))
 					.param("round", id).param("indicator", i.id()).param("late", i.perLate() == null ? BigDecimal.ZERO : i.perLate())
 					.param("missed", i.perMissed()).param("title", i.title()).param("year", year).param("kind", i.obligationKind())
 					.param("version", version(id)).param("now", now).update();
@@ -254,7 +267,7 @@ public class Rounds {
 		}
 		template.batchUpdate("""
 				UPDATE assessment_unit SET self_total = ?, total = ?, zero_items = ?, veto = ?, grade = ?, unit_rank = ?, missing = ?
-				WHERE round_id = ? AND org_id = ?""", rows);
+				WHERE round_id = ? AND unit_id = ?""", rows);
 	}
 
 	/**
@@ -262,19 +275,19 @@ public class Rounds {
 	 * lines only, then the ranks — one read of the round's totals, and an update only where a
 	 * rank moved. (A whole round's rescoring is {@link #score(long, Scheme)}.)
 	 */
-	void scoreUnit(long id, long orgId, Scheme scheme) {
-		List<Scoring.Line> lines = template.query("SELECT id, indicator_id, col, points FROM assessment_line WHERE round_id = ? AND org_id = ?",
+	void scoreUnit(long id, long unitId, Scheme scheme) {
+		List<Scoring.Line> lines = template.query("SELECT id, indicator_id, col, points FROM assessment_line WHERE round_id = ? AND unit_id = ?",
 				(rs, n) -> new Scoring.Line(rs.getLong(1), rs.getLong(2), Scoring.Column.valueOf(rs.getString(3)), rs.getBigDecimal(4)),
-				id, orgId);
+				id, unitId);
 		Scoring.UnitScore s = Scoring.score(scheme.indicators(), lines, grades);
 		template.update("""
 				UPDATE assessment_unit SET self_total = ?, total = ?, zero_items = ?, veto = ?, grade = ?, missing = ?
-				WHERE round_id = ? AND org_id = ?""", s.selfTotal(), s.total(), s.zeroItems(), s.veto(), s.grade().name(), s.missing(),
-				id, orgId);
+				WHERE round_id = ? AND unit_id = ?""", s.selfTotal(), s.total(), s.zeroItems(), s.veto(), s.grade().name(), s.missing(),
+				id, unitId);
 		List<Long> units = new ArrayList<>();
 		List<java.math.BigDecimal> totals = new ArrayList<>();
 		List<Integer> before = new ArrayList<>();
-		template.query("SELECT org_id, total, unit_rank FROM assessment_unit WHERE round_id = ?", rs -> {
+		template.query("SELECT unit_id, total, unit_rank FROM assessment_unit WHERE round_id = ?", rs -> {
 			units.add(rs.getLong(1));
 			totals.add(rs.getBigDecimal(2));
 			int rank = rs.getInt(3);
@@ -287,15 +300,15 @@ public class Rounds {
 				moved.add(new Object[] { ranks[k], id, units.get(k) });
 			}
 		}
-		template.batchUpdate("UPDATE assessment_unit SET unit_rank = ? WHERE round_id = ? AND org_id = ?", moved);
+		template.batchUpdate("UPDATE assessment_unit SET unit_rank = ? WHERE round_id = ? AND unit_id = ?", moved);
 	}
 
 	/** The stored lines of every unit of a round, unit by unit (units without lines included). */
 	void forEachUnitLines(long id, java.util.function.BiConsumer<Long, List<Scoring.Line>> each) {
-		List<Long> units = jdbc.sql("SELECT org_id FROM assessment_unit WHERE round_id = :id ORDER BY org_id").param("id", id)
+		List<Long> units = jdbc.sql("SELECT unit_id FROM assessment_unit WHERE round_id = :id ORDER BY unit_id").param("id", id)
 				.query(Long.class).list();
 		Map<Long, List<Scoring.Line>> lines = new java.util.HashMap<>();
-		template.query("SELECT id, org_id, indicator_id, col, points FROM assessment_line WHERE round_id = ?", rs -> {
+		template.query("SELECT id, unit_id, indicator_id, col, points FROM assessment_line WHERE round_id = ?", rs -> {
 			lines.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Scoring.Line(rs.getLong(1), rs.getLong(3),
 					Scoring.Column.valueOf(rs.getString(4)), rs.getBigDecimal(5)));
 		}, id);
@@ -328,7 +341,7 @@ public class Rounds {
 	// ---- reading ------------------------------------------------------------------------------
 
 	public record Head(long id, long orgId, String orgName, int year, long schemeId, String schemeName, Round.Status status,
-			int version, LocalDate sweptOn, OffsetDateTime computedAt, OffsetDateTime concludedAt) {
+			int version, LocalDate sweptOn, OffsetDateTime computedAt, OffsetDateTime concludedAt, Scheme.Party party) {
 	}
 
 	/** The round, when the caller sees its assessing organisation or one of its units; else 404. */
@@ -340,29 +353,25 @@ public class Rounds {
 				.param("id", id).query(HEAD).optional().orElseThrow(() -> new NotFoundException("assessment-round", id));
 	}
 
-	/** One unit of a round, when the caller sees the unit (its own people, the assessing organisation); else 404. */
-	public Round.Unit unit(long id, long orgId) {
+	/** One unit of a round, when the caller sees the unit's organisation (its own people, the assessing organisation); else 404. */
+	public Round.Unit unit(long id, long unitId) {
 		head(id);
 		var reading = access.reading();
-		return reading.bind(jdbc.sql("""
-				SELECT u.org_id, o.name, u.self_total, u.total, u.zero_items, u.veto, u.grade, u.unit_rank, u.missing, u.self_submitted_at
-				FROM assessment_unit u JOIN org o ON o.id = u.org_id
-				WHERE u.round_id = :id AND u.org_id = :org AND %s""".formatted(reading.condition("o"))))
-				.param("id", id).param("org", orgId).query(RoundRows::unit).optional()
-				.orElseThrow(() -> new NotFoundException("assessment-unit", orgId));
+		return reading.bind(jdbc.sql(RoundRows.UNIT_SELECT + """
+				WHERE u.round_id = :id AND u.unit_id = :unit AND %s""".formatted(reading.condition("o"))))
+				.param("id", id).param("unit", unitId).query(RoundRows::unit).optional()
+				.orElseThrow(() -> new NotFoundException("assessment-unit", unitId));
 	}
 
 	/** The round with the units the caller sees (all of them for the assessing organisation), best first. */
 	public Round get(long id) {
 		Head h = head(id);
 		var reading = access.reading();
-		List<Round.Unit> units = reading.bind(jdbc.sql("""
-				SELECT u.org_id, o.name, u.self_total, u.total, u.zero_items, u.veto, u.grade, u.unit_rank, u.missing, u.self_submitted_at
-				FROM assessment_unit u JOIN org o ON o.id = u.org_id
-				WHERE u.round_id = :id AND %s ORDER BY u.unit_rank, o.path""".formatted(reading.condition("o"))))
+		List<Round.Unit> units = reading.bind(jdbc.sql(RoundRows.UNIT_SELECT + """
+				WHERE u.round_id = :id AND %s ORDER BY u.unit_rank, o.path, p.sort_order, u.unit_id""".formatted(reading.condition("o"))))
 				.param("id", id).query(RoundRows::unit).list();
 		return new Round(h.id(), h.orgId(), h.orgName(), h.year(), h.schemeId(), h.schemeName(), h.status(), h.version(),
-				h.sweptOn(), h.computedAt(), h.concludedAt(), units);
+				h.sweptOn(), h.computedAt(), h.concludedAt(), h.party(), units);
 	}
 
 	/** Whether the caller runs assessments of this organisation (the round's team work). */
@@ -379,21 +388,22 @@ public class Rounds {
 	public List<Head> asUnit(long orgId, int year) {
 		tree.get(orgId);
 		return jdbc.sql(HEAD_SELECT + """
-				JOIN assessment_unit u ON u.round_id = r.id AND u.org_id = :org
-				WHERE r.round_year = :year ORDER BY r.id DESC""").param("org", orgId).param("year", year)
+				WHERE EXISTS (SELECT 1 FROM assessment_unit u WHERE u.round_id = r.id AND u.org_id = :org)
+				  AND r.round_year = :year ORDER BY r.id DESC""").param("org", orgId).param("year", year)
 				.query(HEAD).list();
 	}
 
 	/** The columns of a {@link Head}, read with {@link #HEAD}; the caller adds its joins and conditions. */
 	private static final String HEAD_SELECT = """
 			SELECT r.id, r.org_id, o.name AS org_name, r.round_year, r.scheme_id, s.name AS scheme_name, r.status, r.version,
-			       r.swept_on, r.computed_at, r.concluded_at
+			       r.swept_on, r.computed_at, r.concluded_at, s.party
 			FROM assessment_round r JOIN org o ON o.id = r.org_id JOIN assessment_scheme s ON s.id = r.scheme_id
 			""";
 
 	private static final org.springframework.jdbc.core.RowMapper<Head> HEAD = (rs, n) -> new Head(rs.getLong(1), rs.getLong(2),
 			rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6), Round.Status.valueOf(rs.getString(7)), rs.getInt(8),
-			rs.getObject(9, LocalDate.class), rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class));
+			rs.getObject(9, LocalDate.class), rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
+			Scheme.Party.valueOf(rs.getString(12)));
 
 	/** The rounds of an assessing organisation (the caller sees it) in a year, latest first. */
 	public List<Head> of(long orgId, int year) {
@@ -413,6 +423,7 @@ public class Rounds {
 		jdbc.sql("""
 				SELECT u.org_id, u.grade FROM assessment_unit u
 				WHERE u.grade IS NOT NULL AND u.round_id = (SELECT MAX(r.id) FROM assessment_round r
+				      JOIN assessment_scheme s ON s.id = r.scheme_id AND s.party = 'COMMITTEE'
 				      WHERE r.org_id = :org AND r.round_year = :year AND r.status = 'CONCLUDED')
 				ORDER BY u.unit_rank, u.org_id""").param("org", orgId).param("year", year)
 				.query((rs, n) -> grades.put(rs.getLong(1), Grade.valueOf(rs.getString(2)))).list();

@@ -12,9 +12,40 @@ import java.util.List;
 public record Scheme(long id, Long orgId, int year, Party party, String name, int version, Long basedOn, Status status,
 		String sourceNote, OffsetDateTime createdAt, List<Indicator> indicators) {
 
+	/** Who a scheme assesses; a round is for the party kind of its scheme. */
 	public enum Party {
-		/** a Party committee (党委（党组）): its collective responsibility and its principal's */
-		COMMITTEE
+		/** a Party committee (党委（党组）): its collective responsibility and its principal's; units are committees */
+		COMMITTEE,
+		/** the committee's secretary (书记, 第一责任人): units are the SECRETARY posts, the person their holder on the year end */
+		SECRETARY,
+		/** the committee's other team members (班子成员, 一岗双责): units are the DEPUTY_SECRETARY and MEMBER posts */
+		TEAM_MEMBER,
+		/** the committee's discipline body (纪委 / 纪检组, 监督责任): units are the bodies linked to the committees */
+		DISCIPLINE_BODY;
+
+		/** Whether its units are posts (a person assessed) rather than organisations. */
+		public boolean posts() {
+			return this == SECRETARY || this == TEAM_MEMBER;
+		}
+
+		/** The post kinds assessed, for a party of posts. */
+		public java.util.List<String> postKinds() {
+			return switch (this) {
+				case SECRETARY -> java.util.List.of("SECRETARY");
+				case TEAM_MEMBER -> java.util.List.of("DEPUTY_SECRETARY", "MEMBER");
+				default -> java.util.List.of();
+			};
+		}
+
+		/** The party named in a request (its code), or null when the text names none. */
+		public static Party parse(String text) {
+			for (Party p : values()) {
+				if (p.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+					return p;
+				}
+			}
+			return null;
+		}
 	}
 
 	public enum Status {

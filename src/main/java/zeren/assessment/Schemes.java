@@ -56,21 +56,22 @@ public class Schemes {
 		this.kinds = kinds;
 	}
 
-	public record Summary(long id, Long orgId, String orgName, int year, String name, int version, Scheme.Status status) {
+	public record Summary(long id, Long orgId, String orgName, int year, String name, int version, Scheme.Status status,
+			Scheme.Party party) {
 	}
 
 	/** The schemes of a year the caller sees: the default, and those of organisations in view. */
 	public List<Summary> list(int year) {
 		var reading = access.reading();
 		return reading.bind(jdbc.sql("""
-				SELECT s.id, s.org_id, o.name AS org_name, s.scheme_year, s.name, s.version, s.status
+				SELECT s.id, s.org_id, o.name AS org_name, s.scheme_year, s.name, s.version, s.status, s.party
 				FROM assessment_scheme s LEFT JOIN org o ON o.id = s.org_id
 				WHERE s.scheme_year = :year AND (s.org_id IS NULL OR %s)
-				ORDER BY s.org_id NULLS FIRST, s.name, s.version""".formatted(reading.condition("o"))))
+				ORDER BY s.org_id NULLS FIRST, s.party, s.name, s.version""".formatted(reading.condition("o"))))
 				.param("year", year)
 				.query((rs, n) -> new Summary(rs.getLong("id"), (Long) rs.getObject("org_id", Long.class), rs.getString("org_name"),
 						rs.getInt("scheme_year"), rs.getString("name"), rs.getInt("version"),
-						Scheme.Status.valueOf(rs.getString("status"))))
+						Scheme.Status.valueOf(rs.getString("status")), Scheme.Party.valueOf(rs.getString("party"))))
 				.list();
 	}
 
@@ -110,20 +111,38 @@ public class Schemes {
 				Scheme.Status.valueOf(r.status()), r.sourceNote(), r.createdAt(), indicators);
 	}
 
-	/** The default scheme of a year: stored, published, on first use (system work: nobody owns it). */
+	/** The party a request names (its code; empty: a committee); an unknown one is the field's error. */
+	public static Scheme.Party party(String text) {
+		if (text == null || text.isBlank()) {
+			return Scheme.Party.COMMITTEE;
+		}
+		Scheme.Party party = Scheme.Party.parse(text);
+		if (party == null) {
+			throw InvalidInputException.of("party", "error.assessment.party");
+		}
+		return party;
+	}
+
+	/** The default scheme of a year for a committee. */
 	@Transactional
 	public Scheme defaultFor(int year) {
+		return defaultFor(year, Scheme.Party.COMMITTEE);
+	}
+
+	/** The default scheme of a year for a kind of party: stored, published, on first use (system work: nobody owns it). */
+	@Transactional
+	public Scheme defaultFor(int year, Scheme.Party party) {
 		if (year < 2000 || year > 2100) {
 			throw InvalidInputException.of("year", "error.assessment.year-range", 2000, 2100);
 		}
-		String key = "default-" + year;
+		String key = party == Scheme.Party.COMMITTEE ? "default-" + year : "default-" + party.name() + "-" + year;
 		Long id = jdbc.sql("SELECT id FROM assessment_scheme WHERE default_key = :key").param("key", key)
 				.query(Long.class).optional().orElse(null);
 		if (id == null) {
 			try {
-				id = insert(null, year, DefaultScheme.name(year), 1, null, Scheme.Status.PUBLISHED, key,
-						DefaultScheme.SOURCE_NOTE, DefaultScheme.indicators());
-				audit.record(new AuditTrail.Change(null, "assessment-scheme", id, "CREATE_DEFAULT", "year=" + year));
+				id = insert(null, year, party, DefaultScheme.name(year, party), 1, null, Scheme.Status.PUBLISHED, key,
+						DefaultScheme.sourceNote(party), DefaultScheme.indicators(party));
+				audit.record(new AuditTrail.Change(null, "assessment-scheme", id, "CREATE_DEFAULT", "year=" + year + " party=" + party));
 			}
 			catch (DuplicateKeyException e) {
 				// stored at the same moment by another request
@@ -137,9 +156,10 @@ public class Schemes {
 	/**
 	 * A new draft of an organisation: {@code indicators} given, or copied from {@code basedOn}
 	 * (a scheme the caller sees), or from the year's default. Based on a scheme of the same
-	 * organisation and year, it is that scheme's next version.
+	 * organisation and year, it is that scheme's next version. {@code party}: who it assesses
+	 * ({@link Scheme.Party}'s code; empty: the base's, else a committee).
 	 */
-	public record NewScheme(Long orgId, Integer year, String name, Long basedOn, List<IndicatorInput> indicators) {
+	public record NewScheme(Long orgId, Integer year, String name, Long basedOn, List<IndicatorInput> indicators, String party) {
 	}
 
 	@Transactional
@@ -151,14 +171,24 @@ public class Schemes {
 		if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
 			errors.add(InputError.field("year", "error.assessment.year-range", 2000, 2100));
 		}
+		Scheme.Party party = Scheme.Party.parse(in.party());
+		if (in.party() != null && !in.party().isBlank() && party == null) {
+			errors.add(InputError.field("party", "error.assessment.party"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		Org org = access.requireAssessing(in.orgId());
 		Scheme base = in.basedOn() != null ? get(in.basedOn()) : null;
+		if (party == null) {
+			party = base != null ? base.party() : Scheme.Party.COMMITTEE;
+		}
+		else if (base != null && base.party() != party) {
+			throw InvalidInputException.of("party", "error.assessment.party-base");
+		}
 		List<IndicatorInput> indicators = in.indicators() != null ? in.indicators()
-				: base != null ? inputs(base) : DefaultScheme.indicators();
-		String name = in.name() == null || in.name().isBlank() ? (base != null ? base.name() : DefaultScheme.name(in.year()))
+				: base != null ? inputs(base) : DefaultScheme.indicators(party);
+		String name = in.name() == null || in.name().isBlank() ? (base != null ? base.name() : DefaultScheme.name(in.year(), party))
 				: in.name().strip();
 		if (name.length() > 200) {
 			errors.add(InputError.field("name", "error.field.too-long", 200));
@@ -173,8 +203,8 @@ public class Schemes {
 					.param("org", org.id()).param("year", in.year()).param("name", base.name()).query(Integer.class).single() + 1;
 			name = base.name();
 		}
-		long id = insert(org.id(), in.year(), name, version, base == null ? null : base.id(), Scheme.Status.DRAFT, null,
-				base == null ? DefaultScheme.SOURCE_NOTE : base.sourceNote(), indicators);
+		long id = insert(org.id(), in.year(), party, name, version, base == null ? null : base.id(), Scheme.Status.DRAFT, null,
+				base == null ? DefaultScheme.sourceNote(party) : base.sourceNote(), indicators);
 		audit.record(new AuditTrail.Change(org.id(), "assessment-scheme", id, "CREATE",
 				"year=%d version=%d indicators=%d basedOn=%s".formatted(in.year(), version, indicators.size(), in.basedOn())));
 		return load(id);
@@ -189,7 +219,7 @@ public class Schemes {
 		if (content == null || content.length == 0) {
 			throw InvalidInputException.of("file", "error.import.file-missing");
 		}
-		return create(new NewScheme(orgId, year, name, null, sheet.read(content)));
+		return create(new NewScheme(orgId, year, name, null, sheet.read(content), null));
 	}
 
 	@Transactional
@@ -267,13 +297,13 @@ public class Schemes {
 		return errors;
 	}
 
-	private long insert(Long orgId, int year, String name, int version, Long basedOn, Scheme.Status status, String key,
-			String note, List<IndicatorInput> indicators) {
+	private long insert(Long orgId, int year, Scheme.Party party, String name, int version, Long basedOn, Scheme.Status status,
+			String key, String note, List<IndicatorInput> indicators) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO assessment_scheme (org_id, scheme_year, party, name, version, based_on, status, default_key, source_note, created_at)
-				VALUES (:org, :year, 'COMMITTEE', :name, :version, :basedOn, :status, :key, :note, :now)""")
-				.param("org", orgId).param("year", year).param("name", name).param("version", version).param("basedOn", basedOn)
+				VALUES (:org, :year, :party, :name, :version, :basedOn, :status, :key, :note, :now)""")
+				.param("org", orgId).param("year", year).param("party", party.name()).param("name", name).param("version", version).param("basedOn", basedOn)
 				.param("status", status.name()).param("key", key).param("note", note).param("now", clock.now())
 				.update(keys, "id");
 		long id = keys.getKey().longValue();

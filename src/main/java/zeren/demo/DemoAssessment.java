@@ -43,7 +43,7 @@ class DemoAssessment {
 
 	Round seed(DemoCounty.County c, DemoCalendar calendar) {
 		return users.as(DemoUsers.OFFICE, () -> {
-			Round round = rounds.create(new Rounds.NewRound(c.county().id(), calendar.year(), null, null));
+			Round round = rounds.create(new Rounds.NewRound(c.county().id(), calendar.year(), null, null, null));
 			Scheme scheme = schemes.ofRound(round);
 			long poll = indicator(scheme, Scheme.Rule.SOURCE, null);
 			List<List<Object>> rows = new ArrayList<>();

@@ -218,7 +218,7 @@ abstract class AssessmentContract extends ApiTest {
 	void a_scheme_is_copied_versioned_and_locked_once_published_and_bad_indicators_are_named() throws Exception {
 		Fixture f = fixture();
 		Scheme base = schemes.defaultFor(YEAR);
-		Scheme draft = schemes.create(new Schemes.NewScheme(f.city().id(), YEAR, "市委考核方案", base.id(), null));
+		Scheme draft = schemes.create(new Schemes.NewScheme(f.city().id(), YEAR, "市委考核方案", base.id(), null, null));
 		assertThat(draft.status()).isEqualTo(Scheme.Status.DRAFT);
 		assertThat(draft.version()).isEqualTo(1);
 		assertThat(draft.indicators()).hasSameSizeAs(base.indicators());
@@ -228,7 +228,7 @@ abstract class AssessmentContract extends ApiTest {
 		mvc.perform(post("/api/v1/assessment/schemes/" + draft.id() + "/publish")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("PUBLISHED"));
 		mvc.perform(post("/api/v1/assessment/schemes/" + draft.id() + "/publish")).andExpect(status().isConflict());
-		Scheme next = schemes.create(new Schemes.NewScheme(f.city().id(), YEAR, null, draft.id(), null));
+		Scheme next = schemes.create(new Schemes.NewScheme(f.city().id(), YEAR, null, draft.id(), null, null));
 		assertThat(next.version()).isEqualTo(2);
 		assertThat(next.basedOn()).isEqualTo(draft.id());
 		// a heading whose points differ from its items', an unknown obligation kind: named by place and label
@@ -465,7 +465,7 @@ abstract class AssessmentContract extends ApiTest {
 		mvc.perform(post("/api/v1/assessment/rounds/%d/units/%d/self/submit".formatted(round, f.countyA().id()))
 				.with(as(a.id(), a.username()))).andExpect(status().isOk()).andExpect(jsonPath("$.unit.selfSubmittedAt").isString());
 		// the schemes listed by year: the default and those of organisations in view, not a sibling's
-		Scheme siblings = schemes.create(new Schemes.NewScheme(f.countyB().id(), YEAR, f.p() + "乙县方案", null, null));
+		Scheme siblings = schemes.create(new Schemes.NewScheme(f.countyB().id(), YEAR, f.p() + "乙县方案", null, null, null));
 		mvc.perform(get("/api/v1/assessment/schemes").param("year", String.valueOf(YEAR)).with(as(a.id(), a.username())))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[*].id", org.hamcrest.Matchers.hasItem((int) schemes.defaultFor(YEAR).id())))

@@ -40,8 +40,8 @@ class AssessmentSiblingData implements SiblingData {
 	@Override
 	public void create(Sibling s) {
 		sibling = s;
-		scheme = schemes.create(new Schemes.NewScheme(s.b().id(), YEAR, s.secretOrg() + "考核方案", null, null));
-		round = rounds.create(new Rounds.NewRound(s.b().id(), YEAR, null, List.of(s.bChild().id())));
+		scheme = schemes.create(new Schemes.NewScheme(s.b().id(), YEAR, s.secretOrg() + "考核方案", null, null, null));
+		round = rounds.create(new Rounds.NewRound(s.b().id(), YEAR, null, List.of(s.bChild().id()), null));
 		indicator = schemes.defaultFor(YEAR).indicators().stream().filter(i -> i.rule() == Scheme.Rule.SOURCE).findFirst()
 				.orElseThrow().id();
 		try {

@@ -100,7 +100,7 @@ public class AssessmentBenchmark {
 			@SuppressWarnings("unchecked")
 			List<Long> units = (List<Long>) r[2];
 			t = System.nanoTime();
-			last = rounds.create(new Rounds.NewRound((Long) r[1], year, null, units));
+			last = rounds.create(new Rounds.NewRound((Long) r[1], year, null, units, null));
 			double seconds = (System.nanoTime() - t) / 1e9;
 			long lines;
 			try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

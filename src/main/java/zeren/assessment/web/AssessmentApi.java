@@ -73,9 +73,10 @@ class AssessmentApi {
 	}
 
 	@GetMapping("/api/v1/assessment/schemes/default")
-	@Operation(summary = "The default scheme of a year (stored and published on first use), with its source")
-	Scheme defaultScheme(@RequestParam(required = false) Integer year) {
-		return schemes.defaultFor(year == null ? clock.today().getYear() : year);
+	@Operation(summary = "The default scheme of a year (stored and published on first use), with its source; party: COMMITTEE "
+			+ "(the default), SECRETARY, TEAM_MEMBER or DISCIPLINE_BODY")
+	Scheme defaultScheme(@RequestParam(required = false) Integer year, @RequestParam(required = false) String party) {
+		return schemes.defaultFor(year == null ? clock.today().getYear() : year, Schemes.party(party));
 	}
 
 	@GetMapping("/api/v1/assessment/schemes/{id}")
@@ -92,7 +93,9 @@ class AssessmentApi {
 
 	@PostMapping("/api/v1/assessment/rounds")
 	@Operation(summary = "A round of an assessing organisation over its direct lower committees (or unitOrgIds) for a year; "
-			+ "without schemeId, the year's default scheme; the automatic lines are computed at once")
+			+ "without schemeId, the year's default scheme of party (COMMITTEE, SECRETARY, TEAM_MEMBER, DISCIPLINE_BODY); the units "
+			+ "are the committees, their posts of that kind (the holder on the year end, a vacant post listed) or their discipline "
+			+ "bodies; the automatic lines are computed at once")
 	ResponseEntity<Round> createRound(@RequestBody Rounds.NewRound request) {
 		Round r = rounds.create(request);
 		return ResponseEntity.created(URI.create("/api/v1/assessment/rounds/" + r.id())).body(r);
@@ -105,16 +108,16 @@ class AssessmentApi {
 	}
 
 	@GetMapping("/api/v1/assessment/rounds/{id}/results")
-	@Operation(summary = "One result per unit the caller sees: orgId, total, grade, rank and every line (indicator, points, "
+	@Operation(summary = "One result per unit the caller sees: unitId (the organisation, or for a round of persons the post), orgId, the person, total, grade, rank and every line (indicator, points, "
 			+ "reason, the record behind it)")
 	List<RoundSheets.Result> results(@PathVariable long id) {
 		return sheets.results(id);
 	}
 
-	@GetMapping("/api/v1/assessment/rounds/{id}/units/{orgId}")
-	@Operation(summary = "A unit's score sheet: each indicator in the self and the team column, and its lines")
-	Round.Sheet sheet(@PathVariable long id, @PathVariable long orgId) {
-		return sheets.sheet(id, orgId);
+	@GetMapping("/api/v1/assessment/rounds/{id}/units/{unitId}")
+	@Operation(summary = "A unit's score sheet (unitId: the organisation, or the post in a round of persons): each indicator in the self and the team column, and its lines")
+	Round.Sheet sheet(@PathVariable long id, @PathVariable long unitId) {
+		return sheets.sheet(id, unitId);
 	}
 
 	@PostMapping("/api/v1/assessment/rounds/{id}/compute")
@@ -123,25 +126,25 @@ class AssessmentApi {
 		return rounds.compute(id);
 	}
 
-	@PostMapping("/api/v1/assessment/rounds/{id}/units/{orgId}/self")
+	@PostMapping("/api/v1/assessment/rounds/{id}/units/{unitId}/self")
 	@Operation(summary = "Self-assessment: a line of the unit (column SELF) with its reason")
-	Round.Sheet self(@PathVariable long id, @PathVariable long orgId, @RequestBody RoundEntries.NewLine line) {
-		return entries.addLine(id, orgId, new RoundEntries.NewLine(zeren.assessment.Scoring.Column.SELF, line.indicatorId(),
+	Round.Sheet self(@PathVariable long id, @PathVariable long unitId, @RequestBody RoundEntries.NewLine line) {
+		return entries.addLine(id, unitId, new RoundEntries.NewLine(zeren.assessment.Scoring.Column.SELF, line.indicatorId(),
 				line.points(), line.reason()), sheets);
 	}
 
-	@PostMapping("/api/v1/assessment/rounds/{id}/units/{orgId}/self/submit")
+	@PostMapping("/api/v1/assessment/rounds/{id}/units/{unitId}/self/submit")
 	@Operation(summary = "The unit submits its self-assessment")
-	Round.Sheet submitSelf(@PathVariable long id, @PathVariable long orgId) {
-		entries.submitSelf(id, orgId);
-		return sheets.sheet(id, orgId);
+	Round.Sheet submitSelf(@PathVariable long id, @PathVariable long unitId) {
+		entries.submitSelf(id, unitId);
+		return sheets.sheet(id, unitId);
 	}
 
-	@PostMapping("/api/v1/assessment/rounds/{id}/units/{orgId}/team")
+	@PostMapping("/api/v1/assessment/rounds/{id}/units/{unitId}/team")
 	@Operation(summary = "The assessment team's line (column TEAM): a deduction, a bonus, a correction of an automatic line or "
 			+ "a veto, with its reason; after conclusion, a correction that makes a new version")
-	Round.Sheet team(@PathVariable long id, @PathVariable long orgId, @RequestBody RoundEntries.NewLine line) {
-		return entries.addLine(id, orgId, new RoundEntries.NewLine(zeren.assessment.Scoring.Column.TEAM, line.indicatorId(),
+	Round.Sheet team(@PathVariable long id, @PathVariable long unitId, @RequestBody RoundEntries.NewLine line) {
+		return entries.addLine(id, unitId, new RoundEntries.NewLine(zeren.assessment.Scoring.Column.TEAM, line.indicatorId(),
 				line.points(), line.reason()), sheets);
 	}
 

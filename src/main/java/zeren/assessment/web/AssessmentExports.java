@@ -56,9 +56,9 @@ class AssessmentExports {
 	}
 
 	@ReadOnlyWork
-	@GetMapping("/assessment/rounds/{id}/units/{orgId}/feedback.xlsx")
-	void feedback(@PathVariable long id, @PathVariable long orgId, Locale locale, HttpServletResponse response) {
-		Round.Sheet sheet = sheets.sheet(id, orgId);
+	@GetMapping("/assessment/rounds/{id}/units/{unitId}/feedback.xlsx")
+	void feedback(@PathVariable long id, @PathVariable long unitId, Locale locale, HttpServletResponse response) {
+		Round.Sheet sheet = sheets.sheet(id, unitId);
 		TableExport.send(response, m(locale, "assessment.sheet.heading", sheet.unit().orgName(), String.valueOf(sheet.year())), book -> {
 			TableExport.Sheet scores = book.sheet(m(locale, "assessment.unit.sheet"), List.of(m(locale, "assessment.sheet.indicator"),
 					m(locale, "assessment.sheet.points"), m(locale, "assessment.sheet.self"), m(locale, "assessment.sheet.team")));
@@ -79,9 +79,9 @@ class AssessmentExports {
 	}
 
 	@ReadOnlyWork
-	@GetMapping("/assessment/rounds/{id}/units/{orgId}/feedback.pdf")
-	ResponseEntity<byte[]> feedbackPdf(@PathVariable long id, @PathVariable long orgId) {
-		Round.Sheet sheet = sheets.sheet(id, orgId);
+	@GetMapping("/assessment/rounds/{id}/units/{unitId}/feedback.pdf")
+	ResponseEntity<byte[]> feedbackPdf(@PathVariable long id, @PathVariable long unitId) {
+		Round.Sheet sheet = sheets.sheet(id, unitId);
 		String title = m(CHINESE, "assessment.sheet.heading", sheet.unit().orgName(), String.valueOf(sheet.year()));
 		DocumentWriter doc = DocumentFormat.PDF.writer().info(title, sheet.assessingOrgName(), m(CHINESE, "assessment.title"))
 				.title(title).note(m(CHINESE, "assessment.sheet.assessing", sheet.assessingOrgName()) + "　"

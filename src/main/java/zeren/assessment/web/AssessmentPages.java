@@ -75,7 +75,14 @@ class AssessmentPages {
 						.toList());
 				if (published.stream().noneMatch(s -> s.orgId() == null)) {
 					Scheme d = schemes.defaultFor(y);
-					published.add(0, new Schemes.Summary(d.id(), null, null, y, d.name(), d.version(), d.status()));
+					published.add(0, new Schemes.Summary(d.id(), null, null, y, d.name(), d.version(), d.status(), d.party()));
+				}
+				// the defaults of the other parties (a secretary's, a team member's, a discipline body's), stored on first use
+				for (Scheme.Party party : Scheme.Party.values()) {
+					if (party != Scheme.Party.COMMITTEE && published.stream().noneMatch(s -> s.orgId() == null && s.party() == party)) {
+						Scheme d = schemes.defaultFor(y, party);
+						published.add(new Schemes.Summary(d.id(), null, null, y, d.name(), d.version(), d.status(), d.party()));
+					}
 				}
 				model.addAttribute("publishedSchemes", published);
 			}
@@ -87,7 +94,7 @@ class AssessmentPages {
 	String create(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Long schemeId, RedirectAttributes flash, Locale locale) {
 		try {
-			Round r = rounds.create(new Rounds.NewRound(orgId, year, schemeId, null));
+			Round r = rounds.create(new Rounds.NewRound(orgId, year, schemeId, null, null));
 			flash.addFlashAttribute("notice", errors.message("assessment.round.created", locale));
 			return "redirect:/assessment/rounds/" + r.id();
 		}
@@ -157,14 +164,14 @@ class AssessmentPages {
 		return "redirect:/assessment/rounds/" + id;
 	}
 
-	@GetMapping("/assessment/rounds/{id}/units/{orgId}")
-	String sheet(@PathVariable long id, @PathVariable long orgId, Model model) {
-		Round.Sheet sheet = sheets.sheet(id, orgId);
+	@GetMapping("/assessment/rounds/{id}/units/{unitId}")
+	String sheet(@PathVariable long id, @PathVariable long unitId, Model model) {
+		Round.Sheet sheet = sheets.sheet(id, unitId);
 		model.addAttribute("sheet", sheet);
 		boolean open = sheet.status() == Round.Status.OPEN;
 		boolean team = rounds.mayAssess(sheet.assessingOrgId());
 		model.addAttribute("canTeam", team);
-		model.addAttribute("canSelf", open && rounds.mayAct(orgId));
+		model.addAttribute("canSelf", open && rounds.mayAct(sheet.unit().orgId()));
 		model.addAttribute("teamIndicators", sheet.indicators().stream()
 				.filter(i -> i.rule() != Scheme.Rule.GROUP && i.rule() != Scheme.Rule.SOURCE).toList());
 		model.addAttribute("selfIndicators", sheet.indicators().stream()
@@ -172,19 +179,19 @@ class AssessmentPages {
 		return "assessment/sheet";
 	}
 
-	@PostMapping("/assessment/rounds/{id}/units/{orgId}/lines")
-	String line(@PathVariable long id, @PathVariable long orgId, @RequestParam(required = false) Scoring.Column column,
+	@PostMapping("/assessment/rounds/{id}/units/{unitId}/lines")
+	String line(@PathVariable long id, @PathVariable long unitId, @RequestParam(required = false) Scoring.Column column,
 			@RequestParam(required = false) Long indicatorId, @RequestParam(required = false) BigDecimal points,
 			@RequestParam(required = false) String reason, RedirectAttributes flash, Locale locale) {
-		String target = "redirect:/assessment/rounds/%d/units/%d".formatted(id, orgId);
-		return notice(errors.attempt(() -> entries.addLine(id, orgId, new RoundEntries.NewLine(column, indicatorId, points, reason),
+		String target = "redirect:/assessment/rounds/%d/units/%d".formatted(id, unitId);
+		return notice(errors.attempt(() -> entries.addLine(id, unitId, new RoundEntries.NewLine(column, indicatorId, points, reason),
 				sheets), target, flash, locale), flash, "assessment.line.saved", locale);
 	}
 
-	@PostMapping("/assessment/rounds/{id}/units/{orgId}/self/submit")
-	String submitSelf(@PathVariable long id, @PathVariable long orgId, RedirectAttributes flash, Locale locale) {
-		String target = "redirect:/assessment/rounds/%d/units/%d".formatted(id, orgId);
-		return notice(errors.attempt(() -> entries.submitSelf(id, orgId), target, flash, locale), flash,
+	@PostMapping("/assessment/rounds/{id}/units/{unitId}/self/submit")
+	String submitSelf(@PathVariable long id, @PathVariable long unitId, RedirectAttributes flash, Locale locale) {
+		String target = "redirect:/assessment/rounds/%d/units/%d".formatted(id, unitId);
+		return notice(errors.attempt(() -> entries.submitSelf(id, unitId), target, flash, locale), flash,
 				"assessment.self.submitted", locale);
 	}
 

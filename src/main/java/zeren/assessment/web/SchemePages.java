@@ -62,6 +62,7 @@ class SchemePages {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
 		model.addAttribute("defaultScheme", schemes.defaultFor(y));
+		model.addAttribute("defaults", java.util.Arrays.stream(Scheme.Party.values()).map(p -> schemes.defaultFor(y, p)).toList());
 		model.addAttribute("schemes", schemes.list(y).stream().filter(s -> s.orgId() != null && (orgId == null || s.orgId() == orgId))
 				.toList());
 		model.addAttribute("canAssess", orgId != null && rounds.mayAssess(orgId));
@@ -80,9 +81,10 @@ class SchemePages {
 
 	@PostMapping("/assessment/schemes")
 	String create(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Long basedOn, RedirectAttributes flash, Locale locale) {
+			@RequestParam(required = false) Long basedOn, @RequestParam(required = false) String party, RedirectAttributes flash,
+			Locale locale) {
 		try {
-			Scheme s = schemes.create(new Schemes.NewScheme(orgId, year, null, basedOn, null));
+			Scheme s = schemes.create(new Schemes.NewScheme(orgId, year, null, basedOn, null, party));
 			flash.addFlashAttribute("notice", errors.message("assessment.scheme.created", locale));
 			return "redirect:/assessment/schemes/" + s.id();
 		}
