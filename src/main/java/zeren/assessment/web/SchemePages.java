@@ -12,12 +12,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import zeren.assessment.Rounds;
 import zeren.assessment.Scheme;
+import zeren.assessment.SchemeEdits;
 import zeren.assessment.SchemeSheet;
 import zeren.assessment.Schemes;
 import zeren.org.OrgChoice;
@@ -46,8 +48,11 @@ class SchemePages {
 	private final PageErrors errors;
 	private final MessageSource messages;
 
+	private final SchemeEdits edits;
+
 	SchemePages(Schemes schemes, SchemeSheet sheet, Rounds rounds, OrgTree tree, BusinessClock clock, PageErrors errors,
-			MessageSource messages) {
+			MessageSource messages, SchemeEdits edits) {
+		this.edits = edits;
 		this.schemes = schemes;
 		this.sheet = sheet;
 		this.rounds = rounds;
@@ -72,11 +77,86 @@ class SchemePages {
 	@GetMapping("/assessment/schemes/{id}")
 	String show(@PathVariable long id, @RequestParam(required = false) Long orgId, Model model) {
 		Scheme s = schemes.get(id);
-		model.addAttribute("scheme", s);
 		Long owner = s.orgId() != null ? s.orgId() : orgId;
-		model.addAttribute("ownerOrgId", owner);
-		model.addAttribute("canAssess", owner != null && rounds.mayAssess(owner));
+		editor(model, s, owner, null, null);
 		return "assessment/scheme";
+	}
+
+	/** The scheme's indicator table, with one indicator in its edit form (typed: what was sent, kept on an error). */
+	private void editor(Model model, Scheme s, Long owner, Long editing, SchemeEdits.IndicatorEdit typed) {
+		model.addAttribute("scheme", s);
+		model.addAttribute("ownerOrgId", owner);
+		boolean assess = owner != null && rounds.mayAssess(owner);
+		model.addAttribute("canAssess", assess);
+		model.addAttribute("canEdit", assess && s.orgId() != null && s.status() == Scheme.Status.DRAFT);
+		model.addAttribute("editing", editing);
+		model.addAttribute("typed", typed);
+		model.addAttribute("rules", Scheme.Rule.values());
+		model.addAttribute("autoKinds", edits.autoKinds());
+	}
+
+	@GetMapping("/assessment/schemes/{id}/indicators/{indicatorId}/edit")
+	String editIndicator(@PathVariable long id, @PathVariable long indicatorId, Model model) {
+		Scheme s = schemes.get(id);
+		editor(model, s, s.orgId(), indicatorId, null);
+		return "assessment/scheme :: editor";
+	}
+
+	@PostMapping("/assessment/schemes/{id}/indicators/{indicatorId}")
+	String updateIndicator(@PathVariable long id, @PathVariable long indicatorId, SchemeEdits.IndicatorEdit edit,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes flash, Locale locale) {
+		return change(id, () -> edits.update(id, indicatorId, edit), indicatorId, edit, "assessment.indicator.saved", htmx, model,
+				flash, locale);
+	}
+
+	@PostMapping("/assessment/schemes/{id}/indicators/{indicatorId}/children")
+	String addChild(@PathVariable long id, @PathVariable long indicatorId,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes flash, Locale locale) {
+		long[] added = new long[1];
+		return change(id, () -> added[0] = edits.addChild(id, indicatorId), null, null, "assessment.indicator.added", htmx, model,
+				flash, locale, added);
+	}
+
+	@PostMapping("/assessment/schemes/{id}/indicators/{indicatorId}/delete")
+	String removeIndicator(@PathVariable long id, @PathVariable long indicatorId,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes flash, Locale locale) {
+		return change(id, () -> edits.remove(id, indicatorId), null, null, "assessment.indicator.removed", htmx, model, flash,
+				locale);
+	}
+
+	private String change(long id, Runnable change, Long editing, SchemeEdits.IndicatorEdit typed, String notice, String htmx,
+			Model model, RedirectAttributes flash, Locale locale) {
+		return change(id, change, editing, typed, notice, htmx, model, flash, locale, null);
+	}
+
+	/**
+	 * A change of the editor: through htmx, the table again (with the success sentence, or the
+	 * indicator's form as typed with its errors); without, a redirect to the scheme's page.
+	 */
+	private String change(long id, Runnable change, Long editing, SchemeEdits.IndicatorEdit typed, String notice, String htmx,
+			Model model, RedirectAttributes flash, Locale locale, long[] added) {
+		List<String> refused = null;
+		try {
+			change.run();
+		}
+		catch (InvalidInputException | ConflictException e) {
+			refused = errors.of(e, locale);
+		}
+		if (htmx == null) {
+			if (refused != null) {
+				flash.addFlashAttribute("errors", refused);
+			}
+			else {
+				flash.addFlashAttribute("notice", errors.message(notice, locale));
+			}
+			return "redirect:/assessment/schemes/" + id;
+		}
+		Scheme s = schemes.get(id);
+		editor(model, s, s.orgId(), refused != null ? editing : added != null ? Long.valueOf(added[0]) : null,
+				refused != null ? typed : null);
+		model.addAttribute("editorErrors", refused);
+		model.addAttribute("editorNotice", refused == null ? errors.message(notice, locale) : null);
+		return "assessment/scheme :: editor";
 	}
 
 	@PostMapping("/assessment/schemes")
