@@ -173,6 +173,11 @@ public class SpecialSupervisors {
 				.param("org", orgId).param("person", person).query(SUPERVISOR).list();
 	}
 
+	/** Whether the caller runs this organisation's assessments (designates its supervisors). */
+	public boolean mayAssess(long orgId) {
+		return access.mayAssess(orgId);
+	}
+
 	/** Whether the caller may record visits for this organisation: as one of its supervisors or as who runs its assessments. */
 	public boolean mayRecord(long orgId) {
 		return access.mayAssess(orgId) || !mine(orgId).isEmpty();
