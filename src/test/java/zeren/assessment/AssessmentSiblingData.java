@@ -30,7 +30,12 @@ class AssessmentSiblingData implements SiblingData {
 	private long evidence;
 	private long lines;
 
-	AssessmentSiblingData(Schemes schemes, Rounds rounds, RoundEntries entries, JdbcClient jdbc) {
+	private final SpecialSupervisors supervisors;
+	private SpecialSupervisors.Supervisor supervisor;
+	private SpecialSupervisors.Visit visit;
+
+	AssessmentSiblingData(Schemes schemes, Rounds rounds, RoundEntries entries, JdbcClient jdbc, SpecialSupervisors supervisors) {
+		this.supervisors = supervisors;
 		this.schemes = schemes;
 		this.rounds = rounds;
 		this.entries = entries;
@@ -52,6 +57,9 @@ class AssessmentSiblingData implements SiblingData {
 			throw new java.io.UncheckedIOException(e);
 		}
 		lines = count();
+		supervisor = supervisors.designate(s.b().id(), new SpecialSupervisors.NewSupervisor(s.personB().id()));
+		visit = supervisors.record(s.b().id(), new SpecialSupervisors.NewVisit(supervisor.id(), s.bChild().id(), YEAR + "-01-05",
+				s.secretOrg() + "暗访", List.of(new SpecialSupervisors.NewFinding(s.secretOrg() + "发现", true))));
 	}
 
 	private long count() {
@@ -66,6 +74,9 @@ class AssessmentSiblingData implements SiblingData {
 		return switch (name) {
 			case "id" -> pattern.contains("/schemes/") ? scheme.id() : round.id();
 			case "orgId" -> sibling.bChild().id();
+			case "unitId" -> sibling.bChild().id();
+			case "supervisorId" -> supervisor.id();
+			case "visitId" -> visit.id();
 			case "personId" -> sibling.personB().id();
 			case "indicatorId" -> indicator;
 			case "evidenceId" -> evidence;
@@ -75,7 +86,9 @@ class AssessmentSiblingData implements SiblingData {
 
 	@Override
 	public Map<String, Object> hostileFields() {
-		return Map.of("schemeId", scheme.id(), "indicatorId", indicator, "points", -1, "column", "TEAM");
+		return Map.of("schemeId", scheme.id(), "indicatorId", indicator, "points", -1, "column", "TEAM", "supervisorId",
+				supervisor.id(), "unitOrgId", sibling.bChild().id(), "visitedOn", YEAR + "-01-06", "summary", "敌意", "personId",
+				sibling.personB().id());
 	}
 
 	@Override
@@ -85,6 +98,11 @@ class AssessmentSiblingData implements SiblingData {
 		assertThat(after.status()).isEqualTo(Round.Status.OPEN);
 		assertThat(after.version()).isEqualTo(1);
 		assertThat(schemes.get(scheme.id()).status()).isEqualTo(Scheme.Status.DRAFT);
+		assertThat(schemes.get(scheme.id()).indicators()).isEqualTo(scheme.indicators());
+		assertThat(supervisors.of(sibling.b().id())).singleElement().satisfies(x -> assertThat(x.active()).isTrue());
+		assertThat(supervisors.visits(sibling.b().id(), YEAR)).singleElement()
+				.satisfies(v -> assertThat(v.findings()).hasSize(1));
+		assertThat(supervisors.files(visit.id())).isEmpty();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_round WHERE org_id = :b").param("b", sibling.b().id())
 				.query(Long.class).single()).isEqualTo(1);
 	}

@@ -15,8 +15,10 @@ import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import zeren.assessment.Round;
+import zeren.assessment.RoundEntries;
 import zeren.assessment.RoundSheets;
 import zeren.assessment.Rounds;
+import zeren.assessment.Scoring;
 import zeren.org.OrgImport;
 import zeren.oversight.Sweep;
 import zeren.platform.BusinessClock;
@@ -26,7 +28,8 @@ import zeren.platform.BusinessClock;
  * generated data of {@link OversightBenchmark}, the nightly sweep of the whole tree, then two
  * rounds with the default scheme, automatic lines included — a province's county-level committees,
  * and every county's township committees under the national root (≈41,000 units) — and a unit's
- * sheet read {@code RUNS} times. Run: {@code ./mvnw -B -Pbench test-compile exec:exec
+ * sheet read {@code RUNS} times, then {@code RUNS} team lines written on that unit (each a MANUAL
+ * deduction with its reason, the unit rescored and the round's ranks updated). Run: {@code ./mvnw -B -Pbench test-compile exec:exec
  * -Dbench.main=zeren.bench.AssessmentBenchmark -Dbench.xmx=1g -Dbench.out=target/benchmarks/assessment.md}.
  */
 public class AssessmentBenchmark {
@@ -122,6 +125,27 @@ public class AssessmentBenchmark {
 		line("| a unit's sheet in the 41,000-unit round | median ms | p99 ms | max ms |");
 		line("|---|---:|---:|---:|");
 		line("| %d reads after 20 | %.2f | %.2f | %.2f |", RUNS, ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.99) - 1], ms[RUNS - 1]);
+		// one team line: a MANUAL deduction with its reason written on the unit, the unit rescored
+		// (its own lines, then the ranks of the round: one read of the totals, an update where a rank moved)
+		RoundEntries entries = context.getBean(RoundEntries.class);
+		long manual = context.getBean(zeren.assessment.Schemes.class).defaultFor(year).indicators().stream()
+				.filter(i -> i.rule() == zeren.assessment.Scheme.Rule.MANUAL).findFirst().orElseThrow().id();
+		double[] team = new double[RUNS];
+		for (int i = -20; i < RUNS; i++) {
+			t = System.nanoTime();
+			entries.addLine(last.id(), unit, new RoundEntries.NewLine(Scoring.Column.TEAM, manual, new java.math.BigDecimal("-0.01"),
+					"基准测试扣分 " + i), sheets);
+			if (i >= 0) {
+				team[i] = (System.nanoTime() - t) / 1e6;
+			}
+		}
+		Arrays.sort(team);
+		line();
+		line("| a team line on a unit of the 41,000-unit round (written, the unit rescored, ranks updated, its sheet read) "
+				+ "| median ms | p99 ms | max ms |");
+		line("|---|---:|---:|---:|");
+		line("| %d entries after 20 | %.2f | %.2f | %.2f |", RUNS, team[RUNS / 2], team[(int) Math.ceil(RUNS * 0.99) - 1],
+				team[RUNS - 1]);
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
 		System.out.println(report);

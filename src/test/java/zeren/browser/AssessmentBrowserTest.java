@@ -155,4 +155,86 @@ class AssessmentBrowserTest extends BrowserTest {
 		expect(page.locator("#flash-success")).containsText("已开展考核");
 		assertThat(rounds.get(idInUrl()).schemeId()).isEqualTo(schemeId);
 	}
+
+	@Autowired
+	zeren.access.Users users;
+
+	@Test
+	void a_special_supervisor_is_designated_and_records_a_visit_with_its_findings_and_a_file() {
+		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		String p = unique("SV");
+		Org city = tree.create(new OrgTree.NewOrg(p + "C", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(p + "A", p + "甲县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Person person = people.create(new People.NewPerson(p + "监督员", null, null, null, null, city.id()));
+		var account = users.create(new zeren.access.Users.NewUser(p.toLowerCase() + "sup", "password-sup-1", person.id(), true));
+		users.addGrant(account.id(), new zeren.access.Users.NewGrant(zeren.access.Role.LEADER, city.id(), true));
+
+		open("/assessment?orgId=" + city.id() + "&year=" + year);
+		page.locator("#supervisors-link").click();
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		expect(page.locator("#supervisors-none")).isVisible();
+		pick("personId", person.name(), person.id());
+		page.locator("#supervisor-designate").click();
+		expect(page.locator("#flash-success")).containsText("已聘请特约监督员");
+		expect(page.locator("#supervisors tr.supervisor-row")).containsText(person.name());
+
+		// the supervisor, signed in as themselves, records the visit
+		context.clearCookies();
+		signIn(account.username(), "password-sup-1");
+		open("/assessment/supervisors?orgId=" + city.id() + "&year=" + year);
+		expect(page.locator("#visit-supervisor")).containsText(person.name());
+		assertThat(page.locator("#supervisor-new").count()).isZero();
+		page.locator("#visit-record").click();
+		expect(page.locator(".error-list")).containsText("被暗访单位");
+		pick("unitOrgId", county.name(), county.id());
+		page.locator("#visit-date").fill(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+		page.locator("#visit-summary").fill("暗访县政务服务中心");
+		page.locator("#visit-finding-0").fill("窗口工作人员上班时间玩手机");
+		page.locator("#visit-confirmed-0").check();
+		page.locator("#visit-finding-1").fill("接待群众态度生硬");
+		page.locator("#visit-record").click();
+		expect(page.locator("#flash-success")).containsText("明察暗访已登记");
+		expect(page.locator("#visit-heading")).containsText(county.name());
+		expect(page.locator("#visit-findings li.visit-finding")).hasCount(2);
+		expect(page.locator("#visit-findings li.visit-finding").first()).containsText("属实");
+		page.locator("#visit-file").setInputFiles(new FilePayload("暗访记录.txt", "text/plain", "记录".getBytes()));
+		page.locator("#visit-attach button[type=submit]").click();
+		expect(page.locator("#flash-success")).containsText("附件已上传");
+		expect(page.locator("#visit-files")).containsText("暗访记录.txt");
+		screenshot("assessment-visit");
+	}
+
+	@Test
+	void one_indicator_of_a_draft_scheme_is_edited_in_place_and_keeps_what_was_typed_when_refused() {
+		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		String p = unique("IE");
+		Org city = tree.create(new OrgTree.NewOrg(p + "C", p + "市委", OrgType.PARTY_COMMITTEE, null, null, null));
+		var draft = schemes.create(new Schemes.NewScheme(city.id(), year, p + "方案", schemes.defaultFor(year).id(), null, null));
+
+		open("/assessment/schemes/" + draft.id());
+		page.locator("tr[data-code='4.1'] .indicator-edit").click();
+		expect(page.locator("#indicator-form")).isVisible();
+		page.locator("#indicator-points").fill("六");
+		page.locator("#indicator-title").fill("管好班子、带好队伍");
+		page.locator("#indicator-save").click();
+		expect(page.locator("#scheme-editor-errors")).containsText("分数");
+		expect(page.locator("#indicator-points")).hasValue("六");
+		expect(page.locator("#indicator-title")).hasValue("管好班子、带好队伍");
+		page.locator("#indicator-points").fill("6");
+		page.locator("#indicator-save").click();
+		expect(page.locator("#scheme-editor-notice")).containsText("考核指标已保存");
+		expect(page.locator("tr[data-code='4.1']")).containsText("管好班子、带好队伍");
+		expect(page.locator("tr[data-code='4.1'] .indicator-points")).hasText("6.00");
+		expect(page.locator("tr[data-code='4'] .indicator-points")).hasText("22.00");
+		// a child added to the heading opens in its form; removed after a confirmation
+		page.locator("tr[data-code='4'] .indicator-add").click();
+		expect(page.locator("#indicator-form")).containsText("4.6");
+		page.locator("#indicator-cancel").click();
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		page.locator("tr[data-code='4.6'] .indicator-remove").click();
+		confirm();
+		expect(page.locator("#scheme-editor-notice")).containsText("考核指标已删除");
+		assertThat(page.locator("tr[data-code='4.6']").count()).isZero();
+		screenshot("assessment-scheme-edit");
+	}
 }

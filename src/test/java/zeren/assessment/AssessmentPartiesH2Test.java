@@ -1,0 +1,4 @@
+package zeren.assessment;
+
+class AssessmentPartiesH2Test extends AssessmentPartiesContract {
+}

@@ -1,0 +1,7 @@
+package zeren.assessment;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class AssessmentPartiesPostgresTest extends AssessmentPartiesContract {
+}
