@@ -47,10 +47,12 @@ class AssessmentExports {
 		TableExport.send(response, m(locale, "assessment.round.heading", round.orgName(), String.valueOf(round.year())), book -> {
 			TableExport.Sheet s = book.sheet(m(locale, "assessment.round.ranking"), List.of(m(locale, "assessment.unit.rank"),
 					m(locale, "assessment.unit"), m(locale, "assessment.unit.self-total"), m(locale, "assessment.unit.total"),
-					m(locale, "assessment.unit.grade"), m(locale, "assessment.unit.zero-items"), m(locale, "assessment.unit.veto")));
+					m(locale, "assessment.unit.grade"), m(locale, "assessment.unit.zero-items"), m(locale, "assessment.unit.veto"),
+					m(locale, "assessment.person.post"), m(locale, "assessment.unit.person")));
 			for (Round.Unit u : round.units()) {
 				s.row(u.rank(), u.orgName(), u.selfTotal(), u.total(), u.grade() == null ? "" : m(locale, "assessment.grade." + u.grade()),
-						u.zeroItems(), u.veto() ? m(locale, "assessment.unit.veto") : "");
+						u.zeroItems(), u.veto() ? m(locale, "assessment.unit.veto") : "", u.post() ? u.postTitle() : "",
+						!u.post() ? "" : u.vacant() ? m(locale, "assessment.unit.vacant") : u.personName());
 			}
 		});
 	}
