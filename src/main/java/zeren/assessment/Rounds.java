@@ -258,17 +258,35 @@ public class Rounds {
 			units.add(unit);
 			scores.add(Scoring.score(indicators, lines, grades));
 		});
-		int[] ranks = Scoring.ranks(scores.stream().map(Scoring.UnitScore::total).toList());
-		List<Object[]> rows = new ArrayList<>();
+		// a post vacant on the year end is listed and scored, but nobody is graded or ranked for it
+		Set<Long> vacant = new java.util.HashSet<>(jdbc.sql(VACANT_UNITS).param("id", id).query(Long.class).list());
+		List<java.math.BigDecimal> ranked = new ArrayList<>();
 		for (int k = 0; k < units.size(); k++) {
+			if (!vacant.contains(units.get(k))) {
+				ranked.add(scores.get(k).total());
+			}
+		}
+		int[] ranks = Scoring.ranks(ranked);
+		List<Object[]> rows = new ArrayList<>();
+		for (int k = 0, r = 0; k < units.size(); k++) {
 			Scoring.UnitScore s = scores.get(k);
-			rows.add(new Object[] { s.selfTotal(), s.total(), s.zeroItems(), s.veto(), s.grade().name(), ranks[k], s.missing(), id,
+			int rank = vacant.contains(units.get(k)) ? 0 : ranks[r++];
+			rows.add(new Object[] { s.selfTotal(), s.total(), s.zeroItems(), s.veto(), s.grade().name(), rank, s.missing(), id,
 					units.get(k) });
 		}
 		template.batchUpdate("""
 				UPDATE assessment_unit SET self_total = ?, total = ?, zero_items = ?, veto = ?, grade = ?, unit_rank = ?, missing = ?
 				WHERE round_id = ? AND unit_id = ?""", rows);
+		if (!vacant.isEmpty()) {
+			jdbc.sql("UPDATE assessment_unit SET grade = NULL, unit_rank = NULL WHERE round_id = :id AND " + VACANT)
+					.param("id", id).update();
+		}
 	}
+
+	/** A unit that is a post without a holder on the year end. */
+	private static final String VACANT = "post_id IS NOT NULL AND person_id IS NULL";
+
+	private static final String VACANT_UNITS = "SELECT unit_id FROM assessment_unit WHERE round_id = :id AND " + VACANT;
 
 	/**
 	 * One unit's score again after a line of its own (self-assessment, the team's score): its own
@@ -287,7 +305,9 @@ public class Rounds {
 		List<Long> units = new ArrayList<>();
 		List<java.math.BigDecimal> totals = new ArrayList<>();
 		List<Integer> before = new ArrayList<>();
-		template.query("SELECT unit_id, total, unit_rank FROM assessment_unit WHERE round_id = ?", rs -> {
+		jdbc.sql("UPDATE assessment_unit SET grade = NULL, unit_rank = NULL WHERE round_id = :id AND unit_id = :unit AND " + VACANT)
+				.param("id", id).param("unit", unitId).update();
+		template.query("SELECT unit_id, total, unit_rank FROM assessment_unit WHERE round_id = ? AND NOT (" + VACANT + ")", rs -> {
 			units.add(rs.getLong(1));
 			totals.add(rs.getBigDecimal(2));
 			int rank = rs.getInt(3);

@@ -151,7 +151,15 @@ abstract class AssessmentPartiesContract extends ApiTest {
 				org.assertj.core.groups.Tuple.tuple(f.secretaryA().id(), f.countyA().id(), f.newA().id()),
 				org.assertj.core.groups.Tuple.tuple(f.secretaryB().id(), f.countyB().id(), null));
 		assertThat(r.units()).filteredOn(u -> u.unitId() == f.secretaryB().id()).singleElement()
-				.satisfies(u -> assertThat(u.vacant()).isTrue());
+				.satisfies(u -> {
+					// listed, scored, but nobody graded or ranked
+					assertThat(u.vacant()).isTrue();
+					assertThat(u.total()).isNotNull();
+					assertThat(u.grade()).isNull();
+					assertThat(u.rank()).isNull();
+				});
+		assertThat(r.units()).filteredOn(u -> u.unitId() == f.secretaryA().id()).singleElement()
+				.satisfies(u -> assertThat(u.rank()).isEqualTo(1));
 		// the obligations read are those whose responsible post is the secretary's: county B's list was never published
 		Round.Sheet b = sheets.sheet(round, f.secretaryB().id());
 		assertThat(b.lines()).filteredOn(l -> l.column() == Scoring.Column.AUTO).extracting(Round.Line::inputs)
