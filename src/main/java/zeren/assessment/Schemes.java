@@ -210,16 +210,16 @@ public class Schemes {
 		return load(id);
 	}
 
-	/** A new draft from an uploaded sheet ({@link SchemeSheet}): the organisation is checked before the file is read. */
+	/** A new draft from an uploaded sheet ({@link SchemeSheet}) for a party (empty: a committee): the organisation is checked before the file is read. */
 	@Transactional
-	public Scheme importSheet(Long orgId, Integer year, String name, byte[] content, SchemeSheet sheet) {
+	public Scheme importSheet(Long orgId, Integer year, String name, String party, byte[] content, SchemeSheet sheet) {
 		if (orgId != null) {
 			access.requireAssessing(orgId);
 		}
 		if (content == null || content.length == 0) {
 			throw InvalidInputException.of("file", "error.import.file-missing");
 		}
-		return create(new NewScheme(orgId, year, name, null, sheet.read(content), null));
+		return create(new NewScheme(orgId, year, name, null, sheet.read(content), party));
 	}
 
 	@Transactional

@@ -301,6 +301,9 @@ public class SpecialSupervisors {
 	/** The visits an organisation's supervisors recorded in a year (the caller sees the organisation), latest first. */
 	public List<Visit> visits(long orgId, int year) {
 		tree.get(orgId);
+		if (year < 2000 || year > 2100) {
+			throw InvalidInputException.of("year", "error.assessment.year-range", 2000, 2100);
+		}
 		List<Long> ids = jdbc.sql("""
 				SELECT id FROM assessment_visit WHERE org_id = :org AND visited_on >= :from AND visited_on <= :to
 				ORDER BY visited_on DESC, id DESC""").param("org", orgId).param("from", LocalDate.of(year, 1, 1))

@@ -64,11 +64,12 @@ class AssessmentApi {
 
 	@PostMapping("/api/v1/assessment/schemes/import")
 	@Operation(summary = "A new draft scheme of an organisation from an Excel sheet (序号, 考核内容, 分值, 计分方式, 自动计分依据, "
-			+ "每项扣分, 逾期扣分, 说明; the layout of the scheme's export); all or nothing, errors by line and column")
+			+ "每项扣分, 逾期扣分, 说明; the layout of the scheme's export) for a party (COMMITTEE by default, SECRETARY, TEAM_MEMBER, "
+			+ "DISCIPLINE_BODY); all or nothing, errors by line and column")
 	ResponseEntity<Scheme> importScheme(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String name, @RequestPart(name = "file", required = false) MultipartFile file)
-			throws IOException {
-		Scheme s = schemes.importSheet(orgId, year, name, file == null ? null : file.getBytes(), sheet);
+			@RequestParam(required = false) String name, @RequestParam(required = false) String party,
+			@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+		Scheme s = schemes.importSheet(orgId, year, name, party, file == null ? null : file.getBytes(), sheet);
 		return ResponseEntity.created(URI.create("/api/v1/assessment/schemes/" + s.id())).body(s);
 	}
 

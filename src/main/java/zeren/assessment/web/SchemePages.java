@@ -176,10 +176,11 @@ class SchemePages {
 
 	@PostMapping("/assessment/schemes/import")
 	String importSheet(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String name, @RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String party,
+			@RequestParam(name = "file", required = false) MultipartFile file,
 			RedirectAttributes flash, Locale locale) throws IOException {
 		try {
-			Scheme s = schemes.importSheet(orgId, year, name, file == null ? null : file.getBytes(), sheet);
+			Scheme s = schemes.importSheet(orgId, year, name, party, file == null ? null : file.getBytes(), sheet);
 			flash.addFlashAttribute("notice", errors.message("assessment.scheme.imported", locale));
 			return "redirect:/assessment/schemes/" + s.id();
 		}
