@@ -27,6 +27,19 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
 		return (long) (page - 1) * size;
 	}
 
+	/**
+	 * The LIKE pattern of a search text found anywhere in a column, its own {@code %}, {@code _}
+	 * and {@code \\} escaped: bind it and write {@code col LIKE :pattern ESCAPE '\\'}.
+	 */
+	public static String containing(String text) {
+		return "%" + escapeLike(text) + "%";
+	}
+
+	/** A text with LIKE's wildcards escaped (by backslash). */
+	public static String escapeLike(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
 	public int pages() {
 		return total == 0 ? 1 : (int) ((total + size - 1) / size);
 	}

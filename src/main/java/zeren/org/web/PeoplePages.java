@@ -43,6 +43,7 @@ class PeoplePages {
 		People.Sort order = "NAME".equals(sort) ? People.Sort.NAME : People.Sort.RECENT;
 		model.addAttribute("q", q);
 		model.addAttribute("sort", order.name());
+		model.addAttribute("listQuery", zeren.platform.web.ListQuery.of(q, order));
 		model.addAttribute("people", people.page(q, order, zeren.platform.Paged.page(page), PAGE_SIZE));
 		return "people/index";
 	}
