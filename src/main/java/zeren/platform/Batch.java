@@ -30,7 +30,7 @@ public final class Batch {
 	 * {@code name} names a row in the refusal (it runs only for the row refused).
 	 */
 	public static <T> int each(Collection<T> rows, Function<T, String> name, Consumer<T> action) {
-		Set<T> chosen = rows == null ? Set.of() : new LinkedHashSet<>(rows);
+		Set<T> chosen = rows == null ? new LinkedHashSet<>() : new LinkedHashSet<>(rows);
 		chosen.remove(null);
 		if (chosen.isEmpty()) {
 			throw new InvalidInputException(List.of(new InputError(null, null, "error.batch.none", List.of(), "platform")));
