@@ -33,12 +33,7 @@ public class UserLists {
 
 		/** The sort named on a page, by user name when none or unknown. */
 		public static UserSort of(String name) {
-			for (UserSort s : values()) {
-				if (s.name().equals(name)) {
-					return s;
-				}
-			}
-			return USERNAME;
+			return Paged.choice(UserSort.class, name, USERNAME);
 		}
 	}
 
@@ -48,12 +43,7 @@ public class UserLists {
 
 		/** The state named on a page, null (all) when none or unknown. */
 		public static UserState of(String name) {
-			for (UserState s : values()) {
-				if (s.name().equals(name)) {
-					return s;
-				}
-			}
-			return null;
+			return Paged.choice(UserState.class, name, null);
 		}
 	}
 

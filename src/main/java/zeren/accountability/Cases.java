@@ -110,12 +110,7 @@ public class Cases {
 
 		/** The sort named on a page, the latest first when none or unknown. */
 		public static CaseSort of(String name) {
-			for (CaseSort s : values()) {
-				if (s.name().equals(name)) {
-					return s;
-				}
-			}
-			return RECENT;
+			return zeren.platform.Paged.choice(CaseSort.class, name, RECENT);
 		}
 	}
 
@@ -125,8 +120,7 @@ public class Cases {
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
 		String text = q == null ? "" : q.strip();
-		Status chosen = java.util.Arrays.stream(Status.values()).filter(st -> st.name().equals(status)).findFirst()
-				.orElse(null);
+		Status chosen = zeren.platform.Paged.choice(Status.class, status, null);
 		String where = inYearWithin(reading) + (text.isEmpty() ? "" : " AND c.title LIKE :pattern ESCAPE '\\'")
 				+ (chosen == null ? "" : " AND c.status = :status");
 		var count = jdbc.sql("SELECT COUNT(*) FROM acc_case c JOIN org o ON o.id = c.org_id" + where);

@@ -111,7 +111,7 @@ public class AuditQuery {
 
 		/** The order named on the page, newest first when none or unknown. */
 		public static Order of(String name) {
-			return "OLDEST".equals(name) ? OLDEST : NEWEST;
+			return zeren.platform.Paged.choice(Order.class, name, NEWEST);
 		}
 	}
 

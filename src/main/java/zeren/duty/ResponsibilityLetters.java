@@ -244,12 +244,7 @@ public class ResponsibilityLetters {
 
 		/** The sort named on a page, the recipient order when none or unknown. */
 		public static LetterSort of(String name) {
-			for (LetterSort s : values()) {
-				if (s.name().equals(name)) {
-					return s;
-				}
-			}
-			return RECIPIENT;
+			return Paged.choice(LetterSort.class, name, RECIPIENT);
 		}
 	}
 
@@ -261,20 +256,11 @@ public class ResponsibilityLetters {
 	public record LetterFilter(String q, String status, String kind) {
 
 		Status statusValue() {
-			return parse(Status.class, status);
+			return Paged.choice(Status.class, status, null);
 		}
 
 		Kind kindValue() {
-			return parse(Kind.class, kind);
-		}
-
-		private static <E extends Enum<E>> E parse(Class<E> type, String name) {
-			for (E e : type.getEnumConstants()) {
-				if (e.name().equals(name)) {
-					return e;
-				}
-			}
-			return null;
+			return Paged.choice(Kind.class, kind, null);
 		}
 	}
 

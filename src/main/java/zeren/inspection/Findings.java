@@ -389,12 +389,7 @@ public class Findings {
 
 		/** The sort named on a page, by organisation when none or unknown. */
 		public static FindingSort of(String name) {
-			for (FindingSort s : values()) {
-				if (s.name().equals(name)) {
-					return s;
-				}
-			}
-			return ORG;
+			return zeren.platform.Paged.choice(FindingSort.class, name, ORG);
 		}
 	}
 
@@ -402,12 +397,7 @@ public class Findings {
 	public record FindingFilter(String q, String severity) {
 
 		Finding.Severity severityValue() {
-			for (Finding.Severity s : Finding.Severity.values()) {
-				if (s.name().equals(severity)) {
-					return s;
-				}
-			}
-			return null;
+			return zeren.platform.Paged.choice(Finding.Severity.class, severity, null);
 		}
 	}
 
