@@ -51,12 +51,13 @@ public class Users {
 	static final String TOKEN_PREFIX = "zrn_";
 
 	/** The user's row, with the latest end of a lock on their password attempts (from any address). */
-	private static final String SELECT_USER = """
+	static final String SELECT_USER_FROM = """
 			SELECT u.id, u.username, u.person_id, u.enabled, u.email,
 			       (SELECT MAX(t.locked_until) FROM login_throttle t
 			        WHERE t.username = u.username_key AND t.locked_until > :now) AS locked_until
-			FROM app_user u
-			""";
+			FROM app_user u""";
+
+	private static final String SELECT_USER = SELECT_USER_FROM + "\n";
 
 	static final RowMapper<UserAccount> USER = (rs, n) -> new UserAccount(rs.getLong("id"), rs.getString("username"),
 			(Long) rs.getObject("person_id", Long.class), rs.getBoolean("enabled"),

@@ -69,23 +69,75 @@ public class Cases {
 			boolean dualInvestigation) {
 	}
 
+	/** The case list's columns and tables; its WHERE binds the subtree, :first and :last. */
+	private static final String SUMMARY_FROM = """
+			SELECT c.id, c.org_id, o.name AS org_name, c.title, c.origin, c.status, c.registered_on, c.period_from,
+			       c.period_to,
+			       (SELECT COUNT(*) FROM acc_party p WHERE p.case_id = c.id AND p.disposition = 'CONFIRMED')
+			         AS confirmed_parties,
+			       %s AS dual_investigation
+			FROM acc_case c JOIN org o ON o.id = c.org_id""".formatted(CaseRecords.DUAL_INVESTIGATION);
+
+	private static String inYearWithin(Scope reading) {
+		return " WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND " + reading.condition("o")
+				+ " AND c.registered_on >= :first AND c.registered_on <= :last";
+	}
+
 	/** The cases of the subtree of {@code orgId} registered in {@code year}, newest first. */
 	public List<Summary> list(long orgId, int year) {
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
-		return reading.bind(subtree.bind(jdbc.sql("""
-				SELECT c.id, c.org_id, o.name AS org_name, c.title, c.origin, c.status, c.registered_on, c.period_from,
-				       c.period_to,
-				       (SELECT COUNT(*) FROM acc_party p WHERE p.case_id = c.id AND p.disposition = 'CONFIRMED')
-				         AS confirmed_parties,
-				       %s AS dual_investigation
-				FROM acc_case c JOIN org o ON o.id = c.org_id
-				WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND %s
-				  AND c.registered_on >= :first AND c.registered_on <= :last
-				ORDER BY c.registered_on DESC, c.id DESC
-				""".formatted(CaseRecords.DUAL_INVESTIGATION, reading.condition("o")))))
+		return reading.bind(subtree.bind(jdbc.sql(SUMMARY_FROM + inYearWithin(reading)
+				+ " ORDER BY c.registered_on DESC, c.id DESC")))
 				.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31))
 				.query(Rows.of(Summary.class)).list();
+	}
+
+	/** The orders of the case list (its 排序 choices). */
+	public enum CaseSort {
+		/** The latest registered first (the order of {@link #list}). */
+		RECENT("c.registered_on DESC, c.id DESC"),
+		/** By the organisation, as the tree orders them. */
+		ORG("o.path, c.registered_on DESC, c.id DESC"),
+		/** By title. */
+		TITLE("c.title, c.id");
+
+		private final String orderBy;
+
+		CaseSort(String orderBy) {
+			this.orderBy = orderBy;
+		}
+
+		/** The sort named on a page, the latest first when none or unknown. */
+		public static CaseSort of(String name) {
+			return zeren.platform.Paged.choice(CaseSort.class, name, RECENT);
+		}
+	}
+
+	/** One page of {@link #list}'s cases whose title contains {@code q}, in a status (its name; blank: all). */
+	public zeren.platform.Paged<Summary> page(long orgId, int year, String q, String status, CaseSort sort, int page,
+			int size) {
+		Subtree subtree = tree.subtree(orgId);
+		Scope reading = scope.reading();
+		String text = q == null ? "" : q.strip();
+		Status chosen = zeren.platform.Paged.choice(Status.class, status, null);
+		String where = inYearWithin(reading) + (text.isEmpty() ? "" : " AND c.title LIKE :pattern ESCAPE '\\'")
+				+ (chosen == null ? "" : " AND c.status = :status");
+		var count = jdbc.sql("SELECT COUNT(*) FROM acc_case c JOIN org o ON o.id = c.org_id" + where);
+		var rows = jdbc.sql(SUMMARY_FROM + where + " ORDER BY " + (sort == null ? CaseSort.RECENT : sort).orderBy
+				+ " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+				.param("offset", zeren.platform.Paged.offset(page, size)).param("size", size);
+		for (var spec : List.of(count, rows)) {
+			reading.bind(subtree.bind(spec)).param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31));
+			if (!text.isEmpty()) {
+				spec.param("pattern", zeren.platform.Paged.containing(text));
+			}
+			if (chosen != null) {
+				spec.param("status", chosen.name());
+			}
+		}
+		long total = count.query(Long.class).single();
+		return new zeren.platform.Paged<>(rows.query(Rows.of(Summary.class)).list(), page, size, total);
 	}
 
 	/** Whether the caller may work this case (DISCIPLINE or ADMIN over its organisation). */

@@ -92,6 +92,53 @@ public class AuditQuery {
 
 	/** Newest first, at most {@code limit} events, each handed to {@code sink} as it is read. */
 	public void stream(Filter filter, int limit, Consumer<AuditEvent> sink) {
+		Where where = where(filter, null);
+		jdbc.sql("SELECT e.*" + where.from() + " ORDER BY e.id DESC FETCH FIRST " + limit + " ROWS ONLY")
+				.params(where.params()).query((java.sql.ResultSet rs) -> {
+					sink.accept(AuditTrail.map(rs, 0));
+				});
+	}
+
+	/** The orders of the viewer (its 排序 choices): newest first, or oldest first. */
+	public enum Order {
+		NEWEST("e.id DESC"), OLDEST("e.id");
+
+		private final String orderBy;
+
+		Order(String orderBy) {
+			this.orderBy = orderBy;
+		}
+
+		/** The order named on the page, newest first when none or unknown. */
+		public static Order of(String name) {
+			return zeren.platform.Paged.choice(Order.class, name, NEWEST);
+		}
+	}
+
+	/**
+	 * One page of the events that pass the filter and contain {@code q} (in the user name or the
+	 * summary), counted and paged in the database, within what the caller may read.
+	 */
+	public zeren.platform.Paged<AuditEvent> page(Filter filter, String q, Order order, int page, int size) {
+		Where where = where(filter, q);
+		long total = jdbc.sql("SELECT COUNT(*)" + where.from()).params(where.params()).query(Long.class).single();
+		Map<String, Object> params = new HashMap<>(where.params());
+		params.put("offset", zeren.platform.Paged.offset(page, size));
+		params.put("size", size);
+		List<AuditEvent> events = new ArrayList<>();
+		jdbc.sql("SELECT e.*" + where.from() + " ORDER BY " + (order == null ? Order.NEWEST : order).orderBy
+				+ " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY").params(params)
+				.query((java.sql.ResultSet rs) -> {
+					events.add(AuditTrail.map(rs, 0));
+				});
+		return new zeren.platform.Paged<>(events, page, size, total);
+	}
+
+	/** The FROM and WHERE of a filtered read of the trail, with its parameters. */
+	private record Where(String from, Map<String, Object> params) {
+	}
+
+	private Where where(Filter filter, String q) {
 		check(filter);
 		Scope supervising = scope.isAdmin() ? Scope.all() : scope.supervising();
 		StringBuilder where = new StringBuilder("1 = 1");
@@ -113,6 +160,10 @@ public class AuditQuery {
 			where.append(" AND e.entity_type = :entity");
 			params.put("entity", filter.entityType().strip());
 		}
+		if (q != null && !q.isBlank()) {
+			where.append(" AND (e.username LIKE :pattern ESCAPE '\\' OR e.summary LIKE :pattern ESCAPE '\\')");
+			params.put("pattern", zeren.platform.Paged.containing(q.strip()));
+		}
 		ZoneId zone = clock.zone();
 		if (filter.from() != null) {
 			where.append(" AND e.occurred_at >= :from");
@@ -123,13 +174,7 @@ public class AuditQuery {
 			params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
 		}
 		String join = filter.orgId() != null ? " JOIN org fo ON fo.id = :filterOrg" : "";
-		jdbc.sql("""
-				SELECT e.* FROM audit_event e LEFT JOIN org so ON so.id = e.org_id%s
-				WHERE %s ORDER BY e.id DESC FETCH FIRST %d ROWS ONLY
-				""".formatted(join, where, limit)).params(params)
-				.query((java.sql.ResultSet rs) -> {
-					sink.accept(AuditTrail.map(rs, 0));
-				});
+		return new Where(" FROM audit_event e LEFT JOIN org so ON so.id = e.org_id" + join + " WHERE " + where, params);
 	}
 
 	/** Walking the whole chain is for administrators: its count covers every organisation. */

@@ -21,6 +21,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Paged;
 import zeren.platform.Rows;
 import zeren.platform.Scope;
 
@@ -224,6 +225,81 @@ public class ResponsibilityLetters {
 		return jdbc.sql(HEAD_SELECT + " WHERE l.issuer_org_id = :org AND l.duty_year = :year"
 				+ " ORDER BY CASE WHEN l.kind = 'ORG' THEN 0 ELSE 1 END, ro.sort_order, ro.name, rp.sort_order, l.id")
 				.param("org", orgId).param("year", year).query(Rows.of(Head.class)).list().stream().map(this::assemble).toList();
+	}
+
+	/** The orders the letters of an organisation can be listed in (the page's 排序 choices). */
+	public enum LetterSort {
+		/** To lower organisations first, then to the team, by recipient (the order of {@link #issuedBy}). */
+		RECIPIENT("CASE WHEN l.kind = 'ORG' THEN 0 ELSE 1 END, ro.sort_order, ro.name, rp.sort_order, l.id"),
+		/** Drafts first, then issued, then signed. */
+		STATUS("CASE l.status WHEN 'DRAFT' THEN 0 WHEN 'ISSUED' THEN 1 ELSE 2 END, ro.sort_order, ro.name, l.id"),
+		/** Latest created first. */
+		RECENT("l.id DESC");
+
+		private final String orderBy;
+
+		LetterSort(String orderBy) {
+			this.orderBy = orderBy;
+		}
+
+		/** The sort named on a page, the recipient order when none or unknown. */
+		public static LetterSort of(String name) {
+			return Paged.choice(LetterSort.class, name, RECIPIENT);
+		}
+	}
+
+	/**
+	 * What a list of letters is narrowed to: a text found in the recipient organisation's name,
+	 * its post's title or the letter's title; a status and a kind (their names; unknown or blank:
+	 * all).
+	 */
+	public record LetterFilter(String q, String status, String kind) {
+
+		Status statusValue() {
+			return Paged.choice(Status.class, status, null);
+		}
+
+		Kind kindValue() {
+			return Paged.choice(Kind.class, kind, null);
+		}
+	}
+
+	/**
+	 * One page of the letters an organisation issues for a year, searched, filtered and sorted in
+	 * the database; the same letters {@link #issuedBy} lists (404 for an organisation out of view).
+	 */
+	public Paged<ResponsibilityLetter> page(long orgId, int year, LetterFilter filter, LetterSort sort, int page,
+			int size) {
+		tree.get(orgId);
+		LetterFilter f = filter == null ? new LetterFilter(null, null, null) : filter;
+		String text = f.q() == null ? "" : f.q().strip();
+		Status status = f.statusValue();
+		Kind kind = f.kindValue();
+		String where = " WHERE l.issuer_org_id = :org AND l.duty_year = :year"
+				+ (text.isEmpty() ? "" : " AND (ro.name LIKE :pattern ESCAPE '\\' OR rp.title LIKE :pattern ESCAPE '\\'"
+						+ " OR l.recipient_org_name LIKE :pattern ESCAPE '\\' OR l.recipient_post_title LIKE :pattern ESCAPE '\\'"
+						+ " OR l.title LIKE :pattern ESCAPE '\\')")
+				+ (status == null ? "" : " AND l.status = :status") + (kind == null ? "" : " AND l.kind = :kind");
+		var count = jdbc.sql("SELECT COUNT(*) FROM duty_letter l JOIN org ro ON ro.id = l.recipient_org_id"
+				+ " JOIN post rp ON rp.id = l.recipient_post_id" + where);
+		var rows = jdbc.sql(HEAD_SELECT + where + " ORDER BY " + (sort == null ? LetterSort.RECIPIENT : sort).orderBy
+				+ " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+				.param("offset", Paged.offset(page, size)).param("size", size);
+		for (var spec : List.of(count, rows)) {
+			spec.param("org", orgId).param("year", year);
+			if (!text.isEmpty()) {
+				spec.param("pattern", Paged.containing(text));
+			}
+			if (status != null) {
+				spec.param("status", status.name());
+			}
+			if (kind != null) {
+				spec.param("kind", kind.name());
+			}
+		}
+		long total = count.query(Long.class).single();
+		return new Paged<>(rows.query(Rows.of(Head.class)).list().stream().map(this::assemble).toList(), page, size,
+				total);
 	}
 
 	/** The letters of a year waiting for this person's signature today (issued, their side unsigned). */

@@ -372,6 +372,66 @@ public class Findings {
 				.query(FINDING).list());
 	}
 
+	/** The orders of the findings list (its 排序 choices). */
+	public enum FindingSort {
+		/** By the organisation found at fault, as the tree orders them. */
+		ORG("fo.path, f.id"),
+		/** The gravest first. */
+		SEVERITY("CASE f.severity WHEN 'GRAVE' THEN 0 WHEN 'SERIOUS' THEN 1 ELSE 2 END, fo.path, f.id"),
+		/** The latest recorded first. */
+		RECENT("f.id DESC");
+
+		private final String orderBy;
+
+		FindingSort(String orderBy) {
+			this.orderBy = orderBy;
+		}
+
+		/** The sort named on a page, by organisation when none or unknown. */
+		public static FindingSort of(String name) {
+			return zeren.platform.Paged.choice(FindingSort.class, name, ORG);
+		}
+	}
+
+	/** What the findings list is narrowed to: a text (description, focus, inspection, organisation), a severity's name. */
+	public record FindingFilter(String q, String severity) {
+
+		Finding.Severity severityValue() {
+			return zeren.platform.Paged.choice(Finding.Severity.class, severity, null);
+		}
+	}
+
+	/** One page of {@link #inSubtree}'s findings, searched, filtered, sorted and counted in the database. */
+	public zeren.platform.Paged<Finding> page(long orgId, int year, FindingFilter filter, FindingSort sort, int page,
+			int size) {
+		Subtree subtree = tree.subtree(orgId);
+		Scope reading = scope.reading();
+		FindingFilter f = filter == null ? new FindingFilter(null, null) : filter;
+		String text = f.q() == null ? "" : f.q().strip();
+		Finding.Severity severity = f.severityValue();
+		String where = " WHERE f.org_id IN (" + Subtree.ORG_IDS + ") AND i.start_date >= :first AND i.start_date <= :last AND "
+				+ visible(reading)
+				+ (text.isEmpty() ? "" : " AND (f.description LIKE :pattern ESCAPE '\\' OR fc.text LIKE :pattern ESCAPE '\\'"
+						+ " OR i.title LIKE :pattern ESCAPE '\\' OR fo.name LIKE :pattern ESCAPE '\\')")
+				+ (severity == null ? "" : " AND f.severity = :severity");
+		var count = jdbc.sql("SELECT COUNT(*) " + FROM + where);
+		var rows = jdbc.sql("SELECT " + COLUMNS_SQL + " " + FROM + where + " ORDER BY "
+				+ (sort == null ? FindingSort.ORG : sort).orderBy + " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+				.param("offset", zeren.platform.Paged.offset(page, size)).param("size", size);
+		for (var spec : List.of(count, rows)) {
+			reading.bind(subtree.bind(spec)).param("first", java.time.LocalDate.of(year, 1, 1))
+					.param("last", java.time.LocalDate.of(year, 12, 31));
+			if (!text.isEmpty()) {
+				spec.param("pattern", zeren.platform.Paged.containing(text));
+			}
+			if (severity != null) {
+				spec.param("severity", severity.name());
+			}
+		}
+		long total = count.query(Long.class).single();
+		return new zeren.platform.Paged<>(withPosts(rows.query(FINDING).list()), page, size, total);
+	}
+
 	private List<Finding> withPosts(List<Finding> findings) {
 		if (findings.isEmpty()) {
 			return findings;

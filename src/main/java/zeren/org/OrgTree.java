@@ -245,7 +245,7 @@ public class OrgTree {
 	}
 
 	static String escapeLike(String s) {
-		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return zeren.platform.Paged.escapeLike(s);
 	}
 
 	public record NewOrg(@NotBlank @Size(max = 64) String code, @NotBlank @Size(max = 200) String name,

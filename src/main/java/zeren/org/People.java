@@ -169,17 +169,34 @@ public class People {
 	 * resident id number is {@code q}), sorted by {@code sort}; counted in the same scope.
 	 */
 	public zeren.platform.Paged<Person> page(String q, Sort sort, int page, int size) {
+		return page(q, null, sort, page, size);
+	}
+
+	/**
+	 * {@link #page(String, Sort, int, int)} narrowed, when {@code orgId} is given, to the people of
+	 * that organisation's subtree (registered there or holding a post there); 404 for an
+	 * organisation out of view.
+	 */
+	public zeren.platform.Paged<Person> page(String q, Long orgId, Sort sort, int page, int size) {
 		String text = q == null ? "" : q.strip();
 		Scope reading = scope.reading();
+		Subtree subtree = orgId == null ? null : tree.subtree(tree.get(orgId).id());
 		String match = text.isEmpty() ? "" : "(p.name LIKE :pattern ESCAPE '\\' OR p.id_number = :exact) AND ";
-		String where = " FROM person p WHERE " + match + visible(reading);
+		String within = subtree == null ? "" : """
+				(EXISTS (SELECT 1 FROM org fo WHERE fo.id = p.org_id AND fo.path >= :subtreeFrom AND fo.path < :subtreeTo)
+				 OR EXISTS (SELECT 1 FROM tenure ft JOIN post fp ON fp.id = ft.post_id JOIN org fo ON fo.id = fp.org_id
+				            WHERE ft.person_id = p.id AND fo.path >= :subtreeFrom AND fo.path < :subtreeTo))""" + " AND ";
+		String where = " FROM person p WHERE " + match + within + visible(reading);
 		var count = reading.bind(jdbc.sql("SELECT COUNT(*)" + where));
 		var rows = reading.bind(jdbc.sql("SELECT *" + where + " ORDER BY " + (sort == null ? Sort.RECENT : sort).orderBy
 				+ " OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY"))
 				.param("offset", zeren.platform.Paged.offset(page, size)).param("size", size);
-		if (!text.isEmpty()) {
-			for (var spec : List.of(count, rows)) {
-				spec.param("pattern", "%" + OrgTree.escapeLike(text) + "%").param("exact", text.toUpperCase());
+		for (var spec : List.of(count, rows)) {
+			if (!text.isEmpty()) {
+				spec.param("pattern", zeren.platform.Paged.containing(text)).param("exact", text.toUpperCase());
+			}
+			if (subtree != null) {
+				subtree.bind(spec);
 			}
 		}
 		long total = count.query(Long.class).single();

@@ -27,6 +27,32 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
 		return (long) (page - 1) * size;
 	}
 
+	/**
+	 * The LIKE pattern of a search text found anywhere in a column, its own {@code %}, {@code _}
+	 * and {@code \\} escaped: bind it and write {@code col LIKE :pattern ESCAPE '\\'}.
+	 */
+	public static String containing(String text) {
+		return "%" + escapeLike(text) + "%";
+	}
+
+	/** A text with LIKE's wildcards escaped (by backslash). */
+	public static String escapeLike(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/**
+	 * The constant of {@code type} named {@code name} (a list's sort or filter as a page sends it),
+	 * {@code fallback} when the name is blank or none of them.
+	 */
+	public static <E extends Enum<E>> E choice(Class<E> type, String name, E fallback) {
+		for (E e : type.getEnumConstants()) {
+			if (e.name().equals(name)) {
+				return e;
+			}
+		}
+		return fallback;
+	}
+
 	public int pages() {
 		return total == 0 ? 1 : (int) ((total + size - 1) / size);
 	}

@@ -109,3 +109,15 @@ document.addEventListener('click', function (event) {
     if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
   }
 });
+
+// Batch actions on a list: the header's check box (.batch-all, data-batch-form="<form id>")
+// chooses or clears every row's check box (.batch-row) of that form on the page.
+document.addEventListener('change', function (event) {
+  var all = event.target.closest ? event.target.closest('input.batch-all') : null;
+  if (!all) {
+    return;
+  }
+  document.querySelectorAll('input.batch-row[form="' + all.dataset.batchForm + '"]').forEach(function (box) {
+    box.checked = all.checked;
+  });
+});

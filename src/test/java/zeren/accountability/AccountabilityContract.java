@@ -615,6 +615,23 @@ abstract class AccountabilityContract extends ApiTest {
 		mvc.perform(get("/api/v1/accountability/cases").param("orgId", String.valueOf(w.y.id())).param("year",
 				String.valueOf(cases.get(id).registeredOn().getYear())).with(as(sibling.id(), sibling.username())))
 				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(0)));
+		// the paged list: searched by title, filtered by status, counted in the database
+		int year = cases.get(id).registeredOn().getYear();
+		assertThat(cases.page(w.city.id(), year, "案", null, Cases.CaseSort.RECENT, 1, 50).total()).isEqualTo(1);
+		assertThat(cases.page(w.city.id(), year, "案", "INVESTIGATING", Cases.CaseSort.TITLE, 1, 50).items())
+				.extracting(Cases.Summary::id).containsExactly(id);
+		assertThat(cases.page(w.city.id(), year, null, "FILED", Cases.CaseSort.ORG, 1, 50).total()).isZero();
+		assertThat(cases.page(w.city.id(), year, "无此案", null, null, 1, 50).total()).isZero();
+		mvc.perform(get("/accountability").param("orgId", String.valueOf(w.x.id())).param("q", "案")
+				.with(as(sibling.id(), sibling.username()))).andExpect(status().isNotFound());
+		String siblingPage = mvc.perform(get("/accountability").param("orgId", String.valueOf(w.y.id())).param("q", "案")
+				.param("year", String.valueOf(year)).with(as(sibling.id(), sibling.username())))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(siblingPage).contains("共 0 条").doesNotContain("/accountability/cases/" + id + "\"");
+		String ownPage = mvc.perform(get("/accountability").param("orgId", String.valueOf(w.x.id())).param("q", "案")
+				.param("status", "INVESTIGATING").param("year", String.valueOf(year)).with(as(viewer.id(), viewer.username())))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(ownPage).contains("共 1 条，第 1/1 页").contains("/accountability/cases/" + id + "\"");
 	}
 
 	@Test

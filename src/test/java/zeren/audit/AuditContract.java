@@ -312,5 +312,17 @@ abstract class AuditContract extends ApiTest {
 				assertThat((long) sheet.getRow(r).getCell(3).getNumericCellValue()).isEqualTo(mine.id());
 			}
 		}
+
+		// the viewer's page: the same four events, counted and paged in the database, the organisation by its name
+		String page = mvc.perform(get("/audit").param("orgId", String.valueOf(mine.id())).param("sort", "OLDEST")
+				.with(as(inspector.id(), inspector.username()))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("共 4 条，第 1/1 页").contains("<td>" + p + "本县委</td>").doesNotContain(p + "邻县委");
+		String narrowed = mvc.perform(get("/audit").param("orgId", String.valueOf(mine.id())).param("q", "no such text")
+				.with(as(inspector.id(), inspector.username()))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(narrowed).contains("共 0 条");
+		mvc.perform(get("/audit").param("orgId", String.valueOf(other.id())).with(as(inspector.id(), inspector.username())))
+				.andExpect(status().isNotFound());
 	}
 }

@@ -101,7 +101,7 @@ class PeopleAndTenuresBrowserTest extends BrowserTest {
 		assertThat(people.get(personId).idNumber()).isEqualTo(id);
 
 		page.locator(".breadcrumb").getByText("人员").click();
-		page.locator("form[role=search] input[name=q]").fill(name);
+		page.locator("#people-q").fill(name);
 		page.locator("form[role=search] button").click();
 		expect(page.locator("table.people tbody tr")).hasCount(1);
 		expect(page.locator("table.people tbody tr")).containsText(name);

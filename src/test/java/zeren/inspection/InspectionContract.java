@@ -279,6 +279,14 @@ abstract class InspectionContract extends ApiTest {
 				.param("orgId", String.valueOf(f.countyA().id())).param("year", "2026")).andExpect(status().isOk()).andReturn()
 				.getResponse().getContentAsByteArray()).get(0);
 		assertThat(table.body()).singleElement().satisfies(row -> assertThat(row).contains(String.valueOf(id), f.town().name()));
+		// the paged list: searched, filtered by severity, counted in the database
+		assertThat(findings.page(f.countyA().id(), 2026, new Findings.FindingFilter("违规提拔", null), null, 1, 50).items())
+				.extracting(Finding::id).containsExactly(id);
+		assertThat(findings.page(f.countyA().id(), 2026, new Findings.FindingFilter(null, "SERIOUS"),
+				Findings.FindingSort.SEVERITY, 1, 50).total()).isEqualTo(1);
+		assertThat(findings.page(f.countyA().id(), 2026, new Findings.FindingFilter(null, "GRAVE"), null, 1, 50).total()).isZero();
+		assertThat(findings.page(f.countyA().id(), 2026, new Findings.FindingFilter("%", null), null, 1, 50).total()).isZero();
+		assertThat(findings.page(f.countyB().id(), 2026, new Findings.FindingFilter("违规提拔", null), null, 1, 50).total()).isZero();
 
 		// the town's own viewer reads it; a viewer of the sibling county does not; a town admin cannot record
 		UserAccount townViewer = user(f.p(), "townv", Role.VIEWER, f.town(), false);
@@ -288,6 +296,12 @@ abstract class InspectionContract extends ApiTest {
 				.andExpect(status().isOk());
 		mvc.perform(get("/api/v1/inspection/findings/" + id).with(as(otherViewer.id(), otherViewer.username())))
 				.andExpect(status().isNotFound());
+		mvc.perform(get("/inspection/findings").param("orgId", String.valueOf(f.countyA().id())).param("q", "违规")
+				.with(as(otherViewer.id(), otherViewer.username()))).andExpect(status().isNotFound());
+		String townPage = mvc.perform(get("/inspection/findings").param("orgId", String.valueOf(f.town().id()))
+				.param("year", "2026").param("q", "违规").param("sort", "RECENT").with(as(townViewer.id(), townViewer.username())))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(townPage).contains("违规提拔干部").contains("共 1 条，第 1/1 页");
 		mvc.perform(postJson("/api/v1/inspection/inspections/" + check.id() + "/findings",
 				"{\"orgId\":%d,\"description\":\"x\",\"severity\":\"一般\"}".formatted(f.town().id()))
 				.with(as(townAdmin.id(), townAdmin.username()))).andExpect(status().isForbidden());

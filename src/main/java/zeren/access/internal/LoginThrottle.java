@@ -245,6 +245,17 @@ public class LoginThrottle {
 				.list();
 	}
 
+	/** Every lock in force on a user name from an address, by user name. */
+	public List<Lock> userLocks() {
+		return jdbc.sql("""
+				SELECT * FROM login_throttle WHERE permanent = TRUE OR locked_until > :now
+				ORDER BY username, client_address
+				""").param("now", clock.now())
+				.query((rs, n) -> new Lock(rs.getString("username"), rs.getString("client_address"), rs.getInt("failures"),
+						rs.getInt("lockouts"), rs.getObject("locked_until", OffsetDateTime.class), rs.getBoolean("permanent")))
+				.list();
+	}
+
 	/** The addresses locked as a whole ({@code username} null), the latest failure first. */
 	public List<Lock> sourceLocks() {
 		return jdbc.sql("""

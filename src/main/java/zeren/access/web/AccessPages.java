@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import zeren.access.ApiToken;
 import zeren.access.Role;
+import zeren.access.UserLists;
 import zeren.access.Users;
 import zeren.access.Contacts;
 import zeren.access.internal.PasswordChecksBusy;
@@ -27,7 +29,11 @@ import zeren.platform.CurrentScope;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Paged;
+import zeren.platform.web.Dates;
+import zeren.platform.web.ListQuery;
 import zeren.platform.web.PageErrors;
+import zeren.platform.xlsx.TableExport;
 
 /** Login, one's own account (password, tokens), and the administrators' user pages. */
 @Controller
@@ -40,9 +46,13 @@ class AccessPages {
 	private final PageErrors pageErrors;
 	private final People people;
 	private final Contacts contacts;
+	private final UserLists lists;
+	private final Dates dates;
 
 	AccessPages(Users users, CurrentScope scope, OrgTree tree, MessageSource messages, PageErrors pageErrors,
-			People people, Contacts contacts) {
+			People people, Contacts contacts, UserLists lists, Dates dates) {
+		this.lists = lists;
+		this.dates = dates;
 		this.users = users;
 		this.contacts = contacts;
 		this.people = people;
@@ -147,11 +157,64 @@ class AccessPages {
 		}
 	}
 
+	static final int PAGE_SIZE = 50;
+
+	/** The users, searched (user name, e-mail), filtered (state), sorted and paged; the query stays in the address. */
 	@GetMapping("/admin/users")
-	String users(Model model) {
+	String users(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page, Model model) {
 		requireAdmin();
-		model.addAttribute("users", users.list());
+		UserLists.UserSort order = UserLists.UserSort.of(sort);
+		UserLists.UserState chosen = UserLists.UserState.of(state);
+		model.addAttribute("listQuery", ListQuery.of(q, order).with("state", chosen));
+		model.addAttribute("sorts", UserLists.UserSort.values());
+		model.addAttribute("states", UserLists.UserState.values());
+		model.addAttribute("users", lists.page(new UserLists.UserFilter(q, state), order, Paged.page(page), PAGE_SIZE));
 		return "access/users";
+	}
+
+	/** The users list as XLSX, with the page's search, filter and sort (every page). */
+	@GetMapping("/admin/users/export.xlsx")
+	void exportUsers(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String sort, Locale locale, HttpServletResponse response) {
+		requireAdmin();
+		List<zeren.access.UserAccount> rows = lists.all(new UserLists.UserFilter(q, state), UserLists.UserSort.of(sort));
+		TableExport.send(response, m(locale, "users.title"), book -> {
+			TableExport.Sheet sheet = book.sheet(m(locale, "users.title"), List.of(m(locale, "login.username"),
+					m(locale, "field.access.email"), m(locale, "users.enabled"), m(locale, "users.lockedUntil")));
+			for (var u : rows) {
+				sheet.row(u.username(), u.email(), m(locale, u.enabled() ? "users.state.ENABLED" : "users.state.DISABLED"),
+						u.lockedUntil() == null ? null : dates.time(u.lockedUntil()));
+			}
+		});
+	}
+
+	/** The locks in force as XLSX: on user names (one sheet) and on source addresses (another). */
+	@GetMapping("/admin/login-locks/export.xlsx")
+	void exportLocks(Locale locale, HttpServletResponse response) {
+		requireAdmin();
+		List<UserLists.UserLock> userLocks = lists.userLocks();
+		List<Users.AddressLockout> addressLocks = users.addressLockouts();
+		TableExport.send(response, m(locale, "loginLocks.export"), book -> {
+			TableExport.Sheet byName = book.sheet(m(locale, "loginLocks.users"), List.of(m(locale, "login.username"),
+					m(locale, "users.lockouts.address"), m(locale, "loginLocks.failures"), m(locale, "users.lockouts.until")));
+			for (var l : userLocks) {
+				byName.row(l.username(), l.clientAddress(), l.failures(), until(l.permanent(), l.lockedUntil(), locale));
+			}
+			TableExport.Sheet byAddress = book.sheet(m(locale, "loginLocks.title"), List.of(m(locale, "users.lockouts.address"),
+					m(locale, "loginLocks.failures"), m(locale, "users.lockouts.until")));
+			for (var l : addressLocks) {
+				byAddress.row(l.clientAddress(), l.failures(), until(l.permanent(), l.lockedUntil(), locale));
+			}
+		});
+	}
+
+	private String until(boolean permanent, java.time.OffsetDateTime lockedUntil, Locale locale) {
+		return permanent ? m(locale, "users.lockouts.permanent") : lockedUntil == null ? null : dates.time(lockedUntil);
+	}
+
+	private String m(Locale locale, String code) {
+		return messages.getMessage(code, null, locale);
 	}
 
 	@GetMapping("/admin/users/{id}")
@@ -240,6 +303,7 @@ class AccessPages {
 	String loginLocks(Model model) {
 		requireAdmin();
 		model.addAttribute("locks", users.addressLockouts());
+		model.addAttribute("userLocks", lists.userLocks());
 		return "access/login-locks";
 	}
 

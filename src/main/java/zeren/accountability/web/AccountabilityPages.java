@@ -89,11 +89,20 @@ class AccountabilityPages {
 		}
 	}
 
+	static final int PAGE_SIZE = 50;
+
 	@GetMapping("/accountability")
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Origin origin, @RequestParam(required = false) String originRef,
-			@RequestParam(required = false) String title, @RequestParam(required = false) String facts, Model model) {
+			@RequestParam(required = false) String title, @RequestParam(required = false) String facts,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page, Model model) {
 		orgChoice(orgId, year, model);
+		Cases.CaseSort order = Cases.CaseSort.of(sort);
+		model.addAttribute("sorts", Cases.CaseSort.values());
+		model.addAttribute("statuses", zeren.accountability.AccountabilityCase.Status.values());
+		model.addAttribute("listQuery", zeren.platform.web.ListQuery.of(q, order).with("orgId", orgId)
+				.with("year", model.getAttribute("year")).with("status", status));
 		if (origin != null) {
 			// opened from another record (an assessment line): the new case's form comes filled in
 			java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
@@ -104,7 +113,8 @@ class AccountabilityPages {
 			model.addAttribute("refill", zeren.platform.web.FormPrefill.of("/accountability/cases", values));
 		}
 		if (orgId != null) {
-			model.addAttribute("cases", cases.list(orgId, (Integer) model.getAttribute("year")));
+			model.addAttribute("cases", cases.page(orgId, (Integer) model.getAttribute("year"), q, status, order,
+					zeren.platform.Paged.page(page), PAGE_SIZE));
 			boolean canOpen = cases.canOpenIn(orgId);
 			model.addAttribute("canOpen", canOpen);
 			if (canOpen) {

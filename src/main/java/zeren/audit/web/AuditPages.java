@@ -28,18 +28,27 @@ class AuditPages {
 		this.clock = clock;
 	}
 
+	static final int PAGE_SIZE = 100;
+
 	@ReadOnlyWork
 	@GetMapping("/audit")
 	String audit(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,
 			@RequestParam(required = false) String entity,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, Model model) {
 		if (!query.mayRead()) {
 			throw new NotFoundException("page", "audit");
 		}
-		var events = query.find(new AuditQuery.Filter(orgId, user, entity, from, to), 500);
+		AuditQuery.Order order = AuditQuery.Order.of(sort);
+		var events = query.page(new AuditQuery.Filter(orgId, user, entity, from, to), q, order,
+				zeren.platform.Paged.page(page), PAGE_SIZE);
 		model.addAttribute("events", events);
-		var names = query.orgNames(events);
+		model.addAttribute("orders", AuditQuery.Order.values());
+		model.addAttribute("listQuery", zeren.platform.web.ListQuery.of(q, order).with("orgId", orgId).with("user", user)
+				.with("entity", entity).with("from", from).with("to", to));
+		var names = query.orgNames(events.items());
 		model.addAttribute("orgNames", names);
 		model.addAttribute("chosenOrg", orgId == null ? java.util.List.of()
 				: java.util.List.of(new Chosen(orgId, names.getOrDefault(orgId, query.orgName(orgId)))));

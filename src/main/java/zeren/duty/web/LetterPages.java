@@ -1,6 +1,7 @@
 package zeren.duty.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import zeren.platform.document.DocumentFormat;
+import zeren.duty.LetterBatches;
 import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
@@ -22,6 +24,8 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Paged;
+import zeren.platform.web.ListQuery;
 import zeren.platform.web.PageErrors;
 
 /** Responsibility letters of an organisation and year: generate, edit drafts, issue, sign, overview, PDF. */
@@ -34,9 +38,11 @@ class LetterPages {
 	private final BusinessClock clock;
 	private final PageErrors errors;
 	private final LetterDocument pdf;
+	private final LetterBatches batches;
 
 	LetterPages(ResponsibilityLetters letters, LetterManagement management, OrgTree tree, BusinessClock clock,
-			PageErrors errors, LetterDocument pdf) {
+			PageErrors errors, LetterDocument pdf, LetterBatches batches) {
+		this.batches = batches;
 		this.letters = letters;
 		this.management = management;
 		this.tree = tree;
@@ -45,18 +51,52 @@ class LetterPages {
 		this.pdf = pdf;
 	}
 
+	static final int PAGE_SIZE = 50;
+
+	/**
+	 * The letters an organisation issues for a year, searched (recipient, title), filtered
+	 * (status, kind), sorted and paged; the query stays in the address (a page is a link).
+	 */
 	@GetMapping("/duty/letters")
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
-			Model model) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAttribute("sides", ResponsibilityLetter.Side.values());
 		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
+		ResponsibilityLetters.LetterSort order = ResponsibilityLetters.LetterSort.of(sort);
+		model.addAttribute("sorts", ResponsibilityLetters.LetterSort.values());
+		model.addAttribute("statuses", ResponsibilityLetter.Status.values());
+		model.addAttribute("kinds", ResponsibilityLetter.Kind.values());
+		model.addAttribute("listQuery", ListQuery.of(q, order).with("orgId", orgId).with("year", y)
+				.with("status", status).with("kind", kind));
 		if (orgId != null) {
-			model.addAttribute("letters", letters.issuedBy(orgId, y));
+			model.addAttribute("letters", letters.page(orgId, y, new ResponsibilityLetters.LetterFilter(q, status, kind),
+					order, Paged.page(page), PAGE_SIZE));
 			model.addAttribute("overview", letters.overview(orgId, y));
 			model.addAttribute("maxPending", ResponsibilityLetters.MAX_PENDING);
 		}
 		return "duty/letters";
+	}
+
+	/**
+	 * Several letters of the list issued or signed at once ({@code action} ISSUE or SIGN): all or
+	 * nothing, the letter refused named (LetterBatches); back to the same page of the list.
+	 */
+	@PostMapping("/duty/letters/batch")
+	String batch(@RequestParam(required = false) String action,
+			@RequestParam(name = "letterIds", required = false) List<Long> letterIds,
+			@RequestParam(required = false) String back, RedirectAttributes flash, Locale locale) {
+		try {
+			int done = batches.apply(action, letterIds);
+			flash.addFlashAttribute("notice", errors.message("letters.batch.done." + action, locale, String.valueOf(done)));
+		}
+		catch (InvalidInputException | ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		return "redirect:" + (back != null && back.startsWith("/duty/letters") && !back.startsWith("//") ? back
+				: "/duty/letters");
 	}
 
 	@PostMapping("/duty/letters/generate")

@@ -203,14 +203,23 @@ class InspectionPages {
 		return InspectionApi.xlsx("inspection-findings-template.xlsx", FindingSheet.template(inspections.defaultFocus()));
 	}
 
+	static final int FINDINGS_PAGE = 50;
+
 	@GetMapping("/inspection/findings")
 	String findingsTable(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
-			Model model) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) String severity,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAttribute("year", y);
 		chooser(orgId, model);
+		Findings.FindingSort order = Findings.FindingSort.of(sort);
+		model.addAttribute("sorts", Findings.FindingSort.values());
+		model.addAttribute("severities", Finding.Severity.values());
+		model.addAttribute("listQuery", zeren.platform.web.ListQuery.of(q, order).with("orgId", orgId).with("year", y)
+				.with("severity", severity));
 		if (orgId != null) {
-			model.addAttribute("findings", findings.inSubtree(orgId, y));
+			model.addAttribute("findings", findings.page(orgId, y, new Findings.FindingFilter(q, severity), order,
+					zeren.platform.Paged.page(page), FINDINGS_PAGE));
 		}
 		return "inspection/findings";
 	}

@@ -27,8 +27,11 @@ class PeoplePages {
 	private final Leadership leadership;
 	private final PageErrors errors;
 	private final zeren.org.OrgTree tree;
+	private final org.springframework.context.MessageSource messages;
 
-	PeoplePages(People people, Leadership leadership, PageErrors errors, zeren.org.OrgTree tree) {
+	PeoplePages(People people, Leadership leadership, PageErrors errors, zeren.org.OrgTree tree,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.people = people;
 		this.leadership = leadership;
 		this.errors = errors;
@@ -39,12 +42,41 @@ class PeoplePages {
 
 	@GetMapping("/people")
 	String index(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer page, Model model) {
 		People.Sort order = "NAME".equals(sort) ? People.Sort.NAME : People.Sort.RECENT;
 		model.addAttribute("q", q);
 		model.addAttribute("sort", order.name());
-		model.addAttribute("people", people.page(q, order, zeren.platform.Paged.page(page), PAGE_SIZE));
+		model.addAttribute("listQuery", zeren.platform.web.ListQuery.of(q, order).with("orgId", orgId));
+		model.addAttribute("people", people.page(q, orgId, order, zeren.platform.Paged.page(page), PAGE_SIZE));
+		model.addAttribute("chosenOrg", orgId == null ? java.util.List.of()
+				: java.util.List.of(new ChosenOrg(orgId, tree.get(orgId).name())));
 		return "people/index";
+	}
+
+	/** The people register as XLSX, with the page's search and sort (every page, in the caller's view). */
+	@GetMapping("/people/export.xlsx")
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Long orgId, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+		People.Sort order = "NAME".equals(sort) ? People.Sort.NAME : People.Sort.RECENT;
+		var rows = people.page(q, orgId, order, 1, MAX_EXPORTED).items();
+		zeren.platform.xlsx.TableExport.send(response, m(locale, "people.export"), book -> {
+			var sheet = book.sheet(m(locale, "people.title"), java.util.List.of(m(locale, "person.id"),
+					m(locale, "people.name"), m(locale, "people.gender"), m(locale, "people.birthDate")));
+			for (Person p : rows) {
+				sheet.row(p.id(), p.name(), p.gender() == null ? null : m(locale, "gender." + p.gender()), p.birthDate());
+			}
+		});
+	}
+
+	/** The most rows one export of the register carries. */
+	static final int MAX_EXPORTED = 100_000;
+
+	private String m(Locale locale, String code) {
+		return messages.getMessage(code, null, locale);
+	}
+
+	/** The organisation chosen in the filter, as the picker shows it. */
+	record ChosenOrg(long id, String name) {
 	}
 
 	@GetMapping("/people/{id}")

@@ -55,6 +55,24 @@ class TrackingPages {
 		return "tracking/mine";
 	}
 
+	/**
+	 * Several submitted items of 待我审核 closed (销号) at once: all or nothing, the item refused
+	 * named (TrackedItemMoves.closeAll); the submitter of an item cannot close it, in a batch too.
+	 */
+	@PostMapping("/tracking/close")
+	String closeAll(@RequestParam(name = "itemIds", required = false) List<Long> itemIds,
+			@RequestParam(required = false) String note, @RequestParam(required = false) Integer year,
+			RedirectAttributes flash, Locale locale) {
+		try {
+			int closed = moves.closeAll(itemIds, note);
+			flash.addFlashAttribute("notice", errors.message("tracking.batch.closed", locale, String.valueOf(closed)));
+		}
+		catch (InvalidInputException | zeren.platform.ConflictException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		return "redirect:/tracking" + (year == null ? "" : "?year=" + year);
+	}
+
 	@GetMapping("/tracking/items/{id}")
 	String show(@PathVariable long id, Model model) {
 		TrackedItem item = items.get(id);

@@ -1,0 +1,4 @@
+package zeren.duty;
+
+class LetterListsH2Test extends LetterListsContract {
+}

@@ -1,0 +1,7 @@
+package zeren.duty;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class LetterListsPostgresTest extends LetterListsContract {
+}

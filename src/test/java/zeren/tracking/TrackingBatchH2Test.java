@@ -1,0 +1,4 @@
+package zeren.tracking;
+
+class TrackingBatchH2Test extends TrackingBatchContract {
+}
