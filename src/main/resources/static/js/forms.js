@@ -66,7 +66,7 @@
       message.className = 'invalid-feedback d-block field-error';
       message.dataset.field = field;
       message.textContent = errors[field];
-      var anchor = target.closest('.form-check') || target;
+      var anchor = target.closest('.form-check') || target.closest('[data-upload]') || target;
       anchor.insertAdjacentElement('afterend', message);
       first = first || target;
     });
