@@ -12,6 +12,11 @@
   }
 
   function openEnclosing(element) {
+    var pane = element.closest('.tab-pane');
+    var tab = pane ? document.querySelector('[data-bs-toggle="tab"][data-bs-target="#' + pane.id + '"]') : null;
+    if (tab && window.bootstrap) {
+      window.bootstrap.Tab.getOrCreateInstance(tab).show();
+    }
     var details = element.closest('details');
     while (details) {
       details.open = true;
