@@ -17,6 +17,10 @@
     if (tab && window.bootstrap) {
       window.bootstrap.Tab.getOrCreateInstance(tab).show();
     }
+    var collapse = element.closest('.collapse');
+    if (collapse && window.bootstrap) {
+      window.bootstrap.Collapse.getOrCreateInstance(collapse, { toggle: false }).show();
+    }
     var details = element.closest('details');
     while (details) {
       details.open = true;
