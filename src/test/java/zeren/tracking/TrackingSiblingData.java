@@ -69,13 +69,13 @@ class TrackingSiblingData implements SiblingData {
 
 	@Override
 	public Map<String, Object> hostileFields() {
-		return Map.of("evidenceIds", List.of(evidence.id()), "action", "CLOSE", "text", "改写", "reason", "改写",
+		return Map.of("evidenceIds", List.of(evidence.id()), "action", "CLOSE", "text", "改写",
 				"date", clock.today().toString());
 	}
 
 	@Override
 	public Map<String, String> hostileParams() {
-		return Map.of("action", "CLOSE", "text", "改写", "reason", "改写", "date", clock.today().toString());
+		return Map.of("action", "CLOSE", "text", "改写", "date", clock.today().toString());
 	}
 
 	@Override
