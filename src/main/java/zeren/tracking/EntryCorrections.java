@@ -103,14 +103,7 @@ public class EntryCorrections {
 		Current current = current(itemId, entryId);
 		requireCorrector(row, current);
 		TrackedItem item = row.item();
-		if (StateMachine.take(StateMachine.State.of(item), Action.ENTRY) instanceof Refused refused) {
-			throw switch (refused.reason()) {
-				case ILLEGAL_MOVE -> new ConflictException("status", "error.tracking.illegal-move",
-						TrackedItemMoves.label("tracking.status.", item.status().name()),
-						new DefaultMessageSourceResolvable(new String[] { "tracking.correct" }, "correct"));
-				default -> moves.refusal(item, Action.ENTRY, refused.reason());
-			};
-		}
+		requireTakingEntries(item);
 		if (request == null) {
 			throw InvalidInputException.of("body", "error.field.required");
 		}
@@ -159,6 +152,8 @@ public class EntryCorrections {
 			List<TrackedItemMoves.NewFile> files, String reason) {
 		Row row = moves.lockedForOwner(itemId);
 		requireCorrector(row, current(itemId, entryId));
+		// refused before any file is stored
+		requireTakingEntries(row.item());
 		List<Long> ids = new ArrayList<>(kept == null ? List.of() : kept.stream().filter(Objects::nonNull).toList());
 		ids.addAll(moves.store(row.item().orgId(), files));
 		return correct(itemId, entryId, new Correction(date, text, ids, reason));
@@ -206,6 +201,18 @@ public class EntryCorrections {
 				SELECT id, item_id, entry_date, text, recorded_by, recorded_at, version FROM tracked_entry
 				WHERE id = :id AND item_id = :item""").param("id", entryId).param("item", itemId)
 				.query(Rows.of(Current.class)).optional().orElseThrow(() -> new NotFoundException("tracked-entry", entryId));
+	}
+
+	/** A correction follows the rule of entries: 409 naming the state (or the closed year) when the item takes none now. */
+	private void requireTakingEntries(TrackedItem item) {
+		if (StateMachine.take(StateMachine.State.of(item), Action.ENTRY) instanceof Refused refused) {
+			throw switch (refused.reason()) {
+				case ILLEGAL_MOVE -> new ConflictException("status", "error.tracking.illegal-move",
+						TrackedItemMoves.label("tracking.status.", item.status().name()),
+						new DefaultMessageSourceResolvable(new String[] { "tracking.correct" }, "correct"));
+				default -> moves.refusal(item, Action.ENTRY, refused.reason());
+			};
+		}
 	}
 
 	/** Who recorded the entry, or an administrator of the item's organisation; anyone else 403. */
