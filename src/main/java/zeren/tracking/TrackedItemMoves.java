@@ -146,7 +146,7 @@ public class TrackedItemMoves {
 	private record Moving(TrackedItem item, Action move, Moved outcome) {
 	}
 
-	private ConflictException refusal(TrackedItem item, Action move, StateMachine.Refusal reason) {
+	ConflictException refusal(TrackedItem item, Action move, StateMachine.Refusal reason) {
 		return switch (reason) {
 			case ILLEGAL_MOVE -> new ConflictException("status", "error.tracking.illegal-move",
 					label("tracking.status.", item.status().name()), label("tracking.move.", move.name()));
@@ -158,7 +158,7 @@ public class TrackedItemMoves {
 	}
 
 	/** A state or move named in the caller's language when the error is rendered (its code otherwise). */
-	private static MessageSourceResolvable label(String prefix, String code) {
+	static MessageSourceResolvable label(String prefix, String code) {
 		return new DefaultMessageSourceResolvable(new String[] { prefix + code }, code);
 	}
 
@@ -251,17 +251,7 @@ public class TrackedItemMoves {
 		TrackedItem item = moving.item();
 		// what the request declares, and what only the business date and the evidence can tell, at once
 		List<InputError> errors = new ArrayList<>(Inputs.errors(validator.validate(request)));
-		if (request.date() != null && request.date().isAfter(clock.today())) {
-			errors.add(InputError.field("date", "error.field.future"));
-		}
-		List<Long> evidenceIds = request.evidenceIds() == null ? List.of()
-				: request.evidenceIds().stream().filter(Objects::nonNull).distinct().toList();
-		List<Evidence> found = evidence.describe(evidenceIds);
-		for (Long evId : evidenceIds) {
-			if (found.stream().noneMatch(e -> e.id() == evId && e.orgId() == item.orgId())) {
-				errors.add(InputError.field("evidenceIds", "error.tracking.evidence-unknown", evId));
-			}
-		}
+		List<Long> evidenceIds = checked(item, request.date(), request.evidenceIds(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -290,6 +280,47 @@ public class TrackedItemMoves {
 		return items.entriesOf(id).stream().filter(e -> e.id() == entryId).findFirst().orElseThrow();
 	}
 
+	/**
+	 * What only the business date and the evidence can tell of an entry (new or corrected): the
+	 * date is not after today, each file is one of the item's organisation. Adds what is wrong to
+	 * {@code errors}; answers the files named, once each.
+	 */
+	List<Long> checked(TrackedItem item, LocalDate date, List<Long> requested, List<InputError> errors) {
+		if (date != null && date.isAfter(clock.today())) {
+			errors.add(InputError.field("date", "error.field.future"));
+		}
+		List<Long> evidenceIds = requested == null ? List.of()
+				: requested.stream().filter(Objects::nonNull).distinct().toList();
+		List<Evidence> found = evidence.describe(evidenceIds);
+		for (Long evId : evidenceIds) {
+			if (found.stream().noneMatch(e -> e.id() == evId && e.orgId() == item.orgId())) {
+				errors.add(InputError.field("evidenceIds", "error.tracking.evidence-unknown", evId));
+			}
+		}
+		return evidenceIds;
+	}
+
+	/** The item, locked, when the caller is on its owner side (else 403, or 404 out of view). */
+	Row lockedForOwner(long id) {
+		Row row = rows.locked(id);
+		requireOn(row, Side.OWNER);
+		return row;
+	}
+
+	/** Stores uploads as evidence of the organisation: the ids, in the order given. */
+	List<Long> store(long orgId, List<NewFile> files) {
+		List<Long> ids = new ArrayList<>();
+		for (NewFile file : files) {
+			try (InputStream in = file.content().getInputStream()) {
+				ids.add(evidence.store(orgId, file.name(), in).id());
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return ids;
+	}
+
 	/** A file to attach, as uploaded. */
 	public record NewFile(String name, InputStreamSource content) {
 	}
@@ -301,16 +332,7 @@ public class TrackedItemMoves {
 	@Transactional
 	public Entry addEntryWithFiles(long id, LocalDate date, String text, List<NewFile> files) {
 		TrackedItem item = moving(id, Action.ENTRY).item();
-		List<Long> ids = new ArrayList<>();
-		for (NewFile file : files) {
-			try (InputStream in = file.content().getInputStream()) {
-				ids.add(evidence.store(item.orgId(), file.name(), in).id());
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
-		return addEntry(id, new NewEntry(date, text, ids));
+		return addEntry(id, new NewEntry(date, text, store(item.orgId(), files)));
 	}
 
 	/** Stores a file as evidence of the item's organisation, by the owner side (attach it with an entry). */

@@ -225,9 +225,19 @@ public class TrackedItems {
 
 	/** A file attached to an entry of the item (404 when it is not attached to this item). */
 	public Download download(long id, long evidenceId) {
-		Entry entry = entries(id).stream().filter(e -> e.evidence().stream().anyMatch(f -> f.id() == evidenceId))
-				.findFirst().orElseThrow(() -> new NotFoundException("evidence", evidenceId));
-		return attachments.open(new Attachments.Owner(ENTRY_FILES, entry.id()), evidenceId);
+		var entry = entries(id).stream().filter(e -> e.evidence().stream().anyMatch(f -> f.id() == evidenceId))
+				.findFirst();
+		if (entry.isPresent()) {
+			return attachments.open(new Attachments.Owner(ENTRY_FILES, entry.get().id()), evidenceId);
+		}
+		// a file an entry had before it was corrected: kept with the version that had it
+		List<Long> versions = jdbc.sql("""
+				SELECT v.id FROM tracked_entry_version v JOIN tracked_entry e ON e.id = v.entry_id WHERE e.item_id = :id""")
+				.param("id", id).query(Long.class).list();
+		return attachments.of(EntryCorrections.VERSION_FILES, versions).entrySet().stream()
+				.filter(v -> v.getValue().stream().anyMatch(f -> f.id() == evidenceId)).findFirst()
+				.map(v -> attachments.open(new Attachments.Owner(EntryCorrections.VERSION_FILES, v.getKey()), evidenceId))
+				.orElseThrow(() -> new NotFoundException("evidence", evidenceId));
 	}
 
 	/** What the caller may do with an item now (for pages: which forms to show). */

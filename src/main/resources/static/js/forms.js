@@ -12,6 +12,15 @@
   }
 
   function openEnclosing(element) {
+    var pane = element.closest('.tab-pane');
+    var tab = pane ? document.querySelector('[data-bs-toggle="tab"][data-bs-target="#' + pane.id + '"]') : null;
+    if (tab && window.bootstrap) {
+      window.bootstrap.Tab.getOrCreateInstance(tab).show();
+    }
+    var collapse = element.closest('.collapse');
+    if (collapse && window.bootstrap) {
+      window.bootstrap.Collapse.getOrCreateInstance(collapse, { toggle: false }).show();
+    }
     var details = element.closest('details');
     while (details) {
       details.open = true;
@@ -66,7 +75,7 @@
       message.className = 'invalid-feedback d-block field-error';
       message.dataset.field = field;
       message.textContent = errors[field];
-      var anchor = target.closest('.form-check') || target;
+      var anchor = target.closest('.form-check') || target.closest('[data-upload]') || target;
       anchor.insertAdjacentElement('afterend', message);
       first = first || target;
     });

@@ -71,10 +71,22 @@ class AccountabilityBrowserTest extends BrowserTest {
 		button("登记").click();
 		expect(page.locator("#acc-title")).hasText(title);
 		expect(page.locator("#acc-status")).hasText("待批准立案");
+		// the stepper shows where the case is, and only the tab of that step is open
+		expect(page.locator("#acc-progress [aria-current=step]")).containsText("登记与批准立案");
+		expect(page.locator("#acc-progress [aria-current=step]")).containsText("当前步骤");
+		expect(page.locator("#acc-progress li").nth(1)).containsText("待办");
+		expect(page.locator("#acc-tab-opening")).hasClass(java.util.regex.Pattern.compile(".*\\bactive\\b.*"));
+		expect(page.locator("#acc-approve")).isVisible();
+		expect(page.locator("#acc-proposals")).isHidden();
 		page.locator("#approvedBy").fill("市纪委书记");
 		button("批准立案").click();
 		confirm();
 		expect(page.locator("#acc-status")).hasText("调查中");
+		expect(page.locator("#acc-progress li").nth(0)).containsText("已完成");
+		expect(page.locator("#acc-progress [aria-current=step]")).containsText("调查核实");
+		expect(page.locator("#acc-approve")).hasCount(0);
+		expect(page.locator("#acc-proposals")).isVisible();
+		String caseUrl = page.url();
 
 		// review the proposed parties: the secretary since transferred is proposed, with posts then and now
 		Locator secretaryRow = page.locator("tr.acc-proposal[data-name='" + moved.name() + "']");
@@ -97,15 +109,18 @@ class AccountabilityBrowserTest extends BrowserTest {
 
 		// each confirmed party is shown the facts and heard; then the report
 		for (String name : List.of(moved.name(), direct.name())) {
-			button(party(name), "出示事实材料").click();
-			expect(party(name)).containsText("已向其出示事实材料");
-			party(name).locator("input[name=text]").fill("对事实无异议");
-			button(party(name), "记录陈述和申辩").click();
-			expect(party(name)).containsText("对事实无异议");
+			button(hearing(name), "出示事实材料").click();
+			expect(hearing(name)).containsText("已向其出示事实材料");
+			hearing(name).locator("input[name=text]").fill("对事实无异议");
+			button(hearing(name), "记录陈述和申辩").click();
+			expect(hearing(name)).containsText("对事实无异议");
 		}
 		page.locator("#report-text").fill("事实清楚，证据确凿");
 		button("形成调查报告").click();
 		expect(page.locator("#acc-status")).hasText("已形成调查报告");
+		expect(page.locator("#acc-progress [aria-current=step]")).containsText("作出问责决定");
+		expect(party(moved.name()).locator(".acc-decide")).isVisible();
+		expect(page.locator("#acc-report")).hasCount(0);
 
 		// decide: combined forms for the secretary, admonishment for the person directly responsible
 		party(moved.name()).locator("input[name=authority]").fill("市委");
@@ -129,11 +144,16 @@ class AccountabilityBrowserTest extends BrowserTest {
 		expect(party(direct.name()).locator(".acc-decisions")).containsText("主动交代问题并挽回损失，情节轻微");
 		expect(page.locator("#acc-status")).hasText("已作出问责决定");
 		expect(page.locator("#acc-locked")).isVisible();
+		// the step is now the announcement: its tab is open, the record of steps one click away
+		expect(page.locator("#acc-pane-closing")).isVisible();
+		expect(page.locator("#acc-progress [aria-current=step]")).containsText("宣布送达");
+		page.locator("#acc-tab-steps").click();
 		expect(page.locator("#acc-steps tbody tr").nth(9)).isVisible();
 		expect(page.locator("#acc-steps")).containsText("全部对象已作出决定");
 		screenshot("accountability-case");
 
 		// the integrity file of the secretary, now in another county
+		page.locator("#acc-tab-investigation").click();
 		secretaryRow = page.locator("tr.acc-proposal[data-name='" + moved.name() + "']");
 		secretaryRow.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("廉政档案")).click();
 		expect(page.locator("#acc-person-heading")).containsText(moved.name());
@@ -146,6 +166,27 @@ class AccountabilityBrowserTest extends BrowserTest {
 		open("/accountability/people/" + moved.id() + "?lang=en");
 		expect(page.locator("tr.acc-entry").filter(new Locator.FilterOptions().setHasText(title))
 				.locator(".acc-entry-decisions")).containsText("Admonishment");
+
+		// announced, then filed: the banner and the stepper follow the case, nothing stale is left
+		page.navigate(caseUrl + "?lang=zh_CN");
+		button("宣布并送达").click();
+		confirm();
+		expect(page.locator("#acc-status")).hasText("已宣布送达，执行中");
+		expect(page.locator("#flash-success")).isVisible();
+		expect(page.locator("#acc-locked")).hasText(java.util.regex.Pattern.compile("已宣布送达"));
+		expect(page.locator("#acc-locked")).not().containsText("问责决定已作出，案件锁定");
+		expect(page.locator("#acc-progress [aria-current=step]")).containsText("执行");
+		button("归档（廉政档案、人事档案）").click();
+		confirm();
+		expect(page.locator("#acc-status")).hasText("已归档");
+		expect(page.locator("#acc-locked")).hasText(java.util.regex.Pattern.compile("案件已归档"));
+		expect(page.locator("#acc-progress [data-state=done]")).hasCount(6);
+		expect(page.locator("#acc-progress [aria-current=step]")).hasCount(0);
+		screenshot("accountability-case-filed");
+	}
+
+	Locator hearing(String name) {
+		return page.locator(".acc-hearing[data-name='" + name + "']");
 	}
 
 	@Test

@@ -62,11 +62,11 @@ class DutyBrowserTest extends BrowserTest {
 				"县委办", "宣传部", "县纪委", LocalDate.of(2026, 10, 31),
 				List.of(new DutyList.Milestone(LocalDate.of(2026, 6, 30), "半年小结")), null));
 		page.reload();
-		expect(page.locator(".duty-table tbody tr")).hasCount(2);
-		expect(page.locator(".duty-table tbody tr").nth(0)).containsText("上级要求");
-		expect(page.locator(".duty-table tbody tr").nth(1)).containsText("县委书记");
-		expect(page.locator(".duty-table tbody tr").nth(1)).containsText("（" + person.name() + "）");
-		expect(page.locator(".duty-table tbody tr").nth(1)).containsText("2026-06-30 半年小结");
+		expect(page.locator(".duty-table tbody tr.duty-item-row")).hasCount(2);
+		expect(page.locator(".duty-table tbody tr.duty-item-row").nth(0)).containsText("上级要求");
+		expect(page.locator(".duty-table tbody tr.duty-item-row").nth(1)).containsText("县委书记");
+		expect(page.locator(".duty-table tbody tr.duty-item-row").nth(1)).containsText("（" + person.name() + "）");
+		expect(page.locator(".duty-table tbody tr.duty-item-row").nth(1)).containsText("2026-06-30 半年小结");
 
 		button("发布").click();
 		confirm();
@@ -94,24 +94,33 @@ class DutyBrowserTest extends BrowserTest {
 		page.locator("#duty-add-form [name=deadline]").fill("2026-12-31");
 		page.locator("#duty-add-form [name=milestones]").fill("2026-06-30 半年小结");
 		page.locator("#duty-add-submit").click();
-		expect(page.locator(".duty-table tbody tr")).hasCount(1);
-		expect(page.locator(".duty-table tbody tr").first()).containsText("2026-06-30 半年小结");
+		expect(page.locator(".duty-table tbody tr.duty-item-row")).hasCount(1);
+		expect(page.locator(".duty-table tbody tr.duty-item-row").first()).containsText("2026-06-30 半年小结");
 		button("发布").click();
 		confirm();
 		expect(page.locator("#duty-status")).hasText("已发布");
 
 		// a change to a published list without a reason is refused; with one it is version 2
-		page.locator(".duty-item-actions summary").first().click();
-		page.locator(".duty-item-actions .duty-item-form [name=task]").first().fill("压实主体责任（调整）");
-		page.locator(".duty-item-actions .duty-item-form button[type=submit]").first().click();
-		expect(page.locator(".duty-item-actions .field-error[data-field=reason]").first()).isVisible();
-		// the refused form is open again and keeps what was typed
-		expect(page.locator(".duty-item-actions .duty-item-form [name=task]").first()).hasValue("压实主体责任（调整）");
-		page.locator(".duty-item-actions .duty-item-form [name=reason]").first().fill("常委会调整分工");
-		page.locator(".duty-item-actions .duty-item-form button[type=submit]").first().click();
+		page.locator(".duty-item-actions .duty-edit-toggle").first().click();
+		// the edit form is a row of its own across the table: its fields keep their width
+		expect(page.locator(".duty-edit-row").first()).isVisible();
+		assertThat(page.locator(".duty-item-edit .duty-item-form [name=task]").first().boundingBox().width).isGreaterThan(300);
+		assertThat(page.locator(".duty-item-row td").nth(2).boundingBox().width).isGreaterThan(60);
+		screenshot("duty-edit-row");
+		page.locator(".duty-item-edit .duty-item-form [name=task]").first().fill("压实主体责任（调整）");
+		page.locator(".duty-item-edit .duty-item-form [name=goal]").first().fill("全年无重大问题");
+		page.locator(".duty-item-edit .duty-item-form button[type=submit]").first().click();
+		expect(page.locator(".duty-item-edit .field-error[data-field=reason]").first()).isVisible();
+		// the refused form is open again and keeps what was typed, the error beside the reason's field
+		expect(page.locator(".duty-edit-row").first()).isVisible();
+		expect(page.locator(".duty-item-edit .duty-item-form [name=task]").first()).hasValue("压实主体责任（调整）");
+		expect(page.locator(".duty-item-edit .duty-item-form [name=goal]").first()).hasValue("全年无重大问题");
+		expect(page.locator(".duty-item-edit .duty-item-form [name=reason] + .field-error").first()).isVisible();
+		page.locator(".duty-item-edit .duty-item-form [name=reason]").first().fill("常委会调整分工");
+		page.locator(".duty-item-edit .duty-item-form button[type=submit]").first().click();
 		expect(page.locator("#duty-version")).hasText("第 2 版");
-		expect(page.locator(".duty-table tbody tr").first()).containsText("压实主体责任（调整）");
-		expect(page.locator(".duty-table tbody tr").first()).containsText("2026-06-30 半年小结");
+		expect(page.locator(".duty-table tbody tr.duty-item-row").first()).containsText("压实主体责任（调整）");
+		expect(page.locator(".duty-table tbody tr.duty-item-row").first()).containsText("2026-06-30 半年小结");
 
 		// upload a task detail table (the export of another list), with a reason: version 3
 		DutyList other = listManagement.create(tree.create(new OrgTree.NewOrg(unique("DF"), "区委" + unique("F"),
@@ -126,8 +135,8 @@ class DutyBrowserTest extends BrowserTest {
 		page.locator("#duty-import [name=reason]").fill("按上级模板导入");
 		page.locator("#duty-import-submit").click();
 		expect(page.locator("#duty-version")).hasText("第 3 版");
-		expect(page.locator(".duty-table tbody tr")).hasCount(1);
-		expect(page.locator(".duty-table tbody tr").first()).containsText("开展警示教育");
+		expect(page.locator(".duty-table tbody tr.duty-item-row")).hasCount(1);
+		expect(page.locator(".duty-table tbody tr.duty-item-row").first()).containsText("开展警示教育");
 
 		expect(page.locator(".duty-versions tbody tr")).hasCount(3);
 		expect(page.locator(".duty-versions tbody tr").nth(1)).containsText("常委会调整分工");
@@ -171,21 +180,21 @@ class DutyBrowserTest extends BrowserTest {
 
 		page.locator("#duty-add-form [name=task]").fill("推进清廉机关建设");
 		page.locator("#duty-add-submit").click();
-		expect(page.locator(".duty-table tbody tr")).hasCount(1);
-		expect(page.locator(".duty-table tbody tr").first()).containsText(office.name());
-		expect(page.locator(".duty-table tbody tr").first()).containsText(publicity.name() + "、" + education.name());
-		expect(page.locator(".duty-table tbody tr").first()).containsText(discipline.name());
+		expect(page.locator(".duty-table tbody tr.duty-item-row")).hasCount(1);
+		expect(page.locator(".duty-table tbody tr.duty-item-row").first()).containsText(office.name());
+		expect(page.locator(".duty-table tbody tr.duty-item-row").first()).containsText(publicity.name() + "、" + education.name());
+		expect(page.locator(".duty-table tbody tr.duty-item-row").first()).containsText(discipline.name());
 		DutyList.Item item = lists.get(list.id()).items().get(0);
 		assertThat(item.supervisingOrg().id()).isEqualTo(discipline.id());
 		assertThat(item.participatingOrgs()).extracting(DutyList.Unit::id).containsExactly(publicity.id(), education.id());
 
 		// the edit form shows the units chosen; one removed is gone after saving
-		page.locator(".duty-item-actions summary").first().click();
+		page.locator(".duty-item-actions .duty-edit-toggle").first().click();
 		String at = "duty-item-" + item.id();
 		expect(page.locator("#" + at + "-participatingOrgIds .picker-chip")).hasCount(2);
 		page.locator("#" + at + "-participatingOrgIds .picker-remove").first().click();
-		page.locator(".duty-item-actions .duty-item-form button[type=submit]").first().click();
-		expect(page.locator(".duty-table tbody tr").first()).not().containsText(publicity.name());
+		page.locator(".duty-item-edit .duty-item-form button[type=submit]").first().click();
+		expect(page.locator(".duty-table tbody tr.duty-item-row").first()).not().containsText(publicity.name());
 		assertThat(lists.get(list.id()).items().get(0).participatingOrgs()).extracting(DutyList.Unit::id)
 				.containsExactly(education.id());
 		screenshot("duty-units");

@@ -105,7 +105,7 @@ class FormRefillBrowserTest extends BrowserTest {
 		// filling the one field missing is enough
 		form.locator("[name=task]").fill("开展警示教育");
 		page.locator("#duty-add-submit").click();
-		expect(page.locator(".duty-table tbody tr")).hasCount(1);
+		expect(page.locator(".duty-table tbody tr.duty-item-row")).hasCount(1);
 		assertThat(lists.get(list.id()).items()).extracting(DutyList.Item::task).containsExactly("开展警示教育");
 	}
 

@@ -101,6 +101,8 @@ class InspectionBrowserTest extends BrowserTest {
 		page.locator("#rectification-deadline").fill(LocalDate.now().plusDays(20).toString());
 		page.locator("#rectification-post").selectOption(String.valueOf(townSecretary.id()));
 		button("下达整改").click();
+		confirm();
+		expect(page.locator("#flash-success")).isVisible();
 		expect(page.locator("#rectification")).containsText("规范惠民资金发放流程");
 		expect(page.locator("#rectification-status")).containsText("未开始");
 

@@ -208,6 +208,12 @@ abstract class GovernanceContract extends ApiTest {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
 			assertThat(text).contains("会议纪要", c.old.name(), "外出学习", "岗位空缺", "制定年度责任清单");
 		}
+		// and as Word, in the 公文 layout, with the same content
+		byte[] docx = mvc.perform(get("/governance/meetings/{id}/minutes.docx", march.id())).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+		zeren.support.Docx.assertGbt9704(docx, zeren.support.Docx.open(docx).getParagraphs().get(0).getText());
+		assertThat(zeren.support.Docx.text(docx)).contains("会议纪要", c.old.name(), "外出学习", "岗位空缺", "制定年度责任清单");
+		mvc.perform(get("/api/v1/governance/meetings/{id}/minutes.docx", march.id())).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/audit").param("orgId", String.valueOf(c.county.id())).param("entity", "gov-meeting"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$[0].action").value("RECORD"));
 	}

@@ -27,12 +27,15 @@ class TrackingSiblingData implements SiblingData {
 	private final TrackedItemMoves moves;
 	private final EvidenceFiles files;
 	private final BusinessClock clock;
+	private final EntryCorrections corrections;
 
 	private TrackedItem item;
 	private Evidence evidence;
+	private Entry entry;
 
 	TrackingSiblingData(TrackedItems items, Tracking tracking, TrackedItemMoves moves, EvidenceFiles files,
-			BusinessClock clock) {
+			BusinessClock clock, EntryCorrections corrections) {
+		this.corrections = corrections;
 		this.items = items;
 		this.tracking = tracking;
 		this.moves = moves;
@@ -46,7 +49,7 @@ class TrackingSiblingData implements SiblingData {
 				s.postB().id(), null, s.city().id(), clock.today().plusDays(30)));
 		evidence = files.store(s.b().id(), s.secretOrg() + ".txt",
 				new ByteArrayInputStream((s.secretOrg() + s.secretPerson()).getBytes(StandardCharsets.UTF_8)));
-		moves.addEntry(item.id(), new NewEntry(clock.today(), s.secretOrg() + "记录", List.of(evidence.id())));
+		entry = moves.addEntry(item.id(), new NewEntry(clock.today(), s.secretOrg() + "记录", List.of(evidence.id())));
 	}
 
 	@Override
@@ -59,14 +62,15 @@ class TrackingSiblingData implements SiblingData {
 		return switch (name) {
 			case "id" -> tracking ? item.id() : evidence.id();
 			case "evidenceId" -> evidence.id();
+			case "entryId" -> entry.id();
 			default -> null;
 		};
 	}
 
 	@Override
 	public Map<String, Object> hostileFields() {
-		return Map.of("evidenceIds", List.of(evidence.id()), "action", "CLOSE", "text", "改写", "date",
-				clock.today().toString());
+		return Map.of("evidenceIds", List.of(evidence.id()), "action", "CLOSE", "text", "改写",
+				"date", clock.today().toString());
 	}
 
 	@Override
@@ -81,6 +85,10 @@ class TrackingSiblingData implements SiblingData {
 		assertThat(after.entryCount()).isEqualTo(1);
 		assertThat(items.moves(item.id())).hasSize(2);
 		assertThat(items.entries(item.id())).singleElement()
-				.satisfies(e -> assertThat(e.evidence()).extracting(Evidence::id).containsExactly(evidence.id()));
+				.satisfies(e -> {
+					assertThat(e.text()).endsWith("记录");
+					assertThat(e.evidence()).extracting(Evidence::id).containsExactly(evidence.id());
+				});
+		assertThat(corrections.versionsOf(item.id())).isEmpty();
 	}
 }

@@ -146,8 +146,9 @@ class AccessPages {
 	}
 
 	@PostMapping("/account/tokens/{tokenId}/revoke")
-	String revokeToken(@PathVariable long tokenId) {
+	String revokeToken(@PathVariable long tokenId, RedirectAttributes flash) {
 		users.revokeToken(CurrentUser.id().orElseThrow(ForbiddenException::new), tokenId);
+		flash.addFlashAttribute("success", true);
 		return "redirect:/account";
 	}
 
@@ -270,9 +271,10 @@ class AccessPages {
 	}
 
 	@PostMapping("/admin/users/{id}/grants/{grantId}/revoke")
-	String revokeGrant(@PathVariable long id, @PathVariable long grantId) {
+	String revokeGrant(@PathVariable long id, @PathVariable long grantId, RedirectAttributes flash) {
 		requireAdmin();
 		users.removeGrant(id, grantId);
+		flash.addFlashAttribute("success", true);
 		return "redirect:/admin/users/" + id;
 	}
 
@@ -323,9 +325,10 @@ class AccessPages {
 	}
 
 	@PostMapping("/admin/users/{id}/enabled")
-	String setEnabled(@PathVariable long id, @RequestParam boolean enabled) {
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes flash) {
 		requireAdmin();
 		users.setEnabled(id, enabled);
+		flash.addFlashAttribute("success", true);
 		return "redirect:/admin/users/" + id;
 	}
 }

@@ -125,7 +125,14 @@ class GovernanceApi {
 	@GetMapping("/api/v1/governance/meetings/{id}/minutes.pdf")
 	@Operation(summary = "The minutes as PDF: attendance, agenda, minutes, decisions and their follow-up")
 	ResponseEntity<byte[]> minutes(@PathVariable long id) {
-		return minutes.pdf(reads.get(id));
+		return minutes.document(reads.get(id), zeren.platform.document.DocumentFormat.PDF);
+	}
+
+	@ReadOnlyWork
+	@GetMapping("/api/v1/governance/meetings/{id}/minutes.docx")
+	@Operation(summary = "The minutes as Word (DOCX) in the 党政机关公文 layout, with the same content as the PDF")
+	ResponseEntity<byte[]> minutesDocx(@PathVariable long id) {
+		return minutes.document(reads.get(id), zeren.platform.document.DocumentFormat.DOCX);
 	}
 
 	@GetMapping("/api/v1/governance/groups/{orgId}")

@@ -24,9 +24,10 @@ class MeetingDocument {
 		this.messages = messages;
 	}
 
-	ResponseEntity<byte[]> pdf(Meeting m) {
+	/** The minutes as PDF or Word (DOCX, in the 公文 layout). */
+	ResponseEntity<byte[]> document(Meeting m, DocumentFormat format) {
 		String title = m(CHINESE, "governance.minutes.title", m.orgName(), m.title());
-		DocumentWriter doc = DocumentFormat.PDF.writer().info(title, m.orgName(), m(CHINESE, "governance.meetings.title"))
+		DocumentWriter doc = format.writer().info(title, m.orgName(), m(CHINESE, "governance.meetings.title"))
 				.pageNumbers("— {0} —").title(title)
 				.note(m(CHINESE, "governance.minutes.head", DocumentWriter.date(m.date()),
 						m(CHINESE, "governance.kind." + m.kind()), m.chair().personName(), m.chair().postTitle()));
@@ -63,7 +64,7 @@ class MeetingDocument {
 		}
 		doc.signatures(List.of(new DocumentWriter.Signature(m(CHINESE, "governance.minutes.issuer"),
 				List.of(m.orgName(), DocumentWriter.date(m.date())))));
-		return DocumentFormat.PDF.response(doc.toBytes(), title);
+		return format.response(doc.toBytes(), title);
 	}
 
 	private String m(Locale locale, String code, Object... args) {

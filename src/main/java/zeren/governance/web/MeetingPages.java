@@ -223,6 +223,12 @@ class MeetingPages {
 	@ReadOnlyWork
 	@GetMapping("/governance/meetings/{id}/minutes.pdf")
 	ResponseEntity<byte[]> minutes(@PathVariable long id) {
-		return minutes.pdf(reads.get(id));
+		return minutes.document(reads.get(id), zeren.platform.document.DocumentFormat.PDF);
+	}
+
+	@ReadOnlyWork
+	@GetMapping("/governance/meetings/{id}/minutes.docx")
+	ResponseEntity<byte[]> minutesDocx(@PathVariable long id) {
+		return minutes.document(reads.get(id), zeren.platform.document.DocumentFormat.DOCX);
 	}
 }

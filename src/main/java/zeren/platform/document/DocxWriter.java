@@ -23,15 +23,18 @@ import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRelation;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 
 /**
  * The Word (DOCX) renderer of a {@link DocumentWriter} document, in the layout of 党政机关公文
@@ -48,9 +51,12 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
  * <li>page numbers in 四号 (14 pt) 宋体 as "— 1 —", right on odd pages and left on even pages,
  * each a character in from the edge of the type area.
  * </ul>
- * The fonts are named for East Asian text (and for Latin text, so digits match); where a reader
- * lacks them, the document's font table names the bundled font ({@value #FALLBACK_FONT}, the one
- * the PDF writer embeds) as each font's alternate. The font itself (10 MB) is not embedded.
+ * The fonts are named for East Asian text (w:rFonts w:eastAsia, with the East Asian hint, and for
+ * Latin text, so digits match), the document's default language and font are Chinese 仿宋; where a
+ * reader lacks a font, the font table names the bundled font ({@value #FALLBACK_FONT}, the one the
+ * PDF writer embeds) as its alternate and declares it a GB2312 font by charset, PANOSE and
+ * signature, so a Chinese font is substituted. The font itself (10 MB) is not embedded: POI has
+ * no API for embedded (obfuscated, w:embedRegular) fonts, and 10 MB in every letter is too much.
  * Tables are set in 小四 (12 pt) with single line spacing, their header row repeated on each page.
  */
 public final class DocxWriter implements DocumentWriter {
@@ -80,6 +86,13 @@ public final class DocxWriter implements DocumentWriter {
 	private static final int CHAR = 320;
 	private static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
+	/** The 公文 fonts: name, PANOSE class (serif 宋/仿宋, sans 黑体) and family, for the font table. */
+	private static final List<String[]> FONTS = List.of(
+			new String[] { TITLE_FONT, "02000000000000000000", "auto" },
+			new String[] { BODY_FONT, "02010609030101010101", "modern" },
+			new String[] { HEADING_FONT, "02010609060101010101", "modern" },
+			new String[] { PAGE_NUMBER_FONT, "02010600030101010101", "auto" });
+
 	private final XWPFDocument doc = new XWPFDocument();
 
 	private DocxWriter() {
@@ -101,8 +114,24 @@ public final class DocxWriter implements DocumentWriter {
 		grid.setType(STDocGrid.LINES);
 		grid.setLinePitch(BigInteger.valueOf(LINE_PITCH));
 		doc.setEvenAndOddHeadings(true);
+		defaults();
 		pageNumber(doc.createFooter(HeaderFooterType.DEFAULT), ParagraphAlignment.RIGHT);
 		pageNumber(doc.createFooter(HeaderFooterType.EVEN), ParagraphAlignment.LEFT);
+	}
+
+	/**
+	 * The document's defaults: text is Chinese (East Asian language zh-CN) in 仿宋, so what has no
+	 * font of its own (an empty line, text a reader adds) is set like the body.
+	 */
+	private void defaults() {
+		XWPFStyles styles = doc.createStyles();
+		CTFonts fonts = CTFonts.Factory.newInstance();
+		fonts.setEastAsia(BODY_FONT);
+		fonts.setAscii(BODY_FONT);
+		fonts.setHAnsi(BODY_FONT);
+		fonts.setHint(STHint.EAST_ASIA);
+		styles.setDefaultFonts(fonts);
+		styles.setEastAsia("zh-CN");
 	}
 
 	/** A new document of A4 portrait pages in the 公文 layout. */
@@ -283,6 +312,8 @@ public final class DocxWriter implements DocumentWriter {
 		run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
 		run.setFontFamily(font, XWPFRun.FontCharRange.ascii);
 		run.setFontFamily(font, XWPFRun.FontCharRange.hAnsi);
+		// characters both East Asian and Latin (quotes, dashes, punctuation) take the East Asian font
+		run.getCTR().getRPr().getRFontsArray(0).setHint(STHint.EAST_ASIA);
 		run.setFontSize(size);
 	}
 
@@ -329,8 +360,11 @@ public final class DocxWriter implements DocumentWriter {
 	}
 
 	/**
-	 * The font table: each 公文 font with the bundled font as its alternate, so a reader without
-	 * 方正小标宋简体 or 仿宋_GB2312 knows what to substitute.
+	 * The font table: each 公文 font as a Chinese (GB2312, charset 86) font with its PANOSE class
+	 * and its signature of Unicode ranges and code pages (CJK ideographs, GB2312), and the bundled
+	 * font as its alternate. A reader without 方正小标宋简体 or 仿宋_GB2312 substitutes by the
+	 * alternate's name or, lacking that too, by the signature: a Chinese font it has, never a
+	 * Latin one that would show boxes.
 	 */
 	private void fontTable() throws IOException {
 		try {
@@ -341,9 +375,12 @@ public final class DocxWriter implements DocumentWriter {
 			PackagePart part = doc.getPackage().createPart(name, XWPFRelation.FONT_TABLE.getContentType());
 			StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")
 					.append("<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
-			for (String font : List.of(TITLE_FONT, BODY_FONT, HEADING_FONT, PAGE_NUMBER_FONT)) {
-				xml.append("<w:font w:name=\"").append(font).append("\"><w:altName w:val=\"").append(FALLBACK_FONT)
-						.append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>");
+			for (String[] font : FONTS) {
+				xml.append("<w:font w:name=\"").append(font[0]).append("\"><w:altName w:val=\"").append(FALLBACK_FONT)
+						.append("\"/><w:panose1 w:val=\"").append(font[1]).append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"")
+						.append(font[2]).append("\"/><w:pitch w:val=\"variable\"/>")
+						.append("<w:sig w:usb0=\"00000003\" w:usb1=\"288F0000\" w:usb2=\"00000016\" w:usb3=\"00000000\"")
+						.append(" w:csb0=\"00040001\" w:csb1=\"00000000\"/></w:font>");
 			}
 			xml.append("</w:fonts>");
 			try (OutputStream out = part.getOutputStream()) {

@@ -27,6 +27,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.tracking.Entry;
+import zeren.tracking.EntryCorrections;
 import zeren.tracking.Move;
 import zeren.tracking.NewEntry;
 import zeren.tracking.TrackedItem;
@@ -44,8 +45,11 @@ class TrackedItemApi {
 	private final TrackedItemMoves moves;
 	private final BusinessClock clock;
 	private final Inputs inputs;
+	private final EntryCorrections corrections;
 
-	TrackedItemApi(TrackedItems items, TrackedItemMoves moves, BusinessClock clock, Inputs inputs) {
+	TrackedItemApi(TrackedItems items, TrackedItemMoves moves, BusinessClock clock, Inputs inputs,
+			EntryCorrections corrections) {
+		this.corrections = corrections;
 		this.items = items;
 		this.moves = moves;
 		this.clock = clock;
@@ -84,6 +88,19 @@ class TrackedItemApi {
 	ResponseEntity<Entry> addEntry(@PathVariable long id, @RequestBody NewEntry request) {
 		Entry entry = moves.addEntry(id, request);
 		return ResponseEntity.created(URI.create("/api/v1/tracked-items/" + id + "/entries")).body(entry);
+	}
+
+	@PostMapping("/api/v1/tracked-items/{id}/entries/{entryId}/corrections")
+	@Operation(summary = "Correct an entry (更正) with a reason: its date, text and files (evidenceIds: the files it keeps and adds); "
+			+ "by who recorded it or an administrator of the organisation, while the item takes entries; every version is kept")
+	Entry correct(@PathVariable long id, @PathVariable long entryId, @RequestBody EntryCorrections.Correction request) {
+		return corrections.correct(id, entryId, request);
+	}
+
+	@GetMapping("/api/v1/tracked-items/{id}/entries/{entryId}/versions")
+	@Operation(summary = "The versions of an entry, the original first (empty when it was never corrected)")
+	List<EntryCorrections.Version> versions(@PathVariable long id, @PathVariable long entryId) {
+		return corrections.versions(id, entryId);
 	}
 
 	@GetMapping("/api/v1/tracked-items/{id}/moves")

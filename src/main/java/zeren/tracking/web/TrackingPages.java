@@ -20,6 +20,7 @@ import zeren.evidence.EvidenceFiles;
 import zeren.platform.BusinessClock;
 import zeren.platform.InvalidInputException;
 import zeren.platform.web.PageErrors;
+import zeren.tracking.EntryCorrections;
 import zeren.tracking.Move;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItemMoves;
@@ -37,9 +38,11 @@ class TrackingPages {
 	private final EvidenceFiles files;
 	private final BusinessClock clock;
 	private final PageErrors errors;
+	private final EntryCorrections corrections;
 
 	TrackingPages(TrackedItems items, TrackedItemMoves moves, EvidenceFiles files, BusinessClock clock,
-			PageErrors errors) {
+			PageErrors errors, EntryCorrections corrections) {
+		this.corrections = corrections;
 		this.items = items;
 		this.moves = moves;
 		this.files = files;
@@ -82,15 +85,39 @@ class TrackingPages {
 		model.addAttribute("may", items.abilities(id));
 		model.addAttribute("today", clock.today());
 		model.addAttribute("maxMegabytes", files.maxSize().toMegabytes());
+		model.addAttribute("versions", corrections.versionsOf(id));
+		model.addAttribute("correctable", corrections.correctable(id));
 		return "tracking/item";
 	}
 
-	@PostMapping("/tracking/items/{id}/entries")
-	String addEntry(@PathVariable long id, @RequestParam(required = false) LocalDate date,
-			@RequestParam(required = false) String text,
+	@GetMapping("/tracking/items/{id}/entries/{entryId}/correct")
+	String correction(@PathVariable long id, @PathVariable long entryId, Model model) {
+		model.addAttribute("item", items.get(id));
+		model.addAttribute("entry", corrections.entry(id, entryId));
+		model.addAttribute("today", clock.today());
+		model.addAttribute("maxMegabytes", files.maxSize().toMegabytes());
+		return "tracking/correct";
+	}
+
+	@PostMapping("/tracking/items/{id}/entries/{entryId}/correct")
+	String correct(@PathVariable long id, @PathVariable long entryId, @RequestParam(required = false) LocalDate date,
+			@RequestParam(required = false) String text, @RequestParam(required = false) String reason,
+			@RequestParam(name = "kept", required = false) List<Long> kept,
 			@RequestParam(name = "files", required = false) List<MultipartFile> uploads, RedirectAttributes flash,
 			Locale locale) {
 		moves.requireOwner(id);
+		try {
+			corrections.correctWithFiles(id, entryId, date, text, kept, newFiles(uploads), reason);
+			flash.addFlashAttribute("done", errors.message("tracking.correct.done", locale));
+			return "redirect:/tracking/items/" + id;
+		}
+		catch (InvalidInputException | zeren.platform.ConflictException | zeren.platform.ForbiddenException e) {
+			flash.addFlashAttribute("errors", errors.of(e, locale));
+			return "redirect:/tracking/items/" + id + "/entries/" + entryId + "/correct";
+		}
+	}
+
+	private static List<TrackedItemMoves.NewFile> newFiles(List<MultipartFile> uploads) {
 		List<TrackedItemMoves.NewFile> newFiles = new ArrayList<>();
 		if (uploads != null) {
 			for (MultipartFile upload : uploads) {
@@ -99,6 +126,16 @@ class TrackingPages {
 				}
 			}
 		}
+		return newFiles;
+	}
+
+	@PostMapping("/tracking/items/{id}/entries")
+	String addEntry(@PathVariable long id, @RequestParam(required = false) LocalDate date,
+			@RequestParam(required = false) String text,
+			@RequestParam(name = "files", required = false) List<MultipartFile> uploads, RedirectAttributes flash,
+			Locale locale) {
+		moves.requireOwner(id);
+		List<TrackedItemMoves.NewFile> newFiles = newFiles(uploads);
 		String target = "redirect:/tracking/items/" + id;
 		try {
 			moves.addEntryWithFiles(id, date, text, newFiles);

@@ -58,6 +58,14 @@ class DocxWriterTest {
 		String fontTable = part(docx, "word/fontTable.xml");
 		assertThat(fontTable).contains("w:name=\"" + DocxWriter.TITLE_FONT + "\"", "w:name=\"" + DocxWriter.BODY_FONT + "\"",
 				"w:altName w:val=\"" + DocxWriter.FALLBACK_FONT + "\"");
+		// each declared a Chinese (GB2312) font, so a reader lacking both substitutes a Chinese one
+		assertThat(fontTable).contains("w:charset w:val=\"86\"", "w:csb0=\"00040001\"", "w:panose1");
+		// the runs name their East Asian font with the East Asian hint; the defaults are Chinese 仿宋
+		String body = part(docx, "word/document.xml");
+		assertThat(body).contains("w:eastAsia=\"" + DocxWriter.TITLE_FONT + "\"", "w:eastAsia=\"" + DocxWriter.BODY_FONT + "\"",
+				"w:hint=\"eastAsia\"");
+		String styles = part(docx, "word/styles.xml");
+		assertThat(styles).contains("w:eastAsia=\"" + DocxWriter.BODY_FONT + "\"", "w:eastAsia=\"zh-CN\"");
 	}
 
 	@Test

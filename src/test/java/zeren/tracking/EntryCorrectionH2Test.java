@@ -1,0 +1,4 @@
+package zeren.tracking;
+
+class EntryCorrectionH2Test extends EntryCorrectionContract {
+}

@@ -1,0 +1,7 @@
+package zeren.tracking;
+
+import zeren.support.OnPostgres;
+
+@OnPostgres
+class EntryCorrectionPostgresTest extends EntryCorrectionContract {
+}
