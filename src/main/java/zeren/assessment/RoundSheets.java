@@ -107,6 +107,11 @@ public class RoundSheets {
 		Scheme scheme = schemes.load(round.schemeId());
 		Map<Long, Scoring.UnitScore> scores = new HashMap<>();
 		rounds.forEachUnitLines(roundId, (unit, lines) -> scores.put(unit, Scoring.score(scheme.indicators(), lines, grades)));
+		// a post vacant on the year end is scored, but nobody is graded for it (as Rounds.score stores it)
+		for (long unit : rounds.vacantUnits(roundId)) {
+			scores.computeIfPresent(unit, (k, s) -> new Scoring.UnitScore(s.selfTotal(), s.total(), s.zeroItems(), s.veto(), null,
+					s.missing(), s.indicators()));
+		}
 		return scores;
 	}
 }

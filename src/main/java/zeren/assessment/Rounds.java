@@ -259,7 +259,7 @@ public class Rounds {
 			scores.add(Scoring.score(indicators, lines, grades));
 		});
 		// a post vacant on the year end is listed and scored, but nobody is graded or ranked for it
-		Set<Long> vacant = new java.util.HashSet<>(jdbc.sql(VACANT_UNITS).param("id", id).query(Long.class).list());
+		Set<Long> vacant = vacantUnits(id);
 		List<java.math.BigDecimal> ranked = new ArrayList<>();
 		for (int k = 0; k < units.size(); k++) {
 			if (!vacant.contains(units.get(k))) {
@@ -281,6 +281,11 @@ public class Rounds {
 			jdbc.sql("UPDATE assessment_unit SET grade = NULL, unit_rank = NULL WHERE round_id = :id AND " + VACANT)
 					.param("id", id).update();
 		}
+	}
+
+	/** The units of a round that are posts without a holder on the year end. */
+	Set<Long> vacantUnits(long id) {
+		return new java.util.HashSet<>(jdbc.sql(VACANT_UNITS).param("id", id).query(Long.class).list());
 	}
 
 	/** A unit that is a post without a holder on the year end. */

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,12 @@ abstract class AssessmentPartiesContract extends ApiTest {
 				});
 		assertThat(r.units()).filteredOn(u -> u.unitId() == f.secretaryA().id()).singleElement()
 				.satisfies(u -> assertThat(u.rank()).isEqualTo(1));
+		// reproducible from the stored lines, the vacant post ungraded there too
+		Map<Long, Scoring.UnitScore> again = sheets.recompute(round);
+		for (Round.Unit u : r.units()) {
+			assertThat(again.get(u.unitId()).total()).isEqualByComparingTo(u.total());
+			assertThat(again.get(u.unitId()).grade()).isEqualTo(u.grade());
+		}
 		// the obligations read are those whose responsible post is the secretary's: county B's list was never published
 		Round.Sheet b = sheets.sheet(round, f.secretaryB().id());
 		assertThat(b.lines()).filteredOn(l -> l.column() == Scoring.Column.AUTO).extracting(Round.Line::inputs)
