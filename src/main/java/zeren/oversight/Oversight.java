@@ -99,23 +99,29 @@ public class Oversight {
 			LEFT JOIN post p ON p.id = ob.post_id LEFT JOIN person pe ON pe.id = ob.holder_id
 			""";
 
-	/** The instances in the subtree of {@code orgId} (404 outside the caller's scope), overdue oldest first, at most {@code limit}. */
+	/**
+	 * The instances in the subtree of {@code orgId} (404 outside the caller's scope), oldest due
+	 * first, at most {@code limit}. The subtree is a range of {@code org_path} in the snapshot. A
+	 * subtree that holds a large share of the year's matching instances (the national root, a
+	 * province) is read in due-date order ({@code oversight_obligation_overdue_idx}, filtered by path
+	 * inside the index), which stops at the limit; a smaller one (a county) is read as its path range
+	 * ({@code oversight_obligation_path_idx}) and its few rows sorted.
+	 */
 	public List<Obligation> obligations(long orgId, int year, String kind, Obligation.Status status, int limit) {
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
-		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ob.obl_year = :year AND o.path >= :subtreeFrom"
-				+ " AND o.path < :subtreeTo AND ").append(reading.condition("o"));
+		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
+				+ " AND ob.org_path < :subtreeTo");
+		if (!reading.covers(subtree.from(), subtree.to())) {
+			sql.append(" AND ").append(reading.condition("o"));
+		}
 		if (kind != null) {
 			sql.append(" AND ob.kind = :kind");
 		}
 		if (status != null) {
 			sql.append(" AND ob.status = :status");
 		}
-		// A large subtree (the national root, a province) is read in the order of
-		// oversight_obligation_overdue_idx, which stops at the limit instead of sorting every instance;
-		// a small one (a county) is read from its organisations first and sorted, which is cheaper there.
-		sql.append(large(orgId, year) ? " ORDER BY ob.due_date, ob.org_id, ob.kind, ob.subject"
-				: " ORDER BY ob.due_date, o.path, ob.kind, ob.subject").append(" FETCH FIRST :limit ROWS ONLY");
+		sql.append(" ORDER BY ob.due_date, ob.org_path, ob.kind, ob.subject FETCH FIRST :limit ROWS ONLY");
 		JdbcClient.StatementSpec spec = reading.bind(subtree.bind(jdbc.sql(sql.toString()))).param("year", year)
 				.param("limit", limit);
 		if (kind != null) {
@@ -127,14 +133,30 @@ public class Oversight {
 		return spec.query(Rows.of(Obligation.class)).list();
 	}
 
-	/** Instances in a subtree above which its lists are read in index order (from the snapshot's rolled-up counts). */
-	static final long LARGE_SUBTREE = 20_000;
-
-	private boolean large(long orgId, int year) {
-		long total = jdbc.sql("SELECT COALESCE(SUM(total), 0) FROM oversight_count WHERE obl_year = :year AND scope = 'TREE'"
-				+ " AND org_id = :org").param("year", year).param("org", orgId).query(Long.class).single();
-		return total > LARGE_SUBTREE;
+	/**
+	 * Whether reading in due-date order is the cheaper plan: walking the year's instances of the
+	 * status in due order meets about {@code limit × all ÷ inSubtree} rows before the limit is
+	 * reached, reading the subtree's range meets {@code inSubtree}; so the walk wins once
+	 * {@code inSubtree² > limit × all}. The counts come from the snapshot's rolled-up counts.
+	 */
+	private boolean inDueOrder(long orgId, int year, Obligation.Status status) {
+		String column = status == null ? "total" : switch (status) {
+			case DONE_ON_TIME -> "done_on_time";
+			case DONE_LATE -> "done_late";
+			case OPEN -> "open_count";
+			case OVERDUE -> "overdue";
+			case VACANT -> "vacant";
+			case NOT_APPLICABLE -> "not_applicable";
+		};
+		String sum = "SELECT COALESCE(SUM(c." + column + "), 0) FROM oversight_count c WHERE c.obl_year = :year AND c.scope = 'TREE' AND ";
+		long inSubtree = jdbc.sql(sum + "c.org_id = :org").param("year", year).param("org", orgId).query(Long.class).single();
+		long all = jdbc.sql(sum + "c.org_id IN (SELECT r.id FROM org r WHERE r.parent_id IS NULL)").param("year", year)
+				.query(Long.class).single();
+		return (double) inSubtree * inSubtree > (double) DUE_ORDER_LIMIT * all;
 	}
+
+	/** The red list's length, for the choice of plan. */
+	static final int DUE_ORDER_LIMIT = 50;
 
 	/** The dashboard of an organisation the caller sees, read from the snapshot. */
 	public Dashboard dashboard(long orgId, int year) {
@@ -167,8 +189,7 @@ public class Oversight {
 		rows.stream().filter(r -> r.orgId() == orgId && "TREE".equals(r.sc())).forEach(r -> months.merge(r.dueMonth(), r.counts(), Counts::plus));
 		List<Month> trend = months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue())).toList();
 		List<Obligation> red = obligations(orgId, year, null, Obligation.Status.OVERDUE, 50);
-		LocalDate sweptOn = jdbc.sql("SELECT MAX(swept_on) FROM oversight_obligation WHERE obl_year = :year AND org_id = :org")
-				.param("year", year).param("org", orgId).query(LocalDate.class).optional().orElse(null);
+		LocalDate sweptOn = sweep.lastSweptOn(orgId, year);
 		return new Dashboard(orgId, org.name(), year, kinds, own, subtreeLine, lines, trend, red, sweptOn);
 	}
 
