@@ -15,6 +15,7 @@ import zeren.org.OrgNode;
 import zeren.org.OrgTree;
 import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
+import zeren.platform.Database;
 import zeren.platform.Rows;
 import zeren.platform.Scope;
 
@@ -78,9 +79,11 @@ public class Oversight {
 	private final OrgTree tree;
 	private final CurrentScope scope;
 	private final Sweep sweep;
+	private final Database database;
 
-	Oversight(JdbcClient jdbc, OrgTree tree, CurrentScope scope, Sweep sweep) {
+	Oversight(JdbcClient jdbc, OrgTree tree, CurrentScope scope, Sweep sweep, Database database) {
 		this.jdbc = jdbc;
+		this.database = database;
 		this.tree = tree;
 		this.scope = scope;
 		this.sweep = sweep;
@@ -94,22 +97,23 @@ public class Oversight {
 	static final String SELECT = """
 			SELECT ob.kind, ob.org_id, o.name AS org_name, ob.obl_year AS "year", ob.subject, ob.due_date, ob.done_on,
 			       ob.status, ob.colour, ob.post_id, p.title AS post_title, ob.holder_id, pe.name AS holder_name, ob.link,
-			       ob.swept_on
+			       ob.swept_on, ob.org_path
 			FROM oversight_obligation ob JOIN org o ON o.id = ob.org_id
 			LEFT JOIN post p ON p.id = ob.post_id LEFT JOIN person pe ON pe.id = ob.holder_id
 			""";
 
 	/**
 	 * The instances in the subtree of {@code orgId} (404 outside the caller's scope), oldest due
-	 * first, at most {@code limit}. The subtree is a range of {@code org_path} in the snapshot. A
-	 * subtree that holds a large share of the year's matching instances (the national root, a
-	 * province) is read in due-date order ({@code oversight_obligation_overdue_idx}, filtered by path
-	 * inside the index), which stops at the limit; a smaller one (a county) is read as its path range
-	 * ({@code oversight_obligation_path_idx}) and its few rows sorted.
+	 * first, at most {@code limit}. The subtree is a range of {@code org_path} in the snapshot: a
+	 * small one (a county) is read by that range ({@code oversight_obligation_path_idx}) and its
+	 * few rows sorted; a large one (the national root, a province) in due-date order
+	 * ({@code oversight_obligation_overdue_idx}, the path compared inside the index), which stops at
+	 * the limit. The planner chooses, from the bounds (see {@link #customPlans()}).
 	 */
 	public List<Obligation> obligations(long orgId, int year, String kind, Obligation.Status status, int limit) {
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
+		customPlans();
 		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
 				+ " AND ob.org_path < :subtreeTo");
 		if (!reading.covers(subtree.from(), subtree.to())) {
@@ -121,7 +125,8 @@ public class Oversight {
 		if (status != null) {
 			sql.append(" AND ob.status = :status");
 		}
-		sql.append(" ORDER BY ob.due_date, ob.org_path, ob.kind, ob.subject FETCH FIRST :limit ROWS ONLY");
+		sql.append(" ORDER BY ob.due_date, ob.org_path, ob.kind, ob.subject");
+		sql.append(" FETCH FIRST :limit ROWS ONLY");
 		JdbcClient.StatementSpec spec = reading.bind(subtree.bind(jdbc.sql(sql.toString()))).param("year", year)
 				.param("limit", limit);
 		if (kind != null) {
@@ -134,29 +139,17 @@ public class Oversight {
 	}
 
 	/**
-	 * Whether reading in due-date order is the cheaper plan: walking the year's instances of the
-	 * status in due order meets about {@code limit × all ÷ inSubtree} rows before the limit is
-	 * reached, reading the subtree's range meets {@code inSubtree}; so the walk wins once
-	 * {@code inSubtree² > limit × all}. The counts come from the snapshot's rolled-up counts.
+	 * PostgreSQL: plans made for the values bound, for the rest of the transaction. A prepared
+	 * statement run often gets a generic plan, made without the subtree's bounds: the same plan
+	 * for the national root and for a county, good for one of them only (a county's red list took
+	 * 600 ms walking the nation's overdue instances in due order). With the bounds the planner sees
+	 * how large the subtree is and reads a county by its path range, the root in due order.
 	 */
-	private boolean inDueOrder(long orgId, int year, Obligation.Status status) {
-		String column = status == null ? "total" : switch (status) {
-			case DONE_ON_TIME -> "done_on_time";
-			case DONE_LATE -> "done_late";
-			case OPEN -> "open_count";
-			case OVERDUE -> "overdue";
-			case VACANT -> "vacant";
-			case NOT_APPLICABLE -> "not_applicable";
-		};
-		String sum = "SELECT COALESCE(SUM(c." + column + "), 0) FROM oversight_count c WHERE c.obl_year = :year AND c.scope = 'TREE' AND ";
-		long inSubtree = jdbc.sql(sum + "c.org_id = :org").param("year", year).param("org", orgId).query(Long.class).single();
-		long all = jdbc.sql(sum + "c.org_id IN (SELECT r.id FROM org r WHERE r.parent_id IS NULL)").param("year", year)
-				.query(Long.class).single();
-		return (double) inSubtree * inSubtree > (double) DUE_ORDER_LIMIT * all;
+	private void customPlans() {
+		if (database.isPostgres()) {
+			jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+		}
 	}
-
-	/** The red list's length, for the choice of plan. */
-	static final int DUE_ORDER_LIMIT = 50;
 
 	/** The dashboard of an organisation the caller sees, read from the snapshot. */
 	public Dashboard dashboard(long orgId, int year) {
