@@ -21,6 +21,7 @@ import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.CurrentUser;
+import zeren.platform.Database;
 import zeren.platform.ForbiddenException;
 
 /**
@@ -49,9 +50,11 @@ public class Sweep {
 	private final BusinessClock clock;
 	private final AuditTrail audit;
 	private final CurrentScope scope;
+	private final Database database;
 
 	Sweep(JdbcClient jdbc, OrgTree tree, List<ObligationRule> rules, Warnings warnings, BusinessClock clock,
-			AuditTrail audit, CurrentScope scope) {
+			AuditTrail audit, CurrentScope scope, Database database) {
+		this.database = database;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.rules = rules.stream().sorted(Comparator.comparingInt(ObligationRule::order)).toList();
@@ -130,6 +133,7 @@ public class Sweep {
 					.params(q.parameters()).params(dates).param("sweepRun", run).param("sweepKind", rule.kind()).update();
 			phases.lap(rule.kind());
 		}
+		analyse(instances, "oversight_stage", "oversight_obligation");
 		long changes = jdbc.sql("""
 				INSERT INTO oversight_colour_change (kind, org_id, obl_year, subject, from_colour, to_colour, changed_on)
 				SELECT c.kind, c.org_id, :year, c.subject, ob.colour, c.colour, :today FROM oversight_stage c
@@ -159,8 +163,8 @@ public class Sweep {
 				SELECT s.kind, s.org_id, o.path, :year, s.subject, s.due_date, s.done_on, s.status, s.colour, s.post_id,
 				       s.holder_id, s.link, :today
 				FROM oversight_stage s JOIN org o ON o.id = s.org_id
-				WHERE s.run_id = :sweepRun AND NOT EXISTS (SELECT 1 FROM oversight_obligation ob WHERE ob.obl_year = :year
-				      AND ob.org_id = s.org_id AND ob.kind = s.kind AND ob.subject = s.subject)""")
+				WHERE s.run_id = :sweepRun""" + unlessThere("oversight_obligation", "ob.obl_year = :year AND ob.org_id = s.org_id"
+				+ " AND ob.kind = s.kind AND ob.subject = s.subject", "obl_year, org_id, kind, subject"))
 				.param("today", today).param("sweepRun", run).param("year", year).update();
 		phases.lap("written " + written);
 		jdbc.sql("DELETE FROM oversight_stage WHERE run_id = :sweepRun").param("sweepRun", run).update();
@@ -206,7 +210,7 @@ public class Sweep {
 		String stage = "INSERT INTO oversight_count_stage (run_id, org_id, kind, due_month, scope, " + COUNT_COLUMNS + ") ";
 		String inSubtree = " FROM oversight_obligation ob WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
 				+ " AND ob.org_path < :subtreeTo";
-		subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, ob.org_id, ob.kind, EXTRACT(MONTH FROM ob.due_date), 'OWN', " + SUMS
+		long staged = subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, ob.org_id, ob.kind, EXTRACT(MONTH FROM ob.due_date), 'OWN', " + SUMS
 				+ inSubtree + " GROUP BY ob.org_id, ob.kind, EXTRACT(MONTH FROM ob.due_date)")).param("sweepRun", run)
 				.param("year", year).update();
 		Integer maxDepth = subtree.bind(jdbc.sql("SELECT MAX(depth) FROM org WHERE path >= :subtreeFrom AND path < :subtreeTo"))
@@ -217,20 +221,21 @@ public class Sweep {
 		}
 		// an organisation at depth d has a path of 10 (d + 1) characters, its ancestor at depth l the
 		// ten characters from 10 l (the path is the ids of the root … the organisation, ten digits each)
-		subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, CAST(SUBSTRING(ob.org_path FROM 10 * l.lvl + 1 FOR 10) AS BIGINT), ob.kind,"
+		staged += subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, CAST(SUBSTRING(ob.org_path FROM 10 * l.lvl + 1 FOR 10) AS BIGINT), ob.kind,"
 				+ " EXTRACT(MONTH FROM ob.due_date), 'TREE', " + SUMS + " FROM oversight_obligation ob JOIN (" + levels
 				+ ") l ON LENGTH(ob.org_path) >= 10 * (l.lvl + 1) WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
 				+ " AND ob.org_path < :subtreeTo GROUP BY CAST(SUBSTRING(ob.org_path FROM 10 * l.lvl + 1 FOR 10) AS BIGINT),"
 				+ " ob.kind, EXTRACT(MONTH FROM ob.due_date)")).param("sweepRun", run).param("year", year).update();
+		analyse(staged, "oversight_count_stage", "oversight_count");
 		String same = COUNT_COLUMNS.replaceAll("(\\w+)", "s.$1 = oversight_count.$1").replace(", ", " AND ");
 		subtree.bind(jdbc.sql("DELETE FROM oversight_count WHERE obl_year = :year AND org_id IN (" + Subtree.ORG_IDS + ")"
 				+ " AND NOT EXISTS (SELECT 1 FROM oversight_count_stage s WHERE s.run_id = :sweepRun"
 				+ " AND s.org_id = oversight_count.org_id AND s.kind = oversight_count.kind AND s.due_month = oversight_count.due_month"
 				+ " AND s.scope = oversight_count.scope AND " + same + ")")).param("sweepRun", run).param("year", year).update();
 		jdbc.sql(INSERT_COUNT + "SELECT s.org_id, :year, s.kind, s.due_month, s.scope, " + COUNT_COLUMNS.replaceAll("(\\w+)", "s.$1")
-				+ " FROM oversight_count_stage s WHERE s.run_id = :sweepRun AND NOT EXISTS (SELECT 1 FROM oversight_count c"
-				+ " WHERE c.obl_year = :year AND c.scope = s.scope AND c.org_id = s.org_id AND c.kind = s.kind"
-				+ " AND c.due_month = s.due_month)").param("sweepRun", run).param("year", year).update();
+				+ " FROM oversight_count_stage s WHERE s.run_id = :sweepRun" + unlessThere("oversight_count", "ob.obl_year = :year"
+				+ " AND ob.scope = s.scope AND ob.org_id = s.org_id AND ob.kind = s.kind AND ob.due_month = s.due_month",
+				"obl_year, scope, org_id, kind, due_month")).param("sweepRun", run).param("year", year).update();
 		jdbc.sql("DELETE FROM oversight_count_stage WHERE run_id = :sweepRun").param("sweepRun", run).update();
 		// the ancestors' subtrees changed too: nearest first, each from its own counts and its children's
 		for (int i = ancestors.size() - 1; i >= 0; i--) {
@@ -239,6 +244,35 @@ public class Sweep {
 					.param("year", year).param("org", id).update();
 			rollUp("o.id = :org", "o.parent_id = :org").param("org", id).param("year", year).update();
 		}
+	}
+
+	/** Above this many staged rows the sweep refreshes the planner's statistics (PostgreSQL). */
+	static final long ANALYSE_ABOVE = 10_000;
+
+	/**
+	 * PostgreSQL: fresh statistics of the stage and the snapshot before they are compared. Within
+	 * the sweep's transaction they would still say what they said before it (a stage of a few rows,
+	 * a snapshot empty before the first sweep), and a plan for a few rows compares 400,000 with
+	 * 400,000 one by one. ANALYZE sees the transaction's own rows.
+	 */
+	private void analyse(long staged, String... tables) {
+		if (staged > ANALYSE_ABOVE && database.isPostgres()) {
+			for (String table : tables) {
+				jdbc.sql("ANALYZE " + table).update();
+			}
+		}
+	}
+
+	/**
+	 * The end of an {@code INSERT … SELECT} from a stage {@code s} that leaves out the rows whose key
+	 * the table already holds (unchanged since the last sweep). PostgreSQL: {@code ON CONFLICT DO
+	 * NOTHING} on the key, which looks each row up in the key's index — a {@code NOT EXISTS} over
+	 * the table being written could be planned as a scan of it per row, and the rows the statement
+	 * itself inserts make each scan longer. H2: {@code NOT EXISTS}, through the key.
+	 */
+	private String unlessThere(String table, String sameKey, String keyColumns) {
+		return database.isPostgres() ? " ON CONFLICT (" + keyColumns + ") DO NOTHING"
+				: " AND NOT EXISTS (SELECT 1 FROM " + table + " ob WHERE " + sameKey + ")";
 	}
 
 	/** Rolled-up counts of the organisations matching {@code self}, from their own and their children's (matching {@code children}). */
