@@ -111,6 +111,10 @@ public class Sweep {
 		// one sweep at a time per tree: overlapping sweeps would replace each other's rows
 		jdbc.sql("SELECT id FROM org WHERE id = :id FOR UPDATE").param("id", ancestors.isEmpty() ? orgId : ancestors.get(0))
 				.query(Long.class).list();
+		if (database.isPostgres()) {
+			// the national sweep groups and compares 400,000-row sets: in memory, not in temporary files
+			jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+		}
 		String run = UUID.randomUUID().toString();
 		Map<String, Object> dates = new HashMap<>();
 		dates.put("today", today);
@@ -143,7 +147,9 @@ public class Sweep {
 				.param("today", today).param("sweepRun", run).param("year", year).update();
 		phases.lap("colour changes");
 		// the snapshot keeps the rows that are the same as today's (most of them, night after night);
-		// those that differ or are gone are removed, and the new and changed ones written
+		// those that differ or are gone are removed, and the new and changed ones written. Each kept
+		// row matches one staged row by key: when as many are kept as were staged nothing is new, and
+		// when none is kept nothing needs looking up.
 		long removed = subtree.bind(jdbc.sql("""
 				DELETE FROM oversight_obligation WHERE obl_year = :year AND org_id IN (%s) AND NOT EXISTS (
 				  SELECT 1 FROM oversight_stage s JOIN org o ON o.id = s.org_id
@@ -157,14 +163,16 @@ public class Sweep {
 				    AND s.link IS NOT DISTINCT FROM oversight_obligation.link)""".formatted(Subtree.ORG_IDS)))
 				.param("year", year).param("sweepRun", run).update();
 		phases.lap("removed " + removed);
-		long written = jdbc.sql("""
+		long kept = subtree.bind(jdbc.sql("SELECT COUNT(*) FROM oversight_obligation WHERE obl_year = :year AND org_id IN ("
+				+ Subtree.ORG_IDS + ")")).param("year", year).query(Long.class).single();
+		long written = kept == instances ? 0 : jdbc.sql("""
 				INSERT INTO oversight_obligation (kind, org_id, org_path, obl_year, subject, due_date, done_on, status, colour,
 				       post_id, holder_id, link, swept_on)
 				SELECT s.kind, s.org_id, o.path, :year, s.subject, s.due_date, s.done_on, s.status, s.colour, s.post_id,
 				       s.holder_id, s.link, :today
 				FROM oversight_stage s JOIN org o ON o.id = s.org_id
-				WHERE s.run_id = :sweepRun""" + unlessThere("oversight_obligation", "ob.obl_year = :year AND ob.org_id = s.org_id"
-				+ " AND ob.kind = s.kind AND ob.subject = s.subject", "obl_year, org_id, kind, subject"))
+				WHERE s.run_id = :sweepRun""" + (kept == 0 ? "" : unlessThere("oversight_obligation", "ob.obl_year = :year"
+				+ " AND ob.org_id = s.org_id AND ob.kind = s.kind AND ob.subject = s.subject", "obl_year, org_id, kind, subject")))
 				.param("today", today).param("sweepRun", run).param("year", year).update();
 		phases.lap("written " + written);
 		jdbc.sql("DELETE FROM oversight_stage WHERE run_id = :sweepRun").param("sweepRun", run).update();
@@ -232,10 +240,15 @@ public class Sweep {
 				+ " AND NOT EXISTS (SELECT 1 FROM oversight_count_stage s WHERE s.run_id = :sweepRun"
 				+ " AND s.org_id = oversight_count.org_id AND s.kind = oversight_count.kind AND s.due_month = oversight_count.due_month"
 				+ " AND s.scope = oversight_count.scope AND " + same + ")")).param("sweepRun", run).param("year", year).update();
-		jdbc.sql(INSERT_COUNT + "SELECT s.org_id, :year, s.kind, s.due_month, s.scope, " + COUNT_COLUMNS.replaceAll("(\\w+)", "s.$1")
-				+ " FROM oversight_count_stage s WHERE s.run_id = :sweepRun" + unlessThere("oversight_count", "ob.obl_year = :year"
-				+ " AND ob.scope = s.scope AND ob.org_id = s.org_id AND ob.kind = s.kind AND ob.due_month = s.due_month",
-				"obl_year, scope, org_id, kind, due_month")).param("sweepRun", run).param("year", year).update();
+		long kept = subtree.bind(jdbc.sql("SELECT COUNT(*) FROM oversight_count WHERE obl_year = :year AND org_id IN ("
+				+ Subtree.ORG_IDS + ")")).param("year", year).query(Long.class).single();
+		if (kept != staged) {
+			jdbc.sql(INSERT_COUNT + "SELECT s.org_id, :year, s.kind, s.due_month, s.scope, " + COUNT_COLUMNS.replaceAll("(\\w+)", "s.$1")
+					+ " FROM oversight_count_stage s WHERE s.run_id = :sweepRun" + (kept == 0 ? "" : unlessThere("oversight_count",
+					"ob.obl_year = :year AND ob.scope = s.scope AND ob.org_id = s.org_id AND ob.kind = s.kind"
+					+ " AND ob.due_month = s.due_month", "obl_year, scope, org_id, kind, due_month")))
+					.param("sweepRun", run).param("year", year).update();
+		}
 		jdbc.sql("DELETE FROM oversight_count_stage WHERE run_id = :sweepRun").param("sweepRun", run).update();
 		// the ancestors' subtrees changed too: nearest first, each from its own counts and its children's
 		for (int i = ancestors.size() - 1; i >= 0; i--) {
@@ -245,6 +258,9 @@ public class Sweep {
 			rollUp("o.id = :org", "o.parent_id = :org").param("org", id).param("year", year).update();
 		}
 	}
+
+	/** PostgreSQL's work memory for the sweep's transaction (sorts and hash tables of each statement). */
+	static final String WORK_MEM = "64MB";
 
 	/** Above this many staged rows the sweep refreshes the planner's statistics (PostgreSQL). */
 	static final long ANALYSE_ABOVE = 10_000;
