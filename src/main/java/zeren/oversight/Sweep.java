@@ -122,7 +122,9 @@ public class Sweep {
 		dates.put("yellowBy", warnings.yellowBy(today));
 		dates.put("redBefore", warnings.redBefore(today));
 		Phases phases = new Phases();
-		// every rule's instances, each with the status, colour and holder it has today
+		// every rule's instances, each with the status, colour and holder it has today; the OFFSET 0
+		// keeps the rule's query whole, so that a column the status reads twice (the flag, often a
+		// NOT EXISTS over posts and tenures) is computed once per row, not once per mention
 		long instances = 0;
 		for (ObligationRule rule : rules) {
 			ObligationRule.Query q = rule.query(year);
@@ -133,7 +135,8 @@ public class Sweep {
 					       st.status, %s,
 					       (SELECT MIN(t.person_id) FROM tenure t WHERE t.post_id = st.post_id AND t.start_date <= st.due_date
 					          AND (t.end_date IS NULL OR t.end_date >= st.due_date))
-					FROM (SELECT s.*, %s AS status FROM (%s) s) st""".formatted(Warnings.COLOUR_SQL, STATUS_SQL, q.sql())))
+					FROM (SELECT s.*, %s AS status FROM (SELECT * FROM (%s) q OFFSET 0 ROWS) s) st""".formatted(Warnings.COLOUR_SQL,
+					STATUS_SQL, q.sql())))
 					.params(q.parameters()).params(dates).param("sweepRun", run).param("sweepKind", rule.kind()).update();
 			phases.lap(rule.kind());
 		}
@@ -218,8 +221,8 @@ public class Sweep {
 		String stage = "INSERT INTO oversight_count_stage (run_id, org_id, kind, due_month, scope, " + COUNT_COLUMNS + ") ";
 		String inSubtree = " FROM oversight_obligation ob WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
 				+ " AND ob.org_path < :subtreeTo";
-		long staged = subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, ob.org_id, ob.kind, EXTRACT(MONTH FROM ob.due_date), 'OWN', " + SUMS
-				+ inSubtree + " GROUP BY ob.org_id, ob.kind, EXTRACT(MONTH FROM ob.due_date)")).param("sweepRun", run)
+		long staged = subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, ob.org_id, ob.kind, CAST(EXTRACT(MONTH FROM ob.due_date) AS INT), 'OWN', " + SUMS
+				+ inSubtree + " GROUP BY ob.org_id, ob.kind, CAST(EXTRACT(MONTH FROM ob.due_date) AS INT)")).param("sweepRun", run)
 				.param("year", year).update();
 		Integer maxDepth = subtree.bind(jdbc.sql("SELECT MAX(depth) FROM org WHERE path >= :subtreeFrom AND path < :subtreeTo"))
 				.query(Integer.class).single();
@@ -230,10 +233,10 @@ public class Sweep {
 		// an organisation at depth d has a path of 10 (d + 1) characters, its ancestor at depth l the
 		// ten characters from 10 l (the path is the ids of the root … the organisation, ten digits each)
 		staged += subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, CAST(SUBSTRING(ob.org_path FROM 10 * l.lvl + 1 FOR 10) AS BIGINT), ob.kind,"
-				+ " EXTRACT(MONTH FROM ob.due_date), 'TREE', " + SUMS + " FROM oversight_obligation ob JOIN (" + levels
+				+ " CAST(EXTRACT(MONTH FROM ob.due_date) AS INT), 'TREE', " + SUMS + " FROM oversight_obligation ob JOIN (" + levels
 				+ ") l ON LENGTH(ob.org_path) >= 10 * (l.lvl + 1) WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
 				+ " AND ob.org_path < :subtreeTo GROUP BY CAST(SUBSTRING(ob.org_path FROM 10 * l.lvl + 1 FOR 10) AS BIGINT),"
-				+ " ob.kind, EXTRACT(MONTH FROM ob.due_date)")).param("sweepRun", run).param("year", year).update();
+				+ " ob.kind, CAST(EXTRACT(MONTH FROM ob.due_date) AS INT)")).param("sweepRun", run).param("year", year).update();
 		analyse(staged, "oversight_count_stage", "oversight_count");
 		String same = COUNT_COLUMNS.replaceAll("(\\w+)", "s.$1 = oversight_count.$1").replace(", ", " AND ");
 		subtree.bind(jdbc.sql("DELETE FROM oversight_count WHERE obl_year = :year AND org_id IN (" + Subtree.ORG_IDS + ")"
