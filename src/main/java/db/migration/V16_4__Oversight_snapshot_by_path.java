@@ -26,7 +26,7 @@ import org.flywaydb.core.api.migration.Context;
  * snapshot is as of the last sweep of its subtree or an ancestor's).</li>
  * </ul>
  */
-public class V16__Oversight_snapshot_by_path extends BaseJavaMigration {
+public class V16_4__Oversight_snapshot_by_path extends BaseJavaMigration {
 
 	@Override
 	public void migrate(Context context) throws Exception {
