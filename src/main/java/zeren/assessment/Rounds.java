@@ -188,10 +188,8 @@ public class Rounds {
 	 */
 	private void computeNow(long id, long orgId, int year, Scheme scheme, boolean fresh) {
 		LocalDate today = clock.today();
-		LocalDate snapshot = jdbc.sql("""
-				SELECT MIN(COALESCE((SELECT MIN(ob.swept_on) FROM oversight_obligation ob WHERE ob.obl_year = :year AND ob.org_id = u.org_id),
-				                    DATE '1900-01-01'))
-				FROM assessment_unit u WHERE u.round_id = :id""").param("year", year).param("id", id).query(LocalDate.class).single();
+		// every unit lies below the assessing organisation: a sweep of its subtree (or an ancestor's) covered them all
+		LocalDate snapshot = sweep.lastSweptOn(orgId, year);
 		LocalDate sweptOn = snapshot;
 		if (fresh || snapshot == null || !snapshot.equals(today)) {
 			sweptOn = sweep.sweep(orgId, year).sweptOn();

@@ -15,6 +15,7 @@ import zeren.org.OrgNode;
 import zeren.org.OrgTree;
 import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
+import zeren.platform.Database;
 import zeren.platform.Rows;
 import zeren.platform.Scope;
 
@@ -78,9 +79,11 @@ public class Oversight {
 	private final OrgTree tree;
 	private final CurrentScope scope;
 	private final Sweep sweep;
+	private final Database database;
 
-	Oversight(JdbcClient jdbc, OrgTree tree, CurrentScope scope, Sweep sweep) {
+	Oversight(JdbcClient jdbc, OrgTree tree, CurrentScope scope, Sweep sweep, Database database) {
 		this.jdbc = jdbc;
+		this.database = database;
 		this.tree = tree;
 		this.scope = scope;
 		this.sweep = sweep;
@@ -94,28 +97,36 @@ public class Oversight {
 	static final String SELECT = """
 			SELECT ob.kind, ob.org_id, o.name AS org_name, ob.obl_year AS "year", ob.subject, ob.due_date, ob.done_on,
 			       ob.status, ob.colour, ob.post_id, p.title AS post_title, ob.holder_id, pe.name AS holder_name, ob.link,
-			       ob.swept_on
+			       ob.swept_on, ob.org_path
 			FROM oversight_obligation ob JOIN org o ON o.id = ob.org_id
 			LEFT JOIN post p ON p.id = ob.post_id LEFT JOIN person pe ON pe.id = ob.holder_id
 			""";
 
-	/** The instances in the subtree of {@code orgId} (404 outside the caller's scope), overdue oldest first, at most {@code limit}. */
+	/**
+	 * The instances in the subtree of {@code orgId} (404 outside the caller's scope), oldest due
+	 * first, at most {@code limit}. The subtree is a range of {@code org_path} in the snapshot: a
+	 * small one (a county) is read by that range ({@code oversight_obligation_path_idx}) and its
+	 * few rows sorted; a large one (the national root, a province) in due-date order
+	 * ({@code oversight_obligation_overdue_idx}, the path compared inside the index), which stops at
+	 * the limit. The planner chooses, from the bounds (see {@link #customPlans()}).
+	 */
 	public List<Obligation> obligations(long orgId, int year, String kind, Obligation.Status status, int limit) {
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
-		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ob.obl_year = :year AND o.path >= :subtreeFrom"
-				+ " AND o.path < :subtreeTo AND ").append(reading.condition("o"));
+		customPlans();
+		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
+				+ " AND ob.org_path < :subtreeTo");
+		if (!reading.covers(subtree.from(), subtree.to())) {
+			sql.append(" AND ").append(reading.condition("o"));
+		}
 		if (kind != null) {
 			sql.append(" AND ob.kind = :kind");
 		}
 		if (status != null) {
 			sql.append(" AND ob.status = :status");
 		}
-		// A large subtree (the national root, a province) is read in the order of
-		// oversight_obligation_overdue_idx, which stops at the limit instead of sorting every instance;
-		// a small one (a county) is read from its organisations first and sorted, which is cheaper there.
-		sql.append(large(orgId, year) ? " ORDER BY ob.due_date, ob.org_id, ob.kind, ob.subject"
-				: " ORDER BY ob.due_date, o.path, ob.kind, ob.subject").append(" FETCH FIRST :limit ROWS ONLY");
+		sql.append(" ORDER BY ob.due_date, ob.org_path, ob.kind, ob.subject");
+		sql.append(" FETCH FIRST :limit ROWS ONLY");
 		JdbcClient.StatementSpec spec = reading.bind(subtree.bind(jdbc.sql(sql.toString()))).param("year", year)
 				.param("limit", limit);
 		if (kind != null) {
@@ -127,13 +138,17 @@ public class Oversight {
 		return spec.query(Rows.of(Obligation.class)).list();
 	}
 
-	/** Instances in a subtree above which its lists are read in index order (from the snapshot's rolled-up counts). */
-	static final long LARGE_SUBTREE = 20_000;
-
-	private boolean large(long orgId, int year) {
-		long total = jdbc.sql("SELECT COALESCE(SUM(total), 0) FROM oversight_count WHERE obl_year = :year AND scope = 'TREE'"
-				+ " AND org_id = :org").param("year", year).param("org", orgId).query(Long.class).single();
-		return total > LARGE_SUBTREE;
+	/**
+	 * PostgreSQL: plans made for the values bound, for the rest of the transaction. A prepared
+	 * statement run often gets a generic plan, made without the subtree's bounds: the same plan
+	 * for the national root and for a county, good for one of them only (a county's red list took
+	 * 600 ms walking the nation's overdue instances in due order). With the bounds the planner sees
+	 * how large the subtree is and reads a county by its path range, the root in due order.
+	 */
+	private void customPlans() {
+		if (database.isPostgres()) {
+			jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+		}
 	}
 
 	/** The dashboard of an organisation the caller sees, read from the snapshot. */
@@ -167,8 +182,7 @@ public class Oversight {
 		rows.stream().filter(r -> r.orgId() == orgId && "TREE".equals(r.sc())).forEach(r -> months.merge(r.dueMonth(), r.counts(), Counts::plus));
 		List<Month> trend = months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue())).toList();
 		List<Obligation> red = obligations(orgId, year, null, Obligation.Status.OVERDUE, 50);
-		LocalDate sweptOn = jdbc.sql("SELECT MAX(swept_on) FROM oversight_obligation WHERE obl_year = :year AND org_id = :org")
-				.param("year", year).param("org", orgId).query(LocalDate.class).optional().orElse(null);
+		LocalDate sweptOn = sweep.lastSweptOn(orgId, year);
 		return new Dashboard(orgId, org.name(), year, kinds, own, subtreeLine, lines, trend, red, sweptOn);
 	}
 

@@ -21,14 +21,18 @@ import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.CurrentUser;
+import zeren.platform.Database;
 import zeren.platform.ForbiddenException;
 
 /**
  * The sweep: evaluates every module's {@link ObligationRule} for a year over a subtree, in one
  * transaction, set-based — per rule one {@code INSERT … SELECT} of the rule's query into the
- * stage, then for the whole subtree one statement each for the colour history, the instances and
- * the own counts, one per level for the rolled-up counts and one per ancestor. Idempotent: a
- * second sweep on the same day writes the same rows and no colour change.
+ * stage, each instance with the status, colour and holder (through tenures, on the due date) it
+ * has today; then for the whole subtree one statement each for the colour history, for removing
+ * the snapshot's rows that differ from the stage (or are gone) and for writing the new and changed
+ * ones; the counts likewise (staged, compared, only the differing rows replaced), then one roll-up
+ * per ancestor. Night after night most instances do not change, so a sweep writes little.
+ * Idempotent: a second sweep on the same day writes no row and no colour change.
  */
 @Service
 public class Sweep {
@@ -46,9 +50,11 @@ public class Sweep {
 	private final BusinessClock clock;
 	private final AuditTrail audit;
 	private final CurrentScope scope;
+	private final Database database;
 
 	Sweep(JdbcClient jdbc, OrgTree tree, List<ObligationRule> rules, Warnings warnings, BusinessClock clock,
-			AuditTrail audit, CurrentScope scope) {
+			AuditTrail audit, CurrentScope scope, Database database) {
+		this.database = database;
 		this.jdbc = jdbc;
 		this.tree = tree;
 		this.rules = rules.stream().sorted(Comparator.comparingInt(ObligationRule::order)).toList();
@@ -105,69 +111,148 @@ public class Sweep {
 		// one sweep at a time per tree: overlapping sweeps would replace each other's rows
 		jdbc.sql("SELECT id FROM org WHERE id = :id FOR UPDATE").param("id", ancestors.isEmpty() ? orgId : ancestors.get(0))
 				.query(Long.class).list();
-		String run = UUID.randomUUID().toString();
-		for (ObligationRule rule : rules) {
-			ObligationRule.Query q = rule.query(year);
-			subtree.bind(jdbc.sql("""
-					INSERT INTO oversight_stage (run_id, kind, org_id, subject, due_date, done_on, flag, post_id, link)
-					SELECT :sweepRun, :sweepKind, q.org_id, q.subject, q.due_date, q.done_on, q.flag, q.post_id, q.link
-					FROM (%s) q""".formatted(q.sql()))).params(q.parameters()).param("sweepRun", run)
-					.param("sweepKind", rule.kind()).update();
+		if (database.isPostgres()) {
+			// the national sweep groups and compares 400,000-row sets: in memory, not in temporary files
+			jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
 		}
+		String run = UUID.randomUUID().toString();
 		Map<String, Object> dates = new HashMap<>();
 		dates.put("today", today);
 		dates.put("blueBy", warnings.blueBy(today));
 		dates.put("yellowBy", warnings.yellowBy(today));
 		dates.put("redBefore", warnings.redBefore(today));
-		String computed = "(SELECT st.*, " + Warnings.COLOUR_SQL + " AS colour FROM (SELECT s.*, " + STATUS_SQL
-				+ " AS status FROM oversight_stage s WHERE s.run_id = :sweepRun) st) c";
+		Phases phases = new Phases();
+		// every rule's instances, each with the status, colour and holder it has today; the OFFSET 0
+		// keeps the rule's query whole, so that a column the status reads twice (the flag, often a
+		// NOT EXISTS over posts and tenures) is computed once per row, not once per mention
+		long instances = 0;
+		for (ObligationRule rule : rules) {
+			ObligationRule.Query q = rule.query(year);
+			instances += subtree.bind(jdbc.sql("""
+					INSERT INTO oversight_stage (run_id, kind, org_id, subject, due_date, done_on, flag, post_id, link, status,
+					       colour, holder_id)
+					SELECT :sweepRun, :sweepKind, st.org_id, st.subject, st.due_date, st.done_on, st.flag, st.post_id, st.link,
+					       st.status, %s,
+					       (SELECT MIN(t.person_id) FROM tenure t WHERE t.post_id = st.post_id AND t.start_date <= st.due_date
+					          AND (t.end_date IS NULL OR t.end_date >= st.due_date))
+					FROM (SELECT s.*, %s AS status FROM (SELECT * FROM (%s) q OFFSET 0 ROWS) s) st""".formatted(Warnings.COLOUR_SQL,
+					STATUS_SQL, q.sql())))
+					.params(q.parameters()).params(dates).param("sweepRun", run).param("sweepKind", rule.kind()).update();
+			phases.lap(rule.kind());
+		}
+		analyse(instances, "oversight_stage", "oversight_obligation");
 		long changes = jdbc.sql("""
 				INSERT INTO oversight_colour_change (kind, org_id, obl_year, subject, from_colour, to_colour, changed_on)
-				SELECT c.kind, c.org_id, :year, c.subject, ob.colour, c.colour, :today FROM %s
+				SELECT c.kind, c.org_id, :year, c.subject, ob.colour, c.colour, :today FROM oversight_stage c
 				LEFT JOIN oversight_obligation ob ON ob.obl_year = :year AND ob.org_id = c.org_id AND ob.kind = c.kind
 				     AND ob.subject = c.subject
-				WHERE (ob.colour IS NULL AND c.colour <> 'NONE') OR ob.colour <> c.colour""".formatted(computed))
-				.params(dates).param("sweepRun", run).param("year", year).update();
-		subtree.bind(jdbc.sql("DELETE FROM oversight_obligation WHERE obl_year = :year AND org_id IN (" + Subtree.ORG_IDS + ")"))
-				.param("year", year).update();
-		long instances = jdbc.sql("""
-				INSERT INTO oversight_obligation (kind, org_id, obl_year, subject, due_date, done_on, status, colour, post_id,
-				       holder_id, link, swept_on)
-				SELECT c.kind, c.org_id, :year, c.subject, c.due_date, c.done_on, c.status, c.colour, c.post_id,
-				       (SELECT MIN(t.person_id) FROM tenure t WHERE t.post_id = c.post_id AND t.start_date <= c.due_date
-				          AND (t.end_date IS NULL OR t.end_date >= c.due_date)),
-				       c.link, :today FROM %s""".formatted(computed)).params(dates).param("sweepRun", run)
-				.param("year", year).update();
+				WHERE c.run_id = :sweepRun AND ((ob.colour IS NULL AND c.colour <> 'NONE') OR ob.colour <> c.colour)""")
+				.param("today", today).param("sweepRun", run).param("year", year).update();
+		phases.lap("colour changes");
+		// the snapshot keeps the rows that are the same as today's (most of them, night after night);
+		// those that differ or are gone are removed, and the new and changed ones written. Each kept
+		// row matches one staged row by key: when as many are kept as were staged nothing is new, and
+		// when none is kept nothing needs looking up.
+		long removed = subtree.bind(jdbc.sql("""
+				DELETE FROM oversight_obligation WHERE obl_year = :year AND org_id IN (%s) AND NOT EXISTS (
+				  SELECT 1 FROM oversight_stage s JOIN org o ON o.id = s.org_id
+				  WHERE s.run_id = :sweepRun AND s.org_id = oversight_obligation.org_id AND s.kind = oversight_obligation.kind
+				    AND s.subject = oversight_obligation.subject AND o.path = oversight_obligation.org_path
+				    AND s.due_date = oversight_obligation.due_date AND s.status = oversight_obligation.status
+				    AND s.colour = oversight_obligation.colour
+				    AND s.done_on IS NOT DISTINCT FROM oversight_obligation.done_on
+				    AND s.post_id IS NOT DISTINCT FROM oversight_obligation.post_id
+				    AND s.holder_id IS NOT DISTINCT FROM oversight_obligation.holder_id
+				    AND s.link IS NOT DISTINCT FROM oversight_obligation.link)""".formatted(Subtree.ORG_IDS)))
+				.param("year", year).param("sweepRun", run).update();
+		phases.lap("removed " + removed);
+		long kept = subtree.bind(jdbc.sql("SELECT COUNT(*) FROM oversight_obligation WHERE obl_year = :year AND org_id IN ("
+				+ Subtree.ORG_IDS + ")")).param("year", year).query(Long.class).single();
+		long written = kept == instances ? 0 : jdbc.sql("""
+				INSERT INTO oversight_obligation (kind, org_id, org_path, obl_year, subject, due_date, done_on, status, colour,
+				       post_id, holder_id, link, swept_on)
+				SELECT s.kind, s.org_id, o.path, :year, s.subject, s.due_date, s.done_on, s.status, s.colour, s.post_id,
+				       s.holder_id, s.link, :today
+				FROM oversight_stage s JOIN org o ON o.id = s.org_id
+				WHERE s.run_id = :sweepRun""" + (kept == 0 ? "" : unlessThere("oversight_obligation", "ob.obl_year = :year"
+				+ " AND ob.org_id = s.org_id AND ob.kind = s.kind AND ob.subject = s.subject", "obl_year, org_id, kind, subject")))
+				.param("today", today).param("sweepRun", run).param("year", year).update();
+		phases.lap("written " + written);
 		jdbc.sql("DELETE FROM oversight_stage WHERE run_id = :sweepRun").param("sweepRun", run).update();
-		writeCounts(subtree, ancestors, org.depth(), year);
+		phases.lap("stage cleared");
+		writeCounts(subtree, ancestors, org.depth(), run, year);
+		phases.lap("counts");
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		audit.record(new AuditTrail.Change(orgId, "oversight-sweep", orgId, "SWEEP",
 				"year=%d instances=%d colourChanges=%d".formatted(year, instances, changes)), CurrentUser.actor());
-		log.info("oversight sweep of org {} year {}: {} instances, {} colour changes, {} ms", orgId, year, instances,
-				changes, millis);
+		jdbc.sql("DELETE FROM oversight_sweep_run WHERE org_id = :org AND obl_year = :year").param("org", orgId)
+				.param("year", year).update();
+		jdbc.sql("""
+				INSERT INTO oversight_sweep_run (org_id, obl_year, swept_on, instances, written, colour_changes, millis, finished_at)
+				VALUES (:org, :year, :today, :instances, :written, :changes, :millis, CURRENT_TIMESTAMP)""").param("org", orgId)
+				.param("year", year).param("today", today).param("instances", instances).param("written", written)
+				.param("changes", changes).param("millis", millis).update();
+		if (millis >= 10_000 || log.isDebugEnabled()) {
+			log.info("oversight sweep of org {} year {}: {} instances, {} written, {} colour changes, {} ms ({})", orgId, year,
+					instances, written, changes, millis, phases);
+		}
+		else {
+			log.info("oversight sweep of org {} year {}: {} instances, {} written, {} colour changes, {} ms", orgId, year,
+					instances, written, changes, millis);
+		}
 		return new Result(orgId, year, today, instances, changes, millis);
 	}
 
-	private void writeCounts(Subtree subtree, List<Long> ancestors, int rootDepth, int year) {
-		String inSubtree = "org_id IN (" + Subtree.ORG_IDS + ")";
-		subtree.bind(jdbc.sql("DELETE FROM oversight_count WHERE obl_year = :year AND " + inSubtree)).param("year", year)
-				.update();
-		subtree.bind(jdbc.sql(INSERT_COUNT + """
-				SELECT ob.org_id, :year, ob.kind, EXTRACT(MONTH FROM ob.due_date), 'OWN', COUNT(*),
-				  SUM(CASE WHEN ob.status = 'DONE_ON_TIME' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.status = 'DONE_LATE' THEN 1 ELSE 0 END),
-				  SUM(CASE WHEN ob.status = 'OPEN' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.status = 'OVERDUE' THEN 1 ELSE 0 END),
-				  SUM(CASE WHEN ob.status = 'VACANT' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END),
-				  SUM(CASE WHEN ob.colour = 'BLUE' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.colour = 'YELLOW' THEN 1 ELSE 0 END),
-				  SUM(CASE WHEN ob.colour = 'RED' THEN 1 ELSE 0 END)
-				FROM oversight_obligation ob WHERE ob.obl_year = :year AND ob.""" + inSubtree
-				+ " GROUP BY ob.org_id, ob.kind, EXTRACT(MONTH FROM ob.due_date)")).param("year", year).update();
+	/** The counts of a set of instances {@code ob}, in the order of {@link #COUNT_COLUMNS}. */
+	private static final String SUMS = """
+			COUNT(*), SUM(CASE WHEN ob.status = 'DONE_ON_TIME' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.status = 'DONE_LATE' THEN 1 ELSE 0 END),
+			SUM(CASE WHEN ob.status = 'OPEN' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.status = 'OVERDUE' THEN 1 ELSE 0 END),
+			SUM(CASE WHEN ob.status = 'VACANT' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END),
+			SUM(CASE WHEN ob.colour = 'BLUE' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.colour = 'YELLOW' THEN 1 ELSE 0 END),
+			SUM(CASE WHEN ob.colour = 'RED' THEN 1 ELSE 0 END)""";
+
+	/**
+	 * The counts of the subtree: staged (its own instances of each organisation, and every
+	 * instance counted again for each ancestor-or-self within the subtree, read off the path),
+	 * then compared with the snapshot, where only the rows that differ are replaced; then the
+	 * ancestors' rolled-up counts, nearest first.
+	 */
+	private void writeCounts(Subtree subtree, List<Long> ancestors, int rootDepth, String run, int year) {
+		String stage = "INSERT INTO oversight_count_stage (run_id, org_id, kind, due_month, scope, " + COUNT_COLUMNS + ") ";
+		String inSubtree = " FROM oversight_obligation ob WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
+				+ " AND ob.org_path < :subtreeTo";
+		long staged = subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, ob.org_id, ob.kind, CAST(EXTRACT(MONTH FROM ob.due_date) AS INT), 'OWN', " + SUMS
+				+ inSubtree + " GROUP BY ob.org_id, ob.kind, CAST(EXTRACT(MONTH FROM ob.due_date) AS INT)")).param("sweepRun", run)
+				.param("year", year).update();
 		Integer maxDepth = subtree.bind(jdbc.sql("SELECT MAX(depth) FROM org WHERE path >= :subtreeFrom AND path < :subtreeTo"))
 				.query(Integer.class).single();
-		for (int depth = maxDepth; depth >= rootDepth; depth--) {
-			subtree.bind(rollUp("o.depth = :depth AND o.path >= :subtreeFrom AND o.path < :subtreeTo",
-					"o.depth = :depth + 1 AND o.path >= :subtreeFrom AND o.path < :subtreeTo")).param("depth", depth)
-					.param("year", year).update();
+		StringBuilder levels = new StringBuilder();
+		for (int depth = rootDepth; depth <= maxDepth; depth++) {
+			levels.append(levels.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(depth).append(" AS lvl");
 		}
+		// an organisation at depth d has a path of 10 (d + 1) characters, its ancestor at depth l the
+		// ten characters from 10 l (the path is the ids of the root … the organisation, ten digits each)
+		staged += subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, CAST(SUBSTRING(ob.org_path FROM 10 * l.lvl + 1 FOR 10) AS BIGINT), ob.kind,"
+				+ " CAST(EXTRACT(MONTH FROM ob.due_date) AS INT), 'TREE', " + SUMS + " FROM oversight_obligation ob JOIN (" + levels
+				+ ") l ON LENGTH(ob.org_path) >= 10 * (l.lvl + 1) WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
+				+ " AND ob.org_path < :subtreeTo GROUP BY CAST(SUBSTRING(ob.org_path FROM 10 * l.lvl + 1 FOR 10) AS BIGINT),"
+				+ " ob.kind, CAST(EXTRACT(MONTH FROM ob.due_date) AS INT)")).param("sweepRun", run).param("year", year).update();
+		analyse(staged, "oversight_count_stage", "oversight_count");
+		String same = COUNT_COLUMNS.replaceAll("(\\w+)", "s.$1 = oversight_count.$1").replace(", ", " AND ");
+		subtree.bind(jdbc.sql("DELETE FROM oversight_count WHERE obl_year = :year AND org_id IN (" + Subtree.ORG_IDS + ")"
+				+ " AND NOT EXISTS (SELECT 1 FROM oversight_count_stage s WHERE s.run_id = :sweepRun"
+				+ " AND s.org_id = oversight_count.org_id AND s.kind = oversight_count.kind AND s.due_month = oversight_count.due_month"
+				+ " AND s.scope = oversight_count.scope AND " + same + ")")).param("sweepRun", run).param("year", year).update();
+		long kept = subtree.bind(jdbc.sql("SELECT COUNT(*) FROM oversight_count WHERE obl_year = :year AND org_id IN ("
+				+ Subtree.ORG_IDS + ")")).param("year", year).query(Long.class).single();
+		if (kept != staged) {
+			jdbc.sql(INSERT_COUNT + "SELECT s.org_id, :year, s.kind, s.due_month, s.scope, " + COUNT_COLUMNS.replaceAll("(\\w+)", "s.$1")
+					+ " FROM oversight_count_stage s WHERE s.run_id = :sweepRun" + (kept == 0 ? "" : unlessThere("oversight_count",
+					"ob.obl_year = :year AND ob.scope = s.scope AND ob.org_id = s.org_id AND ob.kind = s.kind"
+					+ " AND ob.due_month = s.due_month", "obl_year, scope, org_id, kind, due_month")))
+					.param("sweepRun", run).param("year", year).update();
+		}
+		jdbc.sql("DELETE FROM oversight_count_stage WHERE run_id = :sweepRun").param("sweepRun", run).update();
 		// the ancestors' subtrees changed too: nearest first, each from its own counts and its children's
 		for (int i = ancestors.size() - 1; i >= 0; i--) {
 			long id = ancestors.get(i);
@@ -175,6 +260,38 @@ public class Sweep {
 					.param("year", year).param("org", id).update();
 			rollUp("o.id = :org", "o.parent_id = :org").param("org", id).param("year", year).update();
 		}
+	}
+
+	/** PostgreSQL's work memory for the sweep's transaction (sorts and hash tables of each statement). */
+	static final String WORK_MEM = "64MB";
+
+	/** Above this many staged rows the sweep refreshes the planner's statistics (PostgreSQL). */
+	static final long ANALYSE_ABOVE = 10_000;
+
+	/**
+	 * PostgreSQL: fresh statistics of the stage and the snapshot before they are compared. Within
+	 * the sweep's transaction they would still say what they said before it (a stage of a few rows,
+	 * a snapshot empty before the first sweep), and a plan for a few rows compares 400,000 with
+	 * 400,000 one by one. ANALYZE sees the transaction's own rows.
+	 */
+	private void analyse(long staged, String... tables) {
+		if (staged > ANALYSE_ABOVE && database.isPostgres()) {
+			for (String table : tables) {
+				jdbc.sql("ANALYZE " + table).update();
+			}
+		}
+	}
+
+	/**
+	 * The end of an {@code INSERT … SELECT} from a stage {@code s} that leaves out the rows whose key
+	 * the table already holds (unchanged since the last sweep). PostgreSQL: {@code ON CONFLICT DO
+	 * NOTHING} on the key, which looks each row up in the key's index — a {@code NOT EXISTS} over
+	 * the table being written could be planned as a scan of it per row, and the rows the statement
+	 * itself inserts make each scan longer. H2: {@code NOT EXISTS}, through the key.
+	 */
+	private String unlessThere(String table, String sameKey, String keyColumns) {
+		return database.isPostgres() ? " ON CONFLICT (" + keyColumns + ") DO NOTHING"
+				: " AND NOT EXISTS (SELECT 1 FROM " + table + " ob WHERE " + sameKey + ")";
 	}
 
 	/** Rolled-up counts of the organisations matching {@code self}, from their own and their children's (matching {@code children}). */
@@ -185,6 +302,38 @@ public class Sweep {
 				+ self + " UNION ALL SELECT o.parent_id, c.kind, c.due_month, " + COUNT_COLUMNS.replaceAll("(\\w+)", "c.$1")
 				+ " FROM oversight_count c JOIN org o ON o.id = c.org_id WHERE c.obl_year = :year AND c.scope = 'TREE' AND "
 				+ children + ") x GROUP BY x.org_id, x.kind, x.due_month");
+	}
+
+	/** How long each step of a sweep took, for the log. */
+	private static final class Phases {
+
+		private final StringBuilder text = new StringBuilder();
+
+		private long last = System.nanoTime();
+
+		void lap(String step) {
+			long now = System.nanoTime();
+			text.append(text.isEmpty() ? "" : ", ").append(step).append(' ').append((now - last) / 1_000_000).append(" ms");
+			last = now;
+		}
+
+		@Override
+		public String toString() {
+			return text.toString();
+		}
+	}
+
+	/**
+	 * The business date of the last sweep that covered {@code orgId} for {@code year} (a sweep of
+	 * its subtree or of an ancestor's), or {@code null} when none did. The organisation must be
+	 * visible to the caller.
+	 */
+	public LocalDate lastSweptOn(long orgId, int year) {
+		Org org = tree.get(orgId);
+		List<Long> covering = new ArrayList<>(ancestorIds(org));
+		covering.add(orgId);
+		return jdbc.sql("SELECT MAX(swept_on) FROM oversight_sweep_run WHERE obl_year = :year AND org_id IN (:orgs)")
+				.param("year", year).param("orgs", covering).query(LocalDate.class).optional().orElse(null);
 	}
 
 	/** Ids of the ancestors, root first (read off the path). */

@@ -52,6 +52,11 @@ public record Scope(boolean unrestricted, List<Range> ranges) {
 		return unrestricted || ranges.stream().anyMatch(r -> r.contains(orgPath));
 	}
 
+	/** Whether every organisation with a path in {@code [from, to)} lies in scope (one range holds them all). */
+	public boolean covers(String from, String to) {
+		return unrestricted || ranges.stream().anyMatch(r -> r.from().compareTo(from) <= 0 && r.to().compareTo(to) >= 0);
+	}
+
 	/**
 	 * A SQL condition over the {@code org} row aliased {@code orgAlias}; bind
 	 * {@link #parameters()} with it. The alias must be a plain identifier.

@@ -103,6 +103,14 @@ public class OversightBenchmark {
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
 		System.out.println(report);
+		long hold = Long.getLong("bench.hold", 0);
+		if (hold > 0) {
+			// keep the database up for a look with psql (EXPLAIN ANALYZE of the rules) before it goes
+			try (Connection c = dataSource.getConnection()) {
+				System.out.println("holding " + hold + " s: " + c.getMetaData().getURL());
+			}
+			Thread.sleep(hold * 1000);
+		}
 		context.close();
 	}
 
