@@ -2,7 +2,12 @@ package zeren.oversight;
 
 import java.time.LocalDate;
 
-/** An obligation instance as of the last sweep, with the responsible post and its holder on the due date. */
+/**
+ * An obligation instance as of the last sweep, with the responsible post and its holder on the due
+ * date. {@code sweptOn} is the business date of the sweep that last changed it (its status, colour,
+ * holder, …): a sweep writes only the instances that changed, so one unchanged since keeps that
+ * date. The snapshot as a whole is as of {@link Sweep#lastSweptOn}.
+ */
 public record Obligation(String kind, long orgId, String orgName, int year, long subject, LocalDate dueDate,
 		LocalDate doneOn, Status status, Colour colour, Long postId, String postTitle, Long holderId, String holderName,
 		String link, LocalDate sweptOn) {

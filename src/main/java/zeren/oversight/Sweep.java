@@ -39,8 +39,8 @@ public class Sweep {
 
 	private static final Logger log = LoggerFactory.getLogger(Sweep.class);
 
-	/** What one sweep did. */
-	public record Result(long orgId, int year, LocalDate sweptOn, long instances, long colourChanges, long millis) {
+	/** What one sweep did: the instances evaluated, the rows of them written (new or changed), the colour changes. */
+	public record Result(long orgId, int year, LocalDate sweptOn, long instances, long written, long colourChanges, long millis) {
 	}
 
 	private final JdbcClient jdbc;
@@ -200,7 +200,7 @@ public class Sweep {
 			log.info("oversight sweep of org {} year {}: {} instances, {} written, {} colour changes, {} ms", orgId, year,
 					instances, written, changes, millis);
 		}
-		return new Result(orgId, year, today, instances, changes, millis);
+		return new Result(orgId, year, today, instances, written, changes, millis);
 	}
 
 	/** The counts of a set of instances {@code ob}, in the order of {@link #COUNT_COLUMNS}. */

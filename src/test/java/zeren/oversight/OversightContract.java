@@ -217,6 +217,30 @@ abstract class OversightContract extends ApiTest {
 		assertThat(second.colourChanges()).isZero();
 		assertThat(oversight.obligations(f.city().id(), YEAR, null, null, 1000)).isEqualTo(before);
 		assertThat(counts(f)).isEqualTo(counts);
+		assertThat(first.written()).isEqualTo(first.instances());
+		assertThat(second.written()).isZero();
+
+		// a later day: only the instances whose status or colour changed are written, and the
+		// snapshot is the one a sweep of an empty snapshot gives
+		clock.set(LocalDate.of(YEAR, 7, 20));
+		Sweep.Result third = sweep.sweep(f.county().id(), YEAR);
+		assertThat(third.colourChanges()).isPositive();
+		assertThat(third.written()).isPositive().isLessThan(third.instances());
+		List<Obligation> changed = oversight.obligations(f.city().id(), YEAR, null, null, 1000);
+		List<Map<String, Object>> changedCounts = counts(f);
+		assertThat(changed).isNotEqualTo(before);
+		String below = "(SELECT o.id FROM org o WHERE o.path LIKE :county)";
+		jdbc.sql("DELETE FROM oversight_obligation WHERE obl_year = :y AND org_id IN " + below).param("y", YEAR)
+				.param("county", f.county().path() + "%").update();
+		jdbc.sql("DELETE FROM oversight_count WHERE obl_year = :y AND org_id IN " + below).param("y", YEAR)
+				.param("county", f.county().path() + "%").update();
+		Sweep.Result fromNothing = sweep.sweep(f.county().id(), YEAR);
+		assertThat(fromNothing.written()).isEqualTo(fromNothing.instances());
+		// the same instances; only when each was last written differs (a kept row keeps its date)
+		assertThat(oversight.obligations(f.city().id(), YEAR, null, null, 1000))
+				.usingRecursiveFieldByFieldElementComparatorIgnoringFields("sweptOn").isEqualTo(changed);
+		assertThat(changed).extracting(Obligation::sweptOn).contains(LocalDate.of(YEAR, 5, 1), LocalDate.of(YEAR, 7, 20));
+		assertThat(counts(f)).isEqualTo(changedCounts);
 	}
 
 	List<Map<String, Object>> counts(Fixture f) {
