@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -66,6 +67,8 @@ class InterviewBrowserTest extends BrowserTest {
 		expect(page.locator("#interview-errors")).containsText("约谈内容：不能为空");
 		assertThat(records.heldBy(city.id(), 2026)).isEmpty();
 
+		// the refused form came back as a page: its scripts (the kept values, the errors) run on load
+		page.waitForLoadState(LoadState.LOAD);
 		page.locator("#date").fill("2026-04-15");
 		page.locator("#kind").selectOption("ADMONISHMENT");
 		page.locator("#interviewerPostId").selectOption(String.valueOf(citySecretary.id()));
