@@ -182,7 +182,7 @@ public class Oversight {
 		rows.stream().filter(r -> r.orgId() == orgId && "TREE".equals(r.sc())).forEach(r -> months.merge(r.dueMonth(), r.counts(), Counts::plus));
 		List<Month> trend = months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue())).toList();
 		List<Obligation> red = obligations(orgId, year, null, Obligation.Status.OVERDUE, 50);
-		LocalDate sweptOn = sweep.lastSweptOn(orgId, year);
+		LocalDate sweptOn = sweep.lastSweptOn(org, year);
 		return new Dashboard(orgId, org.name(), year, kinds, own, subtreeLine, lines, trend, red, sweptOn);
 	}
 

@@ -329,9 +329,13 @@ public class Sweep {
 	 * visible to the caller.
 	 */
 	public LocalDate lastSweptOn(long orgId, int year) {
-		Org org = tree.get(orgId);
+		return lastSweptOn(tree.get(orgId), year);
+	}
+
+	/** {@link #lastSweptOn(long, int)} for an organisation the caller has read already (no second look-up). */
+	public LocalDate lastSweptOn(Org org, int year) {
 		List<Long> covering = new ArrayList<>(ancestorIds(org));
-		covering.add(orgId);
+		covering.add(org.id());
 		return jdbc.sql("SELECT MAX(swept_on) FROM oversight_sweep_run WHERE obl_year = :year AND org_id IN (:orgs)")
 				.param("year", year).param("orgs", covering).query(LocalDate.class).optional().orElse(null);
 	}
