@@ -158,16 +158,16 @@ public class Oversight {
 		List<Long> ids = new ArrayList<>();
 		ids.add(orgId);
 		children.forEach(c -> ids.add(c.org().id()));
-		String select = """
-				SELECT c.org_id, c.kind, c.due_month, c.scope AS sc, c.total, c.done_on_time, c.done_late, c.open_count,
-				       c.overdue, c.vacant, c.not_applicable, c.blue, c.yellow, c.red
-				FROM oversight_count c WHERE c.obl_year = :year AND c.scope = :sc AND c.org_id IN (:ids)
-				""";
-		List<CountRow> rows = new ArrayList<>(jdbc.sql(select).param("year", year).param("sc", "OWN")
-				.param("ids", List.of(orgId)).query(Rows.of(CountRow.class)).list());
+		// its own instances, counted (an organisation owes a few dozen at most), and the subtrees' counts
+		List<CountRow> rows = new ArrayList<>(jdbc.sql("SELECT ob.org_id, ob.kind, " + SubtreeCounts.MONTH
+				+ " AS due_month, 'OWN' AS sc, " + SubtreeCounts.SUMS + " FROM oversight_obligation ob"
+				+ " WHERE ob.obl_year = :year AND ob.org_id = :org GROUP BY ob.org_id, ob.kind, " + SubtreeCounts.MONTH)
+				.param("year", year).param("org", orgId).query(Rows.of(CountRow.class)).list());
+		String select = "SELECT c.org_id, c.kind, c.due_month, 'TREE' AS sc, " + SubtreeCounts.COLUMNS
+				+ " FROM oversight_count c WHERE c.obl_year = :year AND c.org_id IN (:ids)";
 		// the children come in slices so that an organisation with thousands of them stays one query per slice
 		for (int i = 0; i < ids.size(); i += 1000) {
-			rows.addAll(jdbc.sql(select).param("year", year).param("sc", "TREE")
+			rows.addAll(jdbc.sql(select).param("year", year)
 					.param("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).query(Rows.of(CountRow.class)).list());
 		}
 		List<String> kinds = kinds();

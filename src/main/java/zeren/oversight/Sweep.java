@@ -30,8 +30,8 @@ import zeren.platform.ForbiddenException;
  * stage, each instance with the status, colour and holder (through tenures, on the due date) it
  * has today; then for the whole subtree one statement each for the colour history, for removing
  * the snapshot's rows that differ from the stage (or are gone) and for writing the new and changed
- * ones; the counts likewise (staged, compared, only the differing rows replaced), then one roll-up
- * per ancestor. Night after night most instances do not change, so a sweep writes little.
+ * ones; then the counts of every subtree ({@link SubtreeCounts}: counted in one pass, compared, only
+ * the differing rows replaced), then one roll-up per ancestor. Night after night most instances do not change, so a sweep writes little.
  * Idempotent: a second sweep on the same day writes no row and no colour change.
  */
 @Service
@@ -51,11 +51,13 @@ public class Sweep {
 	private final AuditTrail audit;
 	private final CurrentScope scope;
 	private final Database database;
+	private final SubtreeCounts counts;
 
 	Sweep(JdbcClient jdbc, OrgTree tree, List<ObligationRule> rules, Warnings warnings, BusinessClock clock,
 			AuditTrail audit, CurrentScope scope, Database database) {
 		this.database = database;
 		this.jdbc = jdbc;
+		this.counts = new SubtreeCounts(jdbc);
 		this.tree = tree;
 		this.rules = rules.stream().sorted(Comparator.comparingInt(ObligationRule::order)).toList();
 		this.warnings = warnings;
@@ -76,16 +78,6 @@ public class Sweep {
 			     WHEN s.flag = 'VACANT' THEN 'VACANT'
 			     WHEN s.due_date < :today THEN 'OVERDUE'
 			     ELSE 'OPEN' END""";
-
-	private static final String COUNTS = """
-			SUM(x.total), SUM(x.done_on_time), SUM(x.done_late), SUM(x.open_count), SUM(x.overdue), SUM(x.vacant),
-			SUM(x.not_applicable), SUM(x.blue), SUM(x.yellow), SUM(x.red)""";
-
-	private static final String COUNT_COLUMNS = "total, done_on_time, done_late, open_count, overdue, vacant, "
-			+ "not_applicable, blue, yellow, red";
-
-	private static final String INSERT_COUNT = "INSERT INTO oversight_count (org_id, obl_year, kind, due_month, scope, "
-			+ COUNT_COLUMNS + ") ";
 
 	/** A sweep asked for by a person: administrators only (403 otherwise); the organisation must be visible (404). */
 	@Transactional
@@ -180,8 +172,13 @@ public class Sweep {
 		phases.lap("written " + written);
 		jdbc.sql("DELETE FROM oversight_stage WHERE run_id = :sweepRun").param("sweepRun", run).update();
 		phases.lap("stage cleared");
-		writeCounts(subtree, ancestors, org.depth(), run, year);
-		phases.lap("counts");
+		SubtreeCounts.Written counted = counts.write(subtree, org.depth(), year);
+		phases.lap("counts " + counted.counted() + " (removed " + counted.removed() + ", written " + counted.inserted() + ")");
+		// the ancestors' subtrees changed too: nearest first, each from its own instances and its children's counts
+		for (int i = ancestors.size() - 1; i >= 0; i--) {
+			counts.rollUp(ancestors.get(i), year);
+		}
+		phases.lap("ancestors");
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		audit.record(new AuditTrail.Change(orgId, "oversight-sweep", orgId, "SWEEP",
 				"year=%d instances=%d colourChanges=%d".formatted(year, instances, changes)), CurrentUser.actor());
@@ -201,65 +198,6 @@ public class Sweep {
 					instances, written, changes, millis);
 		}
 		return new Result(orgId, year, today, instances, written, changes, millis);
-	}
-
-	/** The counts of a set of instances {@code ob}, in the order of {@link #COUNT_COLUMNS}. */
-	private static final String SUMS = """
-			COUNT(*), SUM(CASE WHEN ob.status = 'DONE_ON_TIME' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.status = 'DONE_LATE' THEN 1 ELSE 0 END),
-			SUM(CASE WHEN ob.status = 'OPEN' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.status = 'OVERDUE' THEN 1 ELSE 0 END),
-			SUM(CASE WHEN ob.status = 'VACANT' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END),
-			SUM(CASE WHEN ob.colour = 'BLUE' THEN 1 ELSE 0 END), SUM(CASE WHEN ob.colour = 'YELLOW' THEN 1 ELSE 0 END),
-			SUM(CASE WHEN ob.colour = 'RED' THEN 1 ELSE 0 END)""";
-
-	/**
-	 * The counts of the subtree: staged (its own instances of each organisation, and every
-	 * instance counted again for each ancestor-or-self within the subtree, read off the path),
-	 * then compared with the snapshot, where only the rows that differ are replaced; then the
-	 * ancestors' rolled-up counts, nearest first.
-	 */
-	private void writeCounts(Subtree subtree, List<Long> ancestors, int rootDepth, String run, int year) {
-		String stage = "INSERT INTO oversight_count_stage (run_id, org_id, kind, due_month, scope, " + COUNT_COLUMNS + ") ";
-		String inSubtree = " FROM oversight_obligation ob WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
-				+ " AND ob.org_path < :subtreeTo";
-		long staged = subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, ob.org_id, ob.kind, CAST(EXTRACT(MONTH FROM ob.due_date) AS INT), 'OWN', " + SUMS
-				+ inSubtree + " GROUP BY ob.org_id, ob.kind, CAST(EXTRACT(MONTH FROM ob.due_date) AS INT)")).param("sweepRun", run)
-				.param("year", year).update();
-		Integer maxDepth = subtree.bind(jdbc.sql("SELECT MAX(depth) FROM org WHERE path >= :subtreeFrom AND path < :subtreeTo"))
-				.query(Integer.class).single();
-		StringBuilder levels = new StringBuilder();
-		for (int depth = rootDepth; depth <= maxDepth; depth++) {
-			levels.append(levels.isEmpty() ? "" : " UNION ALL ").append("SELECT ").append(depth).append(" AS lvl");
-		}
-		// an organisation at depth d has a path of 10 (d + 1) characters, its ancestor at depth l the
-		// ten characters from 10 l (the path is the ids of the root … the organisation, ten digits each)
-		staged += subtree.bind(jdbc.sql(stage + "SELECT :sweepRun, CAST(SUBSTRING(ob.org_path FROM 10 * l.lvl + 1 FOR 10) AS BIGINT), ob.kind,"
-				+ " CAST(EXTRACT(MONTH FROM ob.due_date) AS INT), 'TREE', " + SUMS + " FROM oversight_obligation ob JOIN (" + levels
-				+ ") l ON LENGTH(ob.org_path) >= 10 * (l.lvl + 1) WHERE ob.obl_year = :year AND ob.org_path >= :subtreeFrom"
-				+ " AND ob.org_path < :subtreeTo GROUP BY CAST(SUBSTRING(ob.org_path FROM 10 * l.lvl + 1 FOR 10) AS BIGINT),"
-				+ " ob.kind, CAST(EXTRACT(MONTH FROM ob.due_date) AS INT)")).param("sweepRun", run).param("year", year).update();
-		analyse(staged, "oversight_count_stage", "oversight_count");
-		String same = COUNT_COLUMNS.replaceAll("(\\w+)", "s.$1 = oversight_count.$1").replace(", ", " AND ");
-		subtree.bind(jdbc.sql("DELETE FROM oversight_count WHERE obl_year = :year AND org_id IN (" + Subtree.ORG_IDS + ")"
-				+ " AND NOT EXISTS (SELECT 1 FROM oversight_count_stage s WHERE s.run_id = :sweepRun"
-				+ " AND s.org_id = oversight_count.org_id AND s.kind = oversight_count.kind AND s.due_month = oversight_count.due_month"
-				+ " AND s.scope = oversight_count.scope AND " + same + ")")).param("sweepRun", run).param("year", year).update();
-		long kept = subtree.bind(jdbc.sql("SELECT COUNT(*) FROM oversight_count WHERE obl_year = :year AND org_id IN ("
-				+ Subtree.ORG_IDS + ")")).param("year", year).query(Long.class).single();
-		if (kept != staged) {
-			jdbc.sql(INSERT_COUNT + "SELECT s.org_id, :year, s.kind, s.due_month, s.scope, " + COUNT_COLUMNS.replaceAll("(\\w+)", "s.$1")
-					+ " FROM oversight_count_stage s WHERE s.run_id = :sweepRun" + (kept == 0 ? "" : unlessThere("oversight_count",
-					"ob.obl_year = :year AND ob.scope = s.scope AND ob.org_id = s.org_id AND ob.kind = s.kind"
-					+ " AND ob.due_month = s.due_month", "obl_year, scope, org_id, kind, due_month")))
-					.param("sweepRun", run).param("year", year).update();
-		}
-		jdbc.sql("DELETE FROM oversight_count_stage WHERE run_id = :sweepRun").param("sweepRun", run).update();
-		// the ancestors' subtrees changed too: nearest first, each from its own counts and its children's
-		for (int i = ancestors.size() - 1; i >= 0; i--) {
-			long id = ancestors.get(i);
-			jdbc.sql("DELETE FROM oversight_count WHERE obl_year = :year AND scope = 'TREE' AND org_id = :org")
-					.param("year", year).param("org", id).update();
-			rollUp("o.id = :org", "o.parent_id = :org").param("org", id).param("year", year).update();
-		}
 	}
 
 	/** PostgreSQL's work memory for the sweep's transaction (sorts and hash tables of each statement). */
@@ -292,16 +230,6 @@ public class Sweep {
 	private String unlessThere(String table, String sameKey, String keyColumns) {
 		return database.isPostgres() ? " ON CONFLICT (" + keyColumns + ") DO NOTHING"
 				: " AND NOT EXISTS (SELECT 1 FROM " + table + " ob WHERE " + sameKey + ")";
-	}
-
-	/** Rolled-up counts of the organisations matching {@code self}, from their own and their children's (matching {@code children}). */
-	private JdbcClient.StatementSpec rollUp(String self, String children) {
-		return jdbc.sql(INSERT_COUNT + "SELECT x.org_id, :year, x.kind, x.due_month, 'TREE', " + COUNTS + " FROM ("
-				+ "SELECT c.org_id, c.kind, c.due_month, " + COUNT_COLUMNS.replaceAll("(\\w+)", "c.$1")
-				+ " FROM oversight_count c JOIN org o ON o.id = c.org_id WHERE c.obl_year = :year AND c.scope = 'OWN' AND "
-				+ self + " UNION ALL SELECT o.parent_id, c.kind, c.due_month, " + COUNT_COLUMNS.replaceAll("(\\w+)", "c.$1")
-				+ " FROM oversight_count c JOIN org o ON o.id = c.org_id WHERE c.obl_year = :year AND c.scope = 'TREE' AND "
-				+ children + ") x GROUP BY x.org_id, x.kind, x.due_month");
 	}
 
 	/** How long each step of a sweep took, for the log. */
