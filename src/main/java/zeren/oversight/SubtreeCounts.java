@@ -7,9 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import zeren.org.Subtree;
+import zeren.platform.BulkRows;
+import zeren.platform.Database;
 
 /**
  * The sweep's rolled-up counts ({@code oversight_count}: per organisation, obligation kind and
@@ -51,16 +55,23 @@ final class SubtreeCounts {
 
 	static final String MONTH = "CAST(EXTRACT(MONTH FROM ob.due_date) AS INT)";
 
-	/** Rows of one multi-row {@code INSERT} (14 parameters each). */
-	private static final int ROWS_PER_INSERT = 500;
+	/** Keys of one {@code DELETE}. */
+	private static final int KEYS_PER_DELETE = 500;
 
 	/** When more stored rows than this share differ, the subtree's rows are replaced as a whole. */
 	private static final double REPLACE_ALL_ABOVE = 0.25;
 
-	private final JdbcClient jdbc;
+	private static final List<String> TABLE_COLUMNS = List.of("org_id", "obl_year", "kind", "due_month", "total",
+			"done_on_time", "done_late", "open_count", "overdue", "vacant", "not_applicable", "blue", "yellow", "red");
 
-	SubtreeCounts(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+	private final Database database;
+
+	SubtreeCounts(JdbcClient jdbc, DataSource dataSource, Database database) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.database = database;
 	}
 
 	/** What writing the counts did: the rows computed, removed and written. */
@@ -126,8 +137,8 @@ final class SubtreeCounts {
 					+ Subtree.ORG_IDS + ")")).param("year", year).update();
 		}
 		else {
-			for (int i = 0; i < differing.size(); i += ROWS_PER_INSERT) {
-				removed += delete(differing.subList(i, Math.min(differing.size(), i + ROWS_PER_INSERT)), kinds, year);
+			for (int i = 0; i < differing.size(); i += KEYS_PER_DELETE) {
+				removed += delete(differing.subList(i, Math.min(differing.size(), i + KEYS_PER_DELETE)), kinds, year);
 			}
 		}
 		int inserted = insert(counts, replaceAll, kinds, year);
@@ -167,39 +178,19 @@ final class SubtreeCounts {
 		return jdbc.sql(sql.append(')').toString()).params(values).update();
 	}
 
-	/** Writes the rows not stored already (all when {@code all}), {@value #ROWS_PER_INSERT} to a statement. */
+	/** Writes the rows not stored already (all when {@code all}). */
 	private int insert(Map<Key, int[]> rows, boolean all, List<String> kinds, int year) {
-		int written = 0;
-		List<Object> values = new ArrayList<>();
-		int n = 0;
-		for (Map.Entry<Key, int[]> e : rows.entrySet()) {
-			if (!all && e.getValue()[WIDTH] == 1) {
-				continue;
+		try (BulkRows out = BulkRows.into(dataSource, database, "oversight_count", TABLE_COLUMNS)) {
+			for (Map.Entry<Key, int[]> e : rows.entrySet()) {
+				int[] c = e.getValue();
+				if (all || c[WIDTH] == 0) {
+					out.add(e.getKey().orgId(), year, kinds.get(e.getKey().kind()), e.getKey().month(), c[0], c[1], c[2],
+							c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+				}
 			}
-			values.add(e.getKey().orgId());
-			values.add(year);
-			values.add(kinds.get(e.getKey().kind()));
-			values.add(e.getKey().month());
-			for (int i = 0; i < WIDTH; i++) {
-				values.add(e.getValue()[i]);
-			}
-			if (++n == ROWS_PER_INSERT) {
-				written += insertRows(n, values);
-				values.clear();
-				n = 0;
-			}
+			out.close();
+			return (int) out.written();
 		}
-		return n == 0 ? written : written + insertRows(n, values);
-	}
-
-	private int insertRows(int n, List<Object> values) {
-		StringBuilder sql = new StringBuilder("INSERT INTO oversight_count (org_id, obl_year, kind, due_month, " + COLUMNS
-				+ ") VALUES ");
-		String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-		for (int i = 0; i < n; i++) {
-			sql.append(i == 0 ? "" : ", ").append(row);
-		}
-		return jdbc.sql(sql.toString()).params(values).update();
 	}
 
 	/** The id of ten digits at {@code at} in a path. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,11 +55,11 @@ public class Sweep {
 	private final Database database;
 	private final SubtreeCounts counts;
 
-	Sweep(JdbcClient jdbc, OrgTree tree, List<ObligationRule> rules, Warnings warnings, BusinessClock clock,
-			AuditTrail audit, CurrentScope scope, Database database) {
+	Sweep(JdbcClient jdbc, DataSource dataSource, OrgTree tree, List<ObligationRule> rules, Warnings warnings,
+			BusinessClock clock, AuditTrail audit, CurrentScope scope, Database database) {
 		this.database = database;
 		this.jdbc = jdbc;
-		this.counts = new SubtreeCounts(jdbc);
+		this.counts = new SubtreeCounts(jdbc, dataSource, database);
 		this.tree = tree;
 		this.rules = rules.stream().sorted(Comparator.comparingInt(ObligationRule::order)).toList();
 		this.warnings = warnings;

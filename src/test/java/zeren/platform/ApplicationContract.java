@@ -57,4 +57,45 @@ abstract class ApplicationContract extends ApiTest {
 				.andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"));
 		mvc.perform(get("/docs/api")).andExpect(status().is3xxRedirection());
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	javax.sql.DataSource dataSource;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	Database database;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Test
+	void rows_written_in_bulk_arrive_whole_and_leave_with_a_rolled_back_transaction() {
+		var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+		jdbc.sql("CREATE TABLE IF NOT EXISTS bulk_rows_probe (n BIGINT, label VARCHAR(100))").update();
+		jdbc.sql("DELETE FROM bulk_rows_probe").update();
+		var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		java.util.List<String> labels = java.util.List.of("tab\there", "back\\slash \\N", "line\nbreak\r", "中文 名称");
+		long written = tx.execute(s -> {
+			try (BulkRows rows = BulkRows.into(dataSource, database, "bulk_rows_probe", java.util.List.of("n", "label"))) {
+				for (int i = 0; i < 12_001; i++) {
+					rows.add((long) i, i < labels.size() ? labels.get(i) : i % 7 == 0 ? null : "row " + i);
+				}
+				rows.close();
+				return rows.written();
+			}
+		});
+		org.assertj.core.api.Assertions.assertThat(written).isEqualTo(12_001);
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT label FROM bulk_rows_probe WHERE n < 4 ORDER BY n")
+				.query(String.class).list()).isEqualTo(labels);
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM bulk_rows_probe WHERE label IS NULL")
+				.query(Long.class).single()).isEqualTo(java.util.stream.IntStream.range(4, 12_001).filter(i -> i % 7 == 0).count());
+		tx.executeWithoutResult(s -> {
+			try (BulkRows rows = BulkRows.into(dataSource, database, "bulk_rows_probe", java.util.List.of("n", "label"))) {
+				rows.add(-1L, "rolled back");
+			}
+			s.setRollbackOnly();
+		});
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM bulk_rows_probe").query(Long.class).single())
+				.isEqualTo(12_001);
+		jdbc.sql("DROP TABLE bulk_rows_probe").update();
+	}
 }
