@@ -58,8 +58,9 @@ public final class OrgImportH2Benchmark {
 		Path out = Path.of(outProperty.endsWith("org-tree.md") ? "target/benchmarks/org-import-h2.md" : outProperty);
 		Path db = Files.createTempDirectory(Path.of("target"), "bench-h2-");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ZerenApplication.class)
-				.web(WebApplicationType.NONE).properties("spring.main.banner-mode=off")
-				.run("--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath()
+				// a web context (the error pages need one) on a free port; nothing calls it
+				.web(WebApplicationType.SERVLET).properties("spring.main.banner-mode=off")
+				.run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath()
 						+ "/zeren;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 						"--spring.datasource.username=sa", "--spring.datasource.password=",
 						"--logging.level.zeren.org=DEBUG",
