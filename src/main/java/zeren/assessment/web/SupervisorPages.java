@@ -20,6 +20,7 @@ import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InvalidInputException;
+import zeren.platform.web.Uploads;
 import zeren.platform.web.PageErrors;
 
 /**
@@ -125,9 +126,13 @@ class SupervisorPages {
 	String attach(@PathVariable long visitId, @RequestParam(name = "file", required = false) MultipartFile file,
 			RedirectAttributes flash, Locale locale) throws IOException {
 		String target = "redirect:/assessment/visits/" + visitId;
-		if (file == null || file.isEmpty()) {
+		try {
+			Uploads.required(file);
+		}
+		catch (InvalidInputException e) {
+			// scope first: a sibling's visit answers 404, not "choose a file"
 			supervisors.get(visitId);
-			flash.addFlashAttribute("errors", errors.of(InvalidInputException.of("file", "error.import.file-missing"), locale));
+			flash.addFlashAttribute("errors", errors.of(e, locale));
 			return target;
 		}
 		var content = file.getInputStream();

@@ -36,6 +36,7 @@ import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.ReadOnlyWork;
 import zeren.platform.web.PageErrors;
+import zeren.platform.web.Uploads;
 
 /** Meetings of a committee: the year's meetings against what is required, the form to record one, one meeting. */
 @Controller
@@ -202,9 +203,7 @@ class MeetingPages {
 			RedirectAttributes flash, Locale locale) {
 		meetings.requireManaged(id);
 		return errors.attempt(() -> {
-			if (file == null || file.isEmpty()) {
-				throw InvalidInputException.of("file", "error.import.file-missing");
-			}
+			Uploads.required(file);
 			try (java.io.InputStream in = file.getInputStream()) {
 				meetings.attach(id, file.getOriginalFilename(), in);
 			}
