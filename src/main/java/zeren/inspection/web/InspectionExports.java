@@ -58,12 +58,18 @@ class InspectionExports {
 		});
 	}
 
+	/** The most findings one export carries. */
+	static final int MAX_EXPORTED = 100_000;
+
+	/** The findings the list shows: its search text, severity and sort, every page. */
 	@GetMapping("/inspection/findings/export.xlsx")
-	void findings(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
-			HttpServletResponse response) {
+	void findings(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String severity,
+			@RequestParam(required = false) String sort, Locale locale, HttpServletResponse response) {
 		int y = year == null ? clock.today().getYear() : year;
 		String orgName = tree.get(orgId).name();
-		List<Finding> list = findings.inSubtree(orgId, y);
+		List<Finding> list = findings.page(orgId, y, new Findings.FindingFilter(q, severity), Findings.FindingSort.of(sort),
+				1, MAX_EXPORTED).items();
 		TableExport.send(response, orgName + y + m(locale, "inspection.findings"), book -> {
 			TableExport.Sheet sheet = book.sheet(m(locale, "inspection.findings"), List.of(m(locale, "inspection.finding.number"),
 					m(locale, "inspection.finding.org"), m(locale, "inspection.finding.inspection"),
