@@ -27,6 +27,7 @@ import zeren.org.OrgType;
 import zeren.org.Post;
 import zeren.org.PostKind;
 import zeren.platform.BusinessClock;
+import zeren.platform.Paged;
 import zeren.support.ApiTest;
 import zeren.tracking.NewEntry;
 import zeren.tracking.TrackedItem;
@@ -173,6 +174,30 @@ abstract class LedgerContract extends ApiTest {
 			}
 			assertThat(texts).containsExactlyInAnyOrder("甲已办", "乙已办", "乙又办", "丙在办");
 		}
+
+		// the reconciliation table as XLSX: the rows of the page and the total
+		var reconciliation = zeren.support.Xlsx.sheets(mvc.perform(get("/ledger/reconciliation.xlsx")
+				.param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year)).param("groupBy", "UNIT"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(reconciliation.header()).containsExactly("牵头单位", "任务数", "无记录", "已逾期", "待审核销号", "已销号");
+		assertThat(reconciliation.body()).extracting(r -> String.join(" ", r)).containsExactly(
+				"宣传部 2 0 0 1 1", "纪委 2 1 " + (dOverdue ? 1 : 0) + " 0 0", "合计 4 1 " + (dOverdue ? 1 : 0) + " 1 1");
+
+		// the drill-down searched, filtered by status, sorted, paged; its export carries the same rows
+		Paged<LedgerTask> searched = ledger.tasks(county.id(), year, Reconciliation.GroupBy.ORG, null, Reconciliation.Column.ALL,
+				new LedgerTask.Filter("纪委", null), LedgerTask.Sort.DEADLINE, 1, 1);
+		assertThat(searched.total()).isEqualTo(2);
+		assertThat(searched.items()).extracting(LedgerTask::dutyItemId).containsExactly(d.id());
+		assertThat(ledger.tasks(county.id(), year, null, null, null, new LedgerTask.Filter(null, "SUBMITTED"),
+				LedgerTask.Sort.ENTRIES, 1, 50).items()).extracting(LedgerTask::dutyItemId).containsExactly(a.id());
+		String tasksPage = mvc.perform(get("/ledger/tasks").param("orgId", String.valueOf(county.id()))
+				.param("year", String.valueOf(year)).param("q", "宣传部").param("sort", "ENTRIES")).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(tasksPage).contains("共 2 条，第 1/1 页").contains("ledger-tasks-export");
+		var exported = zeren.support.Xlsx.sheets(mvc.perform(get("/ledger/tasks/export.xlsx")
+				.param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year)).param("q", "宣传部")
+				.param("sort", "ENTRIES")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(exported.body()).extracting(r -> r.get(8)).containsExactly("1", "2");
 	}
 
 	@Test

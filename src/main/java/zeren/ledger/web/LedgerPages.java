@@ -56,6 +56,27 @@ class LedgerPages {
 		return "ledger/index";
 	}
 
+	/** The reconciliation table (对账) as XLSX, grouped as the page shows it, with its total row. */
+	@ReadOnlyWork
+	@GetMapping("/ledger/reconciliation.xlsx")
+	void exportReconciliation(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Reconciliation.GroupBy groupBy, Locale locale, HttpServletResponse response) {
+		int y = year == null ? clock.today().getYear() : year;
+		Reconciliation r = ledger.reconcile(orgId, y, groupBy, locale);
+		TableExport.send(response, messages.getMessage("ledger.heading", new Object[] { r.orgName(), String.valueOf(y) }, locale),
+				book -> {
+					TableExport.Sheet sheet = book.sheet(m(locale, "ledger.reconciliation.sheet"), List.of(
+							m(locale, "ledger.group." + r.groupBy().name()), m(locale, "ledger.col.ALL"),
+							m(locale, "ledger.col.NO_ENTRY"), m(locale, "ledger.col.OVERDUE"),
+							m(locale, "ledger.col.SUBMITTED"), m(locale, "ledger.col.CLOSED")));
+					for (Reconciliation.Row row : r.rows()) {
+						sheet.row(row.label(), row.tasks(), row.noEntry(), row.overdue(), row.submitted(), row.closed());
+					}
+					Reconciliation.Row t = r.total();
+					sheet.row(t.label(), t.tasks(), t.noEntry(), t.overdue(), t.submitted(), t.closed());
+				});
+	}
+
 	static final int PAGE_SIZE = 50;
 
 	/** The most tasks one export of the drill-down carries. */
