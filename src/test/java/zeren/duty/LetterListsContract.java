@@ -265,6 +265,17 @@ abstract class LetterListsContract extends ApiTest {
 			assertThat(sheet.getLastRowNum()).isEqualTo(1);
 			assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(p + "B县委 B县委书记");
 		}
+		// the 1+X requirements' table: the requirement, whom it reaches, how many lists hold it
+		var requirements = zeren.support.Xlsx.sheets(mvc.perform(get("/duty/requirements/export.xlsx")
+				.param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(requirements.header()).contains("工作任务", "下达范围", "列入清单");
+		assertThat(requirements.body()).singleElement().satisfies(r -> {
+			assertThat(r.get(1)).isEqualTo("主体责任");
+			assertThat(r.get(2)).isEqualTo("逐级签订责任书");
+		});
+		mvc.perform(get("/duty/requirements/export.xlsx").param("orgId", String.valueOf(city.id())).with(asSibling))
+				.andExpect(status().isNotFound());
 		// the page's export link carries its query
 		String page = mvc.perform(get("/duty/letters").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year))
 				.param("q", "B县").param("status", "DRAFT")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
