@@ -176,9 +176,14 @@ abstract class LedgerContract extends ApiTest {
 		}
 
 		// the reconciliation table as XLSX: the rows of the page and the total
-		var reconciliation = zeren.support.Xlsx.sheets(mvc.perform(get("/ledger/reconciliation.xlsx")
+		var reconciliationBook = zeren.support.Xlsx.sheets(mvc.perform(get("/ledger/reconciliation.xlsx")
 				.param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year)).param("groupBy", "UNIT"))
-				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).get(0);
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		var reconciliation = reconciliationBook.get(0);
+		// and the unit's part of the lists, as the page's second table
+		assertThat(reconciliationBook.get(1).name()).endsWith("承担的清单任务");
+		assertThat(reconciliationBook.get(1).header()).containsExactly("所属清单", "序号", "工作任务", "本单位", "牵头单位",
+				"完成时限", "状态", "预警", "工作记录数");
 		assertThat(reconciliation.header()).containsExactly("牵头单位", "任务数", "无记录", "已逾期", "待审核销号", "已销号");
 		assertThat(reconciliation.body()).extracting(r -> String.join(" ", r)).containsExactly(
 				"宣传部 2 0 0 1 1", "纪委 2 1 " + (dOverdue ? 1 : 0) + " 0 0", "合计 4 1 " + (dOverdue ? 1 : 0) + " 1 1");

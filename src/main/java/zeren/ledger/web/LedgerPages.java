@@ -56,13 +56,17 @@ class LedgerPages {
 		return "ledger/index";
 	}
 
-	/** The reconciliation table (对账) as XLSX, grouped as the page shows it, with its total row. */
+	/**
+	 * The /ledger page's two tables as XLSX: the reconciliation (对账), grouped as the page shows it,
+	 * with its total row; and the organisation's part of the lists (upper or own) with each task's progress.
+	 */
 	@ReadOnlyWork
 	@GetMapping("/ledger/reconciliation.xlsx")
 	void exportReconciliation(@RequestParam long orgId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Reconciliation.GroupBy groupBy, Locale locale, HttpServletResponse response) {
 		int y = year == null ? clock.today().getYear() : year;
 		Reconciliation r = ledger.reconcile(orgId, y, groupBy, locale);
+		List<WorkLedger.UnitPart> part = ledger.partOf(orgId, y);
 		TableExport.send(response, messages.getMessage("ledger.heading", new Object[] { r.orgName(), String.valueOf(y) }, locale),
 				book -> {
 					TableExport.Sheet sheet = book.sheet(m(locale, "ledger.reconciliation.sheet"), List.of(
@@ -74,6 +78,19 @@ class LedgerPages {
 					}
 					Reconciliation.Row t = r.total();
 					sheet.row(t.label(), t.tasks(), t.noEntry(), t.overdue(), t.submitted(), t.closed());
+					TableExport.Sheet own = book.sheet(messages.getMessage("ledger.part.heading", new Object[] { r.orgName() }, locale),
+							List.of(m(locale, "ledger.part.list"), m(locale, "ledger.col.no"), m(locale, "ledger.col.task"),
+									m(locale, "ledger.part.role"), m(locale, "ledger.col.lead"), m(locale, "ledger.col.deadline"),
+									m(locale, "ledger.col.status"), m(locale, "ledger.part.warning"), m(locale, "ledger.part.entries")));
+					for (WorkLedger.UnitPart u : part) {
+						var task = u.task();
+						var item = u.item();
+						own.row(task.listOrgName(), task.itemNo(), task.task(), m(locale, "ledger.part.role." + task.role().name()),
+								task.leadUnit(), item != null ? item.deadline() : task.deadline(),
+								item != null ? m(locale, "tracking.status." + item.status().name()) : m(locale, "ledger.part.untracked"),
+								item != null ? m(locale, "tracking.warning." + item.warning().name()) : null,
+								item != null ? item.entryCount() : 0);
+					}
 				});
 	}
 
