@@ -185,12 +185,15 @@ public class WorkLedger {
 		return infos;
 	}
 
+	/** The key of the group without a lead unit or a category: never blank, so a list's address keeps it. */
+	static final String NONE = "-";
+
 	private static String key(GroupBy groupBy, Info info) {
 		return switch (groupBy) {
 			case ORG -> String.valueOf(info.orgId());
 			case LEADER -> info.leaderPostId() == null ? "-" + info.orgId() : String.valueOf(info.leaderPostId());
-			case UNIT -> info.leadUnit() == null ? "" : info.leadUnit();
-			case CATEGORY -> info.category() == null ? "" : info.category();
+			case UNIT -> info.leadUnit() == null || info.leadUnit().isBlank() ? NONE : info.leadUnit();
+			case CATEGORY -> info.category() == null || info.category().isBlank() ? NONE : info.category();
 		};
 	}
 
@@ -199,8 +202,8 @@ public class WorkLedger {
 		return switch (groupBy) {
 			case ORG -> info.orgName();
 			case LEADER -> (info.leaderTitle() == null ? none : info.leaderTitle()) + " · " + info.orgName();
-			case UNIT -> info.leadUnit() == null ? none : info.leadUnit();
-			case CATEGORY -> info.category() == null ? none : info.category();
+			case UNIT -> info.leadUnit() == null || info.leadUnit().isBlank() ? none : info.leadUnit();
+			case CATEGORY -> info.category() == null || info.category().isBlank() ? none : info.category();
 		};
 	}
 

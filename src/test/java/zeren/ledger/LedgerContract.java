@@ -206,6 +206,28 @@ abstract class LedgerContract extends ApiTest {
 	}
 
 	@Test
+	void the_group_of_tasks_without_a_lead_unit_has_a_key_the_drill_downs_address_keeps() throws Exception {
+		String p = unique();
+		int year = clock.today().getYear();
+		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, null, null, null));
+		DutyList list = listManagement.create(county.id(), year);
+		listManagement.addItem(list.id(), task("教育", "无牵头单位的任务", null, null, null, null));
+		listManagement.addItem(list.id(), task("教育", "宣传部的任务", null, "宣传部", null, null));
+		listManagement.publish(list.id());
+		Reconciliation byUnit = ledger.reconcile(county.id(), year, Reconciliation.GroupBy.UNIT, Locale.CHINA);
+		Reconciliation.Row none = byUnit.rows().stream().filter(r -> r.label().equals("未指定")).findFirst().orElseThrow();
+		assertThat(none.key()).isNotBlank();
+		assertThat(ledger.tasks(county.id(), year, Reconciliation.GroupBy.UNIT, none.key(), Reconciliation.Column.ALL))
+				.extracting(t -> t.item().title()).containsExactly("无牵头单位的任务");
+		// the search form and the export of that drill-down keep the group
+		String page = mvc.perform(get("/ledger/tasks").param("orgId", String.valueOf(county.id()))
+				.param("year", String.valueOf(year)).param("groupBy", "UNIT").param("key", none.key()).param("column", "ALL"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("无牵头单位的任务").doesNotContain("宣传部的任务")
+				.contains("name=\"key\" value=\"" + none.key() + "\"").contains("key=" + none.key());
+	}
+
+	@Test
 	void the_supervising_unit_verifies_the_task_by_default_else_the_upper_organisation() {
 		String p = unique();
 		int year = clock.today().getYear();
