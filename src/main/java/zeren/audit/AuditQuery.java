@@ -92,9 +92,19 @@ public class AuditQuery {
 
 	/** Newest first, at most {@code limit} events, each handed to {@code sink} as it is read. */
 	public void stream(Filter filter, int limit, Consumer<AuditEvent> sink) {
-		Where where = where(filter, null);
-		jdbc.sql("SELECT e.*" + where.from() + " ORDER BY e.id DESC FETCH FIRST " + limit + " ROWS ONLY")
-				.params(where.params()).query((java.sql.ResultSet rs) -> {
+		stream(filter, null, Order.NEWEST, limit, sink);
+	}
+
+	/**
+	 * The events of {@link #page} (the filter, the search text {@code q}, the order) from the first,
+	 * at most {@code limit}, each handed to {@code sink} as it is read: what the viewer's export writes.
+	 */
+	public void stream(Filter filter, String q, Order order, int limit, Consumer<AuditEvent> sink) {
+		Where where = where(filter, q);
+		Map<String, Object> params = new HashMap<>(where.params());
+		params.put("limit", Math.max(1, Math.min(limit, MAX_ROWS)));
+		jdbc.sql("SELECT e.*" + where.from() + " ORDER BY " + (order == null ? Order.NEWEST : order).orderBy
+				+ " FETCH FIRST :limit ROWS ONLY").params(params).query((java.sql.ResultSet rs) -> {
 					sink.accept(AuditTrail.map(rs, 0));
 				});
 	}

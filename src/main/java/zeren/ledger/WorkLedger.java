@@ -185,12 +185,15 @@ public class WorkLedger {
 		return infos;
 	}
 
+	/** The key of the group without a lead unit or a category: never blank, so a list's address keeps it. */
+	static final String NONE = "-";
+
 	private static String key(GroupBy groupBy, Info info) {
 		return switch (groupBy) {
 			case ORG -> String.valueOf(info.orgId());
 			case LEADER -> info.leaderPostId() == null ? "-" + info.orgId() : String.valueOf(info.leaderPostId());
-			case UNIT -> info.leadUnit() == null ? "" : info.leadUnit();
-			case CATEGORY -> info.category() == null ? "" : info.category();
+			case UNIT -> info.leadUnit() == null || info.leadUnit().isBlank() ? NONE : info.leadUnit();
+			case CATEGORY -> info.category() == null || info.category().isBlank() ? NONE : info.category();
 		};
 	}
 
@@ -199,8 +202,8 @@ public class WorkLedger {
 		return switch (groupBy) {
 			case ORG -> info.orgName();
 			case LEADER -> (info.leaderTitle() == null ? none : info.leaderTitle()) + " · " + info.orgName();
-			case UNIT -> info.leadUnit() == null ? none : info.leadUnit();
-			case CATEGORY -> info.category() == null ? none : info.category();
+			case UNIT -> info.leadUnit() == null || info.leadUnit().isBlank() ? none : info.leadUnit();
+			case CATEGORY -> info.category() == null || info.category().isBlank() ? none : info.category();
 		};
 	}
 
@@ -264,21 +267,41 @@ public class WorkLedger {
 
 	/** The drill-down: the tasks of one group (null key: every group) in one column, at most 500. */
 	public List<LedgerTask> tasks(long orgId, int year, GroupBy groupBy, String key, Column column) {
+		return tasks(orgId, year, groupBy, key, column, null, LedgerTask.Sort.ORG, 1, MAX_LISTED).items();
+	}
+
+	/**
+	 * One page of the drill-down: the tasks of one group (null key: every group) in one column,
+	 * narrowed by {@code filter} and sorted by {@code sort}, counted in full. The group and column
+	 * are read as {@link #reconcile} counts them (over the ledger's items of the subtree in the
+	 * caller's view), so the filter and the order are applied to those rows, then the page is cut.
+	 */
+	public zeren.platform.Paged<LedgerTask> tasks(long orgId, int year, GroupBy groupBy, String key, Column column,
+			LedgerTask.Filter filter, LedgerTask.Sort sort, int page, int size) {
 		tree.get(orgId);
 		GroupBy by = groupBy == null ? GroupBy.ORG : groupBy;
 		Column col = column == null ? Column.ALL : column;
+		LedgerTask.Filter f = filter == null ? new LedgerTask.Filter(null, null) : filter;
+		LedgerTask.Sort order = sort == null ? LedgerTask.Sort.ORG : sort;
 		Map<Long, Info> infos = infos(orgId, year);
 		List<LedgerTask> found = new ArrayList<>();
 		items.forEachItem(orgId, year, KIND, item -> {
 			Info info = infos.get(item.id());
-			if (info == null || found.size() >= MAX_LISTED || !in(col, item)
-					|| (key != null && !Objects.equals(key(by, info), key))) {
+			if (info == null || !in(col, item) || (key != null && !Objects.equals(key(by, info), key))) {
 				return;
 			}
-			found.add(new LedgerTask(info.dutyItemId(), info.itemNo(), info.category(), info.leadUnit(),
-					info.leaderTitle(), item));
+			LedgerTask task = new LedgerTask(info.dutyItemId(), info.itemNo(), info.category(), info.leadUnit(),
+					info.leaderTitle(), item);
+			if (f.passes(task)) {
+				found.add(task);
+			}
 		});
-		return found;
+		if (order.order != null) {
+			found.sort(order.order);
+		}
+		int from = (int) Math.min(found.size(), zeren.platform.Paged.offset(page, size));
+		int to = Math.min(found.size(), from + size);
+		return new zeren.platform.Paged<>(List.copyOf(found.subList(from, to)), page, size, found.size());
 	}
 
 	/** A unit's part of a list (upper or own): the task and its tracked item (null until the ledger tracks it). */

@@ -572,6 +572,13 @@ abstract class AccountabilityContract extends ApiTest {
 		assertThat(list.body()).singleElement().satisfies(row -> assertThat(row).contains("是", "6"));
 		assertThat(zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/export.xlsx").param("orgId", String.valueOf(w.city.id()))
 				.param("year", "2025")).andReturn().getResponse().getContentAsByteArray()).get(0).body()).isEmpty();
+		// the list's search and status filter narrow the export as they narrow the list
+		assertThat(zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/export.xlsx").param("orgId", String.valueOf(w.city.id()))
+				.param("year", "2026").param("q", "没有这个案件")).andReturn().getResponse().getContentAsByteArray()).get(0).body())
+				.isEmpty();
+		assertThat(zeren.support.Xlsx.sheets(mvc.perform(get("/accountability/export.xlsx").param("orgId", String.valueOf(w.city.id()))
+				.param("year", "2026").param("status", "REGISTERED")).andReturn().getResponse().getContentAsByteArray()).get(0).body())
+				.hasSize(cases.page(w.city.id(), 2026, null, "REGISTERED", null, 1, 50).items().size());
 	}
 
 	@Test

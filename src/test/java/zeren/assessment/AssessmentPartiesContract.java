@@ -285,6 +285,14 @@ abstract class AssessmentPartiesContract extends ApiTest {
 				.andExpect(jsonPath("$", hasSize(1)));
 		mvc.perform(get("/api/v1/assessment/visits/" + visitId).with(as(sibling.id(), sibling.username())))
 				.andExpect(status().isNotFound());
+		// the page's table of the year's visits as XLSX: the visit, its findings and how many are confirmed
+		var visits = zeren.support.Xlsx.sheets(mvc.perform(get("/assessment/supervisors/export.xlsx")
+				.param("orgId", String.valueOf(f.city().id())).param("year", String.valueOf(YEAR))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(visits.body()).singleElement().satisfies(r -> assertThat(String.join(" ", r))
+				.isEqualTo(YEAR + "-09-12 " + f.countyA().name() + " " + s.name() + " 3 2"));
+		mvc.perform(get("/assessment/supervisors/export.xlsx").param("orgId", String.valueOf(f.city().id()))
+				.param("year", String.valueOf(YEAR)).with(as(sibling.id(), sibling.username()))).andExpect(status().isNotFound());
 		// a scheme deducting 2 per confirmed finding, capped at the indicator's 3 points
 		clock.set(LocalDate.of(YEAR + 1, 1, 20));
 		body = mvc.perform(postJson("/api/v1/assessment/schemes", """

@@ -322,6 +322,17 @@ abstract class AuditContract extends ApiTest {
 				.with(as(inspector.id(), inspector.username()))).andExpect(status().isOk()).andReturn().getResponse()
 				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(narrowed).contains("共 0 条");
+		// the viewer's export carries what it shows: its search and its order (the link keeps them)
+		assertThat(narrowed).containsPattern("id=\"audit-export\" href=\"[^\"]*/audit/export\\.xlsx\\?[^\"]*q=no");
+		var searched = zeren.support.Xlsx.sheets(mvc.perform(get("/audit/export.xlsx").param("orgId", String.valueOf(mine.id()))
+				.param("q", "no such text").with(as(inspector.id(), inspector.username()))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(searched.body()).isEmpty();
+		var oldest = zeren.support.Xlsx.sheets(mvc.perform(get("/audit/export.xlsx").param("orgId", String.valueOf(mine.id()))
+				.param("sort", "OLDEST").with(as(inspector.id(), inspector.username()))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(oldest.body()).hasSize(4);
+		assertThat(Long.parseLong(oldest.body().get(0).get(0))).isLessThan(Long.parseLong(oldest.body().get(3).get(0)));
 		mvc.perform(get("/audit").param("orgId", String.valueOf(other.id())).with(as(inspector.id(), inspector.username())))
 				.andExpect(status().isNotFound());
 	}

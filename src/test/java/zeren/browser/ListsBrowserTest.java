@@ -296,4 +296,59 @@ class ListsBrowserTest extends BrowserTest {
 				.hasSize(2);
 		session.close();
 	}
+
+	@Test
+	void my_items_are_searched_sorted_and_paged_each_list_on_its_own_and_exported_as_shown() throws Exception {
+		Org city = tree.create(new OrgTree.NewOrg(unique("TP"), "市委" + unique("P"), OrgType.PARTY_COMMITTEE, null, null, null));
+		Org county = tree.create(new OrgTree.NewOrg(unique("TQ"), "县委" + unique("P"), OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Post owner = leadership.addPost(county.id(), new Leadership.NewPost("县委书记", PostKind.SECRETARY, List.of(), 1));
+		LocalDate today = clock.today();
+		String mark = unique("页");
+		for (int i = 0; i < 53; i++) {
+			TrackedItem item = tracking.open(new NewTrackedItem("test.item", unique("ref"), county.id(),
+					mark + String.format("%02d", i), owner.id(), null, city.id(), today.withMonth(12).withDayOfMonth(31)));
+			moves.addEntry(item.id(), new NewEntry(today, "已办结", List.of()));
+			moves.submit(item.id(), "请销号");
+		}
+		String verifierName = unique("pager").toLowerCase();
+		UserAccount verifier = users.create(new Users.NewUser(verifierName, "verifier-password-1", null, true));
+		users.addGrant(verifier.id(), new Users.NewGrant(Role.DISCIPLINE, city.id(), false));
+
+		BrowserContext session = sessionOf(verifierName, "verifier-password-1");
+		open("/tracking");
+		page.locator("#tracking-q").fill(mark);
+		page.locator("#tracking-sort").selectOption("RECENT");
+		page.locator("#tracking-find").click();
+		page.waitForLoadState(LoadState.LOAD);
+		var rows = page.locator("#tracking-to-verify tbody tr");
+		expect(rows).hasCount(50);
+		expect(rows.first()).containsText(mark + "52");
+		expect(page.locator(".paging-total")).hasText("共 53 条，第 1/2 页");
+		page.locator(".paging-next").click();
+		page.waitForLoadState(LoadState.LOAD);
+		assertThat(page.url()).contains("verifyPage=2").contains("sort=RECENT");
+		expect(rows).hasCount(3);
+		expect(rows.last()).containsText(mark + "00");
+		expect(page.locator("#tracking-q")).hasValue(mark);
+
+		// the batch on the second page comes back to the second page
+		page.locator("#tracking-to-verify .batch-row").nth(0).check();
+		page.locator("#tracking-batch-close").click();
+		confirm();
+		page.waitForLoadState(LoadState.LOAD);
+		expect(page.locator("#flash-success")).containsText("已销号 1 项");
+		assertThat(page.url()).contains("verifyPage=2");
+		expect(rows).hasCount(2);
+		screenshot("tracking-paged");
+
+		// the export carries what the list shows: searched, in its order, every page
+		page.locator("#tracking-q").fill(mark + "5");
+		page.locator("#tracking-find").click();
+		page.waitForLoadState(LoadState.LOAD);
+		expect(rows).hasCount(3);
+		List<List<String>> exported = rows(page.request().get(url(page.locator("#tracking-export").getAttribute("href"))),
+				"待我所在单位审核的事项");
+		assertThat(exported).extracting(r -> r.get(0)).containsExactly(mark + "52", mark + "51", mark + "50");
+		session.close();
+	}
 }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -212,5 +213,72 @@ abstract class LetterListsContract extends ApiTest {
 		// a draft cannot be signed: named, nothing signed
 		batch("SIGN", asBoss, to("B县委")).andExpect(flash().attribute("errors",
 				contains("“" + p + "B县委 B县委书记”未能办理：责任书尚未下达，不能签署（整批均未办理，请处理后重试）")));
+	}
+
+	static String batchBody(String action, ResponsibilityLetter... chosen) {
+		return "{" + (action == null ? "" : "\"action\":\"" + action + "\",") + "\"letterIds\":[" + String.join(",",
+				java.util.Arrays.stream(chosen).map(l -> String.valueOf(l.id())).toList()) + "]}";
+	}
+
+	@Test
+	void the_api_issues_and_signs_several_at_once_through_the_same_calls_and_names_the_bad_field() throws Exception {
+		ResponsibilityLetter empty = to("B县委");
+		for (var item : empty.items()) {
+			management.removeItem(empty.id(), item.id());
+		}
+		// all or nothing: 409 naming the letter refused
+		mvc.perform(postJson("/api/v1/duty/letters/batch", batchBody("ISSUE", to("A县委"), empty)))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.detail")
+						.value("“" + p + "B县委 B县委书记”未能办理：责任书至少应有一项责任事项（整批均未办理，请处理后重试）"));
+		assertThat(cityLetters()).allSatisfy(l -> assertThat(l.status()).isEqualTo(Status.DRAFT));
+		// a user of the sibling city issues nothing of the city's and learns only the number
+		mvc.perform(postJson("/api/v1/duty/letters/batch", batchBody("ISSUE", to("A县委"))).with(asSibling))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
+						.startsWith("“" + to("A县委").id() + "”未能办理：")));
+		assertThat(to("A县委").status()).isEqualTo(Status.DRAFT);
+		// the bad field named: the action, then the letters
+		mvc.perform(postJson("/api/v1/duty/letters/batch", batchBody("DELETE", to("A县委")))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("action"))
+				.andExpect(jsonPath("$.errors[0].message").value("操作：格式不正确：DELETE"));
+		mvc.perform(postJson("/api/v1/duty/letters/batch", batchBody(null, to("A县委")))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("action"));
+		mvc.perform(postJson("/api/v1/duty/letters/batch", batchBody("ISSUE"))).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("letterIds"));
+
+		mvc.perform(postJson("/api/v1/duty/letters/batch", batchBody("ISSUE", to("A县委"), to("C县委"))))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.done").value(2)).andExpect(jsonPath("$.action").value("ISSUE"));
+		assertThat(events("ISSUE")).isEqualTo(2);
+		// the city secretary signs both, each for the side held, each audited
+		mvc.perform(postJson("/api/v1/duty/letters/batch", batchBody("SIGN", to("A县委"), to("C县委"))).with(asBoss))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.done").value(2));
+		assertThat(to("A县委").signedBy(Side.ISSUER)).isTrue();
+		assertThat(events("SIGN")).isEqualTo(2);
+	}
+
+	@Test
+	void the_export_carries_the_letters_the_list_shows() throws Exception {
+		byte[] xlsx = mvc.perform(get("/duty/letters/export.xlsx").param("orgId", String.valueOf(city.id()))
+				.param("year", String.valueOf(year)).param("q", "B县").param("sort", "RECENT")).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(1);
+			assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(p + "B县委 B县委书记");
+		}
+		// the 1+X requirements' table: the requirement, whom it reaches, how many lists hold it
+		var requirements = zeren.support.Xlsx.sheets(mvc.perform(get("/duty/requirements/export.xlsx")
+				.param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(requirements.header()).contains("工作任务", "下达范围", "列入清单");
+		assertThat(requirements.body()).singleElement().satisfies(r -> {
+			assertThat(r.get(1)).isEqualTo("主体责任");
+			assertThat(r.get(2)).isEqualTo("逐级签订责任书");
+		});
+		mvc.perform(get("/duty/requirements/export.xlsx").param("orgId", String.valueOf(city.id())).with(asSibling))
+				.andExpect(status().isNotFound());
+		// the page's export link carries its query
+		String page = mvc.perform(get("/duty/letters").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year))
+				.param("q", "B县").param("status", "DRAFT")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).containsPattern("id=\"letters-export\" href=\"[^\"]*/duty/letters/export\\.xlsx\\?[^\"]*status=DRAFT[^\"]*q=B");
 	}
 }

@@ -50,6 +50,12 @@ class LettersSiblingData implements SiblingData {
 		};
 	}
 
+	/** letterIds: the batch (POST /api/v1/duty/letters/batch) aimed at the sibling's letter. */
+	@Override
+	public java.util.Map<String, Object> hostileFields() {
+		return java.util.Map.of("letterIds", List.of(letter.id()));
+	}
+
 	@Override
 	public void assertUnchanged() {
 		ResponsibilityLetter after = letters.get(letter.id());

@@ -223,6 +223,21 @@ abstract class AnalysisContract extends ApiTest {
 		assertThat(page).contains("本期受理问责案件 3 件，上年同期 2 件。").contains("id=\"facts-situation\"")
 				.contains("本期监督检查发现问题 4 个，已整改销号 1 个，整改率 25%；上年同期发现问题 1 个，整改率 100%。")
 				.contains("整改销号").contains("诫勉").contains("下 2 级");
+		// the figures' tables and the list of analyses export to XLSX with the rows the pages show
+		var facts = zeren.support.Xlsx.sheets(mvc.perform(get("/governance/analyses/" + id + "/facts.xlsx"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(facts).extracting(zeren.support.Xlsx.Table::name).contains("问责情形", "案件所在层级", "问责方式", "检查重点");
+		var forms = facts.stream().filter(t -> t.name().equals("问责方式")).findFirst().orElseThrow();
+		assertThat(forms.body()).extracting(r -> r.get(0) + " " + r.get(1) + "/" + r.get(2))
+				.containsExactly("通报 1/0", "诫勉 2/0", "纪律处分 0/1");
+		var focus = facts.stream().filter(t -> t.name().equals("检查重点")).findFirst().orElseThrow();
+		assertThat(focus.header()).contains("已整改", "整改率");
+		assertThat(focus.body()).anySatisfy(r -> assertThat(r).startsWith("落实主体责任", "2", "1", "50%"));
+		var list = zeren.support.Xlsx.sheets(mvc.perform(get("/governance/analyses/export.xlsx")
+				.param("orgId", String.valueOf(x.city.id())).param("year", "2026")).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(list.body()).extracting(r -> r.get(0)).containsExactlyInAnyOrder(x.city.name() + "2026年度党风廉政建设形势研判",
+				x.county.name() + "2026年度党风廉政建设形势研判");
 	}
 
 	@Test

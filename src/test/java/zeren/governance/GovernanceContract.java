@@ -394,6 +394,72 @@ abstract class GovernanceContract extends ApiTest {
 				.containsExactly(Obligation.Status.OVERDUE);
 	}
 
+	static zeren.support.Xlsx.Table sheet(List<zeren.support.Xlsx.Table> book, String name) {
+		return book.stream().filter(t -> t.name().equals(name)).findFirst()
+				.orElseThrow(() -> new AssertionError("no sheet " + name + " in " + book.stream().map(zeren.support.Xlsx.Table::name).toList()));
+	}
+
+	List<zeren.support.Xlsx.Table> xlsx(String url, String... params) throws Exception {
+		var request = get(url);
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return zeren.support.Xlsx.sheets(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray());
+	}
+
+	@Test
+	void the_meetings_the_follow_ups_and_the_coordination_group_export_their_tables_to_xlsx() throws Exception {
+		County c = new County();
+		clock.set(LocalDate.of(2026, 7, 10));
+		meetings.record(new Meetings.NewMeeting(c.county.id(), LocalDate.of(2026, 5, 20), Meeting.Kind.TOPIC,
+				"专题研究一", c.secretary.id(), List.of(), List.of(), "纪要", List.of("警示教育", "建立台账")));
+		String county = String.valueOf(c.county.id());
+		var meetingBook = xlsx("/governance/meetings/export.xlsx", "orgId", county, "year", "2026");
+		// the committee's progress: one topic meeting held of two
+		assertThat(sheet(meetingBook, "2026年度会议").body()).anySatisfy(r -> assertThat(r).containsExactly("专题研究党风廉政建设", "1", "2"));
+		assertThat(sheet(meetingBook, "2026年度会议记录").body()).singleElement().satisfies(r -> {
+			assertThat(r).startsWith("2026-05-20", c.county.name(), "专题研究党风廉政建设", "专题研究一");
+			assertThat(r.get(5)).matches("出席 \\d+ 人，缺席 \\d+ 人");
+			assertThat(r.get(6)).isEqualTo("2");
+		});
+		// of one kind, as the page filtered: none of the group's
+		assertThat(sheet(xlsx("/governance/meetings/export.xlsx", "orgId", county, "year", "2026", "kind", "GROUP"),
+				"2026年度会议记录").body()).isEmpty();
+
+		followUps.record(new FollowUps.NewFollowUp(c.county.id(), LocalDate.of(2026, 3, 5), c.secretary.id(),
+				FollowUp.SourceKind.OTHER, null, "拆迁补偿问题", "请核查", FollowUp.Category.MAJOR_MATTER, c.town.id(), null,
+				LocalDate.of(2026, 4, 5)));
+		followUps.record(new FollowUps.NewFollowUp(c.county.id(), LocalDate.of(2026, 3, 6), c.secretary.id(),
+				FollowUp.SourceKind.OTHER, null, "一般事项", "请办理", null, c.town.id(), null, LocalDate.of(2026, 4, 6)));
+		var all = sheet(xlsx("/governance/follow-ups/export.xlsx", "orgId", county, "year", "2026"), "批示督办");
+		assertThat(all.body()).extracting(r -> r.get(2)).containsExactlyInAnyOrder("拆迁补偿问题", "一般事项");
+		var register = xlsx("/governance/follow-ups/export.xlsx", "orgId", county, "year", "2026", "register", "true").get(0);
+		assertThat(register.header()).last().isEqualTo("研究决定");
+		assertThat(register.body()).singleElement().satisfies(r -> assertThat(r).startsWith("2026-03-05",
+				c.old.name() + "（县委书记）", "拆迁补偿问题", "重大事项", c.town.name(), "2026-04-05", "办理中"));
+
+		groups.save(c.county.id(), new CoordinationGroups.GroupInput("县反腐败工作协调领导小组", "每半年召开一次会议"));
+		groups.addMember(c.county.id(), new CoordinationGroups.NewMember(CoordinationGroup.Role.LEADER, null, c.secretary.id(), "全面负责"));
+		var groupBook = xlsx("/governance/group/export.xlsx", "orgId", county);
+		assertThat(sheet(groupBook, "组成人员和成员单位").body()).singleElement().satisfies(r -> {
+			assertThat(r.get(0)).isEqualTo("组长");
+			assertThat(r.get(1)).startsWith(c.county.name() + " · 县委书记（");
+			assertThat(r.get(2)).isEqualTo("全面负责");
+		});
+		assertThat(sheet(groupBook, "协调督办的重大案件").body()).isEmpty();
+		// a county without a group has nothing to export; the sibling's user gets none of this county's tables
+		mvc.perform(get("/governance/group/export.xlsx").param("orgId", String.valueOf(c.sibling.id())))
+				.andExpect(status().isNotFound());
+		UserAccount stranger = users.create(new zeren.access.Users.NewUser(unique().toLowerCase() + "x", "password-x-1", null, true));
+		users.addGrant(stranger.id(), new zeren.access.Users.NewGrant(Role.ORG_ADMIN, c.sibling.id(), true));
+		for (String url : List.of("/governance/meetings/export.xlsx", "/governance/follow-ups/export.xlsx",
+				"/governance/group/export.xlsx")) {
+			mvc.perform(get(url).param("orgId", county).param("year", "2026").with(as(stranger.id(), stranger.username())))
+					.andExpect(status().isNotFound());
+		}
+	}
+
 	@Test
 	void an_organisation_admin_of_one_county_can_neither_record_for_nor_read_the_other() throws Exception {
 		County c = new County();

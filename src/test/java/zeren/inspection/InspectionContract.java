@@ -279,6 +279,18 @@ abstract class InspectionContract extends ApiTest {
 				.param("orgId", String.valueOf(f.countyA().id())).param("year", "2026")).andExpect(status().isOk()).andReturn()
 				.getResponse().getContentAsByteArray()).get(0);
 		assertThat(table.body()).singleElement().satisfies(row -> assertThat(row).contains(String.valueOf(id), f.town().name()));
+		// the export carries what the list shows: a search that finds nothing exports no row
+		assertThat(zeren.support.Xlsx.sheets(mvc.perform(get("/inspection/findings/export.xlsx")
+				.param("orgId", String.valueOf(f.countyA().id())).param("year", "2026").param("q", "无此问题"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).get(0).body()).isEmpty();
+		assertThat(zeren.support.Xlsx.sheets(mvc.perform(get("/inspection/findings/export.xlsx")
+				.param("orgId", String.valueOf(f.countyA().id())).param("year", "2026").param("severity", "SERIOUS"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).get(0).body()).hasSize(1);
+		// the plan's table: the inspection with its kind, period and targets
+		var plan = zeren.support.Xlsx.sheets(mvc.perform(get("/inspection/export.xlsx")
+				.param("orgId", String.valueOf(check.orgId())).param("year", "2026")).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsByteArray()).get(0);
+		assertThat(plan.body()).anySatisfy(row -> assertThat(row).startsWith(check.title()));
 		// the paged list: searched, filtered by severity, counted in the database
 		assertThat(findings.page(f.countyA().id(), 2026, new Findings.FindingFilter("违规提拔", null), null, 1, 50).items())
 				.extracting(Finding::id).containsExactly(id);

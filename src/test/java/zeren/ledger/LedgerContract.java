@@ -27,6 +27,7 @@ import zeren.org.OrgType;
 import zeren.org.Post;
 import zeren.org.PostKind;
 import zeren.platform.BusinessClock;
+import zeren.platform.Paged;
 import zeren.support.ApiTest;
 import zeren.tracking.NewEntry;
 import zeren.tracking.TrackedItem;
@@ -173,6 +174,57 @@ abstract class LedgerContract extends ApiTest {
 			}
 			assertThat(texts).containsExactlyInAnyOrder("甲已办", "乙已办", "乙又办", "丙在办");
 		}
+
+		// the reconciliation table as XLSX: the rows of the page and the total
+		var reconciliationBook = zeren.support.Xlsx.sheets(mvc.perform(get("/ledger/reconciliation.xlsx")
+				.param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year)).param("groupBy", "UNIT"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		var reconciliation = reconciliationBook.get(0);
+		// and the unit's part of the lists, as the page's second table
+		assertThat(reconciliationBook.get(1).name()).endsWith("承担的清单任务");
+		assertThat(reconciliationBook.get(1).header()).containsExactly("所属清单", "序号", "工作任务", "本单位", "牵头单位",
+				"完成时限", "状态", "预警", "工作记录数");
+		assertThat(reconciliation.header()).containsExactly("牵头单位", "任务数", "无记录", "已逾期", "待审核销号", "已销号");
+		assertThat(reconciliation.body()).extracting(r -> String.join(" ", r)).containsExactly(
+				"宣传部 2 0 0 1 1", "纪委 2 1 " + (dOverdue ? 1 : 0) + " 0 0", "合计 4 1 " + (dOverdue ? 1 : 0) + " 1 1");
+
+		// the drill-down searched, filtered by status, sorted, paged; its export carries the same rows
+		Paged<LedgerTask> searched = ledger.tasks(county.id(), year, Reconciliation.GroupBy.ORG, null, Reconciliation.Column.ALL,
+				new LedgerTask.Filter("纪委", null), LedgerTask.Sort.DEADLINE, 1, 1);
+		assertThat(searched.total()).isEqualTo(2);
+		assertThat(searched.items()).extracting(LedgerTask::dutyItemId).containsExactly(d.id());
+		assertThat(ledger.tasks(county.id(), year, null, null, null, new LedgerTask.Filter(null, "SUBMITTED"),
+				LedgerTask.Sort.ENTRIES, 1, 50).items()).extracting(LedgerTask::dutyItemId).containsExactly(a.id());
+		String tasksPage = mvc.perform(get("/ledger/tasks").param("orgId", String.valueOf(county.id()))
+				.param("year", String.valueOf(year)).param("q", "宣传部").param("sort", "ENTRIES")).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(tasksPage).contains("共 2 条，第 1/1 页").contains("ledger-tasks-export");
+		var exported = zeren.support.Xlsx.sheets(mvc.perform(get("/ledger/tasks/export.xlsx")
+				.param("orgId", String.valueOf(county.id())).param("year", String.valueOf(year)).param("q", "宣传部")
+				.param("sort", "ENTRIES")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(exported.body()).extracting(r -> r.get(8)).containsExactly("1", "2");
+	}
+
+	@Test
+	void the_group_of_tasks_without_a_lead_unit_has_a_key_the_drill_downs_address_keeps() throws Exception {
+		String p = unique();
+		int year = clock.today().getYear();
+		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, null, null, null));
+		DutyList list = listManagement.create(county.id(), year);
+		listManagement.addItem(list.id(), task("教育", "无牵头单位的任务", null, null, null, null));
+		listManagement.addItem(list.id(), task("教育", "宣传部的任务", null, "宣传部", null, null));
+		listManagement.publish(list.id());
+		Reconciliation byUnit = ledger.reconcile(county.id(), year, Reconciliation.GroupBy.UNIT, Locale.CHINA);
+		Reconciliation.Row none = byUnit.rows().stream().filter(r -> r.label().equals("未指定")).findFirst().orElseThrow();
+		assertThat(none.key()).isNotBlank();
+		assertThat(ledger.tasks(county.id(), year, Reconciliation.GroupBy.UNIT, none.key(), Reconciliation.Column.ALL))
+				.extracting(t -> t.item().title()).containsExactly("无牵头单位的任务");
+		// the search form and the export of that drill-down keep the group
+		String page = mvc.perform(get("/ledger/tasks").param("orgId", String.valueOf(county.id()))
+				.param("year", String.valueOf(year)).param("groupBy", "UNIT").param("key", none.key()).param("column", "ALL"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("无牵头单位的任务").doesNotContain("宣传部的任务")
+				.contains("name=\"key\" value=\"" + none.key() + "\"").contains("key=" + none.key());
 	}
 
 	@Test

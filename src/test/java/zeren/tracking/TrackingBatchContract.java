@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -118,6 +119,78 @@ abstract class TrackingBatchContract extends ApiTest {
 		closeAll(f.verifier(), own).andExpect(flash().attribute("notice", "已销号 1 项"));
 		assertThat(items.get(own.id()).status()).isEqualTo(Status.CLOSED);
 		assertThat(closeEvents()).isEqualTo(3);
+	}
+
+	private static String closeBody(TrackedItem... chosen) {
+		return "{\"note\":\"材料齐全\",\"itemIds\":[" + String.join(",",
+				java.util.Arrays.stream(chosen).map(i -> String.valueOf(i.id())).toList()) + "]}";
+	}
+
+	@Test
+	void the_api_closes_several_at_once_through_the_same_move_all_or_nothing_and_names_the_bad_field() throws Exception {
+		TrackedItem first = submitted("接口一：落实一岗双责", f.owner());
+		TrackedItem second = submitted("接口二：建立台账", f.owner());
+		TrackedItem own = submitted("接口三：本人提交", null);
+
+		// the administrator submitted the third: 409 naming it, nothing closed
+		mvc.perform(postJson("/api/v1/tracked-items/close", closeBody(first, second, own))).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("“接口三：本人提交”未能办理：本人提交的事项不能由本人销号")));
+		assertThat(List.of(first, second, own)).allSatisfy(i -> assertThat(items.get(i.id()).status()).isEqualTo(Status.SUBMITTED));
+		assertThat(closeEvents()).isZero();
+
+		// a user of a sibling county closes nothing and learns nothing of the item but its number
+		mvc.perform(postJson("/api/v1/tracked-items/close", closeBody(first)).with(as(f.stranger().id(), f.stranger().username())))
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.detail")
+						.value("“" + first.id() + "”未能办理：不存在或不在您的权限范围内（整批均未办理，请处理后重试）"));
+		assertThat(items.get(first.id()).status()).isEqualTo(Status.SUBMITTED);
+
+		// a request without items names the field
+		mvc.perform(postJson("/api/v1/tracked-items/close", "{\"itemIds\":[]}")).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("itemIds"))
+				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("所选事项")));
+
+		// the two others close, each with its history and audit event
+		mvc.perform(postJson("/api/v1/tracked-items/close", closeBody(first, second))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.closed").value(2));
+		assertThat(items.get(first.id()).status()).isEqualTo(Status.CLOSED);
+		assertThat(items.moves(second.id()).get(items.moves(second.id()).size() - 1).note()).isEqualTo("材料齐全");
+		assertThat(closeEvents()).isEqualTo(2);
+	}
+
+	@Autowired
+	TrackedItemLists lists;
+
+	@Test
+	void my_items_are_searched_filtered_sorted_and_paged_in_the_database_each_list_on_its_own() throws Exception {
+		String mark = unique() + "分页";
+		for (int i = 0; i < 5; i++) {
+			submitted(mark + i, f.owner());
+		}
+		TrackedItem open = tracking.open(f.item(unique(), mark + "未交", clock.today().withMonth(12).withDayOfMonth(31)));
+		int year = clock.today().getYear();
+		TrackedItemLists.ItemFilter searched = new TrackedItemLists.ItemFilter(mark, null);
+		// waiting for verification: the five submitted, two a page, newest first; page 3 holds the first
+		TrackedItemLists.MinePage third = lists.mine(year, searched, TrackedItemLists.ItemSort.RECENT, 1, 3, 2);
+		assertThat(third.toVerify().total()).isEqualTo(5);
+		assertThat(third.toVerify().pages()).isEqualTo(3);
+		assertThat(third.toVerify().items()).extracting(TrackedItem::title).containsExactly(mark + "0");
+		assertThat(lists.mine(year, searched, TrackedItemLists.ItemSort.TITLE, 1, 1, 2).toVerify().items())
+				.extracting(TrackedItem::title).containsExactly(mark + "0", mark + "1");
+		// a status filter narrows, LIKE's wildcards are literal
+		assertThat(lists.mine(year, new TrackedItemLists.ItemFilter(mark, "CLOSED"), null, 1, 1, 50).toVerify().total()).isZero();
+		assertThat(lists.mine(year, new TrackedItemLists.ItemFilter(mark + "%", null), null, 1, 1, 50).toVerify().total()).isZero();
+
+		// the page as the verifier: the query and the other list's page kept in the pager's links
+		String page = mvc.perform(get("/tracking").param("year", String.valueOf(year)).param("q", mark).param("sort", "RECENT")
+				.with(as(f.verifier().id(), f.verifier().username()))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("共 5 条，第 1/1 页").contains(mark + "0").contains(mark + "4").doesNotContain(mark + "未交")
+				.contains("name=\"itemIds\"");
+		// a user of the sibling county sees none of them
+		String stranger = mvc.perform(get("/tracking").param("q", mark).with(as(f.stranger().id(), f.stranger().username())))
+				.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(stranger).doesNotContain(mark + "0");
+		assertThat(open.status()).isEqualTo(Status.OPEN);
 	}
 
 	@Test

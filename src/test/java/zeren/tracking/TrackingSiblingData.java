@@ -69,7 +69,8 @@ class TrackingSiblingData implements SiblingData {
 
 	@Override
 	public Map<String, Object> hostileFields() {
-		return Map.of("evidenceIds", List.of(evidence.id()), "action", "CLOSE", "text", "改写",
+		// itemIds: the batch close (POST /api/v1/tracked-items/close) aimed at the sibling's item
+		return Map.of("evidenceIds", List.of(evidence.id()), "itemIds", List.of(item.id()), "action", "CLOSE", "text", "改写",
 				"date", clock.today().toString());
 	}
 

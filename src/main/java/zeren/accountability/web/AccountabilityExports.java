@@ -40,12 +40,17 @@ class AccountabilityExports {
 		this.messages = messages;
 	}
 
+	/** The most cases one export carries. */
+	static final int MAX_EXPORTED = 100_000;
+
+	/** The cases the list shows: its search text, status and sort, every page. */
 	@GetMapping("/accountability/export.xlsx")
-	void cases(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
-			HttpServletResponse response) {
+	void cases(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String sort, Locale locale, HttpServletResponse response) {
 		int y = year == null ? clock.today().getYear() : year;
 		String orgName = tree.get(orgId).name();
-		List<Cases.Summary> list = cases.list(orgId, y);
+		List<Cases.Summary> list = cases.page(orgId, y, q, status, Cases.CaseSort.of(sort), 1, MAX_EXPORTED).items();
 		TableExport.send(response, orgName + y + m(locale, "accountability.title"), book -> {
 			TableExport.Sheet sheet = book.sheet(m(locale, "accountability.title"), List.of(m(locale, "accountability.col.title"),
 					m(locale, "accountability.col.org"), m(locale, "accountability.col.origin"),

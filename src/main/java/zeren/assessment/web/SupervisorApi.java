@@ -20,7 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.assessment.SpecialSupervisors;
 import zeren.evidence.Evidence;
 import zeren.platform.BusinessClock;
-import zeren.platform.InvalidInputException;
+import zeren.platform.web.Uploads;
 
 @RestController
 @Tag(name = "Assessment", description = "评责: special supervisors (特约监督员) and their unannounced visits (明察暗访)")
@@ -86,9 +86,10 @@ class SupervisorApi {
 	ResponseEntity<Evidence> attach(@PathVariable long visitId, @RequestPart(name = "file", required = false) MultipartFile file)
 			throws IOException {
 		if (file == null || file.isEmpty()) {
+			// scope first: a sibling's visit answers 404, not "choose a file"
 			supervisors.get(visitId);
-			throw InvalidInputException.of("file", "error.import.file-missing");
 		}
+		Uploads.required(file);
 		Evidence e = supervisors.attach(visitId, file.getOriginalFilename(), file.getInputStream());
 		return ResponseEntity.created(URI.create("/api/v1/assessment/visits/%d/files/%d".formatted(visitId, e.id()))).body(e);
 	}

@@ -20,7 +20,9 @@ import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InvalidInputException;
+import zeren.platform.web.Uploads;
 import zeren.platform.web.PageErrors;
+import zeren.platform.xlsx.TableExport;
 
 /**
  * The special supervisors' pages: an assessing organisation's supervisors (designated through the
@@ -62,6 +64,25 @@ class SupervisorPages {
 			model.addAttribute("today", clock.today());
 		}
 		return "assessment/supervisors";
+	}
+
+	/** The year's visits of an organisation's special supervisors (the page's 明察暗访记录) as XLSX. */
+	@zeren.platform.ReadOnlyWork
+	@GetMapping("/assessment/supervisors/export.xlsx")
+	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
+			jakarta.servlet.http.HttpServletResponse response) {
+		int y = year == null ? clock.today().getYear() : year;
+		String orgName = tree.get(orgId).name();
+		List<SpecialSupervisors.Visit> visits = supervisors.visits(orgId, y);
+		String title = errors.message("assessment.visits", locale, String.valueOf(y));
+		TableExport.send(response, orgName + title, book -> {
+			TableExport.Sheet sheet = book.sheet(title, List.of(errors.message("field.assessment.visitedOn", locale),
+					errors.message("field.assessment.unitOrgId", locale), errors.message("field.assessment.supervisorId", locale),
+					errors.message("field.assessment.findings", locale), errors.message("assessment.visit.confirmed", locale)));
+			for (SpecialSupervisors.Visit v : visits) {
+				sheet.row(v.visitedOn(), v.unitOrgName(), v.supervisorName(), v.findings().size(), v.confirmed());
+			}
+		});
 	}
 
 	@PostMapping("/assessment/supervisors")
@@ -125,9 +146,13 @@ class SupervisorPages {
 	String attach(@PathVariable long visitId, @RequestParam(name = "file", required = false) MultipartFile file,
 			RedirectAttributes flash, Locale locale) throws IOException {
 		String target = "redirect:/assessment/visits/" + visitId;
-		if (file == null || file.isEmpty()) {
+		try {
+			Uploads.required(file);
+		}
+		catch (InvalidInputException e) {
+			// scope first: a sibling's visit answers 404, not "choose a file"
 			supervisors.get(visitId);
-			flash.addFlashAttribute("errors", errors.of(InvalidInputException.of("file", "error.import.file-missing"), locale));
+			flash.addFlashAttribute("errors", errors.of(e, locale));
 			return target;
 		}
 		var content = file.getInputStream();

@@ -58,7 +58,8 @@ class AuditApi {
 		query.check(filter);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit.xlsx\"");
-		AuditExcel.write(query, filter, clock.zone(), "en".equals(lang), response.getOutputStream());
+		AuditExcel.write(query, filter, null, AuditQuery.Order.NEWEST, clock.zone(), "en".equals(lang),
+				response.getOutputStream());
 	}
 
 	@GetMapping("/verify")

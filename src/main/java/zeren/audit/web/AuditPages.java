@@ -70,7 +70,8 @@ class AuditPages {
 	void export(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String user,
 			@RequestParam(required = false) String entity,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String sort, Locale locale,
 			HttpServletResponse response) throws IOException {
 		if (!query.mayRead()) {
 			throw new NotFoundException("page", "audit");
@@ -79,7 +80,7 @@ class AuditPages {
 		query.check(filter);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit.xlsx\"");
-		AuditExcel.write(query, filter, clock.zone(),
+		AuditExcel.write(query, filter, q, AuditQuery.Order.of(sort), clock.zone(),
 				"en".equals(locale.getLanguage()), response.getOutputStream());
 	}
 }

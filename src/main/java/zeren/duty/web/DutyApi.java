@@ -27,6 +27,7 @@ import zeren.duty.ResponsibilityLists;
 import zeren.platform.BusinessClock;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.web.Uploads;
 
 /** Responsibility lists (明责) over JSON and XLSX. */
 @RestController
@@ -117,9 +118,7 @@ class DutyApi {
 			@RequestParam(required = false) String reason) throws IOException {
 		// scope first: a file aimed at another organisation's list is refused before it is read
 		lists.requireManaged(id);
-		if (file == null || file.isEmpty()) {
-			throw InvalidInputException.of("file", "error.import.file-missing");
-		}
+		Uploads.required(file);
 		return management.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
 	}
 

@@ -27,6 +27,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.web.PageErrors;
+import zeren.platform.web.Uploads;
 
 /** The responsibility list of an organisation for a year: the task detail table, create, publish, export. */
 @Controller
@@ -161,9 +162,7 @@ class DutyPages {
 		// scope first: a file aimed at another organisation's list is refused before it is read
 		lists.requireManaged(id);
 		return errors.attempt(() -> {
-			if (file == null || file.isEmpty()) {
-				throw InvalidInputException.of("file", "error.import.file-missing");
-			}
+			Uploads.required(file);
 			try {
 				management.replaceOwnItems(id, TaskDetailTable.read(file.getInputStream()), reason);
 			}

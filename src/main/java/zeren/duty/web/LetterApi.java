@@ -18,10 +18,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.platform.document.DocumentFormat;
 import zeren.platform.ReadOnlyWork;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import zeren.duty.LetterBatches;
 import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
 import zeren.platform.BusinessClock;
+import zeren.platform.Inputs;
 
 /** Responsibility letters (责任书) over JSON and PDF. */
 @RestController
@@ -33,7 +37,13 @@ class LetterApi {
 	private final BusinessClock clock;
 	private final LetterDocument pdf;
 
-	LetterApi(ResponsibilityLetters letters, LetterManagement management, BusinessClock clock, LetterDocument pdf) {
+	private final LetterBatches batches;
+	private final Inputs inputs;
+
+	LetterApi(ResponsibilityLetters letters, LetterManagement management, BusinessClock clock, LetterDocument pdf,
+			LetterBatches batches, Inputs inputs) {
+		this.batches = batches;
+		this.inputs = inputs;
 		this.letters = letters;
 		this.management = management;
 		this.clock = clock;
@@ -57,6 +67,24 @@ class LetterApi {
 	@Operation(summary = "Who has and has not signed, for the letters issued in an organisation's subtree in a year (within the caller's scope)")
 	ResponsibilityLetters.Overview overview(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
 		return letters.overview(orgId, year == null ? clock.today().getYear() : year);
+	}
+
+	/** Several letters to issue or sign at once: {@code action} ISSUE or SIGN. */
+	record BatchRequest(String action, @NotEmpty @Size(max = zeren.platform.Batch.MAX) List<Long> letterIds) {
+	}
+
+	/** How many letters a batch issued or signed. */
+	record BatchDone(String action, int done) {
+	}
+
+	@PostMapping("/api/v1/duty/letters/batch")
+	@Operation(summary = "Issue (ISSUE) or sign (SIGN) several letters at once, each with its own checks and audit event; signing signs "
+			+ "the side whose post the caller's person holds today; all or nothing: 409 names the first letter refused and why, and "
+			+ "none is done; 400 names the field (action, letterIds); at most 200")
+	BatchDone batch(@RequestBody BatchRequest request) {
+		inputs.check(request);
+		int done = batches.apply(request.action(), request.letterIds());
+		return new BatchDone(request.action().strip(), done);
 	}
 
 	@GetMapping("/api/v1/duty/letters/{letterId}")

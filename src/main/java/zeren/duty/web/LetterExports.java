@@ -32,12 +32,22 @@ class LetterExports {
 		this.messages = messages;
 	}
 
+	/** The most letters one export carries (an organisation issues one per lower organisation and team post). */
+	static final int MAX_EXPORTED = 100_000;
+
+	/**
+	 * The letters the list shows — its search text, status, kind and sort, every page — and the
+	 * signing overview of the subtree (that table has no search; it is exported whole).
+	 */
 	@GetMapping("/duty/letters/export.xlsx")
-	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
+	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String sort, Locale locale,
 			HttpServletResponse response) {
 		int y = year == null ? clock.today().getYear() : year;
 		String orgName = tree.get(orgId).name();
-		List<ResponsibilityLetter> issued = letters.issuedBy(orgId, y);
+		List<ResponsibilityLetter> issued = letters.page(orgId, y, new ResponsibilityLetters.LetterFilter(q, status, kind),
+				ResponsibilityLetters.LetterSort.of(sort), 1, MAX_EXPORTED).items();
 		ResponsibilityLetters.Overview overview = letters.overview(orgId, y);
 		TableExport.send(response, m(locale, "letters.heading", orgName, String.valueOf(y)), book -> {
 			TableExport.Sheet sheet = book.sheet(m(locale, "letters.title"), List.of(m(locale, "letters.col.kind"),

@@ -19,6 +19,7 @@ import zeren.org.OrgChoice;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.web.PageErrors;
+import zeren.platform.xlsx.TableExport;
 
 /**
  * The "1+X" requirements an organisation publishes for a year: what it has published, whom each
@@ -50,6 +51,31 @@ class RequirementPages {
 		model.addAttribute("orgTypes", OrgType.values());
 		model.addAttribute("defaultTypes", Requirements.Targeting.COMMITTEES);
 		return "duty/requirements";
+	}
+
+	/** The published requirements with whom each reaches and how many lists hold it (the page's table) as XLSX. */
+	@zeren.platform.ReadOnlyWork
+	@GetMapping("/duty/requirements/export.xlsx")
+	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
+			jakarta.servlet.http.HttpServletResponse response) {
+		int y = year == null ? clock.today().getYear() : year;
+		String orgName = tree.get(orgId).name();
+		List<Requirements.Issued> rows = requirements.of(orgId, y);
+		TableExport.send(response, m(locale, "duty.requirements.heading", orgName, String.valueOf(y)), book -> {
+			TableExport.Sheet sheet = book.sheet(m(locale, "duty.requirements.title"), List.of(m(locale, "duty.col.no"),
+					m(locale, "duty.col.category"), m(locale, "duty.col.task"), m(locale, "duty.col.goal"),
+					m(locale, "duty.col.deadline"), m(locale, "duty.requirements.targeting"), m(locale, "duty.requirements.reached")));
+			for (Requirements.Issued r : rows) {
+				sheet.row(r.itemNo(), r.category(), r.task(), r.goal(), r.deadline(),
+						m(locale, "duty.reach." + r.reach().name()) + "："
+								+ String.join("、", r.types().stream().map(OrgType::chineseName).toList()),
+						r.reached());
+			}
+		});
+	}
+
+	private String m(Locale locale, String code, Object... args) {
+		return errors.message(code, locale, args);
 	}
 
 	private static String back(Long orgId, Integer year) {

@@ -29,6 +29,7 @@ import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.web.PageErrors;
+import zeren.platform.xlsx.TableExport;
 
 /**
  * Situation analyses (形势研判): the list of a subtree and year with the organisation switcher,
@@ -65,6 +66,67 @@ class AnalysisPages {
 			model.addAttribute("analyses", analyses.inSubtree(orgId, y));
 		}
 		return "governance/analyses";
+	}
+
+	/** The list of analyses as XLSX, the rows the page shows. */
+	@zeren.platform.ReadOnlyWork
+	@GetMapping("/governance/analyses/export.xlsx")
+	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
+			jakarta.servlet.http.HttpServletResponse response) {
+		int y = year == null ? clock.today().getYear() : year;
+		Org org = tree.get(orgId);
+		List<Analysis> rows = analyses.inSubtree(orgId, y);
+		TableExport.send(response, m(locale, "analysis.list.heading", org.name(), String.valueOf(y)), book -> {
+			TableExport.Sheet sheet = book.sheet(m(locale, "analysis.title"), List.of(m(locale, "analysis.title-field"),
+					m(locale, "analysis.org"), m(locale, "analysis.period"), m(locale, "analysis.status"),
+					m(locale, "analysis.measures")));
+			for (Analysis a : rows) {
+				sheet.row(a.title(), a.orgName(), m(locale, "analysis.period.value", a.from().toString(), a.to().toString()),
+						a.adoptedOn() == null ? m(locale, "analysis.status." + a.status().name())
+								: m(locale, "analysis.status.adopted-on", a.adoptedOn().toString()),
+						a.measures().size());
+			}
+		});
+	}
+
+	/** The tables of an analysis's figures (研判数据) as the page shows them, one sheet each: this period against the previous year's. */
+	private static final Map<Analysis.Section, String> FACT_TABLES = new java.util.EnumMap<>(Map.of(
+			Analysis.Section.SITUATION, "analysis.situation", Analysis.Section.LEVEL, "analysis.level",
+			Analysis.Section.FORM, "analysis.form", Analysis.Section.FOCUS, "analysis.focus",
+			Analysis.Section.RED, "analysis.red.kind", Analysis.Section.TRACKED, "analysis.tracked"));
+
+	@zeren.platform.ReadOnlyWork
+	@GetMapping("/governance/analyses/{id}/facts.xlsx")
+	void exportFacts(@PathVariable long id, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+		Analysis analysis = analyses.get(id);
+		TableExport.send(response, analysis.title(), book -> {
+			for (Map.Entry<Analysis.Section, String> table : FACT_TABLES.entrySet()) {
+				boolean done = table.getKey() == Analysis.Section.FOCUS;
+				String heading = m(locale, table.getValue());
+				List<String> headers = new ArrayList<>(List.of(heading,
+						m(locale, done ? "analysis.findings.current" : "analysis.current")));
+				if (done) {
+					headers.addAll(List.of(m(locale, "analysis.findings.rectified"), m(locale, "analysis.findings.rate")));
+				}
+				headers.addAll(List.of(m(locale, "analysis.previous"),
+						m(locale, done ? "analysis.findings.previous-rate" : "analysis.change")));
+				TableExport.Sheet sheet = book.sheet(heading, headers);
+				for (Analysis.Fact f : analysis.facts(table.getKey())) {
+					List<Object> row = new ArrayList<>(List.of(labels.label(f, locale), f.current()));
+					if (done) {
+						row.add(f.currentDone());
+						row.add(f.currentRate() == null ? null : f.currentRate() + "%");
+					}
+					row.add(f.previous());
+					row.add(done ? (f.previousRate() == null ? null : f.previousRate() + "%") : f.change());
+					sheet.row(row);
+				}
+			}
+		});
+	}
+
+	private String m(Locale locale, String code, Object... args) {
+		return errors.message(code, locale, args);
 	}
 
 	@GetMapping("/governance/analyses/new")

@@ -28,6 +28,7 @@ import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.web.PageErrors;
+import zeren.platform.xlsx.TableExport;
 
 /** 批示 / 督办: the year's follow-ups (or the register of major matters), the form to record one, one follow-up. */
 @Controller
@@ -64,6 +65,44 @@ class FollowUpPages {
 			model.addAttribute("followUps", followUps.inSubtree(orgId, y, register));
 		}
 		return "governance/follow-ups";
+	}
+
+	/** The list (or the register of major matters) as XLSX, the rows the page shows. */
+	@zeren.platform.ReadOnlyWork
+	@GetMapping("/governance/follow-ups/export.xlsx")
+	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) boolean register, Locale locale,
+			jakarta.servlet.http.HttpServletResponse response) {
+		int y = year == null ? clock.today().getYear() : year;
+		Org org = tree.get(orgId);
+		List<FollowUp> rows = followUps.inSubtree(orgId, y, register);
+		String title = m(locale, register ? "governance.register.title" : "governance.follow-ups.title");
+		TableExport.send(response, org.name() + y + title, book -> {
+			List<String> headers = new ArrayList<>(List.of(m(locale, "field.governance.instructedOn"),
+					m(locale, "field.governance.instructorPostId"), m(locale, "field.governance.subject"),
+					m(locale, "field.governance.category"), m(locale, "field.governance.answerOrgId"),
+					m(locale, "field.governance.deadline"), m(locale, "governance.follow-up.status")));
+			if (register) {
+				headers.add(m(locale, "field.governance.decided"));
+			}
+			TableExport.Sheet sheet = book.sheet(title, headers);
+			for (FollowUp f : rows) {
+				List<Object> row = new ArrayList<>(java.util.Arrays.asList(f.instructedOn(),
+						f.instructorName() + "（" + f.instructorPostTitle() + "）", f.subject(),
+						f.category() == null ? null : m(locale, "governance.category." + f.category().name()),
+						f.answerOrgName(), f.deadline(), f.closed()
+								? m(locale, "governance.follow-up.closed", String.valueOf(f.closedOn()))
+								: m(locale, "governance.follow-up.open")));
+				if (register) {
+					row.add(f.decided());
+				}
+				sheet.row(row);
+			}
+		});
+	}
+
+	private String m(Locale locale, String code, Object... args) {
+		return errors.message(code, locale, args);
 	}
 
 	/** A choice on the form: an id and what is shown. */

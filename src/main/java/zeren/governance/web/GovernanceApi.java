@@ -31,9 +31,9 @@ import zeren.governance.MeetingReads;
 import zeren.governance.Meetings;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
-import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
 import zeren.platform.ReadOnlyWork;
+import zeren.platform.web.Uploads;
 
 /** The committee's own work over JSON: meetings, the coordination group and follow-ups (批示 / 督办). */
 @RestController
@@ -107,9 +107,7 @@ class GovernanceApi {
 	Meeting attach(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file)
 			throws IOException {
 		meetings.requireManaged(id);
-		if (file == null || file.isEmpty()) {
-			throw InvalidInputException.of("file", "error.import.file-missing");
-		}
+		Uploads.required(file);
 		try (InputStream in = file.getInputStream()) {
 			return meetings.attach(id, file.getOriginalFilename(), in);
 		}

@@ -25,6 +25,7 @@ import zeren.org.OrgTree;
 import zeren.org.Post;
 import zeren.platform.BusinessClock;
 import zeren.platform.web.PageErrors;
+import zeren.platform.xlsx.TableExport;
 
 /** The committee's coordination group: set up, members and duties, rules of work, its meetings and register of major cases. */
 @Controller
@@ -50,6 +51,36 @@ class GroupPages {
 	}
 
 	record Choice(long id, String label) {
+	}
+
+	/** The group's two tables as XLSX: its members and member units, and the register of major cases it coordinates. */
+	@zeren.platform.ReadOnlyWork
+	@GetMapping("/governance/group/export.xlsx")
+	void export(@RequestParam long orgId, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+		Org org = tree.get(orgId);
+		CoordinationGroup group = groups.of(orgId)
+				.orElseThrow(() -> new zeren.platform.NotFoundException("gov-group", orgId));
+		TableExport.send(response, org.name() + m(locale, "governance.group.title"), book -> {
+			TableExport.Sheet members = book.sheet(m(locale, "governance.group.members"), List.of(
+					m(locale, "field.governance.role"), m(locale, "governance.group.member"), m(locale, "field.governance.duties")));
+			for (CoordinationGroup.Member mb : group.members()) {
+				members.row(m(locale, "governance.role." + mb.role().name()), mb.role().byPost()
+						? mb.postOrgName() + " · " + mb.postTitle() + "（"
+								+ (mb.holderName() == null ? m(locale, "governance.attendee.vacant") : mb.holderName()) + "）"
+						: mb.memberOrgName(), mb.duties());
+			}
+			TableExport.Sheet registered = book.sheet(m(locale, "governance.group.cases"), List.of(
+					m(locale, "governance.group.case"), m(locale, "governance.meeting.org"), m(locale, "governance.group.case-status"),
+					m(locale, "governance.group.added-on"), m(locale, "field.governance.note")));
+			for (CoordinationGroup.GroupCase c : group.cases()) {
+				registered.row(c.title(), c.caseOrgName(), m(locale, "accountability.status." + c.status().name()), c.addedOn(),
+						c.note());
+			}
+		});
+	}
+
+	private String m(Locale locale, String code, Object... args) {
+		return errors.message(code, locale, args);
 	}
 
 	@GetMapping("/governance/group")

@@ -36,6 +36,8 @@ import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.ReadOnlyWork;
 import zeren.platform.web.PageErrors;
+import zeren.platform.web.Uploads;
+import zeren.platform.xlsx.TableExport;
 
 /** Meetings of a committee: the year's meetings against what is required, the form to record one, one meeting. */
 @Controller
@@ -74,17 +76,8 @@ class MeetingPages {
 		if (orgId != null) {
 			Org org = tree.get(orgId);
 			List<Meeting> all = reads.inSubtree(orgId, y);
-			Map<Kind, Long> held = new EnumMap<>(Kind.class);
-			all.stream().filter(m -> m.orgId() == orgId).forEach(m -> held.merge(m.kind(), 1L, Long::sum));
-			List<Progress> progress = new ArrayList<>();
-			for (Kind k : Kind.values()) {
-				int required = k == Kind.AREA_HEARING
-						? rules.perYear(k) * meetings.chairPosts(org, Kind.AREA_HEARING).size()
-						: rules.perYear(k);
-				progress.add(new Progress(k, held.getOrDefault(k, 0L), required));
-			}
 			model.addAttribute("committee", isCommittee(org));
-			model.addAttribute("progress", progress);
+			model.addAttribute("progress", progress(org, all));
 			model.addAttribute("meetings", kind == null ? all : all.stream().filter(m -> m.kind() == kind).toList());
 			model.addAttribute("kindFilter", kind);
 		}
@@ -92,7 +85,59 @@ class MeetingPages {
 		return "governance/meetings";
 	}
 
-	private static boolean isCommittee(Org org) {
+	/**
+	 * The page's two tables as XLSX: the committee's meetings of the year against what the rules ask
+	 * (when it is a committee), and the meetings of its subtree (of one kind when the page chose one).
+	 */
+	@zeren.platform.ReadOnlyWork
+	@GetMapping("/governance/meetings/export.xlsx")
+	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Kind kind, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+		int y = year == null ? clock.today().getYear() : year;
+		Org org = tree.get(orgId);
+		List<Meeting> all = reads.inSubtree(orgId, y);
+		List<Progress> progress = isCommittee(org) ? progress(org, all) : List.of();
+		List<Meeting> listed = kind == null ? all : all.stream().filter(m -> m.kind() == kind).toList();
+		TableExport.send(response, m(locale, "governance.meetings.list", org.name() + y), book -> {
+			if (!progress.isEmpty()) {
+				TableExport.Sheet counts = book.sheet(m(locale, "governance.meetings.progress", "", String.valueOf(y)),
+						List.of(m(locale, "governance.meeting.kind"), m(locale, "governance.progress.held"),
+								m(locale, "governance.progress.required")));
+				progress.forEach(p -> counts.row(m(locale, "governance.kind." + p.kind().name()), p.held(), p.required()));
+			}
+			TableExport.Sheet sheet = book.sheet(m(locale, "governance.meetings.list", String.valueOf(y)),
+					List.of(m(locale, "governance.meeting.date"), m(locale, "governance.meeting.org"),
+							m(locale, "governance.meeting.kind"), m(locale, "governance.meeting.title"),
+							m(locale, "governance.meeting.chair"), m(locale, "governance.meeting.attendance"),
+							m(locale, "governance.meeting.decisions")));
+			for (Meeting mt : listed) {
+				sheet.row(mt.date(), mt.orgName(), m(locale, "governance.kind." + mt.kind().name()), mt.title(),
+						mt.chair().personName(), m(locale, "governance.meeting.attendance-short",
+								String.valueOf(mt.presentCount()), String.valueOf(mt.absentCount())),
+						mt.decisions().size());
+			}
+		});
+	}
+
+	private String m(Locale locale, String code, Object... args) {
+		return errors.message(code, locale, args);
+	}
+
+	/** The committee's meetings of the year by kind against what the rules ask (the page's 本年度会议 table). */
+	List<Progress> progress(Org org, List<Meeting> all) {
+		Map<Kind, Long> held = new EnumMap<>(Kind.class);
+		all.stream().filter(m -> m.orgId() == org.id()).forEach(m -> held.merge(m.kind(), 1L, Long::sum));
+		List<Progress> progress = new ArrayList<>();
+		for (Kind k : Kind.values()) {
+			int required = k == Kind.AREA_HEARING
+					? rules.perYear(k) * meetings.chairPosts(org, Kind.AREA_HEARING).size()
+					: rules.perYear(k);
+			progress.add(new Progress(k, held.getOrDefault(k, 0L), required));
+		}
+		return progress;
+	}
+
+	static boolean isCommittee(Org org) {
 		return org.type().mayHaveDisciplineBody();
 	}
 
@@ -202,9 +247,7 @@ class MeetingPages {
 			RedirectAttributes flash, Locale locale) {
 		meetings.requireManaged(id);
 		return errors.attempt(() -> {
-			if (file == null || file.isEmpty()) {
-				throw InvalidInputException.of("file", "error.import.file-missing");
-			}
+			Uploads.required(file);
 			try (java.io.InputStream in = file.getInputStream()) {
 				meetings.attach(id, file.getOriginalFilename(), in);
 			}

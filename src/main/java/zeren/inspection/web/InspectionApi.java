@@ -31,7 +31,7 @@ import zeren.inspection.Notices;
 import zeren.inspection.Rectification;
 import zeren.inspection.Rectifications;
 import zeren.platform.BusinessClock;
-import zeren.platform.InvalidInputException;
+import zeren.platform.web.Uploads;
 
 /** Inspections, findings and circulated notices (督责) over JSON and XLSX. */
 @RestController
@@ -105,9 +105,7 @@ class InspectionApi {
 			throws IOException {
 		// scope first: a file aimed at another organisation's inspection is refused before it is read
 		inspections.requireSupervised(id);
-		if (file == null || file.isEmpty()) {
-			throw InvalidInputException.of("file", "error.import.file-missing");
-		}
+		Uploads.required(file);
 		return findings.importRows(id, FindingSheet.read(file.getInputStream()));
 	}
 
@@ -141,9 +139,7 @@ class InspectionApi {
 	ResponseEntity<Evidence> attach(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file)
 			throws IOException {
 		findings.requireSupervised(id);
-		if (file == null || file.isEmpty()) {
-			throw InvalidInputException.of("file", "error.import.file-missing");
-		}
+		Uploads.required(file);
 		Evidence evidence = findings.attach(id, file.getOriginalFilename(), file.getInputStream());
 		return ResponseEntity.created(URI.create("/api/v1/inspection/findings/" + id + "/evidence/" + evidence.id()))
 				.body(evidence);

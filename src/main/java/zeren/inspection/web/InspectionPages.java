@@ -31,6 +31,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.web.PageErrors;
+import zeren.platform.web.Uploads;
 
 /** The inspection plan, an inspection with its findings, the findings table, and notices received. */
 @Controller
@@ -183,9 +184,7 @@ class InspectionPages {
 			RedirectAttributes flash, Locale locale) {
 		inspections.requireSupervised(id);
 		try {
-			if (file == null || file.isEmpty()) {
-				throw InvalidInputException.of("file", "error.import.file-missing");
-			}
+			Uploads.required(file);
 			List<Finding> imported = findings.importRows(id, FindingSheet.read(file.getInputStream()));
 			flash.addFlashAttribute("message", errors.message("inspection.import.done", locale, imported.size()));
 		}
@@ -256,9 +255,7 @@ class InspectionPages {
 			RedirectAttributes flash, Locale locale) {
 		findings.requireSupervised(id);
 		try {
-			if (file == null || file.isEmpty()) {
-				throw InvalidInputException.of("file", "error.import.file-missing");
-			}
+			Uploads.required(file);
 			findings.attach(id, file.getOriginalFilename(), file.getInputStream());
 		}
 		catch (InvalidInputException | ConflictException e) {

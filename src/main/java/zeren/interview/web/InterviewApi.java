@@ -12,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import zeren.platform.ReadOnlyWork;
-import zeren.platform.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +25,7 @@ import zeren.interview.Interview;
 import zeren.interview.InterviewCoverage;
 import zeren.interview.InterviewRecords;
 import zeren.platform.BusinessClock;
+import zeren.platform.web.Uploads;
 
 /** Tiered interviews (约谈) over JSON. */
 @RestController
@@ -74,9 +74,7 @@ class InterviewApi {
 			throws IOException {
 		// scope first: a file aimed at another organisation's interview is refused before it is read
 		records.requireManaged(id);
-		if (file == null || file.isEmpty()) {
-			throw InvalidInputException.of("file", "error.import.file-missing");
-		}
+		Uploads.required(file);
 		try (InputStream in = file.getInputStream()) {
 			return records.attach(id, file.getOriginalFilename(), in);
 		}

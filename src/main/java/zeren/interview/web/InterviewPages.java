@@ -26,6 +26,7 @@ import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
 import zeren.platform.web.PageErrors;
+import zeren.platform.web.Uploads;
 
 /** Interviews of a subtree and a year: coverage per level, missing pairs, the records, and the form to record one. */
 @Controller
@@ -133,9 +134,7 @@ class InterviewPages {
 			org.springframework.web.multipart.MultipartFile file, RedirectAttributes flash, Locale locale) {
 		records.requireManaged(id);
 		return errors.attempt(() -> {
-			if (file == null || file.isEmpty()) {
-				throw InvalidInputException.of("file", "error.import.file-missing");
-			}
+			Uploads.required(file);
 			try (java.io.InputStream in = file.getInputStream()) {
 				records.attach(id, file.getOriginalFilename(), in);
 			}

@@ -15,6 +15,7 @@ import zeren.org.importing.CsvRowSource;
 import zeren.org.importing.XlsxRowSource;
 import zeren.platform.InputError;
 import zeren.platform.InvalidInputException;
+import zeren.platform.web.Uploads;
 
 /** Turns an uploaded organisation file (CSV or XLSX) into an import. */
 final class OrgFiles {
@@ -23,9 +24,7 @@ final class OrgFiles {
 	}
 
 	static OrgImport.Result importUpload(OrgImport importer, MultipartFile file) throws IOException {
-		if (file == null || file.isEmpty()) {
-			throw new InvalidInputException(List.of(InputError.field("file", "error.import.file-missing")));
-		}
+		Uploads.required(file);
 		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
 		boolean xlsx;
 		try (InputStream in = file.getInputStream()) {

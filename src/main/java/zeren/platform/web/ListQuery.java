@@ -45,9 +45,17 @@ public record ListQuery(String q, String sort, Map<String, String> filters) {
 
 	/** The address of page {@code page} of the list at {@code path} (page 1: no page parameter). */
 	public String href(String path, int page) {
+		return href(path, "page", page);
+	}
+
+	/**
+	 * The same, the page number in the parameter {@code pageParam}: for a page that shows two paged
+	 * lists (the other list's page is one of this query's filters).
+	 */
+	public String href(String path, String pageParam, int page) {
 		UriComponentsBuilder uri = query(path);
 		if (page > 1) {
-			uri.queryParam("page", page);
+			uri.queryParam(pageParam, page);
 		}
 		return uri.encode().build().toUriString();
 	}

@@ -23,6 +23,7 @@ import zeren.platform.BusinessClock;
 import zeren.report.AnnualReport;
 import zeren.report.AnnualReports;
 import zeren.report.ReportReviews;
+import zeren.platform.web.Uploads;
 
 /** Annual reports (年度报告) and queries (质询) over JSON, and a report as PDF. */
 @RestController
@@ -86,9 +87,7 @@ class ReportApi {
 			throws java.io.IOException {
 		// scope first: a file aimed at another organisation's report is refused before it is read
 		reports.requireManaged(id);
-		if (file == null || file.isEmpty()) {
-			throw zeren.platform.InvalidInputException.of("file", "error.import.file-missing");
-		}
+		Uploads.required(file);
 		try (java.io.InputStream in = file.getInputStream()) {
 			return reports.attach(id, file.getOriginalFilename(), in);
 		}

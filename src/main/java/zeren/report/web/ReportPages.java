@@ -24,6 +24,7 @@ import zeren.report.AnnualReport;
 import zeren.report.AnnualReports;
 import zeren.report.ReportReviews;
 import zeren.report.ReportSettings;
+import zeren.platform.web.Uploads;
 
 /** Annual reports: an organisation's own reports and the overview below it; one report with its review. */
 @Controller
@@ -112,9 +113,7 @@ class ReportPages {
 		// scope first: a file aimed at another organisation's report is refused before it is read
 		reports.requireManaged(id);
 		return errors.attempt(() -> {
-			if (file == null || file.isEmpty()) {
-				throw zeren.platform.InvalidInputException.of("file", "error.import.file-missing");
-			}
+			Uploads.required(file);
 			try (java.io.InputStream in = file.getInputStream()) {
 				reports.attach(id, file.getOriginalFilename(), in);
 			}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -128,6 +129,22 @@ class TrackedItemApi {
 			case REOPEN -> moves.reopen(id, text);
 			case OPEN, ENTRY -> throw InvalidInputException.of("action", "error.tracking.action-invalid", request.action().name());
 		};
+	}
+
+	/** Several items to close (销号) at once, with one note for each. */
+	record CloseRequest(@NotEmpty @Size(max = zeren.platform.Batch.MAX) List<Long> itemIds, @Size(max = 2000) String note) {
+	}
+
+	/** How many items a batch closed. */
+	record Closed(int closed) {
+	}
+
+	@PostMapping("/api/v1/tracked-items/close")
+	@Operation(summary = "Close (销号) several submitted items at once (verifier side; not by who submitted an item), each with its own checks, "
+			+ "history and audit event; all or nothing: 409 names the first item refused and why, and none is closed; at most 200")
+	Closed closeAll(@RequestBody CloseRequest request) {
+		inputs.check(request);
+		return new Closed(moves.closeAll(request.itemIds(), request.note()));
 	}
 
 	@GetMapping("/api/v1/tracked-items/{id}/evidence")

@@ -19,10 +19,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import zeren.evidence.EvidenceFiles;
 import zeren.platform.BusinessClock;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Paged;
+import zeren.platform.web.ListQuery;
 import zeren.platform.web.PageErrors;
 import zeren.tracking.EntryCorrections;
 import zeren.tracking.Move;
 import zeren.tracking.TrackedItem;
+import zeren.tracking.TrackedItemLists;
 import zeren.tracking.TrackedItemMoves;
 import zeren.tracking.TrackedItems;
 
@@ -34,14 +37,16 @@ import zeren.tracking.TrackedItems;
 class TrackingPages {
 
 	private final TrackedItems items;
+	private final TrackedItemLists lists;
 	private final TrackedItemMoves moves;
 	private final EvidenceFiles files;
 	private final BusinessClock clock;
 	private final PageErrors errors;
 	private final EntryCorrections corrections;
 
-	TrackingPages(TrackedItems items, TrackedItemMoves moves, EvidenceFiles files, BusinessClock clock,
-			PageErrors errors, EntryCorrections corrections) {
+	TrackingPages(TrackedItems items, TrackedItemLists lists, TrackedItemMoves moves, EvidenceFiles files,
+			BusinessClock clock, PageErrors errors, EntryCorrections corrections) {
+		this.lists = lists;
 		this.corrections = corrections;
 		this.items = items;
 		this.moves = moves;
@@ -50,28 +55,51 @@ class TrackingPages {
 		this.errors = errors;
 	}
 
+	static final int PAGE_SIZE = 50;
+
+	/**
+	 * My items: those I hold (paged by {@code page}) and those waiting for my verification (paged
+	 * by {@code verifyPage}), both searched (title, organisation), filtered (status) and sorted by
+	 * the same query, which stays in the address (a page is a link).
+	 */
 	@GetMapping("/tracking")
-	String mine(@RequestParam(required = false) Integer year, Model model) {
+	String mine(@RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer verifyPage, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
+		TrackedItemLists.ItemSort order = TrackedItemLists.ItemSort.of(sort);
+		int held = Paged.page(page);
+		int toVerify = Paged.page(verifyPage);
+		ListQuery query = ListQuery.of(q, order).with("year", y).with("status", status);
 		model.addAttribute("year", y);
-		model.addAttribute("mine", items.mine(y, 500));
+		model.addAttribute("sorts", TrackedItemLists.ItemSort.values());
+		model.addAttribute("statuses", TrackedItem.Status.values());
+		model.addAttribute("listQuery", query);
+		// each pager keeps the other list's page
+		model.addAttribute("heldQuery", query.with("verifyPage", toVerify > 1 ? toVerify : null));
+		model.addAttribute("verifyQuery", query.with("page", held > 1 ? held : null));
+		model.addAttribute("mine", lists.mine(y, new TrackedItemLists.ItemFilter(q, status), order, held, toVerify, PAGE_SIZE));
 		return "tracking/mine";
 	}
 
 	/**
 	 * Several submitted items of 待我审核 closed (销号) at once: all or nothing, the item refused
 	 * named (TrackedItemMoves.closeAll); the submitter of an item cannot close it, in a batch too.
+	 * Back to the same page of the list ({@code back}, an address on /tracking).
 	 */
 	@PostMapping("/tracking/close")
 	String closeAll(@RequestParam(name = "itemIds", required = false) List<Long> itemIds,
 			@RequestParam(required = false) String note, @RequestParam(required = false) Integer year,
-			RedirectAttributes flash, Locale locale) {
+			@RequestParam(required = false) String back, RedirectAttributes flash, Locale locale) {
 		try {
 			int closed = moves.closeAll(itemIds, note);
 			flash.addFlashAttribute("notice", errors.message("tracking.batch.closed", locale, String.valueOf(closed)));
 		}
 		catch (InvalidInputException | zeren.platform.ConflictException e) {
 			flash.addFlashAttribute("errors", errors.of(e, locale));
+		}
+		if (back != null && (back.equals("/tracking") || back.startsWith("/tracking?")) && !back.contains("//")) {
+			return "redirect:" + back;
 		}
 		return "redirect:/tracking" + (year == null ? "" : "?year=" + year);
 	}
