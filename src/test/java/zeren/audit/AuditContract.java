@@ -308,8 +308,11 @@ abstract class AuditContract extends ApiTest {
 			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("序号");
 			// create, rename and the two grants
 			assertThat(sheet.getLastRowNum()).isEqualTo(4);
+			// the organisation by its name, the entity and the action by their labels, as the viewer shows them
 			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-				assertThat((long) sheet.getRow(r).getCell(3).getNumericCellValue()).isEqualTo(mine.id());
+				assertThat(sheet.getRow(r).getCell(3).getStringCellValue()).isEqualTo(p + "本县委");
+				assertThat(sheet.getRow(r).getCell(4).getStringCellValue()).doesNotContainPattern("[A-Za-z]");
+				assertThat(sheet.getRow(r).getCell(6).getStringCellValue()).doesNotContainPattern("[A-Za-z]");
 			}
 		}
 

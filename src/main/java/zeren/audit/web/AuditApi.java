@@ -28,8 +28,10 @@ class AuditApi {
 	private final AuditQuery query;
 	private final AuditTrail trail;
 	private final BusinessClock clock;
+	private final org.springframework.context.MessageSource messages;
 
-	AuditApi(AuditQuery query, AuditTrail trail, BusinessClock clock) {
+	AuditApi(AuditQuery query, AuditTrail trail, BusinessClock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.query = query;
 		this.trail = trail;
 		this.clock = clock;
@@ -58,8 +60,8 @@ class AuditApi {
 		query.check(filter);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit.xlsx\"");
-		AuditExcel.write(query, filter, null, AuditQuery.Order.NEWEST, clock.zone(), "en".equals(lang),
-				response.getOutputStream());
+		AuditExcel.write(query, filter, null, AuditQuery.Order.NEWEST, clock.zone(), messages,
+				"en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE, response.getOutputStream());
 	}
 
 	@GetMapping("/verify")

@@ -22,8 +22,10 @@ class AuditPages {
 
 	private final AuditQuery query;
 	private final BusinessClock clock;
+	private final org.springframework.context.MessageSource messages;
 
-	AuditPages(AuditQuery query, BusinessClock clock) {
+	AuditPages(AuditQuery query, BusinessClock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.query = query;
 		this.clock = clock;
 	}
@@ -80,7 +82,7 @@ class AuditPages {
 		query.check(filter);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit.xlsx\"");
-		AuditExcel.write(query, filter, q, AuditQuery.Order.of(sort), clock.zone(),
-				"en".equals(locale.getLanguage()), response.getOutputStream());
+		AuditExcel.write(query, filter, q, AuditQuery.Order.of(sort), clock.zone(), messages, locale,
+				response.getOutputStream());
 	}
 }
