@@ -245,13 +245,59 @@ run() { # name script connections env...: one wrk run; appends its row and its s
 	[ "$errors" -eq 0 ] || sed 's/^/load:   /' "$work/wrk-$name-$connections.err" | head -5
 }
 
-before_chain=$(admin "$base/api/v1/audit/verify")
-say "chain before: $before_chain; load average $(cut -d' ' -f1-3 /proc/loadavg); ${seconds}s per run"
 # a short warm-up of every user's mix (the JIT, the caches), not reported
 while read -r name root token orgs; do
 	LOAD_TOKEN="$token" LOAD_ROOT="$root" LOAD_ORGS="$orgs" LOAD_SESSIONS="$work/sessions-$name.txt" \
 		wrk -t"$threads" -c16 -d"$([ -n "$short" ] && echo 2 || echo 10)s" --timeout "$timeout" -s src/test/load/province-reads.lua "$base" >/dev/null 2>&1 || true
 done <"$work/users.txt"
+
+# one request at a time, before any load: each page and API call of the mix 6 times per user, the
+# median of the last 5 (time to the last byte, curl) and the size of the answer: what a request costs
+# without queueing
+one_at_a_time_paths='page /orgs/$ORG
+page /orgs/$ROOT
+page /
+page /oversight?orgId=$ROOT
+page /duty/letters?orgId=$ROOT
+page /ledger?orgId=$ROOT
+page /tracking
+page /inspection/findings?orgId=$ROOT
+page /accountability?orgId=$ROOT
+page /interviews?orgId=$ROOT
+page /reports?orgId=$ROOT
+api /api/v1/orgs/$ORG
+api /api/v1/orgs/$ROOT/children
+api /api/v1/oversight/dashboard?orgId=$ROOT
+api /api/v1/duty/letters/overview?orgId=$ROOT
+api /api/v1/ledger/tasks?orgId=$ROOT
+api /api/v1/tracked-items?orgId=$ROOT&limit=50
+api /api/v1/inspection/findings?orgId=$ROOT
+api /api/v1/inspection/rectifications/board?orgId=$ROOT
+api /api/v1/accountability/cases?orgId=$ROOT
+api /api/v1/interviews/coverage?orgId=$ROOT
+api /api/v1/reports/overview?orgId=$ROOT'
+: >"$work/one-at-a-time.txt"
+while read -r name root token orgs; do
+	cookie=$(head -1 "$work/sessions-$name.txt" | cut -f1)
+	org=$(cut -d, -f7 <<<"$orgs,$root,$root,$root,$root,$root,$root")
+	while read -r kind path; do
+		url=${path//\$ROOT/$root}
+		url=${url//\$ORG/$org}
+		if [ "$kind" = page ]; then auth=(-H "Cookie: SESSION=$cookie" -H 'Accept: text/html'); else auth=(-H "Authorization: Bearer $token" -H 'Accept: application/json'); fi
+		times=()
+		for i in 0 1 2 3 4 5; do
+			out=$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}' "${auth[@]}" "$base$url")
+			[ "${out%% *}" = 200 ] || { echo "load: one at a time: $name $url answered ${out%% *}" >&2; total_errors=$((total_errors + 1)); }
+			[ "$i" -gt 0 ] && times+=("$(awk '{ printf "%.0f", $2 * 1000 }' <<<"$out")")
+		done
+		printf '%s %s %s %s\n' "$name" "$path" "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)" "$(awk '{ print $3 }' <<<"$out")" \
+			>>"$work/one-at-a-time.txt"
+	done <<<"$one_at_a_time_paths"
+done <"$work/users.txt"
+say "one request at a time: $(awk '{ s += $3; n++ } END { printf "%d calls, mean of the medians %.0f ms", n, s / n }' "$work/one-at-a-time.txt")"
+
+before_chain=$(admin "$base/api/v1/audit/verify")
+say "chain before: $before_chain; load average $(cut -d' ' -f1-3 /proc/loadavg); ${seconds}s per run"
 
 for connections in $connection_counts; do
 	while read -r name root token orgs; do
@@ -304,6 +350,18 @@ server_errors=$(grep -c ' ERROR ' "$work/app.log" || true)
 	echo "Run $(date -u +%FT%TZ); $(nproc) cores; PostgreSQL at $db_url; ${seconds}s per run, $threads wrk threads, timeout $timeout; data generated in ${generated}s (seed $seed)."
 	echo
 	grep -v '^# ' "$work/data.md" | sed '/^Run at/d'
+	echo
+	echo "One request at a time before the load (median of 5, ms; the answer's size in bytes):"
+	echo
+	echo "| page or API call | county | city | province |"
+	echo "|---|---:|---:|---:|"
+	awk '{ print $2 }' "$work/one-at-a-time.txt" | awk '!seen[$0]++' | while read -r path; do
+		line="| \`$path\`"
+		for name in county city province; do
+			line="$line | $(awk -v n="$name" -v p="$path" '$1 == n && $2 == p { printf "%s (%s)", $3, $4 }' "$work/one-at-a-time.txt")"
+		done
+		echo "$line |"
+	done
 	echo
 	echo "| user | connections | p50 ms | p99 ms | requests/s | errors | load average after |"
 	echo "|---|---:|---:|---:|---:|---|---|"
