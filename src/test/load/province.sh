@@ -227,12 +227,27 @@ errors_of() { echo $(($(value "$1" failures) + $(value "$1" socket_errors) + $(v
 total_errors=0
 rows=()
 
+# after a run: wait (up to 3 min) until the server has no request left at the database (wrk stops
+# waiting after its timeout, the server does not), three checks in a row, so that no run inherits
+# the previous one's queue
+drain() {
+	local quiet=0 waited=0
+	while [ "$quiet" -lt 3 ] && [ "$waited" -lt 180 ]; do
+		if [ "$(sql -c "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+			AND state IN ('active', 'idle in transaction')")" -eq 0 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+		sleep 1
+		waited=$((waited + 1))
+	done
+	[ "$waited" -le 3 ] || say "  (the server's queue drained in ${waited}s after the run)"
+}
+
 run() { # name script connections env...: one wrk run; appends its row and its server times
 	local name=$1 script=$2 connections=$3 result
 	shift 3
 	scrape "$work/before.prom"
 	env "$@" wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout "$timeout" --latency -s "$script" "$base" \
 		>"$work/wrk-$name-$connections.txt" 2>"$work/wrk-$name-$connections.err" || true
+	drain
 	scrape "$work/after.prom"
 	result=$(grep '^load: requests=' "$work/wrk-$name-$connections.txt" || true)
 	[ -n "$result" ] || { cat "$work/wrk-$name-$connections.err" >&2; fail "wrk gave no result for $name at $connections"; }
