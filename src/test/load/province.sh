@@ -2,7 +2,7 @@
 # Load: the built jar on a durable PostgreSQL holding a province's year of data, under wrk
 # (docs/BENCHMARKS.md, "Load: a province's data under wrk (issue 18)").
 #
-#   ./mvnw -B -o package -DskipTests && src/test/load/province.sh            # the full run (about 25 min)
+#   ./mvnw -B -o package -DskipTests && src/test/load/province.sh            # the full run (about 20 min)
 #   LOAD_SHORT=1 src/test/load/province.sh                                   # the short form (about 3 min)
 #
 # 1. PostgreSQL: a new cluster under target/load/pg (initdb; fsync and synchronous_commit on, as
