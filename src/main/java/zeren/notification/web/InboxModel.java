@@ -1,11 +1,14 @@
 package zeren.notification.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import zeren.notification.Notifications;
 import zeren.platform.CurrentUser;
+import zeren.platform.web.PageModel;
 
 /** The unread count in the header of every page ({@code nav-inbox}); none without a signed-in user. */
 @ControllerAdvice(annotations = Controller.class)
@@ -18,7 +21,7 @@ class InboxModel {
 	}
 
 	@ModelAttribute("inboxUnread")
-	Long inboxUnread() {
-		return CurrentUser.id().isPresent() ? notifications.unreadCount() : null;
+	Long inboxUnread(HttpServletRequest request) {
+		return CurrentUser.id().isPresent() && PageModel.wanted(request) ? notifications.unreadCount() : null;
 	}
 }

@@ -1,5 +1,7 @@
 package zeren.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,17 +19,17 @@ class CurrentUserModel {
 	}
 
 	@ModelAttribute("currentUsername")
-	String currentUsername() {
-		return zeren.platform.CurrentUser.username().orElse(null);
+	String currentUsername(HttpServletRequest request) {
+		return PageModel.wanted(request) ? zeren.platform.CurrentUser.username().orElse(null) : null;
 	}
 
 	@ModelAttribute("currentIsAdmin")
-	boolean currentIsAdmin() {
-		return currentUsername() != null && scope.isAdmin();
+	boolean currentIsAdmin(HttpServletRequest request) {
+		return currentUsername(request) != null && scope.isAdmin();
 	}
 
 	@ModelAttribute("currentCanAudit")
-	boolean currentCanAudit() {
-		return currentUsername() != null && (scope.isAdmin() || !scope.supervising().isEmpty());
+	boolean currentCanAudit(HttpServletRequest request) {
+		return currentUsername(request) != null && (scope.isAdmin() || !scope.supervising().isEmpty());
 	}
 }
