@@ -362,11 +362,11 @@ abstract class EndpointScopeContract extends ApiTest {
 	void every_page_reads_in_chinese() throws Exception {
 		List<String> failures = new ArrayList<>();
 		// what users entered — here or in any other test sharing this database: organisation codes
-		// and names, people's names, user names, titles — is their data, not the UI's wording
+		// and names, people's names, user names, titles of posts and tracked items — is their data, not the UI's wording
 		java.util.Set<String> userNames = zeren.support.VisibleText.wordsOf(jdbcForWords.sql("""
 				SELECT code FROM org UNION ALL SELECT name FROM org UNION ALL SELECT name FROM person
 				UNION ALL SELECT username FROM app_user UNION ALL SELECT title FROM post
-				UNION ALL SELECT name FROM acc_situation""").query(String.class).list());
+				UNION ALL SELECT name FROM acc_situation UNION ALL SELECT title FROM tracked_item""").query(String.class).list());
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
 			if (!entry.getValue().getBeanType().getPackageName().startsWith("zeren.")) {
 				continue;
