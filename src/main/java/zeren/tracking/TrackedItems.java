@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import zeren.evidence.Attachments;
 import zeren.evidence.Download;
 import zeren.evidence.Evidence;
-import zeren.org.Leadership;
 import zeren.org.OrgTree;
 import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
@@ -54,18 +52,18 @@ public class TrackedItems {
 	private final JdbcClient streaming;
 	private final ItemRows rows;
 	private final OrgTree tree;
-	private final Leadership leadership;
+	private final TrackedItemLists lists;
 	private final CurrentScope scope;
 	private final BusinessClock clock;
 	private final TrackingRules rules;
 	private final Attachments attachments;
 
-	TrackedItems(JdbcClient jdbc, JdbcTemplate template, ItemRows rows, OrgTree tree, Leadership leadership,
+	TrackedItems(JdbcClient jdbc, JdbcTemplate template, ItemRows rows, OrgTree tree, TrackedItemLists lists,
 			CurrentScope scope, BusinessClock clock, TrackingRules rules, Attachments attachments) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.tree = tree;
-		this.leadership = leadership;
+		this.lists = lists;
 		this.scope = scope;
 		this.clock = clock;
 		this.rules = rules;
@@ -163,30 +161,13 @@ public class TrackedItems {
 	/**
 	 * The caller's own items of a year: those whose owner or verifier post is held today by the
 	 * person the caller's account belongs to, and those submitted and waiting for a verifier
-	 * organisation the caller works in. At most {@code limit} of each.
+	 * organisation the caller works in. At most {@code limit} of each, by deadline: the first page
+	 * of each of {@link TrackedItemLists#mine}'s lists (the one query of "my items").
 	 */
 	public Mine mine(int year, int limit) {
-		LocalDate today = clock.today();
-		Set<Long> posts = new LinkedHashSet<>();
-		Long personId = scope.person().orElse(null);
-		if (personId != null) {
-			leadership.career(personId).stream()
-					.filter(e -> !e.tenure().startDate().isAfter(today)
-							&& (e.tenure().endDate() == null || !e.tenure().endDate().isBefore(today)))
-					.forEach(e -> posts.add(e.post().id()));
-		}
-		Scope reading = scope.reading();
 		int max = Math.max(1, Math.min(limit, MAX_LISTED));
-		List<TrackedItem> held = posts.isEmpty() ? List.of()
-				: reading.bind(jdbc.sql(ItemRows.SELECT + " WHERE (t.owner_post_id IN (:posts) OR t.verifier_post_id IN (:posts))"
-						+ " AND t.item_year = :year AND " + ItemRows.visible(reading) + " ORDER BY t.deadline, t.id LIMIT :limit"))
-						.param("posts", List.copyOf(posts)).param("year", year).param("limit", max)
-						.query(Rows.of(Stored.class)).list().stream().map(s -> rows.row(s, today).item()).toList();
-		Scope acting = scope.acting();
-		List<TrackedItem> toVerify = acting.bind(jdbc.sql(ItemRows.SELECT + " WHERE t.status = 'SUBMITTED' AND t.item_year = :year AND "
-				+ acting.condition("vo") + " ORDER BY t.deadline, t.id LIMIT :limit")).param("year", year)
-				.param("limit", max).query(Rows.of(Stored.class)).list().stream().map(s -> rows.row(s, today).item()).toList();
-		return new Mine(year, personId != null, held, toVerify);
+		TrackedItemLists.MinePage page = lists.mine(year, null, TrackedItemLists.ItemSort.DEADLINE, 1, 1, max);
+		return new Mine(year, page.linked(), page.held().items(), page.toVerify().items());
 	}
 
 	/** See {@link #mine}: {@code linked} tells whether the caller's account belongs to a person. */
