@@ -139,16 +139,7 @@ class ImportStaging {
 		}
 
 		private void escape(String value) {
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				switch (c) {
-					case '\\' -> buffer.append("\\\\");
-					case '\t' -> buffer.append("\\t");
-					case '\n' -> buffer.append("\\n");
-					case '\r' -> buffer.append("\\r");
-					default -> buffer.append(c);
-				}
-			}
+			zeren.platform.BulkRows.appendCopyText(buffer, value);
 		}
 
 		private void flush() {

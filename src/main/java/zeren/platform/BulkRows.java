@@ -106,15 +106,22 @@ public final class BulkRows implements AutoCloseable {
 			text.append("\\N");
 			return;
 		}
-		String s = value.toString();
+		appendCopyText(text, value.toString());
+	}
+
+	/**
+	 * {@code s} as one column of PostgreSQL's {@code COPY … FROM STDIN} text format: backslash, tab,
+	 * line feed and carriage return escaped (a {@code NULL} is written as {@code \N} by the caller).
+	 */
+	public static void appendCopyText(StringBuilder out, String s) {
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
 			switch (c) {
-				case '\\' -> text.append("\\\\");
-				case '\t' -> text.append("\\t");
-				case '\n' -> text.append("\\n");
-				case '\r' -> text.append("\\r");
-				default -> text.append(c);
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
 			}
 		}
 	}
