@@ -22,7 +22,7 @@ import zeren.oversight.OversightRequests;
 import zeren.oversight.Sweep;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
-import zeren.platform.xlsx.TableWorkbook;
+import zeren.platform.xlsx.TableExport;
 
 /** The dashboard (驾驶舱) of an organisation: heat map of its children × kinds, trend, red list, export, sweep. */
 @Controller
@@ -116,12 +116,17 @@ class OversightPages {
 		List<? extends List<?>> trend = d.trend().stream().map(m -> List.<Object>of(m.month(), m.counts().doneOnTime(),
 				m.counts().doneLate(), m.counts().openCount(), m.counts().overdue(), m.counts().vacant())).toList();
 		List<? extends List<?>> red = d.redList().stream().map(o -> row(o, locale)).toList();
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"oversight-" + orgId + "-" + y + ".xlsx\"");
-		new TableWorkbook().sheet(text("oversight.heatmap", locale), heatHeaders, heat)
-				.sheet(text("oversight.trend", locale), trendHeaders, trend)
-				.sheet(text("oversight.redlist", locale), redHeaders(locale), red)
-				.write(response.getOutputStream());
+		response.setContentType(TableExport.CONTENT_TYPE);
+		TableExport.write(response.getOutputStream(), book -> {
+			sheet(book.sheet(text("oversight.heatmap", locale), heatHeaders), heat);
+			sheet(book.sheet(text("oversight.trend", locale), trendHeaders), trend);
+			sheet(book.sheet(text("oversight.redlist", locale), redHeaders(locale)), red);
+		});
+	}
+
+	private static void sheet(TableExport.Sheet sheet, List<? extends List<?>> rows) {
+		rows.forEach(sheet::row);
 	}
 
 	private List<String> redHeaders(Locale locale) {

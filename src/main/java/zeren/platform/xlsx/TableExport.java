@@ -7,21 +7,15 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
 import jakarta.servlet.http.HttpServletResponse;
 import zeren.platform.document.DocumentFormat;
 
 /**
  * The one way a page's table (an overview, a board, statistics, a list) is downloaded as XLSX:
  * the controller runs the same scoped query as the page, with the page's filters, and writes
- * its rows here, sheet by sheet, with the page's column labels. POI's streaming workbook keeps
- * 100 rows in memory, so a long table does not grow the heap. Numbers stay numbers; dates are
+ * its rows here, sheet by sheet, with the page's column labels. Each row goes straight into the
+ * XLSX package as it is written ({@link XlsxStream}), so a long table neither grows the heap nor
+ * waits on a temporary file; the sheets are written one after the other (rows go to the newest). Numbers stay numbers; dates are
  * written as text yyyy-MM-dd (one date format per language, as on the page); null is an empty
  * cell.
  *
@@ -42,15 +36,11 @@ public final class TableExport {
 	/** The longest text a cell takes (Excel's limit). */
 	private static final int MAX_CELL = 32_767;
 
-	private final SXSSFWorkbook workbook;
-	private final CellStyle header;
+	private final XlsxStream xlsx;
+	private Sheet current;
 
-	private TableExport(SXSSFWorkbook workbook) {
-		this.workbook = workbook;
-		this.header = workbook.createCellStyle();
-		Font bold = workbook.createFont();
-		bold.setBold(true);
-		header.setFont(bold);
+	private TableExport(XlsxStream xlsx) {
+		this.xlsx = xlsx;
 	}
 
 	/** Writes the workbook. */
@@ -63,11 +53,7 @@ public final class TableExport {
 	/** One sheet: its header row is written; {@link #row} appends. */
 	public final class Sheet {
 
-		private final org.apache.poi.ss.usermodel.Sheet sheet;
-		private int next = 1;
-
-		private Sheet(org.apache.poi.ss.usermodel.Sheet sheet) {
-			this.sheet = sheet;
+		private Sheet() {
 		}
 
 		/** A row of values, one per column (Number, text, date, or null). */
@@ -76,48 +62,61 @@ public final class TableExport {
 		}
 
 		public Sheet row(List<?> values) {
-			Row row = sheet.createRow(next++);
-			for (int c = 0; c < values.size(); c++) {
-				Object v = values.get(c);
-				if (v == null) {
-					continue;
+			if (current != this) {
+				throw new IllegalStateException("rows are written to the newest sheet only");
+			}
+			try {
+				xlsx.startRow();
+				for (int c = 0; c < values.size(); c++) {
+					Object v = values.get(c);
+					if (v == null) {
+						continue;
+					}
+					if (v instanceof Number n) {
+						xlsx.number(c, n);
+					}
+					else {
+						String text = v instanceof LocalDate d ? d.toString()
+								: v instanceof TemporalAccessor t ? t.toString() : String.valueOf(v);
+						xlsx.text(c, text.length() > MAX_CELL ? text.substring(0, MAX_CELL) : text, false);
+					}
 				}
-				if (v instanceof Number n) {
-					row.createCell(c).setCellValue(n.doubleValue());
-				}
-				else {
-					String text = v instanceof LocalDate d ? d.toString()
-							: v instanceof TemporalAccessor t ? t.toString() : String.valueOf(v);
-					row.createCell(c).setCellValue(text.length() > MAX_CELL ? text.substring(0, MAX_CELL) : text);
-				}
+				xlsx.endRow();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
 			}
 			return this;
 		}
 	}
 
-	/** A new sheet named {@code name} (cut to Excel's 31 characters) with its header row. */
+	/** A new sheet named {@code name} (cut to Excel's 31 characters) with its header row in bold, frozen. */
 	public Sheet sheet(String name, List<String> headers) {
 		String safe = name.replaceAll("[\\\\/?*\\[\\]:]", "_");
-		org.apache.poi.ss.usermodel.Sheet s = workbook.createSheet(safe.length() > 31 ? safe.substring(0, 31) : safe);
-		Row head = s.createRow(0);
-		for (int i = 0; i < headers.size(); i++) {
-			var cell = head.createCell(i);
-			cell.setCellValue(headers.get(i));
-			cell.setCellStyle(header);
-			s.setColumnWidth(i, Math.min(60, Math.max(8, headers.get(i).length() * 2 + 4)) * 256);
+		int[] widths = headers.stream().mapToInt(h -> Math.min(60, Math.max(8, h.length() * 2 + 4))).toArray();
+		try {
+			xlsx.startSheet(safe.length() > 31 ? safe.substring(0, 31) : safe, widths);
+			xlsx.startRow();
+			for (int i = 0; i < headers.size(); i++) {
+				xlsx.text(i, headers.get(i), true);
+			}
+			xlsx.endRow();
 		}
-		if (s instanceof SXSSFSheet streaming) {
-			streaming.createFreezePane(0, 1);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
-		return new Sheet(s);
+		current = new Sheet();
+		return current;
 	}
 
-	/** The workbook written into {@code out}. */
+	/**
+	 * The workbook written into {@code out} (which stays open). When {@code content} fails half-way
+	 * the package is left unfinished — a file that does not open, never one that looks complete.
+	 */
 	public static void write(OutputStream out, Content content) throws IOException {
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-			content.write(new TableExport(workbook));
-			workbook.write(out);
-		}
+		XlsxStream xlsx = new XlsxStream(out);
+		content.write(new TableExport(xlsx));
+		xlsx.close();
 	}
 
 	/** The workbook as a download {@code name}.xlsx (a Chinese name, RFC 5987). */
