@@ -102,7 +102,7 @@ public class TrackedItems {
 	}
 
 	/** The warning colour in SQL, the same rule as {@link TrackingRules#warning}; binds :firstNotRed and :lastYellow. */
-	private static final String WARNING_SQL = "CASE WHEN t.status = 'CLOSED' THEN 'NONE' WHEN t.deadline < :firstNotRed THEN 'RED' "
+	private static final String WARNING_SQL = "CASE WHEN t.status = 'CLOSED' THEN 'NONE' WHEN " + TrackedItemSql.RED + " THEN 'RED' "
 			+ "WHEN t.deadline <= :lastYellow THEN 'YELLOW' ELSE 'BLUE' END";
 
 	/**
