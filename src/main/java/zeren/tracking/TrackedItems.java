@@ -245,22 +245,6 @@ public class TrackedItems {
 	}
 
 	/**
-	 * Every item of the kind of a year in the subtree (in the caller's view), handed one at a
-	 * time in order of organisation and id: for reconciliations over large subtrees.
-	 */
-	public void forEachItem(long orgId, int year, String kind, Consumer<TrackedItem> consumer) {
-		Subtree subtree = tree.subtree(orgId);
-		Scope reading = scope.reading();
-		LocalDate today = clock.today();
-		try (Stream<Stored> stored = reading.bind(subtree.bind(streaming.sql(ItemRows.SELECT
-				+ " WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND t.item_year = :year AND t.kind = :kind AND "
-				+ ItemRows.visible(reading) + " ORDER BY o.path, t.id"))).param("year", year).param("kind", kind)
-				.query(Rows.of(Stored.class)).stream()) {
-			stored.forEach(s -> consumer.accept(rows.row(s, today).item()));
-		}
-	}
-
-	/**
 	 * Every item not closed whose deadline is yellow or red on {@code day} (by {@link TrackingRules}),
 	 * in the caller's view, earliest deadline first, with its warning as of {@code day}: what the
 	 * daily reminders send. One streamed statement over the deadline.
