@@ -386,6 +386,15 @@ abstract class LedgerContract extends ApiTest {
 		// the lead unit sees it as lead; an organisation not named sees nothing of it, one out of view is 404
 		assertThat(ledger.partOf(bureau.id(), year)).extracting(u -> u.task().role())
 				.containsExactly(ResponsibilityLists.UnitRole.LEAD);
+		// the page shows the first rows with the number of all; only those are looked up in the ledger
+		listManagement.addItem(list.id(), new zeren.duty.DutyListManagement.ItemInput(null, "教育", p + "第二项", null, null,
+				null, null, null, null, List.of(), "补充", bureau.id(), List.of(), null));
+		WorkLedger.Part first = ledger.partOf(bureau.id(), year, 1);
+		assertThat(first.total()).isEqualTo(2);
+		assertThat(first.more()).isTrue();
+		assertThat(first.rows()).extracting(u -> u.task().task()).containsExactly(p + "清廉学校建设");
+		assertThat(first.rows().get(0).item().entryCount()).isEqualTo(1);
+		assertThat(ledger.partOf(bureau.id(), year, 50).more()).isFalse();
 		assertThat(ledger.partOf(other.id(), year)).isEmpty();
 		mvc.perform(get("/api/v1/ledger/part").param("orgId", String.valueOf(other.id())).param("year", String.valueOf(year))
 				.with(asTown)).andExpect(status().isNotFound());
