@@ -1,8 +1,5 @@
 package zeren.ledger;
 
-import java.util.Comparator;
-import java.util.Locale;
-
 import zeren.platform.Paged;
 import zeren.tracking.TrackedItem;
 
@@ -10,23 +7,21 @@ import zeren.tracking.TrackedItem;
 public record LedgerTask(long dutyItemId, String itemNo, String category, String leadUnit, String leaderPostTitle,
 		TrackedItem item) {
 
-	/** The orders of the drill-down (its 排序 choices); each a fixed comparator, never a column from the request. */
+	/** The orders of the drill-down (its 排序 choices); each a fixed ORDER BY, never a column from the request. */
 	public enum Sort {
-		/** By organisation, as the tree orders them (the order the ledger reads its items in). */
-		ORG(null),
+		/** By organisation, as the tree orders them. */
+		ORG("o.path, t.id"),
 		/** The nearest deadline first. */
-		DEADLINE(Comparator.comparing((LedgerTask t) -> t.item().deadline()).thenComparing(t -> t.item().id())),
+		DEADLINE("t.deadline, t.id"),
 		/** Fewest entries first (the tasks nobody works on at the top). */
-		ENTRIES(Comparator.comparingInt((LedgerTask t) -> t.item().entryCount()).thenComparing(t -> t.item().deadline())
-				.thenComparing(t -> t.item().id())),
+		ENTRIES("t.entry_count, t.deadline, t.id"),
 		/** By status: not started, in progress, submitted, closed. */
-		STATUS(Comparator.comparing((LedgerTask t) -> t.item().status()).thenComparing(t -> t.item().deadline())
-				.thenComparing(t -> t.item().id()));
+		STATUS("CASE t.status WHEN 'OPEN' THEN 0 WHEN 'IN_PROGRESS' THEN 1 WHEN 'SUBMITTED' THEN 2 ELSE 3 END, t.deadline, t.id");
 
-		final Comparator<LedgerTask> order;
+		final String orderBy;
 
-		Sort(Comparator<LedgerTask> order) {
-			this.order = order;
+		Sort(String orderBy) {
+			this.orderBy = orderBy;
 		}
 
 		/** The sort named on a page, by organisation when none or unknown. */
@@ -36,27 +31,18 @@ public record LedgerTask(long dutyItemId, String itemNo, String category, String
 	}
 
 	/**
-	 * What the drill-down is narrowed to: a text in the task, its organisation, lead unit, category
-	 * or leader's post; a status's name (unknown or blank: all).
+	 * What the drill-down is narrowed to: a text in the task, its organisation, lead unit, category,
+	 * number or leader's post (whatever the case); a status's name (unknown or blank: all).
 	 */
 	public record Filter(String q, String status) {
 
-		boolean passes(LedgerTask t) {
-			TrackedItem.Status s = Paged.choice(TrackedItem.Status.class, status, null);
-			if (s != null && t.item().status() != s) {
-				return false;
-			}
-			if (q == null || q.isBlank()) {
-				return true;
-			}
-			String text = q.strip().toLowerCase(Locale.ROOT);
-			for (String field : new String[] { t.item().title(), t.item().orgName(), t.leadUnit(), t.category(),
-					t.leaderPostTitle(), t.itemNo() }) {
-				if (field != null && field.toLowerCase(Locale.ROOT).contains(text)) {
-					return true;
-				}
-			}
-			return false;
+		TrackedItem.Status statusValue() {
+			return Paged.choice(TrackedItem.Status.class, status, null);
+		}
+
+		/** The search text, stripped; empty when none. */
+		String text() {
+			return q == null ? "" : q.strip();
 		}
 	}
 }

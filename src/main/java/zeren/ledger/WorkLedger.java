@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -32,11 +30,11 @@ import zeren.org.Org;
 import zeren.org.OrgTree;
 import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
+import zeren.platform.Paged;
 import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.tracking.NewTrackedItem;
 import zeren.tracking.TrackedItem.Status;
-import zeren.tracking.TrackedItem.Warning;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
 import zeren.tracking.Tracking;
@@ -69,9 +67,11 @@ public class WorkLedger {
 	private final OrgTree tree;
 	private final CurrentScope scope;
 	private final MessageSource messages;
+	private final LedgerReads reads;
 
 	WorkLedger(JdbcClient jdbc, JdbcTemplate template, ResponsibilityLists lists, TrackedItems items, Tracking tracking,
-			OrgTree tree, CurrentScope scope, MessageSource messages) {
+			OrgTree tree, CurrentScope scope, MessageSource messages, LedgerReads reads) {
+		this.reads = reads;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.lists = lists;
@@ -166,7 +166,7 @@ public class WorkLedger {
 			Long leaderPostId, String leaderTitle) {
 	}
 
-	/** The ledger's tasks of the subtree and year in the caller's view, by tracked item id. */
+	/** The ledger's tasks of the subtree and year in the caller's view, by tracked item id (for the export of entries). */
 	private Map<Long, Info> infos(long orgId, int year) {
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
@@ -185,84 +185,14 @@ public class WorkLedger {
 		return infos;
 	}
 
-	/** The key of the group without a lead unit or a category: never blank, so a list's address keeps it. */
-	static final String NONE = "-";
-
-	private static String key(GroupBy groupBy, Info info) {
-		return switch (groupBy) {
-			case ORG -> String.valueOf(info.orgId());
-			case LEADER -> info.leaderPostId() == null ? "-" + info.orgId() : String.valueOf(info.leaderPostId());
-			case UNIT -> info.leadUnit() == null || info.leadUnit().isBlank() ? NONE : info.leadUnit();
-			case CATEGORY -> info.category() == null || info.category().isBlank() ? NONE : info.category();
-		};
-	}
-
-	private String label(GroupBy groupBy, Info info, Locale locale) {
-		String none = messages.getMessage("ledger.unassigned", null, "-", locale);
-		return switch (groupBy) {
-			case ORG -> info.orgName();
-			case LEADER -> (info.leaderTitle() == null ? none : info.leaderTitle()) + " · " + info.orgName();
-			case UNIT -> info.leadUnit() == null || info.leadUnit().isBlank() ? none : info.leadUnit();
-			case CATEGORY -> info.category() == null || info.category().isBlank() ? none : info.category();
-		};
-	}
-
-	private static boolean in(Column column, TrackedItem item) {
-		return switch (column) {
-			case ALL -> true;
-			case NO_ENTRY -> item.entryCount() == 0;
-			case OVERDUE -> item.warning() == Warning.RED;
-			case SUBMITTED -> item.status() == Status.SUBMITTED;
-			case CLOSED -> item.status() == Status.CLOSED;
-		};
-	}
-
-	private static final class Counter {
-		final String key;
-		final String label;
-		long tasks, noEntry, overdue, submitted, closed;
-
-		Counter(String key, String label) {
-			this.key = key;
-			this.label = label;
-		}
-
-		void add(TrackedItem item) {
-			tasks++;
-			noEntry += in(Column.NO_ENTRY, item) ? 1 : 0;
-			overdue += in(Column.OVERDUE, item) ? 1 : 0;
-			submitted += in(Column.SUBMITTED, item) ? 1 : 0;
-			closed += in(Column.CLOSED, item) ? 1 : 0;
-		}
-
-		Reconciliation.Row row() {
-			return new Reconciliation.Row(key, label, tasks, noEntry, overdue, submitted, closed);
-		}
-	}
-
 	/**
 	 * 对账 for an organisation and everything below it, for a year: every published task
-	 * against the ledger, by organisation, leader, lead unit or category.
+	 * against the ledger, by organisation (its own tasks, and each direct child with its whole
+	 * subtree), leader, lead unit or category. Counted in the database: the work is bounded by the
+	 * rows shown, not by the subtree's size.
 	 */
 	public Reconciliation reconcile(long orgId, int year, GroupBy groupBy, Locale locale) {
-		Org org = tree.get(orgId);
-		GroupBy by = groupBy == null ? GroupBy.ORG : groupBy;
-		Map<Long, Info> infos = infos(orgId, year);
-		Map<String, Counter> groups = new LinkedHashMap<>();
-		Counter total = new Counter("", messages.getMessage("ledger.total", null, "Total", locale));
-		items.forEachItem(orgId, year, KIND, item -> {
-			Info info = infos.get(item.id());
-			if (info == null) {
-				return;
-			}
-			groups.computeIfAbsent(key(by, info), k -> new Counter(k, label(by, info, locale))).add(item);
-			total.add(item);
-		});
-		List<Reconciliation.Row> rows = new ArrayList<>(groups.values().stream().map(Counter::row).toList());
-		if (by != GroupBy.ORG) {
-			rows.sort(Comparator.comparing(Reconciliation.Row::label));
-		}
-		return new Reconciliation(org.id(), org.name(), year, by, rows, total.row());
+		return reads.reconcile(orgId, year, groupBy, locale);
 	}
 
 	/** The drill-down: the tasks of one group (null key: every group) in one column, at most 500. */
@@ -271,37 +201,30 @@ public class WorkLedger {
 	}
 
 	/**
-	 * One page of the drill-down: the tasks of one group (null key: every group) in one column,
-	 * narrowed by {@code filter} and sorted by {@code sort}, counted in full. The group and column
-	 * are read as {@link #reconcile} counts them (over the ledger's items of the subtree in the
-	 * caller's view), so the filter and the order are applied to those rows, then the page is cut.
+	 * One page of the drill-down: the tasks of one group (null key: every group; grouped by
+	 * organisation, a child's key is its whole subtree, the organisation's own key its own tasks)
+	 * in one column, narrowed by {@code filter} and sorted by {@code sort}, counted in full; the
+	 * group, column, filter, order and page in SQL, read as {@link #reconcile} counts them.
 	 */
-	public zeren.platform.Paged<LedgerTask> tasks(long orgId, int year, GroupBy groupBy, String key, Column column,
+	public Paged<LedgerTask> tasks(long orgId, int year, GroupBy groupBy, String key, Column column,
 			LedgerTask.Filter filter, LedgerTask.Sort sort, int page, int size) {
 		tree.get(orgId);
-		GroupBy by = groupBy == null ? GroupBy.ORG : groupBy;
-		Column col = column == null ? Column.ALL : column;
-		LedgerTask.Filter f = filter == null ? new LedgerTask.Filter(null, null) : filter;
-		LedgerTask.Sort order = sort == null ? LedgerTask.Sort.ORG : sort;
-		Map<Long, Info> infos = infos(orgId, year);
-		List<LedgerTask> found = new ArrayList<>();
-		items.forEachItem(orgId, year, KIND, item -> {
-			Info info = infos.get(item.id());
-			if (info == null || !in(col, item) || (key != null && !Objects.equals(key(by, info), key))) {
-				return;
-			}
-			LedgerTask task = new LedgerTask(info.dutyItemId(), info.itemNo(), info.category(), info.leadUnit(),
-					info.leaderTitle(), item);
-			if (f.passes(task)) {
-				found.add(task);
-			}
-		});
-		if (order.order != null) {
-			found.sort(order.order);
-		}
-		int from = (int) Math.min(found.size(), zeren.platform.Paged.offset(page, size));
-		int to = Math.min(found.size(), from + size);
-		return new zeren.platform.Paged<>(List.copyOf(found.subList(from, to)), page, size, found.size());
+		return reads.tasks(orgId, year, groupBy == null ? GroupBy.ORG : groupBy, key, column == null ? Column.ALL : column,
+				filter == null ? new LedgerTask.Filter(null, null) : filter, sort == null ? LedgerTask.Sort.ORG : sort, page,
+				Math.max(1, size));
+	}
+
+	/**
+	 * Every task of the drill-down (as {@link #tasks(long, int, GroupBy, String, Column, LedgerTask.Filter,
+	 * LedgerTask.Sort, int, int)} lists them, in its order), at most {@code max}, handed one at a
+	 * time as they are fetched: for the export, which so does not hold the rows in memory.
+	 */
+	public void forEachTask(long orgId, int year, GroupBy groupBy, String key, Column column, LedgerTask.Filter filter,
+			LedgerTask.Sort sort, int max, Consumer<LedgerTask> consumer) {
+		tree.get(orgId);
+		reads.forEachTask(orgId, year, groupBy == null ? GroupBy.ORG : groupBy, key, column == null ? Column.ALL : column,
+				filter == null ? new LedgerTask.Filter(null, null) : filter, sort == null ? LedgerTask.Sort.ORG : sort, max,
+				consumer);
 	}
 
 	/** A unit's part of a list (upper or own): the task and its tracked item (null until the ledger tracks it). */
@@ -315,11 +238,35 @@ public class WorkLedger {
 	 * organisation). 404 when the caller cannot see the organisation.
 	 */
 	public List<UnitPart> partOf(long orgId, int year) {
+		return partOf(orgId, year, Integer.MAX_VALUE).rows();
+	}
+
+	/** The first rows of {@link #partOf(long, int)} and how many there are in all. */
+	public record Part(List<UnitPart> rows, long total) {
+
+		public boolean isEmpty() {
+			return rows.isEmpty();
+		}
+
+		/** Whether rows were left off. */
+		public boolean more() {
+			return total > rows.size();
+		}
+	}
+
+	/**
+	 * The first {@code limit} tasks of {@link #partOf(long, int)} with their tracked items, and the
+	 * number of tasks: what the /ledger page shows (the tasks naming one organisation, not its
+	 * subtree; only the rows shown are looked up in the ledger).
+	 */
+	public Part partOf(long orgId, int year, int limit) {
 		List<ResponsibilityLists.UnitTask> tasks = lists.partOf(orgId, year);
+		List<ResponsibilityLists.UnitTask> shown = tasks.size() > limit ? tasks.subList(0, limit) : tasks;
 		Map<String, TrackedItem> tracked = new HashMap<>();
-		items.shownBySource(KIND, tasks.stream().map(t -> String.valueOf(t.itemId())).toList())
+		items.shownBySource(KIND, shown.stream().map(t -> String.valueOf(t.itemId())).toList())
 				.forEach(i -> tracked.put(i.sourceRef(), i));
-		return tasks.stream().map(t -> new UnitPart(t, tracked.get(String.valueOf(t.itemId())))).toList();
+		return new Part(shown.stream().map(t -> new UnitPart(t, tracked.get(String.valueOf(t.itemId())))).toList(),
+				tasks.size());
 	}
 
 	/** The tracked item of a list's task, if the caller may see it. */

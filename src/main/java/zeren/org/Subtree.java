@@ -39,6 +39,16 @@ public record Subtree(long rootId, String from, String to) {
 				orgPath.substring(0, orgPath.length() - Org.PATH_SEGMENT) + Org.segment(Long.parseLong(last) + 1));
 	}
 
+	/**
+	 * The length of the paths of the root's direct children (paths are fixed-width segments): the
+	 * first {@code childPathLength()} characters of the path of any organisation of the subtree are
+	 * the path of the child it lies under, or the root's own path for the root itself. For counts
+	 * by child in SQL: {@code GROUP BY SUBSTR(o.path, 1, :childPathLength)}.
+	 */
+	public int childPathLength() {
+		return from.length() + Org.PATH_SEGMENT;
+	}
+
 	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
 		return spec.param("subtreeFrom", from).param("subtreeTo", to);
 	}

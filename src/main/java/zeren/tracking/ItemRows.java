@@ -22,17 +22,28 @@ import zeren.tracking.TrackedItem.Status;
 @Component
 class ItemRows {
 
-	static final String SELECT = """
-			SELECT t.id, t.kind, t.source_ref, t.org_id, o.name AS org_name, o.path AS org_path, t.item_year, t.title,
+	/** The columns of an item, over the aliases of {@link #FROM}. */
+	static final String COLUMNS = """
+			t.id, t.kind, t.source_ref, t.org_id, o.name AS org_name, o.path AS org_path, t.item_year, t.title,
 			       t.owner_post_id, op.title AS owner_title, t.verifier_post_id, vp.title AS verifier_title,
 			       t.verifier_org_id, vo.name AS verifier_org_name, vo.path AS verifier_org_path, t.deadline, t.status,
 			       t.reopened, t.entry_count, t.last_entry_date, t.created_at, t.closed_at
-			FROM tracked_item t
+			""";
+
+	/** An item {@code t} with its organisation {@code o} and verifier organisation {@code vo}: what {@link #visible} reads. */
+	static final String SCOPED_FROM = """
+			tracked_item t
 			JOIN org o ON o.id = t.org_id
 			JOIN org vo ON vo.id = t.verifier_org_id
+			""";
+
+	/** {@link #SCOPED_FROM} with the owner's and the verifier's posts {@code op}, {@code vp}: what {@link #COLUMNS} read. */
+	static final String FROM = SCOPED_FROM + """
 			LEFT JOIN post op ON op.id = t.owner_post_id
 			LEFT JOIN post vp ON vp.id = t.verifier_post_id
 			""";
+
+	static final String SELECT = "SELECT " + COLUMNS + " FROM " + FROM;
 
 	/** A row of {@link #SELECT} as stored. */
 	record Stored(long id, String kind, String sourceRef, long orgId, String orgName, String orgPath, int itemYear,

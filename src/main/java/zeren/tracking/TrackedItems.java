@@ -102,7 +102,7 @@ public class TrackedItems {
 	}
 
 	/** The warning colour in SQL, the same rule as {@link TrackingRules#warning}; binds :firstNotRed and :lastYellow. */
-	private static final String WARNING_SQL = "CASE WHEN t.status = 'CLOSED' THEN 'NONE' WHEN t.deadline < :firstNotRed THEN 'RED' "
+	private static final String WARNING_SQL = "CASE WHEN t.status = 'CLOSED' THEN 'NONE' WHEN " + TrackedItemSql.RED + " THEN 'RED' "
 			+ "WHEN t.deadline <= :lastYellow THEN 'YELLOW' ELSE 'BLUE' END";
 
 	/**
@@ -242,22 +242,6 @@ public class TrackedItems {
 		}
 		return new Abilities(row.on(Side.OWNER, acting), row.on(Side.VERIFIER, acting), row.on(Side.UPPER, acting),
 				moves);
-	}
-
-	/**
-	 * Every item of the kind of a year in the subtree (in the caller's view), handed one at a
-	 * time in order of organisation and id: for reconciliations over large subtrees.
-	 */
-	public void forEachItem(long orgId, int year, String kind, Consumer<TrackedItem> consumer) {
-		Subtree subtree = tree.subtree(orgId);
-		Scope reading = scope.reading();
-		LocalDate today = clock.today();
-		try (Stream<Stored> stored = reading.bind(subtree.bind(streaming.sql(ItemRows.SELECT
-				+ " WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND t.item_year = :year AND t.kind = :kind AND "
-				+ ItemRows.visible(reading) + " ORDER BY o.path, t.id"))).param("year", year).param("kind", kind)
-				.query(Rows.of(Stored.class)).stream()) {
-			stored.forEach(s -> consumer.accept(rows.row(s, today).item()));
-		}
 	}
 
 	/**

@@ -206,6 +206,107 @@ abstract class LedgerContract extends ApiTest {
 	}
 
 	@Test
+	void by_organisation_a_province_sees_its_own_row_and_a_row_per_city_counting_the_citys_whole_subtree() throws Exception {
+		String p = unique();
+		int year = clock.today().getYear();
+		Org province = tree.create(new OrgTree.NewOrg(p + "p", p + "省委", OrgType.PARTY_COMMITTEE, null, null, null));
+		Org city = tree.create(new OrgTree.NewOrg(p + "c", p + "市委", OrgType.PARTY_COMMITTEE, province.id(), null, null));
+		Org county = tree.create(new OrgTree.NewOrg(p + "x", p + "县委", OrgType.PARTY_COMMITTEE, city.id(), null, null));
+		Org sibling = tree.create(new OrgTree.NewOrg(p + "s", p + "邻市委", OrgType.PARTY_COMMITTEE, province.id(), null, null));
+		Org quiet = tree.create(new OrgTree.NewOrg(p + "q", p + "无清单市委", OrgType.PARTY_COMMITTEE, province.id(), null, null));
+		LocalDate later = LocalDate.of(year, 12, 31);
+		java.util.Map<Org, List<DutyList.Item>> published = new java.util.LinkedHashMap<>();
+		for (Org org : List.of(province, city, county, sibling)) {
+			DutyList list = listManagement.create(org.id(), year);
+			int n = org == county ? 3 : org == city ? 2 : 1;
+			List<DutyList.Item> added = new java.util.ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				added.add(listManagement.addItem(list.id(), task("教育", org.name() + "任务" + i, null, null, later, null)));
+			}
+			listManagement.publish(list.id());
+			published.put(org, added);
+		}
+		// one of the county's tasks (the grandchild's) has an entry and is submitted
+		long countyItem = ledger.itemOf(published.get(county).get(0).id()).orElseThrow().id();
+		moves.addEntry(countyItem, new NewEntry(clock.today(), "县已办", List.of()));
+		moves.submit(countyItem, null);
+
+		Reconciliation byOrg = ledger.reconcile(province.id(), year, Reconciliation.GroupBy.ORG, Locale.CHINA);
+		assertThat(byOrg.rows()).extracting(Reconciliation.Row::label, Reconciliation.Row::orgId, Reconciliation.Row::tasks,
+				Reconciliation.Row::noEntry, Reconciliation.Row::submitted).containsExactly(
+						org.assertj.core.groups.Tuple.tuple(province.name() + "（本级）", null, 1L, 1L, 0L),
+						org.assertj.core.groups.Tuple.tuple(city.name(), city.id(), 5L, 4L, 1L),
+						org.assertj.core.groups.Tuple.tuple(sibling.name(), sibling.id(), 1L, 1L, 0L));
+		assertThat(byOrg.total()).extracting(Reconciliation.Row::tasks, Reconciliation.Row::noEntry,
+				Reconciliation.Row::submitted).containsExactly(7L, 6L, 1L);
+		// the city's row drills into the city's and the county's tasks; the province's own row into its own only
+		Reconciliation.Row cityRow = byOrg.rows().get(1);
+		assertThat(ledger.tasks(province.id(), year, Reconciliation.GroupBy.ORG, cityRow.key(), Reconciliation.Column.ALL))
+				.extracting(t -> t.item().orgId()).containsExactly(city.id(), city.id(), county.id(), county.id(), county.id());
+		assertThat(ledger.tasks(province.id(), year, Reconciliation.GroupBy.ORG, cityRow.key(), Reconciliation.Column.SUBMITTED))
+				.extracting(t -> t.item().id()).containsExactly(countyItem);
+		assertThat(ledger.tasks(province.id(), year, Reconciliation.GroupBy.ORG, byOrg.rows().get(0).key(),
+				Reconciliation.Column.ALL)).extracting(t -> t.item().orgId()).containsExactly(province.id());
+		// drill-down by level: the city's own page has its own row and the county's
+		assertThat(ledger.reconcile(city.id(), year, Reconciliation.GroupBy.ORG, Locale.CHINA).rows())
+				.extracting(Reconciliation.Row::label, Reconciliation.Row::tasks)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(city.name() + "（本级）", 2L),
+						org.assertj.core.groups.Tuple.tuple(county.name(), 3L));
+		// the other groupings still count every task of the subtree
+		assertThat(ledger.reconcile(province.id(), year, Reconciliation.GroupBy.CATEGORY, Locale.CHINA).rows())
+				.extracting(Reconciliation.Row::label, Reconciliation.Row::tasks)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("教育", 7L));
+		assertThat(ledger.reconcile(province.id(), year, Reconciliation.GroupBy.LEADER, Locale.CHINA).rows())
+				.extracting(Reconciliation.Row::tasks).containsExactlyInAnyOrder(1L, 2L, 3L, 1L);
+
+		// the page links each child's row to the child's own reconciliation
+		String page = mvc.perform(get("/ledger").param("orgId", String.valueOf(province.id())).param("year", String.valueOf(year)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("/ledger?orgId=" + city.id() + "&amp;year=" + year + "&amp;groupBy=ORG")
+				.contains(province.name() + "（本级）").doesNotContain(county.name()).doesNotContain(quiet.name());
+		// the API's drill-down is paged: the rows of the page, the count and the links
+		mvc.perform(get("/api/v1/ledger/tasks").param("orgId", String.valueOf(province.id())).param("year", String.valueOf(year))
+				.param("groupBy", "ORG").param("key", cityRow.key()).param("size", "2").param("page", "2"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
+				.andExpect(jsonPath("$[0].item.orgId").value(county.id()))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Total-Count", "5"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Link",
+						org.hamcrest.Matchers.containsString("rel=\"next\"")));
+		// the reconciliation's XLSX is the page's table; the drill-down's XLSX every row of the city's subtree
+		var table = zeren.support.Xlsx.sheets(mvc.perform(get("/ledger/reconciliation.xlsx")
+				.param("orgId", String.valueOf(province.id())).param("year", String.valueOf(year)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).get(0);
+		assertThat(table.body()).extracting(r -> String.join(" ", r.subList(0, 3))).containsExactly(
+				province.name() + "（本级） 1 1", city.name() + " 5 4", sibling.name() + " 1 1", "合计 7 6");
+		var exported = zeren.support.Xlsx.sheets(mvc.perform(get("/ledger/tasks/export.xlsx")
+				.param("orgId", String.valueOf(province.id())).param("year", String.valueOf(year)).param("groupBy", "ORG")
+				.param("key", cityRow.key()).param("sort", "DEADLINE")).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray()).get(0);
+		assertThat(exported.body()).hasSize(5).extracting(r -> r.get(0)).containsOnly(city.name(), county.name());
+
+		// the sibling city's user sees neither the province's reconciliation nor the city's drill-down
+		UserAccount neighbour = users.create(new zeren.access.Users.NewUser(p.toLowerCase() + "n", "password-neighbour-1", null, true));
+		users.addGrant(neighbour.id(), new zeren.access.Users.NewGrant(Role.ORG_ADMIN, sibling.id(), true));
+		var asNeighbour = as(neighbour.id(), neighbour.username());
+		for (String url : List.of("/ledger", "/ledger/tasks", "/ledger/reconciliation.xlsx", "/ledger/tasks/export.xlsx",
+				"/api/v1/ledger/tasks", "/api/v1/ledger/reconciliation")) {
+			for (Org target : List.of(province, city)) {
+				mvc.perform(get(url).param("orgId", String.valueOf(target.id())).param("year", String.valueOf(year))
+						.param("groupBy", "ORG").param("key", String.valueOf(county.id())).with(asNeighbour))
+						.andExpect(status().isNotFound());
+			}
+		}
+		// from its own organisation, a key naming an organisation outside it finds nothing
+		mvc.perform(get("/api/v1/ledger/tasks").param("orgId", String.valueOf(sibling.id())).param("year", String.valueOf(year))
+				.param("groupBy", "ORG").param("key", String.valueOf(city.id())).with(asNeighbour)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.length()").value(0))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Total-Count", "0"));
+		mvc.perform(get("/api/v1/ledger/reconciliation").param("orgId", String.valueOf(sibling.id()))
+				.param("year", String.valueOf(year)).with(asNeighbour)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.rows.length()").value(1)).andExpect(jsonPath("$.total.tasks").value(1));
+	}
+
+	@Test
 	void the_group_of_tasks_without_a_lead_unit_has_a_key_the_drill_downs_address_keeps() throws Exception {
 		String p = unique();
 		int year = clock.today().getYear();
@@ -285,6 +386,15 @@ abstract class LedgerContract extends ApiTest {
 		// the lead unit sees it as lead; an organisation not named sees nothing of it, one out of view is 404
 		assertThat(ledger.partOf(bureau.id(), year)).extracting(u -> u.task().role())
 				.containsExactly(ResponsibilityLists.UnitRole.LEAD);
+		// the page shows the first rows with the number of all; only those are looked up in the ledger
+		listManagement.addItem(list.id(), new zeren.duty.DutyListManagement.ItemInput(null, "教育", p + "第二项", null, null,
+				null, null, null, null, List.of(), "补充", bureau.id(), List.of(), null));
+		WorkLedger.Part first = ledger.partOf(bureau.id(), year, 1);
+		assertThat(first.total()).isEqualTo(2);
+		assertThat(first.more()).isTrue();
+		assertThat(first.rows()).extracting(u -> u.task().task()).containsExactly(p + "清廉学校建设");
+		assertThat(first.rows().get(0).item().entryCount()).isEqualTo(1);
+		assertThat(ledger.partOf(bureau.id(), year, 50).more()).isFalse();
 		assertThat(ledger.partOf(other.id(), year)).isEmpty();
 		mvc.perform(get("/api/v1/ledger/part").param("orgId", String.valueOf(other.id())).param("year", String.valueOf(year))
 				.with(asTown)).andExpect(status().isNotFound());

@@ -7,11 +7,13 @@ import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.platform.ReadOnlyWork;
@@ -20,6 +22,7 @@ import zeren.ledger.Reconciliation;
 import zeren.ledger.WorkLedger;
 import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
+import zeren.platform.web.ApiPage;
 
 /** The work ledger over JSON and XLSX: reconciliation, drill-down, export. Entries and moves: /api/v1/tracked-items. */
 @RestController
@@ -44,11 +47,13 @@ class LedgerApi {
 	}
 
 	@GetMapping("/api/v1/ledger/tasks")
-	@Operation(summary = "Drill-down: the tasks of one group (key from the reconciliation) in one column (ALL, NO_ENTRY, OVERDUE, SUBMITTED, CLOSED)")
-	List<LedgerTask> tasks(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+	@Operation(summary = "Drill-down, paged (page, size; X-Total-Count and Link headers): the tasks of one group (key from the reconciliation; grouped by ORG a child's key covers its whole subtree) in one column (ALL, NO_ENTRY, OVERDUE, SUBMITTED, CLOSED), by organisation")
+	ResponseEntity<List<LedgerTask>> tasks(@RequestParam long orgId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Reconciliation.GroupBy groupBy, @RequestParam(required = false) String key,
-			@RequestParam(required = false) Reconciliation.Column column) {
-		return ledger.tasks(orgId, year == null ? clock.today().getYear() : year, groupBy, key, column);
+			@RequestParam(required = false) Reconciliation.Column column, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, HttpServletRequest request) {
+		return ApiPage.of(ledger.tasks(orgId, year == null ? clock.today().getYear() : year, groupBy, key, column, null,
+				LedgerTask.Sort.ORG, ApiPage.page(page), ApiPage.size(size)), request);
 	}
 
 	@GetMapping("/api/v1/ledger/part")

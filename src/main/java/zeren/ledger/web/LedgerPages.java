@@ -38,6 +38,9 @@ class LedgerPages {
 		this.clock = clock;
 	}
 
+	/** The rows of the organisation's part of the lists the page shows; the reconciliation's XLSX carries them all. */
+	static final int PART_SHOWN = 50;
+
 	@GetMapping("/ledger")
 	String reconciliation(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Reconciliation.GroupBy groupBy, Locale locale, Model model) {
@@ -51,7 +54,7 @@ class LedgerPages {
 		if (orgId != null) {
 			model.addAttribute("org", tree.get(orgId));
 			model.addAttribute("reconciliation", ledger.reconcile(orgId, y, groupBy, locale));
-			model.addAttribute("part", ledger.partOf(orgId, y));
+			model.addAttribute("part", ledger.partOf(orgId, y, PART_SHOWN));
 		}
 		return "ledger/index";
 	}
@@ -139,18 +142,16 @@ class LedgerPages {
 		int y = year == null ? clock.today().getYear() : year;
 		String orgName = tree.get(orgId).name();
 		Reconciliation.Column col = column == null ? Reconciliation.Column.ALL : column;
-		List<LedgerTask> rows = ledger.tasks(orgId, y, groupBy, key, col, new LedgerTask.Filter(q, status),
-				LedgerTask.Sort.of(sort), 1, MAX_EXPORTED).items();
 		TableExport.send(response, orgName + y + m(locale, "ledger.col." + col.name()), book -> {
 			TableExport.Sheet sheet = book.sheet(m(locale, "ledger.tasks.sheet"), List.of(m(locale, "tracking.col.org"),
 					m(locale, "ledger.col.no"), m(locale, "ledger.col.category"), m(locale, "ledger.col.task"),
 					m(locale, "ledger.col.leader"), m(locale, "tracking.col.deadline"), m(locale, "tracking.col.status"),
 					m(locale, "tracking.col.warning"), m(locale, "tracking.col.entries")));
-			for (LedgerTask t : rows) {
-				sheet.row(t.item().orgName(), t.itemNo(), t.category(), t.item().title(), t.leaderPostTitle(),
-						t.item().deadline(), m(locale, "tracking.status." + t.item().status().name()),
-						m(locale, "tracking.warning." + t.item().warning().name()), t.item().entryCount());
-			}
+			// streamed: each row is written as it is fetched, through the workbook's window of 100 rows
+			ledger.forEachTask(orgId, y, groupBy, key, col, new LedgerTask.Filter(q, status), LedgerTask.Sort.of(sort),
+					MAX_EXPORTED, t -> sheet.row(t.item().orgName(), t.itemNo(), t.category(), t.item().title(),
+							t.leaderPostTitle(), t.item().deadline(), m(locale, "tracking.status." + t.item().status().name()),
+							m(locale, "tracking.warning." + t.item().warning().name()), t.item().entryCount()));
 		});
 	}
 
