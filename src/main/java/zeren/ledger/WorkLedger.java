@@ -10,12 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +27,7 @@ import zeren.platform.CurrentScope;
 import zeren.platform.Paged;
 import zeren.platform.Rows;
 import zeren.platform.Scope;
+import zeren.platform.xlsx.TableExport;
 import zeren.tracking.NewTrackedItem;
 import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem;
@@ -280,61 +275,35 @@ public class WorkLedger {
 
 	/**
 	 * The ledger of an organisation and its subtree for a year as XLSX: one row per entry, with
-	 * its task. Streamed: the rows are read from the database a thousand at a time and written
-	 * through a window of 100 rows in memory (SXSSF), so the heap does not grow with the ledger.
+	 * its task. Streamed: the rows are read from the database a thousand at a time and each goes
+	 * straight into the package ({@link TableExport}), so the heap does not grow with the entries.
 	 *
 	 * @return the number of entries written
 	 */
 	public long export(long orgId, int year, Locale locale, OutputStream out) throws IOException {
 		tree.get(orgId);
 		Map<Long, Info> infos = infos(orgId, year);
-		SXSSFWorkbook book = new SXSSFWorkbook(100);
-		// the temporary sheet file is not compressed: compressing it twice (here and in the XLSX) costs more than the disk
-		book.setCompressTempFiles(false);
-		try {
-			Sheet sheet = book.createSheet(messages.getMessage("ledger.sheet", null, "Ledger", locale));
-			CellStyle bold = book.createCellStyle();
-			Font font = book.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			String[] header = { "org", "no", "category", "task", "leader", "lead", "deadline", "status", "date", "text",
-					"by", "evidence" };
-			Row head = sheet.createRow(0);
-			for (int c = 0; c < header.length; c++) {
-				Cell cell = head.createCell(c);
-				cell.setCellValue(messages.getMessage("ledger.col." + header[c], null, header[c], locale));
-				cell.setCellStyle(bold);
-			}
-			Map<Status, String> statuses = new HashMap<>();
-			for (Status s : Status.values()) {
-				statuses.put(s, messages.getMessage("tracking.status." + s.name(), null, s.name(), locale));
-			}
-			long[] n = { 0 };
+		Map<Status, String> statuses = new HashMap<>();
+		for (Status s : Status.values()) {
+			statuses.put(s, messages.getMessage("tracking.status." + s.name(), null, s.name(), locale));
+		}
+		long[] n = { 0 };
+		TableExport.write(out, book -> {
+			TableExport.Sheet sheet = book.sheet(messages.getMessage("ledger.sheet", null, "Ledger", locale),
+					java.util.stream.Stream.of("org", "no", "category", "task", "leader", "lead", "deadline", "status", "date",
+							"text", "by", "evidence").map(c -> messages.getMessage("ledger.col." + c, null, c, locale)).toList());
 			items.forEachEntry(orgId, year, KIND, e -> {
 				Info info = infos.get(e.itemId());
 				if (info == null) {
 					return;
 				}
-				Row row = sheet.createRow((int) ++n[0]);
-				row.createCell(0).setCellValue(e.orgName());
-				row.createCell(1).setCellValue(nz(info.itemNo()));
-				row.createCell(2).setCellValue(nz(info.category()));
-				row.createCell(3).setCellValue(e.title());
-				row.createCell(4).setCellValue(nz(info.leaderTitle()));
-				row.createCell(5).setCellValue(nz(info.leadUnit()));
-				row.createCell(6).setCellValue(e.deadline().toString());
-				row.createCell(7).setCellValue(statuses.get(e.status()));
-				row.createCell(8).setCellValue(e.date().toString());
-				row.createCell(9).setCellValue(e.text());
-				row.createCell(10).setCellValue(e.recordedBy());
-				row.createCell(11).setCellValue(e.evidenceCount());
+				n[0]++;
+				sheet.row(e.orgName(), nz(info.itemNo()), nz(info.category()), e.title(), nz(info.leaderTitle()),
+						nz(info.leadUnit()), e.deadline().toString(), statuses.get(e.status()), e.date().toString(), e.text(),
+						e.recordedBy(), e.evidenceCount());
 			});
-			book.write(out);
-			return n[0];
-		}
-		finally {
-			book.close();
-		}
+		});
+		return n[0];
 	}
 
 	private static String nz(String s) {
