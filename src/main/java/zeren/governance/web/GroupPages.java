@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import zeren.accountability.Cases;
+import zeren.platform.Paged;
 import zeren.governance.CoordinationGroup;
 import zeren.governance.CoordinationGroups;
 import zeren.governance.Meeting;
@@ -110,7 +111,7 @@ class GroupPages {
 					}
 					List<Choice> caseChoices = new ArrayList<>();
 					for (int y : new int[] { year, year - 1 }) {
-						cases.list(orgId, y).stream()
+						cases.page(orgId, y, null, null, Cases.CaseSort.RECENT, 1, Paged.MAX_SIZE).items().stream()
 								.filter(c -> group.cases().stream().noneMatch(g -> g.caseId() == c.id()))
 								.forEach(c -> caseChoices.add(new Choice(c.id(), c.orgName() + "：" + c.title())));
 					}
