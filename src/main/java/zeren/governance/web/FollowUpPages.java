@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import zeren.accountability.Cases;
-import zeren.platform.Paged;
 import zeren.governance.FollowUp;
 import zeren.governance.FollowUps;
 import zeren.inspection.Findings;
@@ -28,6 +27,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Paged;
 import zeren.platform.web.PageErrors;
 import zeren.platform.xlsx.TableExport;
 

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import zeren.accountability.Cases;
-import zeren.platform.Paged;
 import zeren.governance.CoordinationGroup;
 import zeren.governance.CoordinationGroups;
 import zeren.governance.Meeting;
@@ -25,6 +24,7 @@ import zeren.org.OrgNode;
 import zeren.org.OrgTree;
 import zeren.org.Post;
 import zeren.platform.BusinessClock;
+import zeren.platform.Paged;
 import zeren.platform.web.PageErrors;
 import zeren.platform.xlsx.TableExport;
 
