@@ -73,6 +73,7 @@ local mix = {
 	{ 2, function() return api("/api/v1/tracked-items?orgId=" .. root .. "&limit=50") end },
 	{ 2, function() return api("/api/v1/inspection/findings?orgId=" .. root) end },
 	{ 2, function() return api("/api/v1/inspection/rectifications/board?orgId=" .. root) end },
+	{ 1, function() return api("/api/v1/inspection/rectifications?orgId=" .. root .. "&column=OVERDUE&page=2") end },
 	{ 2, function() return api("/api/v1/accountability/cases?orgId=" .. root) end },
 	{ 2, function() return api("/api/v1/interviews/coverage?orgId=" .. root) end },
 	{ 2, function() return api("/api/v1/reports/overview?orgId=" .. root) end },

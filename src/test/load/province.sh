@@ -288,6 +288,7 @@ api /api/v1/ledger/tasks?orgId=$ROOT
 api /api/v1/tracked-items?orgId=$ROOT&limit=50
 api /api/v1/inspection/findings?orgId=$ROOT
 api /api/v1/inspection/rectifications/board?orgId=$ROOT
+api /api/v1/inspection/rectifications?orgId=$ROOT&column=OVERDUE&page=2
 api /api/v1/accountability/cases?orgId=$ROOT
 api /api/v1/interviews/coverage?orgId=$ROOT
 api /api/v1/reports/overview?orgId=$ROOT'

@@ -83,19 +83,9 @@ public class Cases {
 				+ " AND c.registered_on >= :first AND c.registered_on <= :last";
 	}
 
-	/** The cases of the subtree of {@code orgId} registered in {@code year}, newest first. */
-	public List<Summary> list(long orgId, int year) {
-		Subtree subtree = tree.subtree(orgId);
-		Scope reading = scope.reading();
-		return reading.bind(subtree.bind(jdbc.sql(SUMMARY_FROM + inYearWithin(reading)
-				+ " ORDER BY c.registered_on DESC, c.id DESC")))
-				.param("first", LocalDate.of(year, 1, 1)).param("last", LocalDate.of(year, 12, 31))
-				.query(Rows.of(Summary.class)).list();
-	}
-
 	/** The orders of the case list (its 排序 choices). */
 	public enum CaseSort {
-		/** The latest registered first (the order of {@link #list}). */
+		/** The latest registered first. */
 		RECENT("c.registered_on DESC, c.id DESC"),
 		/** By the organisation, as the tree orders them. */
 		ORG("o.path, c.registered_on DESC, c.id DESC"),
@@ -114,7 +104,12 @@ public class Cases {
 		}
 	}
 
-	/** One page of {@link #list}'s cases whose title contains {@code q}, in a status (its name; blank: all). */
+	/**
+	 * One page of the cases of the subtree of {@code orgId} registered in {@code year} (in the
+	 * caller's view) whose title contains {@code q}, in a status (its name; blank: all): searched,
+	 * sorted, paged and counted in the database. The one query of the list: the page, its export,
+	 * the API and the other modules' choices read it.
+	 */
 	public zeren.platform.Paged<Summary> page(long orgId, int year, String q, String status, CaseSort sort, int page,
 			int size) {
 		Subtree subtree = tree.subtree(orgId);

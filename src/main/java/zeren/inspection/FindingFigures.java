@@ -22,7 +22,7 @@ import zeren.tracking.TrackedItemStatuses;
  * The findings about a subtree of the inspections started within a period, for the situation
  * analysis (形势研判): by focus item (检查重点, the inspection's own wording; {@code null} for a
  * finding under no focus item), each with how many have a rectification assigned and how many are
- * rectified (its tracked item closed, 销号). Findings the caller sees, as {@link Findings#inSubtree}.
+ * rectified (its tracked item closed, 销号). Findings the caller sees, as {@link Findings#page}.
  */
 @Service
 @Transactional(readOnly = true)

@@ -361,17 +361,6 @@ public class Findings {
 				+ visible(reading) + " ORDER BY f.id")).param("id", inspectionId).query(FINDING).list());
 	}
 
-	/** The findings about an organisation and everything below it that the caller sees, of inspections started in a year. */
-	public List<Finding> inSubtree(long orgId, int year) {
-		Subtree subtree = tree.subtree(orgId);
-		Scope reading = scope.reading();
-		return withPosts(reading.bind(subtree.bind(jdbc.sql("SELECT " + COLUMNS_SQL + " " + FROM
-				+ " WHERE f.org_id IN (" + Subtree.ORG_IDS + ") AND i.start_date >= :first AND i.start_date <= :last AND "
-				+ visible(reading) + " ORDER BY fo.path, f.id")))
-				.param("first", java.time.LocalDate.of(year, 1, 1)).param("last", java.time.LocalDate.of(year, 12, 31))
-				.query(FINDING).list());
-	}
-
 	/** The orders of the findings list (its 排序 choices). */
 	public enum FindingSort {
 		/** By the organisation found at fault, as the tree orders them. */
@@ -401,7 +390,11 @@ public class Findings {
 		}
 	}
 
-	/** One page of {@link #inSubtree}'s findings, searched, filtered, sorted and counted in the database. */
+	/**
+	 * One page of the findings about an organisation and everything below it that the caller sees,
+	 * of inspections started in a year: searched, filtered, sorted, paged and counted in the
+	 * database. The one query of the list: the page, its export and the API read it.
+	 */
 	public zeren.platform.Paged<Finding> page(long orgId, int year, FindingFilter filter, FindingSort sort, int page,
 			int size) {
 		Subtree subtree = tree.subtree(orgId);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,15 +26,14 @@ import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Paged;
 import zeren.platform.Rows;
 import zeren.tracking.NewTrackedItem;
-import zeren.tracking.TrackedItem.Status;
 import zeren.tracking.TrackedItem.Warning;
 import zeren.tracking.TrackedItem;
 import zeren.tracking.TrackedItems;
 import zeren.tracking.Tracking;
 import zeren.tracking.TrackingFilter;
-import zeren.tracking.TrackingRules;
 
 /**
  * Rectifications (限期整改) of findings, each a tracked item: the inspecting organisation sets
@@ -55,13 +55,12 @@ public class Rectifications {
 	private final Leadership leadership;
 	private final TrackedItems items;
 	private final Tracking tracking;
-	private final TrackingRules rules;
 	private final BusinessClock clock;
 	private final AuditTrail audit;
 	private final Validator validator;
 
 	Rectifications(JdbcClient jdbc, Inspections inspections, Findings findings, Leadership leadership,
-			TrackedItems items, Tracking tracking, TrackingRules rules, BusinessClock clock, AuditTrail audit,
+			TrackedItems items, Tracking tracking, BusinessClock clock, AuditTrail audit,
 			Validator validator) {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
@@ -69,7 +68,6 @@ public class Rectifications {
 		this.leadership = leadership;
 		this.items = items;
 		this.tracking = tracking;
-		this.rules = rules;
 		this.clock = clock;
 		this.audit = audit;
 		this.validator = validator;
@@ -195,49 +193,92 @@ public class Rectifications {
 		return exists(findingId) ? java.util.Optional.of(get(findingId)) : java.util.Optional.empty();
 	}
 
-	/** Where a rectification stands on a day: the board's columns. */
+	/** Where a rectification stands on a day: the board's columns, each a warning colour of its tracked item. */
 	public enum Column {
-		OPEN, DUE_SOON, OVERDUE, CLOSED
+		OPEN(Warning.BLUE), DUE_SOON(Warning.YELLOW), OVERDUE(Warning.RED), CLOSED(Warning.NONE);
+
+		private final Warning warning;
+
+		Column(Warning warning) {
+			this.warning = warning;
+		}
+
+		/** The column named in a request; null when none is named, 400 naming the field when it is unknown. */
+		public static Column of(String name) {
+			if (name == null || name.isBlank()) {
+				return null;
+			}
+			for (Column c : values()) {
+				if (c.name().equals(name.strip())) {
+					return c;
+				}
+			}
+			throw InvalidInputException.of("column", "error.inspection.board-column-unknown", name.strip());
+		}
 	}
 
-	/** The rectification board of an organisation and its subtree for a year, by column, on {@code today}. */
-	public record Board(long orgId, int year, LocalDate today, Map<Column, List<Rectification>> columns, long total) {
+	/** The most rectifications a column of the board carries; the rest are read a page at a time ({@link #column}). */
+	public static final int BOARD_COLUMN_ROWS = 50;
+
+	/**
+	 * The rectification board of an organisation and its subtree for a year on {@code today}: each
+	 * column its most urgent {@link #BOARD_COLUMN_ROWS} (the nearest deadline first), {@code counts}
+	 * how many the column has in all, {@code total} the rectifications of every column.
+	 */
+	public record Board(long orgId, int year, LocalDate today, Map<Column, List<Rectification>> columns,
+			Map<Column, Long> counts, int columnRows, long total) {
 	}
 
 	/**
 	 * The rectifications owned at and below {@code orgId} with a deadline in {@code year}, as the
 	 * caller sees them (through the tracked items' scope), sorted into open, due soon (yellow),
-	 * overdue (red) and closed on {@code today} by the tracking module's warning rule.
+	 * overdue (red) and closed on {@code today} by the tracking module's warning rule, in SQL: every
+	 * column counted, its first {@link #BOARD_COLUMN_ROWS} rows read.
 	 */
 	public Board board(long orgId, int year, LocalDate today) {
-		List<TrackedItem> tracked = items.inSubtree(orgId, year, new TrackingFilter(KIND, null, null, 2000)).items();
-		Map<Column, List<Rectification>> columns = new java.util.EnumMap<>(Column.class);
+		Map<Warning, Paged<TrackedItem>> tracked = items.firstByWarning(orgId, year, KIND, today, BOARD_COLUMN_ROWS);
+		Map<Column, List<Rectification>> columns = new EnumMap<>(Column.class);
+		Map<Column, Long> counts = new EnumMap<>(Column.class);
+		long total = 0;
+		Map<Long, Row> byItem = rowsOf(tracked.values().stream().flatMap(p -> p.items().stream()).toList());
 		for (Column c : Column.values()) {
-			columns.put(c, new ArrayList<>());
+			Paged<TrackedItem> page = tracked.get(c.warning);
+			columns.put(c, rectifications(page.items(), byItem));
+			counts.put(c, page.total());
+			total += page.total();
 		}
-		if (tracked.isEmpty()) {
-			return new Board(orgId, year, today, columns, 0);
-		}
+		return new Board(orgId, year, today, columns, counts, BOARD_COLUMN_ROWS, total);
+	}
+
+	/**
+	 * One page of a column of the board ({@code column} null: every rectification of the board),
+	 * in the board's order, paged and counted in the database.
+	 */
+	public Paged<Rectification> column(long orgId, int year, Column column, LocalDate today, int page, int size) {
+		Paged<TrackedItem> tracked = items.page(orgId, year,
+				new TrackingFilter(KIND, null, column == null ? null : column.warning, null), today, page, size);
+		return new Paged<>(rectifications(tracked.items(), rowsOf(tracked.items())), page, size, tracked.total());
+	}
+
+	private Map<Long, Row> rowsOf(List<TrackedItem> tracked) {
 		Map<Long, Row> byItem = new HashMap<>();
 		List<Long> ids = tracked.stream().map(TrackedItem::id).toList();
+		// a thousand ids a statement (an export reads a whole column)
 		for (int i = 0; i < ids.size(); i += 1000) {
 			rows("WHERE r.tracked_item_id IN (:ids)", Map.of("ids", ids.subList(i, Math.min(ids.size(), i + 1000))))
 					.forEach(r -> byItem.put(r.itemId(), r));
 		}
+		return byItem;
+	}
+
+	private static List<Rectification> rectifications(List<TrackedItem> tracked, Map<Long, Row> byItem) {
+		List<Rectification> list = new ArrayList<>();
 		for (TrackedItem item : tracked) {
 			Row row = byItem.get(item.id());
 			if (row != null) {
-				columns.get(column(item, today)).add(of(row, item));
+				list.add(of(row, item));
 			}
 		}
-		return new Board(orgId, year, today, columns, byItem.size());
-	}
-
-	Column column(TrackedItem item, LocalDate today) {
-		if (item.status() == Status.CLOSED) {
-			return Column.CLOSED;
-		}
-		Warning w = rules.warning(item.status(), item.deadline(), today);
-		return w == Warning.RED ? Column.OVERDUE : w == Warning.YELLOW ? Column.DUE_SOON : Column.OPEN;
+		return list;
 	}
 }

@@ -25,6 +25,7 @@ import zeren.org.Subtree;
 import zeren.platform.BusinessClock;
 import zeren.platform.CurrentScope;
 import zeren.platform.NotFoundException;
+import zeren.platform.Paged;
 import zeren.platform.Rows;
 import zeren.platform.Scope;
 import zeren.tracking.ItemRows.Row;
@@ -110,52 +111,121 @@ public class TrackedItems {
 	 * (owned there), in the caller's view, with counts by status and by warning.
 	 */
 	public TrackingOverview inSubtree(long orgId, int year, TrackingFilter filter) {
-		Subtree subtree = tree.subtree(orgId);
-		Scope reading = scope.reading();
-		LocalDate today = clock.today();
 		TrackingFilter f = filter == null ? TrackingFilter.all() : filter;
-		String where = " WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND t.item_year = :year AND "
-				+ ItemRows.visible(reading) + (f.kind() == null ? "" : " AND t.kind = :kind");
-		Map<String, Object> params = new HashMap<>(reading.parameters());
-		params.put("subtreeFrom", subtree.from());
-		params.put("subtreeTo", subtree.to());
-		params.put("year", year);
-		params.put("firstNotRed", rules.firstNotRed(today));
-		params.put("lastYellow", rules.lastYellow(today));
-		if (f.kind() != null) {
-			params.put("kind", f.kind());
-		}
+		SubtreeQuery query = new SubtreeQuery(orgId, year, f.kind(), clock.today());
 		Map<Status, Long> byStatus = new EnumMap<>(Status.class);
 		Map<Warning, Long> byWarning = new EnumMap<>(Warning.class);
-		for (Status s : Status.values()) {
-			byStatus.put(s, 0L);
-		}
-		for (Warning w : Warning.values()) {
-			byWarning.put(w, 0L);
-		}
-		record Count(Status status, Warning warning, long n) {
-		}
-		jdbc.sql("SELECT status, warning, COUNT(*) AS n FROM (SELECT t.status, " + WARNING_SQL + " AS warning"
-				+ " FROM tracked_item t JOIN org o ON o.id = t.org_id JOIN org vo ON vo.id = t.verifier_org_id" + where
-				+ ") x GROUP BY status, warning")
-				.params(params).query(Rows.of(Count.class)).list().forEach(c -> {
-					byStatus.merge(c.status(), c.n(), Long::sum);
-					byWarning.merge(c.warning(), c.n(), Long::sum);
-				});
-		String narrowed = where + (f.status() == null ? "" : " AND t.status = :status")
-				+ (f.warning() == null ? "" : " AND " + WARNING_SQL + " = :warning");
-		if (f.status() != null) {
-			params.put("status", f.status().name());
-		}
-		if (f.warning() != null) {
-			params.put("warning", f.warning().name());
-		}
+		query.counts(byStatus, byWarning);
 		int limit = f.limit() == null ? 500 : Math.max(0, Math.min(f.limit(), MAX_LISTED));
-		params.put("limit", limit);
-		List<TrackedItem> items = jdbc.sql(ItemRows.SELECT + narrowed + " ORDER BY t.deadline, o.path, t.id LIMIT :limit")
-				.params(params).query(Rows.of(Stored.class)).list().stream().map(s -> rows.row(s, today).item()).toList();
+		List<TrackedItem> items = query.items(f.status(), f.warning(), 0, limit);
 		long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
 		return new TrackingOverview(orgId, year, items, total, byStatus, byWarning);
+	}
+
+	/**
+	 * One page of {@link #inSubtree}'s items that pass the filter (its limit aside), in the same
+	 * order (the nearest deadline first), their warnings as on {@code on}: paged and counted in the
+	 * database.
+	 */
+	public Paged<TrackedItem> page(long orgId, int year, TrackingFilter filter, LocalDate on, int page, int size) {
+		TrackingFilter f = filter == null ? TrackingFilter.all() : filter;
+		SubtreeQuery query = new SubtreeQuery(orgId, year, f.kind(), on);
+		return new Paged<>(query.items(f.status(), f.warning(), Paged.offset(page, size), size), page, size,
+				query.count(f.status(), f.warning()));
+	}
+
+	/**
+	 * The first {@code each} items of a kind in each warning colour (the nearest deadline first),
+	 * each with the number of items in that colour, as on {@code on}: a board's columns, bounded,
+	 * from one count and one statement per colour.
+	 */
+	public Map<Warning, Paged<TrackedItem>> firstByWarning(long orgId, int year, String kind, LocalDate on, int each) {
+		SubtreeQuery query = new SubtreeQuery(orgId, year, kind, on);
+		Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+		Map<Warning, Long> byWarning = new EnumMap<>(Warning.class);
+		query.counts(byStatus, byWarning);
+		Map<Warning, Paged<TrackedItem>> columns = new EnumMap<>(Warning.class);
+		for (Warning w : Warning.values()) {
+			long n = byWarning.get(w);
+			columns.put(w, new Paged<>(n == 0 ? List.of() : query.items(null, w, 0, each), 1, each, n));
+		}
+		return columns;
+	}
+
+	/** The items of a subtree and year (of a kind, when one is named) in the caller's view, warnings as on a day. */
+	private final class SubtreeQuery {
+
+		private final String where;
+		private final Map<String, Object> params;
+		private final LocalDate on;
+
+		SubtreeQuery(long orgId, int year, String kind, LocalDate on) {
+			Subtree subtree = tree.subtree(orgId);
+			Scope reading = scope.reading();
+			this.on = on;
+			where = " WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND t.item_year = :year AND "
+					+ ItemRows.visible(reading) + (kind == null ? "" : " AND t.kind = :kind");
+			params = new HashMap<>(reading.parameters());
+			params.put("subtreeFrom", subtree.from());
+			params.put("subtreeTo", subtree.to());
+			params.put("year", year);
+			params.put("firstNotRed", rules.firstNotRed(on));
+			params.put("lastYellow", rules.lastYellow(on));
+			if (kind != null) {
+				params.put("kind", kind);
+			}
+		}
+
+		/** Counts every item by status and by warning. */
+		void counts(Map<Status, Long> byStatus, Map<Warning, Long> byWarning) {
+			for (Status s : Status.values()) {
+				byStatus.put(s, 0L);
+			}
+			for (Warning w : Warning.values()) {
+				byWarning.put(w, 0L);
+			}
+			record Count(Status status, Warning warning, long n) {
+			}
+			jdbc.sql("SELECT status, warning, COUNT(*) AS n FROM (SELECT t.status, " + WARNING_SQL + " AS warning"
+					+ " FROM tracked_item t JOIN org o ON o.id = t.org_id JOIN org vo ON vo.id = t.verifier_org_id" + where
+					+ ") x GROUP BY status, warning")
+					.params(params).query(Rows.of(Count.class)).list().forEach(c -> {
+						byStatus.merge(c.status(), c.n(), Long::sum);
+						byWarning.merge(c.warning(), c.n(), Long::sum);
+					});
+		}
+
+		/** The items in a status and a warning colour (null: any). */
+		long count(Status status, Warning warning) {
+			Map<String, Object> bound = new HashMap<>(params);
+			return jdbc.sql("SELECT COUNT(*) FROM tracked_item t JOIN org o ON o.id = t.org_id"
+					+ " JOIN org vo ON vo.id = t.verifier_org_id" + narrowed(status, warning, bound)).params(bound)
+					.query(Long.class).single();
+		}
+
+		/** {@code limit} items in a status and a warning colour (null: any) from row {@code offset}, the nearest deadline first. */
+		List<TrackedItem> items(Status status, Warning warning, long offset, int limit) {
+			if (limit <= 0) {
+				return List.of();
+			}
+			Map<String, Object> bound = new HashMap<>(params);
+			bound.put("offset", offset);
+			bound.put("limit", limit);
+			return jdbc.sql(ItemRows.SELECT + narrowed(status, warning, bound) + " ORDER BY t.deadline, o.path, t.id"
+					+ " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+					.params(bound).query(Rows.of(Stored.class)).list().stream().map(s -> rows.row(s, on).item()).toList();
+		}
+
+		private String narrowed(Status status, Warning warning, Map<String, Object> bound) {
+			if (status != null) {
+				bound.put("status", status.name());
+			}
+			if (warning != null) {
+				bound.put("warning", warning.name());
+			}
+			return where + (status == null ? "" : " AND t.status = :status")
+					+ (warning == null ? "" : " AND " + WARNING_SQL + " = :warning");
+		}
 	}
 
 	/**

@@ -639,6 +639,32 @@ abstract class AccountabilityContract extends ApiTest {
 				.param("status", "INVESTIGATING").param("year", String.valueOf(year)).with(as(viewer.id(), viewer.username())))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(ownPage).contains("共 1 条，第 1/1 页").contains("/accountability/cases/" + id + "\"");
+
+		// the API's list is paged in the database: the latest first, page 2 has the next rows, the total and links in headers
+		List<Long> ids = new java.util.ArrayList<>(List.of(id));
+		for (String title : List.of("第二起", "第三起")) {
+			String more = mvc.perform(postJson("/api/v1/accountability/cases", body.replace("\"案\"", "\"" + title + "\""))
+					.with(as(discipline.id(), discipline.username()))).andExpect(status().isCreated()).andReturn().getResponse()
+					.getContentAsString();
+			ids.add(0, ((Number) com.jayway.jsonpath.JsonPath.read(more, "$.id")).longValue());
+		}
+		String list = "/api/v1/accountability/cases?orgId=" + w.x.id() + "&year=" + year;
+		var first = mvc.perform(get(list + "&size=2").with(as(viewer.id(), viewer.username()))).andExpect(status().isOk())
+				.andExpect(jsonPath("$", hasSize(2))).andExpect(jsonPath("$[0].id").value(ids.get(0)))
+				.andExpect(jsonPath("$[1].id").value(ids.get(1)))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Total-Count", "3"))
+				.andReturn().getResponse();
+		assertThat(first.getHeader("Link")).contains("<" + list + "&page=2&size=2>; rel=\"next\"").doesNotContain("rel=\"prev\"");
+		var second = mvc.perform(get(list + "&page=2&size=2").with(as(viewer.id(), viewer.username())))
+				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].id").value(ids.get(2)))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Total-Count", "3"))
+				.andReturn().getResponse();
+		assertThat(second.getHeader("Link")).contains("<" + list + "&page=1&size=2>; rel=\"prev\"").doesNotContain("rel=\"next\"");
+		// searched and filtered as the page is
+		mvc.perform(get(list + "&q=第三&status=REGISTERED").with(as(viewer.id(), viewer.username())))
+				.andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].title").value("第三起"));
+		// the sibling county's user is refused the county's list
+		mvc.perform(get(list).with(as(sibling.id(), sibling.username()))).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -686,7 +712,7 @@ abstract class AccountabilityContract extends ApiTest {
 		mvc.perform(postJson("/api/v1/accountability/situations", "{\"code\":\"\",\"name\":\"x\"}"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].message").value("情形编号：不能为空"));
-		assertThat(cases.list(w.city.id(), clock.today().getYear())).isEmpty();
+		assertThat(cases.page(w.city.id(), clock.today().getYear(), null, null, null, 1, 50).total()).isZero();
 	}
 
 	// ---- 倒查 triggers (the source text's last sentence on 一案双查) ----------------------------------

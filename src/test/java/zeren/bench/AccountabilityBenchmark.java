@@ -92,7 +92,7 @@ public final class AccountabilityBenchmark {
 		line("|---|---|---|---|");
 		time("一案双查 proposal of one case (county, 2020–2022)", () -> cases.proposals(caseId).size() + " parties");
 		time("statistics of 湖南省 for 2026", () -> statistics.of(province.id(), 2026).cases() + " cases");
-		time("case list of 湖南省 for 2026", () -> cases.list(province.id(), 2026).size() + " cases");
+		time("case list of 湖南省 for 2026, first page of 100 and the count", () -> cases.page(province.id(), 2026, null, null, null, 1, 100).total() + " cases");
 		time("integrity file of a secretary", () -> integrityFiles.of(personId).entries().size() + " entries");
 		line("");
 		line("The proposal of case " + caseId + ": " + proposals.stream()

@@ -136,11 +136,13 @@ public final class InspectionBenchmark {
 		measure("notices received by a village (`Notices.received`)", () -> notices.received(village).size());
 		measure("notices received by a county", () -> notices.received(county).size());
 		measure("target organisations of the province inspection (first 1,000)", () -> inspections.targetOrgs(check.id()).size());
-		measure("findings about the province's subtree (`Findings.inSubtree`)",
-				() -> findings.inSubtree(province, today.getYear()).size());
+		measure("findings about the province's subtree, first page of 100 and the count (`Findings.page`)",
+				() -> (int) findings.page(province, today.getYear(), null, null, 1, 100).total());
 		measure("rectification board of the province (on the business date)",
 				() -> (int) rectifications.board(province, deadline.getYear(), today).total());
 		measure("rectification board of a city", () -> (int) rectifications.board(city, deadline.getYear(), today).total());
+		measure("overdue rectifications of the province, page 2 of 100",
+				() -> (int) rectifications.column(province, deadline.getYear(), Rectifications.Column.OVERDUE, today, 2, 100).total());
 		LocalDate overdue = deadline.plusDays(1);
 		started = System.nanoTime();
 		int written = reminders.run(overdue).reminders();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -242,6 +243,43 @@ abstract class InspectionContract extends ApiTest {
 		mvc.perform(postJson("/api/v1/inspection/inspections/" + check.id() + "/findings",
 				"{\"orgId\":%d,\"description\":\"乙县问题\",\"severity\":\"一般\"}".formatted(f.countyB().id())))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("orgId"));
+	}
+
+	@Test
+	void the_findings_api_is_paged_in_the_database_and_refuses_a_sibling() throws Exception {
+		Fixture f = fixture();
+		Inspection check = annualCheck(f);
+		List<Long> ids = new java.util.ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			ids.add(findings.add(check.id(), new Findings.FindingInput(i % 2 == 0 ? f.village().id() : f.town().id(), 1,
+					"问题" + i, i == 5 ? "重大" : "一般", List.of())).id());
+		}
+		// the latest first, two a page: page 2 has the next rows; the total and the pages in the headers
+		String list = "/api/v1/inspection/findings?orgId=" + f.countyA().id() + "&year=2026&sort=RECENT";
+		var first = mvc.perform(get(list + "&size=2")).andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(2)))
+				.andExpect(jsonPath("$[0].id").value(ids.get(4))).andExpect(jsonPath("$[1].id").value(ids.get(3)))
+				.andExpect(header().string("X-Total-Count", "5")).andReturn().getResponse();
+		assertThat(first.getHeader("Link")).contains("<" + list + "&page=2&size=2>; rel=\"next\"")
+				.contains("<" + list + "&page=3&size=2>; rel=\"last\"");
+		mvc.perform(get(list + "&page=2&size=2")).andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(2)))
+				.andExpect(jsonPath("$[0].id").value(ids.get(2))).andExpect(jsonPath("$[1].id").value(ids.get(1)))
+				.andExpect(header().string("X-Total-Count", "5"));
+		mvc.perform(get(list + "&page=3&size=2")).andExpect(jsonPath("$", hasSize(1)))
+				.andExpect(jsonPath("$[0].id").value(ids.get(0)));
+		// without paging parameters: the first page of the default size, still a JSON array
+		mvc.perform(get("/api/v1/inspection/findings?orgId=" + f.countyA().id() + "&year=2026"))
+				.andExpect(jsonPath("$", hasSize(5))).andExpect(header().string("X-Total-Count", "5"));
+		// filtered and searched as the page is; a subtree below narrows
+		mvc.perform(get(list + "&severity=GRAVE")).andExpect(jsonPath("$", hasSize(1)))
+				.andExpect(jsonPath("$[0].id").value(ids.get(4)));
+		mvc.perform(get("/api/v1/inspection/findings?orgId=" + f.village().id() + "&year=2026"))
+				.andExpect(header().string("X-Total-Count", "2"));
+		// the sibling county's viewer is refused the county's findings, and its own county has none of them
+		UserAccount otherViewer = user(f.p(), "otherv", Role.VIEWER, f.countyB(), true);
+		mvc.perform(get(list).with(as(otherViewer.id(), otherViewer.username()))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/inspection/findings?orgId=" + f.countyB().id() + "&year=2026")
+				.with(as(otherViewer.id(), otherViewer.username()))).andExpect(status().isOk())
+				.andExpect(jsonPath("$", hasSize(0))).andExpect(header().string("X-Total-Count", "0"));
 	}
 
 	@Test

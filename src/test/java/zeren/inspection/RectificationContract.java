@@ -237,4 +237,85 @@ abstract class RectificationContract extends ApiTest {
 		}
 		assertThat(inboxOf(f.townWorker())).hasSize(1);
 	}
+
+	@Test
+	void the_board_bounds_each_column_keeps_its_count_and_a_column_is_read_in_full_a_page_at_a_time() throws Exception {
+		Fixture f = fixture();
+		// 51 open rectifications of next year (the first the fixture's finding), one more than a column carries
+		LocalDate first = LocalDate.of(clock.today().getYear() + 1, 3, 1);
+		Inspection check = inspections.get(f.finding().inspectionId());
+		List<Long> byDeadline = new ArrayList<>();
+		byDeadline.add(assign(f, first, f.townMember().id()).findingId());
+		for (int i = 1; i <= Rectifications.BOARD_COLUMN_ROWS; i++) {
+			Finding more = findings.add(check.id(), new Findings.FindingInput(f.town().id(), 1, "问题" + i, "一般",
+					List.of(f.townMember().id())));
+			rectifications.assign(more.id(), new Rectifications.RectificationInput("问题" + i, "措施" + i, first.plusDays(i),
+					f.townMember().id()));
+			byDeadline.add(more.id());
+		}
+		int year = first.getYear();
+		var board = rectifications.board(f.county().id(), year, clock.today());
+		assertThat(board.counts()).containsEntry(Rectifications.Column.OPEN, 51L).containsEntry(Rectifications.Column.OVERDUE, 0L);
+		assertThat(board.total()).isEqualTo(51);
+		// the most urgent first, at most a column's rows
+		assertThat(board.columns().get(Rectifications.Column.OPEN)).extracting(Rectification::findingId)
+				.containsExactlyElementsOf(byDeadline.subList(0, Rectifications.BOARD_COLUMN_ROWS));
+		mvc.perform(get("/api/v1/inspection/rectifications/board").param("orgId", String.valueOf(f.county().id()))
+				.param("year", String.valueOf(year))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.counts.OPEN").value(51)).andExpect(jsonPath("$.columnRows").value(50))
+				.andExpect(jsonPath("$.columns.OPEN", org.hamcrest.Matchers.hasSize(50)));
+		// the column in full: page 2 has the next rows, the total and the next page in the headers
+		String url = "/api/v1/inspection/rectifications";
+		// (in the address: the links keep the request's query string)
+		var page1 = mvc.perform(get(url + "?orgId=" + f.county().id() + "&year=" + year + "&column=OPEN&size=20"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Total-Count", "51"))
+				.andExpect(jsonPath("$", org.hamcrest.Matchers.hasSize(20)))
+				.andExpect(jsonPath("$[0].findingId").value(byDeadline.get(0))).andReturn().getResponse();
+		String link = page1.getHeader("Link");
+		assertThat(link).contains("<" + url + "?orgId=" + f.county().id() + "&year=" + year
+				+ "&column=OPEN&page=2&size=20>; rel=\"next\"").contains("page=3&size=20>; rel=\"last\"");
+		mvc.perform(get(url).param("orgId", String.valueOf(f.county().id())).param("year", String.valueOf(year))
+				.param("column", "OPEN").param("size", "20").param("page", "3")).andExpect(status().isOk())
+				.andExpect(jsonPath("$", org.hamcrest.Matchers.hasSize(11)))
+				.andExpect(jsonPath("$[0].findingId").value(byDeadline.get(40)))
+				.andExpect(jsonPath("$[10].findingId").value(byDeadline.get(50)));
+		assertThat(rectifications.column(f.county().id(), year, Rectifications.Column.OPEN, clock.today(), 2, 20).items())
+				.extracting(Rectification::findingId).containsExactlyElementsOf(byDeadline.subList(20, 40));
+		// no column: every rectification; another column: none of them; an unknown column: named by its label
+		mvc.perform(get(url).param("orgId", String.valueOf(f.county().id())).param("year", String.valueOf(year)))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Total-Count", "51"));
+		mvc.perform(get(url).param("orgId", String.valueOf(f.county().id())).param("year", String.valueOf(year))
+				.param("column", "OVERDUE")).andExpect(jsonPath("$", org.hamcrest.Matchers.hasSize(0)))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Total-Count", "0"));
+		mvc.perform(get(url).param("orgId", String.valueOf(f.county().id())).param("column", "LATE"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("column"))
+				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("分类：")));
+		// the page: the column's count, a link to the column in full, and the column's pages
+		String boardPage = mvc.perform(get("/inspection/board").param("orgId", String.valueOf(f.county().id()))
+				.param("year", String.valueOf(year))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(boardPage).contains("查看全部 51 条").contains("column=OPEN");
+		String columnPage = mvc.perform(get("/inspection/board").param("orgId", String.valueOf(f.county().id()))
+				.param("year", String.valueOf(year)).param("column", "OPEN").param("page", "2")).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(columnPage).contains("共 51 条，第 2/2 页").contains("/inspection/findings/" + byDeadline.get(50) + "\"")
+				.doesNotContain("/inspection/findings/" + byDeadline.get(0) + "\"");
+		// the export carries every row of every column
+		var sheet = zeren.support.Xlsx.sheets(mvc.perform(get("/inspection/board/export.xlsx")
+				.param("orgId", String.valueOf(f.county().id())).param("year", String.valueOf(year))).andReturn().getResponse()
+				.getContentAsByteArray()).get(0);
+		assertThat(sheet.body()).hasSize(51);
+		// a user of the sibling town reads neither the county's board nor its column
+		UserAccount other = users.create(new Users.NewUser(f.p().toLowerCase() + "sib", "password-sib-1", null, true));
+		users.addGrant(other.id(), new Users.NewGrant(Role.VIEWER, f.otherTown().id(), true));
+		mvc.perform(get(url).param("orgId", String.valueOf(f.county().id())).param("year", String.valueOf(year))
+				.with(as(other.id(), other.username()))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/inspection/rectifications/board").param("orgId", String.valueOf(f.county().id()))
+				.with(as(other.id(), other.username()))).andExpect(status().isNotFound());
+		// its own town: none of the county's rectifications, which are the other town's
+		mvc.perform(get(url).param("orgId", String.valueOf(f.otherTown().id())).param("year", String.valueOf(year))
+				.with(as(other.id(), other.username()))).andExpect(status().isOk())
+				.andExpect(jsonPath("$", org.hamcrest.Matchers.hasSize(0)));
+	}
 }

@@ -27,6 +27,8 @@ import zeren.accountability.ProposedParty;
 import zeren.accountability.Situations;
 import zeren.platform.BusinessClock;
 import zeren.platform.document.DocumentFormat;
+import zeren.platform.web.ApiPage;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Accountability (追责) over JSON: cases, dual investigation, the procedure, integrity files, statistics. */
 @RestController
@@ -94,9 +96,15 @@ class AccountabilityApi {
 	}
 
 	@GetMapping("/api/v1/accountability/cases")
-	@Operation(summary = "The cases of an organisation's subtree registered in a year")
-	List<Cases.Summary> list(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
-		return cases.list(orgId, year == null ? clock.today().getYear() : year);
+	@Operation(summary = "The cases of an organisation's subtree registered in a year, searched by title (q), filtered by "
+			+ "status, sorted (RECENT, ORG, TITLE; the latest registered first by default); paged: page (from 1) and size "
+			+ "(default 100, at most 200), the total in X-Total-Count, the pages in Link")
+	ResponseEntity<List<Cases.Summary>> list(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, HttpServletRequest request) {
+		return ApiPage.of(cases.page(orgId, year == null ? clock.today().getYear() : year, q, status, Cases.CaseSort.of(sort),
+				ApiPage.page(page), ApiPage.size(size)), request);
 	}
 
 	@GetMapping("/api/v1/accountability/cases/{id}")

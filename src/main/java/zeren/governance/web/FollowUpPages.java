@@ -27,6 +27,7 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Paged;
 import zeren.platform.web.PageErrors;
 import zeren.platform.xlsx.TableExport;
 
@@ -129,11 +130,13 @@ class FollowUpPages {
 		tree.children(orgId).stream().map(OrgNode::org).forEach(answering::add);
 		List<Choice> caseChoices = new ArrayList<>();
 		for (int y : new int[] { year, year - 1 }) {
-			cases.list(orgId, y).forEach(c -> caseChoices.add(new Choice(c.id(), c.orgName() + "：" + c.title())));
+			// the latest cases of each year, as many as a page of a list holds
+			cases.page(orgId, y, null, null, Cases.CaseSort.RECENT, 1, Paged.MAX_SIZE).items()
+					.forEach(c -> caseChoices.add(new Choice(c.id(), c.orgName() + "：" + c.title())));
 		}
 		List<Choice> findingChoices = new ArrayList<>();
 		for (int y : new int[] { year, year - 1 }) {
-			findings.inSubtree(orgId, y).stream().limit(200).forEach(f -> findingChoices.add(new Choice(f.id(),
+			findings.page(orgId, y, null, Findings.FindingSort.ORG, 1, Paged.MAX_SIZE).items().forEach(f -> findingChoices.add(new Choice(f.id(),
 					f.orgName() + "：" + (f.description().length() > 60 ? f.description().substring(0, 60) + "…" : f.description()))));
 		}
 		model.addAttribute("org", org);

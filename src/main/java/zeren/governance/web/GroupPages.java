@@ -24,6 +24,7 @@ import zeren.org.OrgNode;
 import zeren.org.OrgTree;
 import zeren.org.Post;
 import zeren.platform.BusinessClock;
+import zeren.platform.Paged;
 import zeren.platform.web.PageErrors;
 import zeren.platform.xlsx.TableExport;
 
@@ -110,7 +111,7 @@ class GroupPages {
 					}
 					List<Choice> caseChoices = new ArrayList<>();
 					for (int y : new int[] { year, year - 1 }) {
-						cases.list(orgId, y).stream()
+						cases.page(orgId, y, null, null, Cases.CaseSort.RECENT, 1, Paged.MAX_SIZE).items().stream()
 								.filter(c -> group.cases().stream().noneMatch(g -> g.caseId() == c.id()))
 								.forEach(c -> caseChoices.add(new Choice(c.id(), c.orgName() + "：" + c.title())));
 					}

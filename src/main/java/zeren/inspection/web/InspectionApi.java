@@ -31,6 +31,8 @@ import zeren.inspection.Notices;
 import zeren.inspection.Rectification;
 import zeren.inspection.Rectifications;
 import zeren.platform.BusinessClock;
+import jakarta.servlet.http.HttpServletRequest;
+import zeren.platform.web.ApiPage;
 import zeren.platform.web.Uploads;
 
 /** Inspections, findings and circulated notices (督责) over JSON and XLSX. */
@@ -123,9 +125,16 @@ class InspectionApi {
 	}
 
 	@GetMapping("/api/v1/inspection/findings")
-	@Operation(summary = "The findings about an organisation and everything below it, of inspections started in a year")
-	List<Finding> findingsIn(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
-		return findings.inSubtree(orgId, year == null ? clock.today().getYear() : year);
+	@Operation(summary = "The findings about an organisation and everything below it, of inspections started in a year, "
+			+ "searched (q: description, focus item, inspection, unit), filtered by severity, sorted (ORG, SEVERITY, RECENT); "
+			+ "paged: page (from 1) and size (default 100, at most 200), the total in X-Total-Count, the pages in Link")
+	ResponseEntity<List<Finding>> findingsIn(@RequestParam long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String severity,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, HttpServletRequest request) {
+		return ApiPage.of(findings.page(orgId, year == null ? clock.today().getYear() : year,
+				new Findings.FindingFilter(q, severity), Findings.FindingSort.of(sort), ApiPage.page(page),
+				ApiPage.size(size)), request);
 	}
 
 	@GetMapping("/api/v1/inspection/findings/{id}")
@@ -215,8 +224,22 @@ class InspectionApi {
 	}
 
 	@GetMapping("/api/v1/inspection/rectifications/board")
-	@Operation(summary = "The rectification board of an organisation and its subtree for a year: open, due soon, overdue, closed")
+	@Operation(summary = "The rectification board of an organisation and its subtree for a year: open, due soon, overdue, closed; "
+			+ "each column its 50 most urgent (nearest deadline first, columnRows), counts the number in each column, "
+			+ "the rest through /api/v1/inspection/rectifications?column=")
 	Rectifications.Board board(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
 		return rectifications.board(orgId, year == null ? clock.today().getYear() : year, clock.today());
+	}
+
+	@GetMapping("/api/v1/inspection/rectifications")
+	@Operation(summary = "The rectifications of an organisation and its subtree for a year, one board column in full "
+			+ "(column: OPEN, DUE_SOON, OVERDUE, CLOSED; none: every column), nearest deadline first; "
+			+ "paged: page (from 1) and size (default 100, at most 200), the total in X-Total-Count, the pages in Link")
+	ResponseEntity<List<Rectification>> rectifications(@RequestParam long orgId,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String column,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			HttpServletRequest request) {
+		return ApiPage.of(rectifications.column(orgId, year == null ? clock.today().getYear() : year,
+				Rectifications.Column.of(column), clock.today(), ApiPage.page(page), ApiPage.size(size)), request);
 	}
 }

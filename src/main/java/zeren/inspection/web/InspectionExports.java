@@ -38,12 +38,13 @@ class InspectionExports {
 		this.messages = messages;
 	}
 
+	/** The rectification board of an organisation for a year as XLSX: every rectification of each column. */
 	@GetMapping("/inspection/board/export.xlsx")
 	void board(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
 			HttpServletResponse response) {
 		int y = year == null ? clock.today().getYear() : year;
 		String orgName = tree.get(orgId).name();
-		Rectifications.Board board = rectifications.board(orgId, y, clock.today());
+		java.time.LocalDate today = clock.today();
 		TableExport.send(response, orgName + y + m(locale, "inspection.board"), book -> {
 			TableExport.Sheet sheet = book.sheet(m(locale, "inspection.board"), List.of(m(locale, "inspection.board.column"),
 					m(locale, "inspection.finding.description"), m(locale, "inspection.finding.org"),
@@ -51,7 +52,8 @@ class InspectionExports {
 					m(locale, "inspection.rectification.measures"), m(locale, "inspection.rectification.deadline"),
 					m(locale, "inspection.board.item-status")));
 			for (Rectifications.Column column : Rectifications.Column.values()) {
-				for (Rectification r : board.columns().getOrDefault(column, List.of())) {
+				// every row of the column, not the board's first ones
+				for (Rectification r : rectifications.column(orgId, y, column, today, 1, MAX_EXPORTED).items()) {
 					sheet.row(m(locale, "inspection.board." + column.name()), r.findingDescription(), r.orgName(),
 							r.responsiblePostTitle(), r.problems(), r.measures(), r.deadline(),
 							r.item() == null ? null : m(locale, "tracking.status." + r.item().status().name()));

@@ -273,14 +273,30 @@ class InspectionPages {
 		return findings.download(id, evidenceId).toResponse();
 	}
 
+	/** The rows of a page of one board column read in full. */
+	static final int BOARD_PAGE = 50;
+
+	/** The board (each column its most urgent rows and its count), or one column in full, a page at a time. */
 	@GetMapping("/inspection/board")
-	String board(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+	String board(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String column, @RequestParam(required = false) Integer page, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAttribute("year", y);
 		chooser(orgId, model);
 		if (orgId != null) {
-			model.addAttribute("board", rectifications.board(orgId, y, clock.today()));
-			model.addAttribute("columns", Rectifications.Column.values());
+			Rectifications.Column chosen = column == null || column.isBlank() ? null
+					: zeren.platform.Paged.choice(Rectifications.Column.class, column, Rectifications.Column.OPEN);
+			if (chosen == null) {
+				model.addAttribute("board", rectifications.board(orgId, y, clock.today()));
+				model.addAttribute("columns", Rectifications.Column.values());
+			}
+			else {
+				model.addAttribute("column", chosen);
+				model.addAttribute("rows", rectifications.column(orgId, y, chosen, clock.today(),
+						zeren.platform.Paged.page(page), BOARD_PAGE));
+				model.addAttribute("listQuery", new zeren.platform.web.ListQuery(null, null, java.util.Map.of())
+						.with("orgId", orgId).with("year", y).with("column", chosen.name()));
+			}
 		}
 		return "inspection/board";
 	}
