@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,15 +26,14 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Paged;
+import zeren.platform.web.ListQuery;
 import zeren.platform.web.PageErrors;
 import zeren.platform.web.Uploads;
 
 /** Interviews of a subtree and a year: coverage per level, missing pairs, the records, and the form to record one. */
 @Controller
 class InterviewPages {
-
-	/** Missing pairs shown on the page; the API gives them all. */
-	static final int MISSING_SHOWN = 200;
 
 	private final InterviewRecords records;
 	private final InterviewCoverage coverage;
@@ -53,13 +53,17 @@ class InterviewPages {
 	}
 
 	@GetMapping("/interviews")
-	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer missingPage, Model model) {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
+		model.addAttribute("listQuery", new ListQuery(null, null, Map.of()).with("orgId", orgId).with("year", y));
 		if (orgId != null) {
-			InterviewCoverage.Coverage c = coverage.coverage(orgId, y);
+			// the figures in full, one page of the missing pairs (paged in the database)
+			int page = Paged.page(missingPage);
+			InterviewCoverage.Coverage c = coverage.coverage(orgId, y, page, InterviewCoverage.MISSING_SHOWN);
 			model.addAttribute("coverage", c);
-			model.addAttribute("missingShown", c.missing().subList(0, Math.min(MISSING_SHOWN, c.missing().size())));
+			model.addAttribute("missingShown", new Paged<>(c.missing(), page, InterviewCoverage.MISSING_SHOWN, c.missingCount()));
 			model.addAttribute("interviews", records.inSubtree(orgId, y));
 		}
 		return "interview/index";
