@@ -185,6 +185,10 @@ abstract class InterviewContract extends ApiTest {
 		mvc.perform(get("/api/v1/interviews").param("orgId", String.valueOf(t.city.id())).param("year", "2026"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(2)))
 				.andExpect(jsonPath("$[0].date").value("2026-07-02"));
+		// the page's records, paged in the database: newest first, the total of all
+		var secondRecord = records.pageInSubtree(t.city.id(), 2026, 2, 1);
+		assertThat(secondRecord.total()).isEqualTo(2);
+		assertThat(secondRecord.items()).containsExactly(records.inSubtree(t.city.id(), 2026).get(1));
 		// the page's tables as XLSX: every missing pair (the page shows the first ones), the interviews
 		var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/interviews/export.xlsx").param("orgId", String.valueOf(t.city.id()))
 				.param("year", "2026")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
@@ -392,11 +396,47 @@ abstract class InterviewContract extends ApiTest {
 		assertThat(seen).containsExactlyElementsOf(all.missing().stream()
 				.map(m -> m.rule() + ":" + m.lowerOrgId() + ":" + m.intervieweeKind() + ":" + m.interviewerPostId()).toList());
 		assertThat(coverage.missing(t.city.id(), 2026, 2, 2).items()).containsExactlyElementsOf(all.missing().subList(2, 4));
-		// the page: the first page of pairs with a pager when there are more (here they fit on one)
+		// the page: the pairs fit on one page, no pager
 		mvc.perform(get("/interviews").param("orgId", String.valueOf(t.city.id())).param("year", "2026"))
 				.andExpect(status().isOk())
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 						.string(org.hamcrest.Matchers.not(containsString("missingPage="))));
+
+		// a city without posts and 40 committees below it: 120 pairs not set up, the overview lists 100
+		Org big = org(t.p + "big", t.p + "大市委", OrgType.PARTY_COMMITTEE, null);
+		for (int i = 0; i < 40; i++) {
+			org(t.p + "big" + i, t.p + "大市下辖县委" + i, OrgType.PARTY_COMMITTEE, big.id());
+		}
+		InterviewCoverage.Coverage bounded = coverage.coverage(big.id(), 2026);
+		assertThat(bounded.notSetUp()).isEqualTo(120);
+		assertThat(bounded.missingCount()).isEqualTo(120);
+		assertThat(bounded.missing()).hasSize(InterviewCoverage.MISSING_SHOWN);
+		assertThat(bounded.truncated()).isTrue();
+		List<InterviewCoverage.MissingPair> every = coverage.missing(big.id(), 2026, 1, 200).items();
+		assertThat(every).hasSize(120).doesNotHaveDuplicates();
+		assertThat(bounded.missing()).containsExactlyElementsOf(every.subList(0, 100));
+		mvc.perform(get("/api/v1/interviews/coverage").param("orgId", String.valueOf(big.id())).param("year", "2026"))
+				.andExpect(jsonPath("$.missing", hasSize(100))).andExpect(jsonPath("$.missingCount").value(120))
+				.andExpect(jsonPath("$.truncated").value(true)).andExpect(jsonPath("$.notSetUp").value(120));
+		// the default page of the API is 100 rows: page 2 has the last 20
+		mvc.perform(get("/api/v1/interviews/coverage/missing?orgId=" + big.id() + "&year=2026&page=2"))
+				.andExpect(jsonPath("$", hasSize(20))).andExpect(jsonPath("$[19].lowerOrgId").value(every.get(119).lowerOrgId()));
+		// the page: 100 pairs and a pager to the next page, which shows the last 20
+		String lastName = every.get(119).lowerOrgName();
+		mvc.perform(get("/interviews").param("orgId", String.valueOf(big.id())).param("year", "2026"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(containsString("missingPage=2")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.not(containsString(lastName + " · "))));
+		mvc.perform(get("/interviews").param("orgId", String.valueOf(big.id())).param("year", "2026").param("missingPage", "2"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(containsString(lastName + " · ")));
+		// the export has every pair
+		var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/interviews/export.xlsx").param("orgId", String.valueOf(big.id()))
+				.param("year", "2026")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(sheets.get(1).body()).hasSize(120);
 	}
 
 	@Test

@@ -35,6 +35,9 @@ import zeren.platform.web.Uploads;
 @Controller
 class InterviewPages {
 
+	/** Interview records a page shows. */
+	static final int RECORDS_SHOWN = 50;
+
 	private final InterviewRecords records;
 	private final InterviewCoverage coverage;
 	private final OrgTree tree;
@@ -54,17 +57,22 @@ class InterviewPages {
 
 	@GetMapping("/interviews")
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Integer missingPage, Model model) {
+			@RequestParam(required = false) Integer missingPage, @RequestParam(required = false) Integer page,
+			Model model) {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
-		model.addAttribute("listQuery", new ListQuery(null, null, Map.of()).with("orgId", orgId).with("year", y));
+		// two paged lists (missing pairs by missingPage, the records by page): each pager keeps the other's page
+		int m = Paged.page(missingPage);
+		int p = Paged.page(page);
+		ListQuery query = new ListQuery(null, null, Map.of()).with("orgId", orgId).with("year", y);
+		model.addAttribute("listQuery", query.with("missingPage", m > 1 ? m : null));
+		model.addAttribute("missingQuery", query.with("page", p > 1 ? p : null));
 		if (orgId != null) {
 			// the figures in full, one page of the missing pairs (paged in the database)
-			int page = Paged.page(missingPage);
-			InterviewCoverage.Coverage c = coverage.coverage(orgId, y, page, InterviewCoverage.MISSING_SHOWN);
+			InterviewCoverage.Coverage c = coverage.coverage(orgId, y, m, InterviewCoverage.MISSING_SHOWN);
 			model.addAttribute("coverage", c);
-			model.addAttribute("missingShown", new Paged<>(c.missing(), page, InterviewCoverage.MISSING_SHOWN, c.missingCount()));
-			model.addAttribute("interviews", records.inSubtree(orgId, y));
+			model.addAttribute("missingShown", new Paged<>(c.missing(), m, InterviewCoverage.MISSING_SHOWN, c.missingCount()));
+			model.addAttribute("interviews", records.pageInSubtree(orgId, y, p, RECORDS_SHOWN));
 		}
 		return "interview/index";
 	}
