@@ -419,6 +419,18 @@ abstract class LettersContract extends ApiTest {
 				.doesNotContain("rel=\"next\"");
 		assertThat(mvc.perform(get(base + "&page=1&size=1")).andExpect(jsonPath("$[0].letterId").value(full.unsigned().get(0).letterId()))
 				.andReturn().getResponse().getHeader("Link")).contains("<" + base + "&page=2&size=1>; rel=\"next\"");
+		// the page: the unsigned letters on one page of 100 (no pager of their own); the letters list's
+		// pager keeps the unsigned list's page, which pages by unsignedPage
+		mvc.perform(get("/duty/letters").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year)))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.not(containsString("unsignedPage="))));
+		mvc.perform(get("/duty/letters").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year))
+				.param("unsignedPage", "2")).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(containsString("unsignedPage=2")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.not(containsString("letters-unsigned"))));
 
 
 		// the page's tables as XLSX: the letters the city issued, and the unsigned ones of its subtree
