@@ -168,8 +168,9 @@ public class InterviewCoverage {
 		List<Level> levels = new ArrayList<>();
 		List<MissingPair> missing = new ArrayList<>();
 		// one statement: the summary rows (kind 0) and one page of the missing pairs (kind 1) from the same CTEs
-		q.bind(jdbc.sql(q.statement())).param("missingOffset", Paged.offset(page, size)).param("missingSize", size)
-				.query(rs -> {
+		JdbcClient.StatementSpec statement = q.bind(jdbc.sql(q.statement()))
+				.param("missingOffset", Paged.offset(page, size)).param("missingSize", size);
+		statement.query(rs -> {
 			if (rs.getInt("row_kind") == 0) {
 				levels.add(new Level(rs.getInt("lvl"), rs.getLong("required"), rs.getLong("covered"), rs.getLong("vacant"),
 						rs.getLong("not_set_up")));
