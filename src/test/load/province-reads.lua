@@ -77,6 +77,10 @@ local mix = {
 	{ 2, function() return api("/api/v1/accountability/cases?orgId=" .. root) end },
 	{ 2, function() return api("/api/v1/interviews/coverage?orgId=" .. root) end },
 	{ 2, function() return api("/api/v1/reports/overview?orgId=" .. root) end },
+	-- the rows behind the bounded overviews, a page past the first (ApiPage)
+	{ 1, function() return api("/api/v1/interviews/coverage/missing?orgId=" .. root .. "&page=2") end },
+	{ 1, function() return api("/api/v1/reports/overview/rows?orgId=" .. root .. "&page=2") end },
+	{ 1, function() return api("/api/v1/duty/letters/overview/unsigned?orgId=" .. root .. "&page=2") end },
 }
 local total = 0
 for _, entry in ipairs(mix) do

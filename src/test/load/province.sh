@@ -291,7 +291,10 @@ api /api/v1/inspection/rectifications/board?orgId=$ROOT
 api /api/v1/inspection/rectifications?orgId=$ROOT&column=OVERDUE&page=2
 api /api/v1/accountability/cases?orgId=$ROOT
 api /api/v1/interviews/coverage?orgId=$ROOT
-api /api/v1/reports/overview?orgId=$ROOT'
+api /api/v1/reports/overview?orgId=$ROOT
+api /api/v1/interviews/coverage/missing?orgId=$ROOT&page=2
+api /api/v1/reports/overview/rows?orgId=$ROOT&page=2
+api /api/v1/duty/letters/overview/unsigned?orgId=$ROOT&page=2'
 : >"$work/one-at-a-time.txt"
 while read -r name root token orgs; do
 	cookie=$(head -1 "$work/sessions-$name.txt" | cut -f1)

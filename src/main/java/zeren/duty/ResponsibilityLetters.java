@@ -327,19 +327,37 @@ public class ResponsibilityLetters {
 
 	/**
 	 * Who has and has not signed, for the letters of a year issued anywhere in an organisation's
-	 * subtree (within the caller's scope): counts by status and the unsigned letters (at most
-	 * {@link #MAX_PENDING}; {@code unsignedCount} tells how many there are).
+	 * subtree (within the caller's scope): counts by status over all of them and one page of the
+	 * unsigned letters (the first {@link #OVERVIEW_ROWS} for {@link #overview(long, int)};
+	 * {@code unsignedCount} tells how many there are, {@code truncated} that there are more than
+	 * listed; {@link #unsigned} pages through them all).
 	 */
 	public record Overview(long orgId, int year, long letters, long draft, long issued, long signed,
-			long unsignedCount, List<Pending> unsigned) {
+			long unsignedCount, List<Pending> unsigned, boolean truncated) {
 	}
 
-	public static final int MAX_PENDING = 500;
+	/** Unsigned letters an overview ({@link #overview(long, int)}) lists. */
+	public static final int OVERVIEW_ROWS = 100;
 
 	private record StatusCount(Status status, long letters) {
 	}
 
+	/** The counts, and the first {@link #OVERVIEW_ROWS} unsigned letters. */
 	public Overview overview(long orgId, int year) {
+		return overview(orgId, year, 1, OVERVIEW_ROWS);
+	}
+
+	/**
+	 * Page {@code page} (from 1) of {@code size} of every unsigned letter of the overview, in its
+	 * order (issuer in the tree's order, kind, recipient); 404 for an organisation out of view.
+	 */
+	public Paged<Pending> unsigned(long orgId, int year, int page, int size) {
+		Overview overview = overview(orgId, year, page, size);
+		return new Paged<>(overview.unsigned(), page, size, overview.unsignedCount());
+	}
+
+	/** The counts by status over the whole subtree, with page {@code page} of {@code size} unsigned letters. */
+	public Overview overview(long orgId, int year, int page, int size) {
 		tree.get(orgId);
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
@@ -357,11 +375,15 @@ public class ResponsibilityLetters {
 				       EXISTS (SELECT 1 FROM duty_letter_signature s WHERE s.letter_id = l.id AND s.party = 'RECIPIENT') AS recipient_signed
 				FROM duty_letter l JOIN org io ON io.id = l.issuer_org_id JOIN org ro ON ro.id = l.recipient_org_id
 				JOIN post ip ON ip.id = l.issuer_post_id JOIN post rp ON rp.id = l.recipient_post_id""" + where
-				+ " AND l.status <> 'SIGNED' ORDER BY io.path, l.kind, ro.name, rp.sort_order, l.id LIMIT " + MAX_PENDING)))
-				.param("year", year).query(Rows.of(Pending.class)).list();
+				+ " AND l.status <> 'SIGNED' ORDER BY io.path, l.kind, ro.name, rp.sort_order, l.id"
+				+ " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")))
+				.param("year", year).param("offset", Paged.offset(page, size)).param("size", size)
+				.query(Rows.of(Pending.class)).list();
 		long draft = counts[Status.DRAFT.ordinal()];
 		long issued = counts[Status.ISSUED.ordinal()];
 		long signed = counts[Status.SIGNED.ordinal()];
-		return new Overview(orgId, year, draft + issued + signed, draft, issued, signed, draft + issued, unsigned);
+		long unsignedCount = draft + issued;
+		return new Overview(orgId, year, draft + issued + signed, draft, issued, signed, unsignedCount, unsigned,
+				Paged.offset(page, size) + unsigned.size() < unsignedCount);
 	}
 }

@@ -17,6 +17,7 @@ import zeren.org.Subtree;
 import zeren.platform.CurrentScope;
 import zeren.platform.Database;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Paged;
 import zeren.platform.Scope;
 
 /**
@@ -34,12 +35,18 @@ import zeren.platform.Scope;
  * one with the successor in October; an interview that names someone who did not hold the post
  * on its date (for example after a tenure was corrected) covers nothing.
  *
- * <p><b>Cost.</b> One statement (per-level summary and missing pairs), set-based joins over the
- * subtree's organisations, posts, interviews and tenures: no loop per organisation.
+ * <p><b>Cost.</b> One statement (per-level summary and one page of the missing pairs), set-based
+ * joins over the subtree's organisations, posts, interviews and tenures: no loop per organisation.
+ * The figures are exact over every pair; the pairs not covered are sorted in the database and only
+ * the page asked for leaves it ({@link #coverage(long, int)}: the first {@link #MISSING_SHOWN};
+ * {@link #missing}: any page), so a province's answer is bounded by what is shown, not by its size.
  */
 @Service
 @Transactional(readOnly = true)
 public class InterviewCoverage {
+
+	/** Missing pairs an overview ({@link #coverage(long, int)}) carries; {@link #missing} pages through them all. */
+	public static final int MISSING_SHOWN = 100;
 
 	private final JdbcClient jdbc;
 	private final OrgTree tree;
@@ -107,8 +114,14 @@ public class InterviewCoverage {
 			String intervieweePostTitle, Long intervieweePostOrgId, long interviews, int minPerYear) {
 	}
 
+	/**
+	 * The figures in full; {@code missing}: one page of the pairs not covered (the first
+	 * {@link #MISSING_SHOWN} for {@link #coverage(long, int)}), in a stable order (level, upper and
+	 * lower committee by the tree, rule, posts); {@code missingCount}: all of them (open, vacant and
+	 * not set up); {@code truncated}: more pairs are missing than listed.
+	 */
 	public record Coverage(long orgId, String orgName, int year, long required, long covered, long vacant,
-			long notSetUp, List<Level> levels, List<MissingPair> missing) {
+			long notSetUp, List<Level> levels, List<MissingPair> missing, long missingCount, boolean truncated) {
 
 		/** Pairs required but not held (open): the shortfall. */
 		public long open() {
@@ -116,24 +129,48 @@ public class InterviewCoverage {
 		}
 	}
 
-	/** Coverage of the configured rules for the subtree of {@code orgId} in {@code year}. */
+	/** Coverage of the configured rules for the subtree of {@code orgId} in {@code year}, with the first missing pairs. */
 	public Coverage coverage(long orgId, int year) {
-		return coverage(orgId, year, rules);
+		return coverage(orgId, year, rules, 1, MISSING_SHOWN);
 	}
 
-	/** Coverage of the given rules (the benchmark varies them). */
+	/** Coverage of the given rules (the benchmark varies them), with the first missing pairs. */
 	public Coverage coverage(long orgId, int year, CoverageRules rules) {
+		return coverage(orgId, year, rules, 1, MISSING_SHOWN);
+	}
+
+	/** The same figures, with page {@code page} (from 1) of {@code size} missing pairs. */
+	public Coverage coverage(long orgId, int year, int page, int size) {
+		return coverage(orgId, year, rules, page, size);
+	}
+
+	/**
+	 * Page {@code page} (from 1) of {@code size} of every missing pair, in the order of
+	 * {@link Coverage#missing()}; the total is {@link Coverage#missingCount()}. 404 for an
+	 * organisation out of view.
+	 */
+	public Paged<MissingPair> missing(long orgId, int year, int page, int size) {
+		Coverage c = coverage(orgId, year, rules, page, size);
+		return new Paged<>(c.missing(), page, size, c.missingCount());
+	}
+
+	private Coverage coverage(long orgId, int year, CoverageRules rules, int page, int size) {
 		Org root = tree.get(orgId);
 		if (year < 2000 || year > 2100) {
 			throw InvalidInputException.of("year", "error.interview.year-range", 2000, 2100);
+		}
+		if (page < 1 || size < 1) {
+			throw new IllegalArgumentException("page and size start at 1");
 		}
 		Query q = new Query(rules, scope.reading(), tree.subtree(orgId), root.depth(), year);
 		sizeWorkMemory();
 		List<String> names = new ArrayList<>(rules.rules().keySet());
 		List<Level> levels = new ArrayList<>();
 		List<MissingPair> missing = new ArrayList<>();
-		// one statement: the summary rows (kind 0) and the missing pairs (kind 1) from the same CTEs
-		q.bind(jdbc.sql(q.statement())).query(rs -> {
+		// one statement: the summary rows (kind 0) and one page of the missing pairs (kind 1) from the same CTEs
+		JdbcClient.StatementSpec statement = q.bind(jdbc.sql(q.statement()))
+				.param("missingOffset", Paged.offset(page, size)).param("missingSize", size);
+		statement.query(rs -> {
 			if (rs.getInt("row_kind") == 0) {
 				levels.add(new Level(rs.getInt("lvl"), rs.getLong("required"), rs.getLong("covered"), rs.getLong("vacant"),
 						rs.getLong("not_set_up")));
@@ -150,7 +187,10 @@ public class InterviewCoverage {
 		long covered = levels.stream().mapToLong(Level::covered).sum();
 		long vacant = levels.stream().mapToLong(Level::vacant).sum();
 		long notSetUp = levels.stream().mapToLong(Level::notSetUp).sum();
-		return new Coverage(root.id(), root.name(), year, required, covered, vacant, notSetUp, levels, missing);
+		// every pair that is not covered: the open ones, the vacant and those not set up
+		long missingCount = required - covered + vacant + notSetUp;
+		return new Coverage(root.id(), root.name(), year, required, covered, vacant, notSetUp, levels, missing,
+				missingCount, Paged.offset(page, size) + missing.size() < missingCount);
 	}
 
 	private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
@@ -166,7 +206,8 @@ public class InterviewCoverage {
 		Org root = tree.get(orgId);
 		Query q = new Query(rules, scope.reading(), tree.subtree(orgId), root.depth(), year);
 		sizeWorkMemory();
-		return String.join("\n", q.bind(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + q.statement())).query(String.class).list());
+		return String.join("\n", q.bind(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + q.statement())).param("missingOffset", 0)
+				.param("missingSize", MISSING_SHOWN).query(String.class).list());
 	}
 
 	/** The statement and its parameters. */
@@ -190,8 +231,10 @@ public class InterviewCoverage {
 		 * the pairs ({@link CoveragePairs}); held: per (interviewer post, interviewee post), the
 		 * interviews of the year in which both people held their posts on the date (tenures
 		 * re-checked, so a corrected tenure counts); pairs: required with its count and status
-		 * (0 covered, 1 open, 2 vacant, 3 not set up). Then the per-level summary and the pairs
-		 * not covered, one UNION ALL.
+		 * (0 covered, 1 open, 2 vacant, 3 not set up). Then the per-level summary and one page of
+		 * the pairs not covered (sorted and cut in the database: a top-N sort, only the page's rows
+		 * leave it), one UNION ALL. The order ends on both posts' ids and kinds, so it is total and a
+		 * page never repeats or skips a pair.
 		 */
 		String statement() {
 			return """
@@ -227,14 +270,21 @@ public class InterviewCoverage {
 					       CAST(NULL AS INT) AS st, CAST(NULL AS VARCHAR(40)) AS a_kind, CAST(NULL AS VARCHAR(40)) AS b_kind
 					FROM pairs p GROUP BY p.lvl
 					UNION ALL
-					SELECT 1, p.lvl, NULL, NULL, p.rule_no, p.min_n, p.n,
-					       p.upper_id, uo.name, uo.path, p.a_post, xa.title, xa.org_id, xa.sort_order,
-					       p.lower_id, lo.name, lo.path, p.b_post, xb.title, xb.org_id, xb.sort_order,
-					       NULL, NULL, p.st, p.a_kind, p.b_kind
-					FROM pairs p JOIN org uo ON uo.id = p.upper_id JOIN org lo ON lo.id = p.lower_id
-					LEFT JOIN post xa ON xa.id = p.a_post LEFT JOIN post xb ON xb.id = p.b_post
-					WHERE p.st > 0
-					ORDER BY 1, 2, 10, 17, 5, 14 NULLS LAST, 11 NULLS LAST, 21 NULLS LAST, 18 NULLS LAST
+					SELECT * FROM (
+					  SELECT 1 AS row_kind, p.lvl, CAST(NULL AS BIGINT) AS required, CAST(NULL AS BIGINT) AS covered,
+					         p.rule_no, p.min_n, p.n, p.upper_id AS u_id, uo.name AS u_name, uo.path AS u_path, p.a_post AS a_id,
+					         xa.title AS a_title, xa.org_id AS a_org, xa.sort_order AS a_sort, p.lower_id AS c_id,
+					         lo.name AS c_name, lo.path AS c_path, p.b_post AS b_id, xb.title AS b_title, xb.org_id AS b_org,
+					         xb.sort_order AS b_sort, CAST(NULL AS BIGINT) AS vacant, CAST(NULL AS BIGINT) AS not_set_up,
+					         p.st, p.a_kind, p.b_kind
+					  FROM pairs p JOIN org uo ON uo.id = p.upper_id JOIN org lo ON lo.id = p.lower_id
+					  LEFT JOIN post xa ON xa.id = p.a_post LEFT JOIN post xb ON xb.id = p.b_post
+					  WHERE p.st > 0
+					  ORDER BY p.lvl, uo.path, lo.path, p.rule_no, xa.sort_order NULLS LAST, p.a_post NULLS LAST,
+					           xb.sort_order NULLS LAST, p.b_post NULLS LAST, p.a_kind, p.b_kind
+					  OFFSET :missingOffset ROWS FETCH NEXT :missingSize ROWS ONLY
+					) m
+					ORDER BY 1, 2, 10, 17, 5, 14 NULLS LAST, 11 NULLS LAST, 21 NULLS LAST, 18 NULLS LAST, 25, 26
 					""".formatted(CoveragePairs.edges(reading.condition("u") + " AND " + reading.condition("c")), required,
 					CoveragePairs.held("i.interviewer_post_id", "i.interviewer_person_id"),
 					CoveragePairs.held("v.post_id", "v.person_id"), CoveragePairs.vacant("r.a_post"),

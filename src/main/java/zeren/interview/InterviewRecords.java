@@ -42,6 +42,7 @@ import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Paged;
 import zeren.platform.Scope;
 import zeren.tracking.NewTrackedItem;
 import zeren.tracking.Tracking;
@@ -360,6 +361,24 @@ public class InterviewRecords {
 				""".formatted(reading.condition("o"), LIST_LIMIT)))).param("start", LocalDate.of(year, 1, 1))
 				.param("end", LocalDate.of(year, 12, 31)).query((rs, n) -> head(rs)).list();
 		return assemble(heads);
+	}
+
+	/**
+	 * Page {@code page} (from 1) of {@code size} of the same interviews, newest first, counted and
+	 * cut in the database (every one of them, not only the first {@link #LIST_LIMIT}).
+	 */
+	public Paged<Interview> pageInSubtree(long orgId, int year, int page, int size) {
+		Subtree subtree = tree.subtree(orgId);
+		Scope reading = scope.reading();
+		String where = " WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND " + reading.condition("o")
+				+ " AND i.interview_date >= :start AND i.interview_date <= :end";
+		long total = reading.bind(subtree.bind(jdbc.sql("SELECT COUNT(*) FROM interview i JOIN org o ON o.id = i.org_id" + where)))
+				.param("start", LocalDate.of(year, 1, 1)).param("end", LocalDate.of(year, 12, 31)).query(Long.class).single();
+		List<Head> heads = reading.bind(subtree.bind(jdbc.sql(HEAD + where
+				+ " ORDER BY i.interview_date DESC, i.id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")))
+				.param("start", LocalDate.of(year, 1, 1)).param("end", LocalDate.of(year, 12, 31))
+				.param("offset", Paged.offset(page, size)).param("size", size).query((rs, n) -> head(rs)).list();
+		return new Paged<>(assemble(heads), page, size, total);
 	}
 
 	/** The interviews an organisation held in a year (its own record), oldest first. */

@@ -39,6 +39,7 @@ import zeren.platform.InputError;
 import zeren.platform.Inputs;
 import zeren.platform.InvalidInputException;
 import zeren.platform.NotFoundException;
+import zeren.platform.Paged;
 import zeren.platform.Scope;
 import zeren.platform.Sha256;
 import zeren.report.AnnualReport.Kind;
@@ -58,8 +59,8 @@ public class AnnualReports {
 
 	static final int MAX_TITLE = 200;
 	static final int MAX_BODY = 100_000;
-	/** Rows an overview lists; its counts cover every row. */
-	public static final int OVERVIEW_ROWS = 2000;
+	/** Rows an overview lists ({@link #overview(long, int)}); its counts cover every row. */
+	public static final int OVERVIEW_ROWS = 100;
 
 	private final JdbcClient jdbc;
 	private final Validator validator;
@@ -419,47 +420,88 @@ public class AnnualReports {
 		}
 	}
 
+	/**
+	 * The counts over every reporting organisation of the subtree ({@code organisations} of them,
+	 * two reports expected of each); {@code rows}: one page of them in the tree's order (the first
+	 * {@link #OVERVIEW_ROWS} for {@link #overview(long, int)}); {@code truncated}: more
+	 * organisations than listed ({@link #overviewRows} pages through them all).
+	 */
 	public record Overview(long orgId, String orgName, int year, LocalDate deadline, long expected, long submitted,
-			long late, long openQueries, long accepted, List<OverviewRow> rows, boolean truncated) {
+			long late, long openQueries, long accepted, List<OverviewRow> rows, long organisations, boolean truncated) {
 	}
 
+	/** A submitted report (not a draft), for the overview's counts. */
+	private static final String SUBMITTED = "%1$s.status IN ('SUBMITTED', 'QUERIED', 'ACCEPTED')";
+
 	/**
-	 * For the organisations below {@code orgId} that report (one statement over the subtree):
-	 * who has submitted, who is late, which reports have open queries.
+	 * The reporting organisations below the root with their two reports of the year; the counts
+	 * and the rows read the same rows.
+	 */
+	private static final String OVERVIEW_FROM = """
+			FROM org o
+			LEFT JOIN annual_report rc ON rc.org_id = o.id AND rc.report_year = :year AND rc.kind = 'COMMITTEE'
+			LEFT JOIN annual_report rp ON rp.org_id = o.id AND rp.report_year = :year AND rp.kind = 'PRINCIPAL'
+			WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND o.id <> :root AND o.active = TRUE
+			  AND o.type IN (:types) AND %s
+			""";
+
+	/**
+	 * For the organisations below {@code orgId} that report: who has submitted, who is late, which
+	 * reports have open queries (counted in the database over all of them), and the first
+	 * {@link #OVERVIEW_ROWS} organisations.
 	 */
 	public Overview overview(long orgId, int year) {
+		return overview(orgId, year, 1, OVERVIEW_ROWS);
+	}
+
+	/** The same counts, with page {@code page} (from 1) of {@code size} organisations. */
+	public Overview overview(long orgId, int year, int page, int size) {
 		Org root = tree.get(orgId);
 		Subtree subtree = tree.subtree(orgId);
 		Scope reading = scope.reading();
 		LocalDate deadline = settings.deadlineOf(year);
 		boolean pastDeadline = clock.today().isAfter(deadline);
+		String from = OVERVIEW_FROM.formatted(reading.condition("o"));
+		List<String> types = reportingTypes().stream().map(OrgType::name).toList();
+		// counts: a report not submitted (none, or a draft) is late once the deadline has passed
+		long[] counts = reading.bind(subtree.bind(jdbc.sql("""
+				SELECT COUNT(*) AS organisations,
+				       COALESCE(SUM(%1$s + %2$s), 0) AS submitted,
+				       COALESCE(SUM(CASE WHEN %3$s THEN CASE WHEN rc.late = TRUE THEN 1 ELSE 0 END ELSE :past END
+				                  + CASE WHEN %4$s THEN CASE WHEN rp.late = TRUE THEN 1 ELSE 0 END ELSE :past END), 0) AS late,
+				       COALESCE(SUM(CASE WHEN rc.status = 'QUERIED' THEN 1 ELSE 0 END
+				                  + CASE WHEN rp.status = 'QUERIED' THEN 1 ELSE 0 END), 0) AS open_queries,
+				       COALESCE(SUM(CASE WHEN rc.status = 'ACCEPTED' THEN 1 ELSE 0 END
+				                  + CASE WHEN rp.status = 'ACCEPTED' THEN 1 ELSE 0 END), 0) AS accepted
+				""".formatted("CASE WHEN " + SUBMITTED.formatted("rc") + " THEN 1 ELSE 0 END",
+				"CASE WHEN " + SUBMITTED.formatted("rp") + " THEN 1 ELSE 0 END", SUBMITTED.formatted("rc"),
+				SUBMITTED.formatted("rp")) + from))).param("year", year).param("root", orgId).param("types", types)
+				.param("past", pastDeadline ? 1 : 0)
+				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) })
+				.single();
 		List<OverviewRow> rows = reading.bind(subtree.bind(jdbc.sql("""
 				SELECT o.id, o.name, o.depth,
 				       rc.id AS c_id, rc.status AS c_status, rc.submitted_on AS c_on, rc.late AS c_late, rc.rounds AS c_rounds,
 				       rp.id AS p_id, rp.status AS p_status, rp.submitted_on AS p_on, rp.late AS p_late, rp.rounds AS p_rounds
-				FROM org o
-				LEFT JOIN annual_report rc ON rc.org_id = o.id AND rc.report_year = :year AND rc.kind = 'COMMITTEE'
-				LEFT JOIN annual_report rp ON rp.org_id = o.id AND rp.report_year = :year AND rp.kind = 'PRINCIPAL'
-				WHERE o.path >= :subtreeFrom AND o.path < :subtreeTo AND o.id <> :root AND o.active = TRUE
-				  AND o.type IN (:types) AND %s
-				ORDER BY o.path
-				""".formatted(reading.condition("o"))))).param("year", year).param("root", orgId)
-				.param("types", reportingTypes().stream().map(OrgType::name).toList())
+				""" + from + """
+				ORDER BY o.path, o.id OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY
+				"""))).param("year", year).param("root", orgId).param("types", types)
+				.param("offset", Paged.offset(page, size)).param("size", size)
 				.query((rs, n) -> new OverviewRow(rs.getLong("id"), rs.getString("name"), rs.getInt("depth") - root.depth(),
 						entry(rs, "c_", pastDeadline), entry(rs, "p_", pastDeadline)))
 				.list();
-		long submitted = 0, late = 0, open = 0, accepted = 0;
-		for (OverviewRow row : rows) {
-			for (Entry e : List.of(row.committee(), row.principal())) {
-				submitted += e.submitted() ? 1 : 0;
-				late += e.late() ? 1 : 0;
-				open += e.status() == Status.QUERIED ? 1 : 0;
-				accepted += e.status() == Status.ACCEPTED ? 1 : 0;
-			}
-		}
-		boolean truncated = rows.size() > OVERVIEW_ROWS;
-		return new Overview(root.id(), root.name(), year, deadline, 2L * rows.size(), submitted, late, open, accepted,
-				truncated ? rows.subList(0, OVERVIEW_ROWS) : rows, truncated);
+		long organisations = counts[0];
+		return new Overview(root.id(), root.name(), year, deadline, 2L * organisations, counts[1], counts[2], counts[3],
+				counts[4], rows, organisations, Paged.offset(page, size) + rows.size() < organisations);
+	}
+
+	/**
+	 * Page {@code page} (from 1) of {@code size} of every reporting organisation of the overview,
+	 * in its order; 404 for an organisation out of view.
+	 */
+	public Paged<OverviewRow> overviewRows(long orgId, int year, int page, int size) {
+		Overview overview = overview(orgId, year, page, size);
+		return new Paged<>(overview.rows(), page, size, overview.organisations());
 	}
 
 	private static Entry entry(java.sql.ResultSet rs, String p, boolean pastDeadline) throws java.sql.SQLException {

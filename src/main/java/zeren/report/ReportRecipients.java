@@ -113,6 +113,9 @@ public class ReportRecipients {
 	}
 
 
+	/** The most reports {@link #sentTo} lists. */
+	static final int SENT_LIMIT = 2000;
+
 	/** A report sent to a discipline body, with that body's review of it. */
 	public record Sent(long reportId, long orgId, String orgName, Kind kind, String title, LocalDate submittedOn,
 			Status reviewStatus, int rounds) {
@@ -128,7 +131,7 @@ public class ReportRecipients {
 				SELECT r.id, r.org_id, o.name, r.kind, r.title, r.submitted_on, v.status, v.rounds
 				FROM annual_report_review v JOIN annual_report r ON r.id = v.report_id JOIN org o ON o.id = r.org_id
 				WHERE v.recipient_org_id = :org AND v.recipient = 'DISCIPLINE' AND r.report_year = :year
-				ORDER BY o.path, r.kind FETCH FIRST %d ROWS ONLY""".formatted(AnnualReports.OVERVIEW_ROWS))
+				ORDER BY o.path, r.kind FETCH FIRST %d ROWS ONLY""".formatted(SENT_LIMIT))
 				.param("org", orgId).param("year", year)
 				.query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getString(3), Kind.valueOf(rs.getString(4)),
 						rs.getString(5), rs.getObject(6, LocalDate.class), Status.valueOf(rs.getString(7)), rs.getInt(8)))

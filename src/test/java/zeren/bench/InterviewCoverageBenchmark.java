@@ -98,8 +98,8 @@ public final class InterviewCoverageBenchmark {
 		line("%s", coverage.explain(root, YEAR, wholeTree));
 		line("```");
 		line();
-		line("Coverage: `InterviewCoverage.coverage(root, %d, rules)` (per-level summary + every missing pair, "
-				+ "mapped to Java records), %d untimed run then %d timed. Plain count: one statement counting the "
+		line("Coverage: `InterviewCoverage.coverage(root, %d, rules)` (per-level summary + the first " + InterviewCoverage.MISSING_SHOWN
+				+ " missing pairs, sorted and cut in the statement, mapped to Java records), %d untimed run then %d timed. Plain count: one statement counting the "
 				+ "subtree's organisations, the posts, the tenures, the year's interviews and their interviewees "
 				+ "(every row the coverage reads), same runs. Expected missing: lower organisations left without an "
 				+ "interview by the set-up (id %% 100 = 7), counted independently.", YEAR, WARMUP, RUNS);

@@ -114,7 +114,7 @@ public final class LettersOverviewBenchmark {
 		line("Overview: `ResponsibilityLetters.overview(province, %d)` as the system (unrestricted scope): counts by "
 				+ "status over the letters issued in the subtree, and the first %d unsigned letters with both parties' "
 				+ "names and which side signed, mapped to records. Plain count: one `GROUP BY status` over the same "
-				+ "letters, nothing else.", YEAR, ResponsibilityLetters.MAX_PENDING);
+				+ "letters, nothing else.", YEAR, ResponsibilityLetters.OVERVIEW_ROWS);
 		System.out.println(report);
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		Files.writeString(out, report.toString());

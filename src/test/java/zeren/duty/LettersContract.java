@@ -399,6 +399,39 @@ abstract class LettersContract extends ApiTest {
 				.param("year", String.valueOf(year)).with(asCountyBoss)).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/duty/letters").param("orgId", String.valueOf(city.id())).with(asCountyBoss))
 				.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/duty/letters/overview/unsigned").param("orgId", String.valueOf(city.id()))
+				.param("year", String.valueOf(year)).with(asCountyBoss)).andExpect(status().isNotFound());
+		// bounded: the counts over all the letters, one page of the unsigned ones, truncated when more are unsigned
+		ResponsibilityLetters.Overview full = letters.overview(city.id(), year);
+		assertThat(full.truncated()).isFalse();
+		ResponsibilityLetters.Overview firstOnly = letters.overview(city.id(), year, 1, 1);
+		assertThat(firstOnly.unsigned()).containsExactly(full.unsigned().get(0));
+		assertThat(firstOnly.truncated()).isTrue();
+		assertThat(List.of(firstOnly.letters(), firstOnly.draft(), firstOnly.issued(), firstOnly.signed(), firstOnly.unsignedCount()))
+				.containsExactly(3L, 1L, 1L, 1L, 2L);
+		// every unsigned letter, page by page: page 2 of 2, the total and the links
+		String base = "/api/v1/duty/letters/overview/unsigned?orgId=" + city.id() + "&year=" + year;
+		var second = mvc.perform(get(base + "&page=2&size=1")).andExpect(status().isOk())
+				.andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].letterId").value(full.unsigned().get(1).letterId()))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Total-Count", "2"))
+				.andReturn();
+		assertThat(second.getResponse().getHeader("Link")).contains("<" + base + "&page=1&size=1>; rel=\"prev\"")
+				.doesNotContain("rel=\"next\"");
+		assertThat(mvc.perform(get(base + "&page=1&size=1")).andExpect(jsonPath("$[0].letterId").value(full.unsigned().get(0).letterId()))
+				.andReturn().getResponse().getHeader("Link")).contains("<" + base + "&page=2&size=1>; rel=\"next\"");
+		// the page: the unsigned letters on one page of 100 (no pager of their own); the letters list's
+		// pager keeps the unsigned list's page, which pages by unsignedPage
+		mvc.perform(get("/duty/letters").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year)))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.not(containsString("unsignedPage="))));
+		mvc.perform(get("/duty/letters").param("orgId", String.valueOf(city.id())).param("year", String.valueOf(year))
+				.param("unsignedPage", "2")).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(containsString("unsignedPage=2")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.not(containsString("letters-unsigned"))));
+
 
 		// the page's tables as XLSX: the letters the city issued, and the unsigned ones of its subtree
 		var xlsx = mvc.perform(get("/duty/letters/export.xlsx").param("orgId", String.valueOf(city.id()))

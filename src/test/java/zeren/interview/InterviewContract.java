@@ -185,6 +185,10 @@ abstract class InterviewContract extends ApiTest {
 		mvc.perform(get("/api/v1/interviews").param("orgId", String.valueOf(t.city.id())).param("year", "2026"))
 				.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(2)))
 				.andExpect(jsonPath("$[0].date").value("2026-07-02"));
+		// the page's records, paged in the database: newest first, the total of all
+		var secondRecord = records.pageInSubtree(t.city.id(), 2026, 2, 1);
+		assertThat(secondRecord.total()).isEqualTo(2);
+		assertThat(secondRecord.items()).containsExactly(records.inSubtree(t.city.id(), 2026).get(1));
 		// the page's tables as XLSX: every missing pair (the page shows the first ones), the interviews
 		var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/interviews/export.xlsx").param("orgId", String.valueOf(t.city.id()))
 				.param("year", "2026")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
@@ -342,6 +346,100 @@ abstract class InterviewContract extends ApiTest {
 	}
 
 	@Test
+	void the_overview_carries_the_first_missing_pairs_and_every_one_is_read_page_by_page() throws Exception {
+		Tree t = new Tree();
+		// 6 missing pairs (5 open, 1 not set up): the figures are the same whatever the page
+		InterviewCoverage.Coverage all = coverage.coverage(t.city.id(), 2026, 1, 1000);
+		assertThat(all.missing()).hasSize(6);
+		assertThat(all.missingCount()).isEqualTo(6);
+		assertThat(all.truncated()).isFalse();
+		InterviewCoverage.Coverage first = coverage.coverage(t.city.id(), 2026, 1, 2);
+		assertThat(first.missing()).containsExactlyElementsOf(all.missing().subList(0, 2));
+		assertThat(first.truncated()).isTrue();
+		assertThat(first.missingCount()).isEqualTo(6);
+		assertThat(List.of(first.required(), first.covered(), first.vacant(), first.notSetUp()))
+				.isEqualTo(List.of(all.required(), all.covered(), all.vacant(), all.notSetUp()));
+		assertThat(first.levels()).isEqualTo(all.levels());
+		InterviewCoverage.Coverage last = coverage.coverage(t.city.id(), 2026, 3, 2);
+		assertThat(last.missing()).containsExactlyElementsOf(all.missing().subList(4, 6));
+		assertThat(last.truncated()).isFalse();
+		// the overview of the API: the pairs bounded, the count of all
+		mvc.perform(get("/api/v1/interviews/coverage").param("orgId", String.valueOf(t.city.id())).param("year", "2026"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.missingCount").value(6))
+				.andExpect(jsonPath("$.truncated").value(false)).andExpect(jsonPath("$.missing", hasSize(6)));
+		// the paged list: page 2 of 3, the total and the links; pages in the overview's order, none twice
+		List<String> seen = new java.util.ArrayList<>();
+		for (int page = 1; page <= 3; page++) {
+			// (the parameters in the address: the links are built from the request's query string)
+			var result = mvc.perform(get("/api/v1/interviews/coverage/missing?orgId=" + t.city.id() + "&year=2026&page=" + page
+					+ "&size=2"))
+					.andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(2)))
+					.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+							.string("X-Total-Count", "6"))
+					.andReturn();
+			String link = result.getResponse().getHeader("Link");
+			assertThat(link).contains("page=3&size=2>; rel=\"last\"");
+			if (page == 2) {
+				assertThat(link).contains("/api/v1/interviews/coverage/missing?orgId=" + t.city.id() + "&year=2026&page=3&size=2>; rel=\"next\"")
+						.contains("page=1&size=2>; rel=\"prev\"");
+			}
+			assertThat(link.contains("rel=\"next\"")).isEqualTo(page < 3);
+			String body = result.getResponse().getContentAsString();
+			List<String> rules = com.jayway.jsonpath.JsonPath.read(body, "$[*].rule");
+			List<Object> lowers = com.jayway.jsonpath.JsonPath.read(body, "$[*].lowerOrgId");
+			List<String> kinds = com.jayway.jsonpath.JsonPath.read(body, "$[*].intervieweeKind");
+			List<Object> interviewers = com.jayway.jsonpath.JsonPath.read(body, "$[*].interviewerPostId");
+			for (int i = 0; i < rules.size(); i++) {
+				seen.add(rules.get(i) + ":" + lowers.get(i) + ":" + kinds.get(i) + ":" + interviewers.get(i));
+			}
+		}
+		assertThat(seen).containsExactlyElementsOf(all.missing().stream()
+				.map(m -> m.rule() + ":" + m.lowerOrgId() + ":" + m.intervieweeKind() + ":" + m.interviewerPostId()).toList());
+		assertThat(coverage.missing(t.city.id(), 2026, 2, 2).items()).containsExactlyElementsOf(all.missing().subList(2, 4));
+		// the page: the pairs fit on one page, no pager
+		mvc.perform(get("/interviews").param("orgId", String.valueOf(t.city.id())).param("year", "2026"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.not(containsString("missingPage="))));
+
+		// a city without posts and 40 committees below it: 120 pairs not set up, the overview lists 100
+		Org big = org(t.p + "big", t.p + "大市委", OrgType.PARTY_COMMITTEE, null);
+		for (int i = 0; i < 40; i++) {
+			org(t.p + "big" + i, t.p + "大市下辖县委" + i, OrgType.PARTY_COMMITTEE, big.id());
+		}
+		InterviewCoverage.Coverage bounded = coverage.coverage(big.id(), 2026);
+		assertThat(bounded.notSetUp()).isEqualTo(120);
+		assertThat(bounded.missingCount()).isEqualTo(120);
+		assertThat(bounded.missing()).hasSize(InterviewCoverage.MISSING_SHOWN);
+		assertThat(bounded.truncated()).isTrue();
+		List<InterviewCoverage.MissingPair> every = coverage.missing(big.id(), 2026, 1, 200).items();
+		assertThat(every).hasSize(120).doesNotHaveDuplicates();
+		assertThat(bounded.missing()).containsExactlyElementsOf(every.subList(0, 100));
+		mvc.perform(get("/api/v1/interviews/coverage").param("orgId", String.valueOf(big.id())).param("year", "2026"))
+				.andExpect(jsonPath("$.missing", hasSize(100))).andExpect(jsonPath("$.missingCount").value(120))
+				.andExpect(jsonPath("$.truncated").value(true)).andExpect(jsonPath("$.notSetUp").value(120));
+		// the default page of the API is 100 rows: page 2 has the last 20
+		mvc.perform(get("/api/v1/interviews/coverage/missing?orgId=" + big.id() + "&year=2026&page=2"))
+				.andExpect(jsonPath("$", hasSize(20))).andExpect(jsonPath("$[19].lowerOrgId").value(every.get(119).lowerOrgId()));
+		// the page: 100 pairs and a pager to the next page, which shows the last 20
+		String lastName = every.get(119).lowerOrgName();
+		mvc.perform(get("/interviews").param("orgId", String.valueOf(big.id())).param("year", "2026"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(containsString("missingPage=2")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.not(containsString(lastName + " · "))));
+		mvc.perform(get("/interviews").param("orgId", String.valueOf(big.id())).param("year", "2026").param("missingPage", "2"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(containsString(lastName + " · ")));
+		// the export has every pair
+		var sheets = zeren.support.Xlsx.sheets(mvc.perform(get("/interviews/export.xlsx").param("orgId", String.valueOf(big.id()))
+				.param("year", "2026")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(sheets.get(1).body()).hasSize(120);
+	}
+
+	@Test
 	void an_organisation_administrator_records_below_their_grant_only_and_sees_nothing_beside_it() throws Exception {
 		Tree t = new Tree();
 		UserAccount user = users.create(new Users.NewUser(t.p.toLowerCase() + "county1", "password-of-c-1", null, true));
@@ -357,6 +455,8 @@ abstract class InterviewContract extends ApiTest {
 		mvc.perform(get("/api/v1/interviews/" + cityInterview.id()).with(as(user.id(), user.username())))
 				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/interviews/coverage").param("orgId", String.valueOf(t.city.id()))
+				.with(as(user.id(), user.username()))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/interviews/coverage/missing").param("orgId", String.valueOf(t.city.id()))
 				.with(as(user.id(), user.username()))).andExpect(status().isNotFound());
 		// within the county: its secretary talks to its discipline secretary (a reminder talk)
 		mvc.perform(postJson("/api/v1/interviews", """

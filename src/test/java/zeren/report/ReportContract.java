@@ -219,6 +219,63 @@ abstract class ReportContract extends ApiTest {
 				.param("year", String.valueOf(thisYear()))).andExpect(jsonPath("$.late").value(0));
 	}
 
+	@Test
+	void the_overview_counts_every_organisation_lists_the_first_hundred_and_pages_through_them_all() throws Exception {
+		Setting s = new Setting();
+		for (int i = 0; i < 101; i++) {
+			tree.create(new OrgTree.NewOrg(s.p + "n" + i, s.p + "镇党委" + i, OrgType.PARTY_COMMITTEE, s.city.id(), null, null));
+		}
+		int year = thisYear() - 2;
+		AnnualReport report = reports.create(new AnnualReports.NewReport(s.county.id(), year, AnnualReport.Kind.COMMITTEE, false));
+		reports.edit(report.id(), new AnnualReports.Draft(report.title(), "全年工作情况。"));
+		reports.submit(report.id());
+		// 102 organisations below the city: counted in full, the first 100 listed
+		AnnualReports.Overview overview = reports.overview(s.city.id(), year);
+		assertThat(overview.organisations()).isEqualTo(102);
+		assertThat(overview.expected()).isEqualTo(204);
+		assertThat(overview.submitted()).isEqualTo(1);
+		// past the deadline: the one submitted came late, the 203 others are missing
+		assertThat(overview.late()).isEqualTo(204);
+		assertThat(overview.rows()).hasSize(AnnualReports.OVERVIEW_ROWS);
+		assertThat(overview.truncated()).isTrue();
+		List<AnnualReports.OverviewRow> all = reports.overviewRows(s.city.id(), year, 1, 1000).items();
+		assertThat(all).hasSize(102).extracting(AnnualReports.OverviewRow::orgId).doesNotHaveDuplicates();
+		assertThat(overview.rows()).containsExactlyElementsOf(all.subList(0, 100));
+		mvc.perform(get("/api/v1/reports/overview").param("orgId", String.valueOf(s.city.id())).param("year", String.valueOf(year)))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.rows", hasSize(100)))
+				.andExpect(jsonPath("$.organisations").value(102)).andExpect(jsonPath("$.truncated").value(true))
+				.andExpect(jsonPath("$.expected").value(204)).andExpect(jsonPath("$.late").value(204));
+		// every row, page by page: page 2 of 3, the total and the links
+		String base = "/api/v1/reports/overview/rows?orgId=" + s.city.id() + "&year=" + year;
+		var second = mvc.perform(get(base + "&page=2&size=40")).andExpect(status().isOk())
+				.andExpect(jsonPath("$", hasSize(40))).andExpect(header().string("X-Total-Count", "102"))
+				.andExpect(jsonPath("$[0].orgId").value(all.get(40).orgId()))
+				.andExpect(jsonPath("$[39].orgId").value(all.get(79).orgId())).andReturn();
+		assertThat(second.getResponse().getHeader("Link")).contains("<" + base + "&page=3&size=40>; rel=\"next\"",
+				"<" + base + "&page=1&size=40>; rel=\"prev\"", "<" + base + "&page=3&size=40>; rel=\"last\"");
+		mvc.perform(get(base + "&page=3&size=40")).andExpect(jsonPath("$", hasSize(22)))
+				.andExpect(jsonPath("$[21].orgId").value(all.get(101).orgId()))
+				.andExpect(header().string("Link", org.hamcrest.Matchers.not(containsString("rel=\"next\""))));
+		// the export carries every organisation, not the first page
+		var sheet = zeren.support.Xlsx.sheets(mvc.perform(get("/reports/export.xlsx").param("orgId", String.valueOf(s.city.id()))
+				.param("year", String.valueOf(year))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsByteArray()).get(0);
+		assertThat(sheet.body()).hasSize(102);
+		// the page: the first 100 with a pager; page 2 the last two
+		mvc.perform(get("/reports").param("orgId", String.valueOf(s.city.id())).param("year", String.valueOf(year)))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("page=2")))
+				.andExpect(content().string(containsString(all.get(99).orgName() + "<")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString(all.get(100).orgName() + "<"))));
+		mvc.perform(get("/reports").param("orgId", String.valueOf(s.city.id())).param("year", String.valueOf(year))
+				.param("page", "2")).andExpect(status().isOk())
+				.andExpect(content().string(containsString(all.get(101).orgName() + "<")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString(all.get(0).orgName() + "<"))));
+		// out of view: refused as for an organisation that does not exist
+		UserAccount countyAdmin = users.create(new Users.NewUser(s.p.toLowerCase() + "cty", "password-of-c-1", null, true));
+		users.addGrant(countyAdmin.id(), new Users.NewGrant(Role.ORG_ADMIN, s.county.id(), true));
+		mvc.perform(get(base).with(as(countyAdmin.id(), countyAdmin.username()))).andExpect(status().isNotFound());
+	}
+
 	/** The reviewed organisation answers (not the reviewer: who submits an answer does not close it). */
 	void answer(long itemId) {
 		asAnotherAdministrator(() -> {

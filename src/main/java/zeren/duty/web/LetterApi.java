@@ -24,7 +24,9 @@ import zeren.duty.LetterBatches;
 import zeren.duty.LetterManagement;
 import zeren.duty.ResponsibilityLetter;
 import zeren.duty.ResponsibilityLetters;
+import jakarta.servlet.http.HttpServletRequest;
 import zeren.platform.BusinessClock;
+import zeren.platform.web.ApiPage;
 import zeren.platform.Inputs;
 
 /** Responsibility letters (责任书) over JSON and PDF. */
@@ -64,9 +66,23 @@ class LetterApi {
 
 	@ReadOnlyWork
 	@GetMapping("/api/v1/duty/letters/overview")
-	@Operation(summary = "Who has and has not signed, for the letters issued in an organisation's subtree in a year (within the caller's scope)")
+	@Operation(summary = "Who has and has not signed, for the letters issued in an organisation's subtree in a year (within "
+			+ "the caller's scope): counts by status over all of them, and the first " + ResponsibilityLetters.OVERVIEW_ROWS
+			+ " unsigned letters (unsignedCount: all of them, truncated: more than listed; every one through "
+			+ "/api/v1/duty/letters/overview/unsigned)")
 	ResponsibilityLetters.Overview overview(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
 		return letters.overview(orgId, year == null ? clock.today().getYear() : year);
+	}
+
+	@ReadOnlyWork
+	@GetMapping("/api/v1/duty/letters/overview/unsigned")
+	@Operation(summary = "Every letter of the overview not yet signed by both sides, paged in its order: page (from 1) and "
+			+ "size (at most 200, default 100); the rows as a JSON array, X-Total-Count and Link (first, prev, next, last)")
+	ResponseEntity<List<ResponsibilityLetters.Pending>> unsigned(@RequestParam long orgId,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, HttpServletRequest request) {
+		return ApiPage.of(letters.unsigned(orgId, year == null ? clock.today().getYear() : year, ApiPage.page(page),
+				ApiPage.size(size)), request);
 	}
 
 	/** Several letters to issue or sign at once: {@code action} ISSUE or SIGN. */

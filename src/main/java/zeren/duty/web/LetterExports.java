@@ -48,7 +48,8 @@ class LetterExports {
 		String orgName = tree.get(orgId).name();
 		List<ResponsibilityLetter> issued = letters.page(orgId, y, new ResponsibilityLetters.LetterFilter(q, status, kind),
 				ResponsibilityLetters.LetterSort.of(sort), 1, MAX_EXPORTED).items();
-		ResponsibilityLetters.Overview overview = letters.overview(orgId, y);
+		// every unsigned letter of the subtree, not the page's first ones: one page as long as the list
+		ResponsibilityLetters.Overview overview = letters.overview(orgId, y, 1, Integer.MAX_VALUE);
 		TableExport.send(response, m(locale, "letters.heading", orgName, String.valueOf(y)), book -> {
 			TableExport.Sheet sheet = book.sheet(m(locale, "letters.title"), List.of(m(locale, "letters.col.kind"),
 					m(locale, "letters.recipient"), m(locale, "letters.items"), m(locale, "letters.col.status"),

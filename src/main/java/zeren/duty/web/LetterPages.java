@@ -61,7 +61,8 @@ class LetterPages {
 	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer unsignedPage,
+			Model model) {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAttribute("sides", ResponsibilityLetter.Side.values());
 		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
@@ -69,13 +70,21 @@ class LetterPages {
 		model.addAttribute("sorts", ResponsibilityLetters.LetterSort.values());
 		model.addAttribute("statuses", ResponsibilityLetter.Status.values());
 		model.addAttribute("kinds", ResponsibilityLetter.Kind.values());
-		model.addAttribute("listQuery", ListQuery.of(q, order).with("orgId", orgId).with("year", y)
-				.with("status", status).with("kind", kind));
+		// two paged lists: each pager keeps the other list's page
+		int p = Paged.page(page);
+		int u = Paged.page(unsignedPage);
+		ListQuery query = ListQuery.of(q, order).with("orgId", orgId).with("year", y).with("status", status)
+				.with("kind", kind);
+		model.addAttribute("listQuery", query.with("unsignedPage", u > 1 ? u : null));
+		model.addAttribute("unsignedQuery", query.with("page", p > 1 ? p : null));
 		if (orgId != null) {
 			model.addAttribute("letters", letters.page(orgId, y, new ResponsibilityLetters.LetterFilter(q, status, kind),
-					order, Paged.page(page), PAGE_SIZE));
-			model.addAttribute("overview", letters.overview(orgId, y));
-			model.addAttribute("maxPending", ResponsibilityLetters.MAX_PENDING);
+					order, p, PAGE_SIZE));
+			// the counts over the whole subtree, one page of its unsigned letters (paged in the database)
+			ResponsibilityLetters.Overview overview = letters.overview(orgId, y, u, ResponsibilityLetters.OVERVIEW_ROWS);
+			model.addAttribute("overview", overview);
+			model.addAttribute("unsigned", new Paged<>(overview.unsigned(), u, ResponsibilityLetters.OVERVIEW_ROWS,
+					overview.unsignedCount()));
 		}
 		return "duty/letters";
 	}

@@ -24,7 +24,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import zeren.interview.Interview;
 import zeren.interview.InterviewCoverage;
 import zeren.interview.InterviewRecords;
+import jakarta.servlet.http.HttpServletRequest;
 import zeren.platform.BusinessClock;
+import zeren.platform.web.ApiPage;
 import zeren.platform.web.Uploads;
 
 /** Tiered interviews (约谈) over JSON. */
@@ -89,8 +91,22 @@ class InterviewApi {
 	@ReadOnlyWork
 	@GetMapping("/api/v1/interviews/coverage")
 	@Operation(summary = "Coverage of the interview rules for an organisation's subtree and a year: pairs of posts "
-			+ "required, covered, per level, and every missing pair")
+			+ "required, covered, vacant, not set up, per level (all exact), and the first missing pairs (at most "
+			+ InterviewCoverage.MISSING_SHOWN + "; missingCount: all of them, truncated: more than listed; "
+			+ "every one through /api/v1/interviews/coverage/missing)")
 	InterviewCoverage.Coverage coverage(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
 		return coverage.coverage(orgId, year == null ? clock.today().getYear() : year);
+	}
+
+	@ReadOnlyWork
+	@GetMapping("/api/v1/interviews/coverage/missing")
+	@Operation(summary = "Every pair not covered (open, vacant, not set up) of an organisation's subtree and a year, paged "
+			+ "in the order of the coverage: page (from 1) and size (at most 200, default 100); the rows as a JSON array, "
+			+ "X-Total-Count and Link (first, prev, next, last)")
+	ResponseEntity<List<InterviewCoverage.MissingPair>> missing(@RequestParam long orgId,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, HttpServletRequest request) {
+		return ApiPage.of(coverage.missing(orgId, year == null ? clock.today().getYear() : year, ApiPage.page(page),
+				ApiPage.size(size)), request);
 	}
 }

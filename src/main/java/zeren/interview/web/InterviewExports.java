@@ -38,7 +38,8 @@ class InterviewExports {
 	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
 			HttpServletResponse response) {
 		int y = year == null ? clock.today().getYear() : year;
-		InterviewCoverage.Coverage c = coverage.coverage(orgId, y);
+		// every missing pair, not the page's first ones: one page as long as the list
+		InterviewCoverage.Coverage c = coverage.coverage(orgId, y, 1, Integer.MAX_VALUE);
 		List<Interview> interviews = records.inSubtree(orgId, y);
 		TableExport.send(response, m(locale, "interview.coverage.heading", c.orgName(), String.valueOf(y)), book -> {
 			TableExport.Sheet levels = book.sheet(m(locale, "interview.coverage.level"), List.of(

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,8 @@ import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.ForbiddenException;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Paged;
+import zeren.platform.web.ListQuery;
 import zeren.platform.web.PageErrors;
 import zeren.platform.web.Uploads;
 
@@ -32,8 +35,8 @@ import zeren.platform.web.Uploads;
 @Controller
 class InterviewPages {
 
-	/** Missing pairs shown on the page; the API gives them all. */
-	static final int MISSING_SHOWN = 200;
+	/** Interview records a page shows. */
+	static final int RECORDS_SHOWN = 50;
 
 	private final InterviewRecords records;
 	private final InterviewCoverage coverage;
@@ -53,14 +56,23 @@ class InterviewPages {
 	}
 
 	@GetMapping("/interviews")
-	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer missingPage, @RequestParam(required = false) Integer page,
+			Model model) {
 		int y = year == null ? clock.today().getYear() : year;
 		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
+		// two paged lists (missing pairs by missingPage, the records by page): each pager keeps the other's page
+		int m = Paged.page(missingPage);
+		int p = Paged.page(page);
+		ListQuery query = new ListQuery(null, null, Map.of()).with("orgId", orgId).with("year", y);
+		model.addAttribute("listQuery", query.with("missingPage", m > 1 ? m : null));
+		model.addAttribute("missingQuery", query.with("page", p > 1 ? p : null));
 		if (orgId != null) {
-			InterviewCoverage.Coverage c = coverage.coverage(orgId, y);
+			// the figures in full, one page of the missing pairs (paged in the database)
+			InterviewCoverage.Coverage c = coverage.coverage(orgId, y, m, InterviewCoverage.MISSING_SHOWN);
 			model.addAttribute("coverage", c);
-			model.addAttribute("missingShown", c.missing().subList(0, Math.min(MISSING_SHOWN, c.missing().size())));
-			model.addAttribute("interviews", records.inSubtree(orgId, y));
+			model.addAttribute("missingShown", new Paged<>(c.missing(), m, InterviewCoverage.MISSING_SHOWN, c.missingCount()));
+			model.addAttribute("interviews", records.pageInSubtree(orgId, y, p, RECORDS_SHOWN));
 		}
 		return "interview/index";
 	}

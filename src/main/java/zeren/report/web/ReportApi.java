@@ -23,7 +23,9 @@ import zeren.platform.BusinessClock;
 import zeren.report.AnnualReport;
 import zeren.report.AnnualReports;
 import zeren.report.ReportReviews;
+import zeren.platform.web.ApiPage;
 import zeren.platform.web.Uploads;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Annual reports (年度报告) and queries (质询) over JSON, and a report as PDF. */
 @RestController
@@ -63,9 +65,22 @@ class ReportApi {
 	@ReadOnlyWork
 	@GetMapping("/api/v1/reports/overview")
 	@Operation(summary = "For the upper level: the reporting organisations of a subtree and a year, who submitted, "
-			+ "who is late, open queries")
+			+ "who is late, open queries (counted over all of them), and the first " + AnnualReports.OVERVIEW_ROWS
+			+ " organisations (organisations: all of them, truncated: more than listed; every one through "
+			+ "/api/v1/reports/overview/rows)")
 	AnnualReports.Overview overview(@RequestParam long orgId, @RequestParam(required = false) Integer year) {
 		return reports.overview(orgId, year(year));
+	}
+
+	@ReadOnlyWork
+	@GetMapping("/api/v1/reports/overview/rows")
+	@Operation(summary = "Every reporting organisation of the overview with its two reports, paged in the tree's order: "
+			+ "page (from 1) and size (at most 200, default 100); the rows as a JSON array, X-Total-Count and Link "
+			+ "(first, prev, next, last)")
+	ResponseEntity<List<AnnualReports.OverviewRow>> overviewRows(@RequestParam long orgId,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, HttpServletRequest request) {
+		return ApiPage.of(reports.overviewRows(orgId, year(year), ApiPage.page(page), ApiPage.size(size)), request);
 	}
 
 	@GetMapping("/api/v1/reports/{id}")

@@ -31,7 +31,8 @@ class ReportExports {
 	void export(@RequestParam long orgId, @RequestParam(required = false) Integer year, Locale locale,
 			HttpServletResponse response) {
 		int y = year == null ? clock.today().getYear() - 1 : year;
-		AnnualReports.Overview overview = reports.overview(orgId, y);
+		// every organisation of the subtree, not the page's first ones: one page as long as the list
+		AnnualReports.Overview overview = reports.overview(orgId, y, 1, Integer.MAX_VALUE);
 		TableExport.send(response, overview.orgName() + y + m(locale, "report.overview.sheet"), book -> {
 			List<String> headers = new java.util.ArrayList<>(List.of(m(locale, "report.org")));
 			for (String kind : List.of("COMMITTEE", "PRINCIPAL")) {

@@ -3,6 +3,7 @@ package zeren.report.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,8 @@ import zeren.org.OrgTree;
 import zeren.platform.BusinessClock;
 import zeren.platform.ConflictException;
 import zeren.platform.InvalidInputException;
+import zeren.platform.Paged;
+import zeren.platform.web.ListQuery;
 import zeren.platform.web.PageErrors;
 import zeren.report.AnnualReport;
 import zeren.report.AnnualReports;
@@ -29,9 +32,6 @@ import zeren.platform.web.Uploads;
 /** Annual reports: an organisation's own reports and the overview below it; one report with its review. */
 @Controller
 class ReportPages {
-
-	/** Overview rows shown on the page; the API lists up to {@link AnnualReports#OVERVIEW_ROWS}. */
-	static final int OVERVIEW_SHOWN = 300;
 
 	private final AnnualReports reports;
 	private final ReportReviews reviews;
@@ -56,16 +56,21 @@ class ReportPages {
 	}
 
 	@GetMapping("/reports")
-	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model) {
+	String index(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer page, Model model) {
 		int y = year == null ? clock.today().getYear() - 1 : year;
 		model.addAllAttributes(OrgChoice.of(tree, orgId, y).attributes());
+		model.addAttribute("listQuery", new ListQuery(null, null, Map.of()).with("orgId", orgId).with("year", y));
 		if (orgId != null) {
 			List<AnnualReport> own = reports.of(orgId, y);
 			model.addAttribute("committeeReport", own.stream().filter(r -> r.kind() == AnnualReport.Kind.COMMITTEE).findFirst().orElse(null));
 			model.addAttribute("principalReport", own.stream().filter(r -> r.kind() == AnnualReport.Kind.PRINCIPAL).findFirst().orElse(null));
-			AnnualReports.Overview overview = reports.overview(orgId, y);
+			// the counts over the whole subtree, one page of its organisations (paged in the database)
+			int p = Paged.page(page);
+			AnnualReports.Overview overview = reports.overview(orgId, y, p, AnnualReports.OVERVIEW_ROWS);
 			model.addAttribute("overview", overview);
-			model.addAttribute("overviewShown", overview.rows().subList(0, Math.min(OVERVIEW_SHOWN, overview.rows().size())));
+			model.addAttribute("overviewShown", new Paged<>(overview.rows(), p, AnnualReports.OVERVIEW_ROWS,
+					overview.organisations()));
 			if (tree.get(orgId).type().isDisciplineBody()) {
 				model.addAttribute("sentTo", recipients.sentTo(orgId, y));
 			}
