@@ -59,8 +59,13 @@ public final class ApiPage {
 	}
 
 	private static void link(List<String> links, HttpServletRequest request, Paged<?> paged, int page, String rel) {
-		String uri = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-				.replaceQueryParam("page", page).replaceQueryParam("size", paged.size()).build().toUriString();
-		links.add("<" + uri + ">; rel=\"" + rel + "\"");
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(request.getRequestURI());
+		request.getParameterMap().forEach((name, values) -> {
+			if (!name.equals("page") && !name.equals("size")) {
+				uri.queryParam(name, (Object[]) values);
+			}
+		});
+		links.add("<" + uri.queryParam("page", page).queryParam("size", paged.size()).encode().build().toUriString()
+				+ ">; rel=\"" + rel + "\"");
 	}
 }
