@@ -354,7 +354,8 @@ public class ResponsibilityLists {
 				FROM duty_item i JOIN duty_list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id
 				LEFT JOIN org lo ON lo.id = i.lead_org_id
 				WHERE l.status = 'PUBLISHED' AND l.duty_year = :year
-				  AND (i.lead_org_id = :org OR i.id IN (SELECT pp.item_id FROM duty_item_participant pp WHERE pp.org_id = :org))
+				  AND i.id IN (SELECT li.id FROM duty_item li WHERE li.lead_org_id = :org
+				               UNION SELECT pp.item_id FROM duty_item_participant pp WHERE pp.org_id = :org)
 				ORDER BY CASE WHEN i.lead_org_id = :org THEN 0 ELSE 1 END, o.path, i.sort_order, i.id
 				""").param("org", orgId).param("year", year).query(Rows.of(UnitTask.class)).list();
 	}
