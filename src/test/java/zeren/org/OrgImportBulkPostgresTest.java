@@ -15,7 +15,7 @@ class OrgImportBulkPostgresTest extends OrgImportBulkContract {
 	@Override
 	void assertSchemaIntact() {
 		assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'org' ORDER BY indexname")
-			.query(String.class).list()).containsExactly("org_code_uk", "org_name_idx", "org_parent_idx", "org_path_uk",
+			.query(String.class).list()).containsExactly("org_code_uk", "org_discipline_body_idx", "org_name_idx", "org_parent_idx", "org_path_uk",
 					"org_pkey");
 		assertThat(jdbc.sql("""
 				SELECT conname FROM pg_constraint WHERE conrelid = 'org'::regclass AND contype = 'f' AND convalidated
